@@ -1,0 +1,146 @@
+// The test harness: the real main-process services (same handlers, same SQLite code) behind an
+// HTTP bridge on 127.0.0.1, serving the built renderer. For machines without an Electron binary
+// and for browser tests; never part of the packaged app.
+//
+//   npm run harness -- --port 5174 --data-dir ./.tmp/harness
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { createServices } from '../main/services'
+import { dispatch } from '../main/ipc/dispatch'
+import { DatabaseDamagedError } from '../main/db/connection'
+import { CONTENT_SECURITY_POLICY, MIME_TYPES } from '../main/security'
+import type { EventName } from '../../shared/channels'
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '5174' },
+    'data-dir': { type: 'string', default: path.resolve('.tmp/harness-data') },
+    renderer: { type: 'string', default: path.resolve('out/renderer') },
+  },
+  allowPositionals: false,
+})
+
+const port = Number(values.port)
+const dataDir = path.resolve(values['data-dir'])
+const rendererRoot = path.resolve(values.renderer)
+const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+const allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`))
+const MAX_BODY = 5 * 1024 * 1024
+
+if (!fs.existsSync(path.join(rendererRoot, 'index.html'))) {
+  console.error(`No built renderer in ${rendererRoot}. Run \`npm run build\` first.`)
+  process.exit(1)
+}
+
+const listeners = new Set<http.ServerResponse>()
+const emit = (event: EventName, payload: unknown) => {
+  const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+  for (const res of listeners) res.write(frame)
+}
+
+let services: ReturnType<typeof createServices>
+try {
+  services = createServices(dataDir, { harness: true, emit, appVersion: process.env.npm_package_version })
+} catch (err) {
+  if (err instanceof DatabaseDamagedError) {
+    console.error(
+      `The database file is damaged: ${err.file}\n${err.detail}\nRestore a copy from ${path.join(dataDir, 'backups')}.`,
+    )
+    process.exit(2)
+  }
+  throw err
+}
+
+function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
+  res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' })
+  res.end(body)
+}
+
+function serveStatic(req: http.IncomingMessage, res: http.ServerResponse) {
+  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+  const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '')
+  let file = path.resolve(rendererRoot, rel)
+  if (!file.startsWith(rendererRoot + path.sep)) return send(res, 404, 'Not found')
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererRoot, 'index.html')
+  res.writeHead(200, {
+    'Content-Type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  })
+  fs.createReadStream(file).pipe(res)
+}
+
+const server = http.createServer((req, res) => {
+  // A foreign Host means DNS rebinding; a foreign Origin means another web page. Both are refused,
+  // so only the renderer this harness serves can drive it.
+  if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, 'Forbidden host')
+  const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+  if (url.pathname.startsWith('/ipc/')) {
+    if (req.method !== 'POST') return send(res, 405, 'Method not allowed')
+    const origin = req.headers.origin ?? ''
+    const trusted =
+      allowedOrigins.has(origin) && (req.headers['content-type'] ?? '').startsWith('application/json')
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) req.destroy()
+      else chunks.push(c)
+    })
+    req.on('end', () => {
+      let input: unknown
+      try {
+        input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {}
+      } catch {
+        return send(
+          res,
+          400,
+          JSON.stringify({ ok: false, error: { code: 'validation' } }),
+          'application/json',
+        )
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length))
+      void dispatch(services.handlers, channel, input, trusted, (err) => console.error(channel, err)).then(
+        (result) =>
+          send(
+            res,
+            result.ok || result.error.code !== 'forbidden_sender' ? 200 : 403,
+            JSON.stringify(result),
+            'application/json',
+          ),
+      )
+    })
+    return
+  }
+  if (url.pathname === '/events') {
+    const site = req.headers['sec-fetch-site']
+    if (site && site !== 'same-origin') return send(res, 403, 'Forbidden')
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    })
+    res.write(': connected\n\n')
+    listeners.add(res)
+    req.on('close', () => listeners.delete(res))
+    return
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
+  serveStatic(req, res)
+})
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`TradeTier harness on http://127.0.0.1:${port}/ (data: ${dataDir})`)
+})
+
+const shutdown = () => {
+  server.close()
+  for (const res of listeners) res.end()
+  services.close()
+  process.exit(0)
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)

@@ -1,0 +1,115 @@
+// Text normalisation for search, sorting and duplicate detection. One function decides what
+// "the same text" means, and both the index and the query go through it, so 貿易 finds 贸易,
+// "Müller" finds "muller" and "ZHANG wei" finds 张伟.
+import { Converter } from 'opencc-js/t2cn'
+import { pinyin } from 'pinyin-pro'
+
+const toSimplified = Converter({ from: 't', to: 'cn' })
+
+const HAN_RE = /\p{Script=Han}/u
+const HAN_RUN_RE = /\p{Script=Han}+/gu
+const MARKS_RE = /\p{M}+/gu
+
+export function hasHan(s: string): boolean {
+  return HAN_RE.test(s)
+}
+
+/**
+ * NFKC (full-width → half-width), traditional → simplified Chinese, lower case, diacritics
+ * removed, whitespace collapsed.
+ */
+export function normalizeText(s: string): string {
+  let out = s.normalize('NFKC')
+  if (hasHan(out)) out = toSimplified(out)
+  return out
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(MARKS_RE, '')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+export type PinyinForms = { syllables: string[]; joined: string; initials: string }
+
+/** Toneless pinyin of the Han characters in `s` (other characters dropped); null if there are none. */
+export function pinyinForms(s: string): PinyinForms | null {
+  const runs = s.match(HAN_RUN_RE)
+  if (!runs) return null
+  const syllables = runs.flatMap((run) => pinyin(run, { toneType: 'none', type: 'array' }))
+  const initials = runs.flatMap((run) => pinyin(run, { pattern: 'first', toneType: 'none', type: 'array' }))
+  return { syllables, joined: syllables.join(''), initials: initials.join('') }
+}
+
+/** Digits only: phones are indexed and searched as digit strings so any formatting matches. */
+export function digitsOnly(s: string): string {
+  return s.replace(/\D+/g, '')
+}
+
+/** Host of a website without `www.`, lower case; null when it does not parse. */
+export function websiteDomain(url: string | null | undefined): string | null {
+  if (!url) return null
+  try {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`
+    const host = new URL(withScheme).hostname.toLowerCase()
+    return host.replace(/^www\./, '') || null
+  } catch {
+    return null
+  }
+}
+
+/** Domain part of an email, lower case. */
+export function emailDomain(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase()
+}
+
+// Legal-form words carry no identity: "Huasheng Electronics Co., Ltd." and "HUASHENG ELECTRONICS"
+// are the same company for duplicate detection.
+const LEGAL_WORDS = new Set([
+  'co',
+  'ltd',
+  'limited',
+  'llc',
+  'inc',
+  'corp',
+  'corporation',
+  'company',
+  'gmbh',
+  'ag',
+  'kg',
+  'sarl',
+  'sas',
+  'sa',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'plc',
+  'pvt',
+  'pte',
+  'pty',
+  'ltda',
+  'de',
+  'cv',
+  'the',
+  'trading',
+  'group',
+  'international',
+])
+const CN_LEGAL_RE = /(有限责任公司|股份有限公司|有限公司|公司|集团|株式会社)/g
+
+/** A company name reduced to what identifies it, for duplicate detection. */
+export function nameKey(name: string): string {
+  const n = normalizeText(name).replace(CN_LEGAL_RE, ' ')
+  return n
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !LEGAL_WORDS.has(w))
+    .join(' ')
+}
+
+/** Sort key for lists: normalised, with Chinese names sorted by their pinyin. */
+export function sortKey(name: string): string {
+  const n = normalizeText(name)
+  if (!hasHan(n)) return n
+  return n.replace(HAN_RUN_RE, (run) => pinyin(run, { toneType: 'none', type: 'array' }).join(''))
+}

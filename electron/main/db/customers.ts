@@ -1,0 +1,648 @@
+// Customers, their contacts and tags: reads with SQL, every write through SyncWriter.
+import { createHash } from 'node:crypto'
+import { v7 as uuidv7 } from 'uuid'
+import type { Db } from './connection'
+import type { CellValue, RowChange, SyncWriter } from './writer'
+import type { SearchIndex } from './search'
+import type {
+  Contact,
+  ContactValues,
+  CustomerDetail,
+  CustomerRow,
+  CustomerValues,
+  Customer,
+  DuplicateCandidate,
+  ListQuery,
+} from '../../../shared/domain'
+import { listQuerySchema } from '../../../shared/domain'
+import type { SearchHit } from '../../../shared/contract'
+import { AppFailure } from '../../../shared/errors'
+import { countryFacts, deriveTimezone, weekendOf } from '../core/geo'
+import {
+  digitsOnly,
+  emailDomain,
+  nameKey,
+  normalizeText,
+  pinyinForms,
+  sortKey,
+  websiteDomain,
+} from '../core/text'
+
+// camelCase domain field → snake_case synced column.
+const CUSTOMER_COLUMNS = {
+  displayName: 'display_name',
+  originalName: 'original_name',
+  latinName: 'latin_name',
+  country: 'country',
+  city: 'city',
+  address: 'address',
+  website: 'website',
+  businessType: 'business_type',
+  industry: 'industry',
+  sizeBand: 'size_band',
+  productCategories: 'product_categories',
+  quality: 'quality',
+  source: 'source',
+  sourceDetail: 'source_detail',
+  owner: 'owner',
+  preferredLanguage: 'preferred_language',
+  currency: 'currency',
+  notes: 'notes',
+  timezone: 'timezone',
+} as const
+
+const CONTACT_COLUMNS = {
+  name: 'name',
+  title: 'title',
+  emails: 'emails',
+  phones: 'phones',
+  messaging: 'messaging',
+  birthdayMonth: 'birthday_month',
+  birthdayDay: 'birthday_day',
+  birthdayYear: 'birthday_year',
+  language: 'language',
+  isPrimary: 'is_primary',
+  notes: 'notes',
+} as const
+
+function toCell(value: unknown): CellValue | undefined {
+  if (value === undefined) return undefined
+  if (value === null) return null
+  if (Array.isArray(value)) return JSON.stringify(value)
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (typeof value === 'string') return value === '' ? null : value
+  if (typeof value === 'number') return value
+  return JSON.stringify(value)
+}
+
+function toCells(
+  values: Record<string, unknown>,
+  columns: Record<string, string>,
+): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {}
+  for (const [field, col] of Object.entries(columns)) {
+    const cell = toCell(values[field])
+    if (cell !== undefined) out[col] = cell
+  }
+  return out
+}
+
+/** Deterministic id for a set member, so two devices adding the same tag make the same row. */
+export function tagId(customerId: string, tag: string): string {
+  return createHash('sha256')
+    .update(`${customerId}\u0000${normalizeText(tag)}`)
+    .digest('hex')
+    .slice(0, 32)
+}
+
+type CustomerDbRow = {
+  id: string
+  display_name: string
+  original_name: string | null
+  latin_name: string | null
+  country: string | null
+  city: string | null
+  address: string | null
+  website: string | null
+  business_type: string | null
+  industry: string | null
+  size_band: string | null
+  product_categories: string
+  quality: string | null
+  source: string | null
+  source_detail: string | null
+  owner: string | null
+  preferred_language: string | null
+  currency: string | null
+  notes: string | null
+  timezone: string | null
+  created_at: string | null
+  updated_at: string
+  deleted_at: string | null
+}
+
+type ContactDbRow = {
+  id: string
+  customer_id: string
+  name: string
+  title: string | null
+  emails: string
+  phones: string
+  messaging: string
+  birthday_month: number | null
+  birthday_day: number | null
+  birthday_year: number | null
+  language: string | null
+  is_primary: number
+  notes: string | null
+  created_at: string | null
+  updated_at: string
+  deleted_at: string | null
+}
+
+function contactFromRow(r: ContactDbRow): Contact {
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    name: r.name,
+    title: r.title,
+    emails: JSON.parse(r.emails) as string[],
+    phones: JSON.parse(r.phones) as string[],
+    messaging: JSON.parse(r.messaging) as Contact['messaging'],
+    birthdayMonth: r.birthday_month,
+    birthdayDay: r.birthday_day,
+    birthdayYear: r.birthday_year,
+    language: r.language,
+    isPrimary: r.is_primary === 1,
+    notes: r.notes,
+    createdAt: r.created_at ?? r.updated_at,
+    updatedAt: r.updated_at,
+  }
+}
+
+const SORT_SQL: Record<string, string> = {
+  name: 'c.sort_name',
+  country: 'c.country',
+  city: 'c.city',
+  industry: 'c.industry',
+  owner: 'c.owner',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+}
+
+export class CustomerRepository {
+  private readonly q
+
+  constructor(
+    private readonly db: Db,
+    private readonly writer: SyncWriter,
+    private readonly search: SearchIndex,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.q = {
+      customer: db.prepare('SELECT * FROM customers WHERE id = ? AND deleted_at IS NULL'),
+      tags: db
+        .prepare('SELECT tag FROM customer_tags WHERE customer_id = ? AND deleted_at IS NULL ORDER BY tag')
+        .pluck(),
+      allTagRows: db.prepare('SELECT id, tag, deleted_at FROM customer_tags WHERE customer_id = ?'),
+      contacts: db.prepare(
+        'SELECT * FROM contacts WHERE customer_id = ? AND deleted_at IS NULL ORDER BY is_primary DESC, name',
+      ),
+      contact: db.prepare('SELECT * FROM contacts WHERE id = ? AND deleted_at IS NULL'),
+      sortName: db.prepare('UPDATE customers SET sort_name = ? WHERE id = ?'),
+      sortSource: db.prepare('SELECT display_name FROM customers WHERE id = ?').pluck(),
+      contactCustomer: db.prepare('SELECT customer_id FROM contacts WHERE id = ?').pluck(),
+      tagCustomer: db.prepare('SELECT customer_id FROM customer_tags WHERE id = ?').pluck(),
+    }
+    // Derived data follows every write, local or (later) from sync, because the hooks hang on
+    // the one write path rather than on this repository's methods.
+    writer.onChange('customers', (ids) => {
+      for (const id of ids)
+        this.q.sortName.run(sortKeyOf(this.q.sortSource.get(id) as string | undefined), id)
+      search.reindex(ids)
+    })
+    writer.onChange('contacts', (ids) => search.reindex(this.parents(ids, this.q.contactCustomer)))
+    writer.onChange('customer_tags', () => undefined)
+  }
+
+  private parents(ids: readonly string[], stmt: { get: (id: string) => unknown }): Set<string> {
+    const out = new Set<string>()
+    for (const id of ids) {
+      const parent = stmt.get(id) as string | undefined
+      if (parent) out.add(parent)
+    }
+    return out
+  }
+
+  /** Creates a customer with its contacts and tags in one transaction; returns its id. */
+  create(values: CustomerValues, contacts: readonly ContactValues[]): string {
+    const id = uuidv7()
+    const at = this.now().toISOString()
+    const changes: RowChange[] = [
+      { table: 'customers', id, values: { ...toCells(values, CUSTOMER_COLUMNS), created_at: at } },
+      ...this.tagChanges(id, values.tags, at),
+    ]
+    const primaryIndex = Math.max(
+      0,
+      contacts.findIndex((c) => c.isPrimary),
+    )
+    contacts.forEach((c, i) =>
+      changes.push({
+        table: 'contacts',
+        id: uuidv7(),
+        values: {
+          ...toCells({ ...c, isPrimary: i === primaryIndex }, CONTACT_COLUMNS),
+          customer_id: id,
+          created_at: at,
+        },
+      }),
+    )
+    this.writer.write(changes)
+    return id
+  }
+
+  /** Applies a partial update; tags, when given, replace the whole set. */
+  update(id: string, patch: Partial<CustomerValues>): void {
+    this.requireCustomer(id)
+    const at = this.now().toISOString()
+    const changes: RowChange[] = [{ table: 'customers', id, values: toCells(patch, CUSTOMER_COLUMNS) }]
+    if (patch.tags) changes.push(...this.tagChanges(id, patch.tags, at))
+    this.writer.write(changes)
+  }
+
+  /** Soft delete: a tombstone, so the deletion syncs and an undo stays possible. */
+  delete(id: string): void {
+    this.requireCustomer(id)
+    this.writer.write([{ table: 'customers', id, values: { deleted_at: this.now().toISOString() } }])
+  }
+
+  private tagChanges(customerId: string, tags: readonly string[], at: string): RowChange[] {
+    const wanted = new Map(tags.map((t) => [tagId(customerId, t), t]))
+    const existing = this.q.allTagRows.all(customerId) as {
+      id: string
+      tag: string
+      deleted_at: string | null
+    }[]
+    const changes: RowChange[] = []
+    for (const row of existing) {
+      if (!wanted.has(row.id) && !row.deleted_at) {
+        changes.push({ table: 'customer_tags', id: row.id, values: { deleted_at: at } })
+      }
+    }
+    const known = new Set(existing.map((r) => r.id))
+    for (const [tid, tag] of wanted) {
+      changes.push({
+        table: 'customer_tags',
+        id: tid,
+        values: known.has(tid) ? { deleted_at: null } : { customer_id: customerId, tag, created_at: at },
+      })
+    }
+    return changes
+  }
+
+  private requireCustomer(id: string): CustomerDbRow {
+    const row = this.q.customer.get(id) as CustomerDbRow | undefined
+    if (!row) throw new AppFailure('not_found')
+    return row
+  }
+
+  /** The stored values of a customer as the create/update schemas see them (for merging patches). */
+  values(id: string): Customer {
+    return this.toCustomer(this.requireCustomer(id))
+  }
+
+  private toCustomer(r: CustomerDbRow): Customer {
+    return {
+      id: r.id,
+      displayName: r.display_name,
+      originalName: r.original_name,
+      latinName: r.latin_name,
+      country: r.country,
+      city: r.city,
+      address: r.address,
+      website: r.website,
+      businessType: r.business_type,
+      industry: r.industry,
+      sizeBand: r.size_band,
+      productCategories: JSON.parse(r.product_categories) as string[],
+      quality: r.quality,
+      source: r.source,
+      sourceDetail: r.source_detail,
+      owner: r.owner,
+      preferredLanguage: r.preferred_language,
+      currency: r.currency,
+      tags: this.q.tags.all(r.id) as string[],
+      notes: r.notes,
+      timezone: r.timezone,
+      createdAt: r.created_at ?? r.updated_at,
+      updatedAt: r.updated_at,
+    }
+  }
+
+  get(id: string): CustomerDetail {
+    const customer = this.toCustomer(this.requireCustomer(id))
+    const facts = countryFacts(customer.country)
+    const derivedTz = deriveTimezone(customer.country, customer.city)
+    return {
+      customer,
+      derived: {
+        region: facts?.subregion || facts?.region || null,
+        continent: facts?.continent ?? null,
+        timezone: customer.timezone ?? derivedTz,
+        timezoneDerived: !customer.timezone,
+        weekend: weekendOf(customer.country),
+        websiteDomain: websiteDomain(customer.website),
+      },
+      contacts: (this.q.contacts.all(id) as ContactDbRow[]).map(contactFromRow),
+    }
+  }
+
+  // ---- contacts ----
+
+  contact(id: string): Contact {
+    const row = this.q.contact.get(id) as ContactDbRow | undefined
+    if (!row) throw new AppFailure('not_found')
+    return contactFromRow(row)
+  }
+
+  addContact(customerId: string, values: ContactValues): Contact {
+    this.requireCustomer(customerId)
+    const id = uuidv7()
+    const changes: RowChange[] = [
+      {
+        table: 'contacts',
+        id,
+        values: {
+          ...toCells(values, CONTACT_COLUMNS),
+          customer_id: customerId,
+          created_at: this.now().toISOString(),
+        },
+      },
+    ]
+    const existing = this.q.contacts.all(customerId) as ContactDbRow[]
+    // A customer always has exactly one primary contact: the first one, or the one marked so.
+    if (existing.length === 0) changes[0]!.values.is_primary = 1
+    else if (values.isPrimary) changes.push(...this.demoteOthers(existing, id))
+    this.writer.write(changes)
+    return this.contact(id)
+  }
+
+  updateContact(id: string, patch: Partial<ContactValues>): Contact {
+    const current = this.contact(id)
+    const changes: RowChange[] = [{ table: 'contacts', id, values: toCells(patch, CONTACT_COLUMNS) }]
+    if (patch.isPrimary === true) {
+      changes.push(...this.demoteOthers(this.q.contacts.all(current.customerId) as ContactDbRow[], id))
+    }
+    this.writer.write(changes)
+    return this.contact(id)
+  }
+
+  deleteContact(id: string): void {
+    const current = this.contact(id)
+    const changes: RowChange[] = [{ table: 'contacts', id, values: { deleted_at: this.now().toISOString() } }]
+    if (current.isPrimary) {
+      const next = (this.q.contacts.all(current.customerId) as ContactDbRow[]).find((c) => c.id !== id)
+      if (next) changes.push({ table: 'contacts', id: next.id, values: { is_primary: 1 } })
+    }
+    this.writer.write(changes)
+  }
+
+  private demoteOthers(rows: readonly ContactDbRow[], keep: string): RowChange[] {
+    return rows
+      .filter((r) => r.id !== keep && r.is_primary === 1)
+      .map((r) => ({ table: 'contacts' as const, id: r.id, values: { is_primary: 0 } }))
+  }
+
+  // ---- reads for screens ----
+
+  list(input: ListQuery): { rows: CustomerRow[]; total: number } {
+    const q = listQuerySchema.parse(input)
+    const where: string[] = ['c.deleted_at IS NULL']
+    const params: unknown[] = []
+    const inList = (col: string, values: readonly string[]) => {
+      if (values.length === 0) return
+      where.push(`${col} IN (${values.map(() => '?').join(', ')})`)
+      params.push(...values)
+    }
+    inList('c.country', q.countries)
+    if (q.continents.length > 0) {
+      where.push(
+        `c.country IN (SELECT code FROM country_facts WHERE continent IN (${q.continents.map(() => '?').join(', ')}))`,
+      )
+      params.push(...q.continents)
+    }
+    inList('c.industry', q.industries)
+    inList('c.business_type', q.businessTypes)
+    inList('c.owner', q.owners)
+    inList('c.source', q.sources)
+    if (q.tags.length > 0) {
+      where.push(
+        `c.id IN (SELECT customer_id FROM customer_tags WHERE deleted_at IS NULL AND tag IN (${q.tags.map(() => '?').join(', ')}))`,
+      )
+      params.push(...q.tags)
+    }
+    const whereSql = where.join(' AND ')
+    const dir = q.direction === 'desc' ? 'DESC' : 'ASC'
+    // Column names come from a fixed map; the user's values only ever travel as parameters.
+    const order = `${SORT_SQL[q.sort] ?? 'c.sort_name'} ${dir}, c.sort_name ${dir}, c.id ${dir}`
+    const rows = this.db
+      .prepare(
+        `SELECT c.id, c.display_name, c.original_name, c.country, c.city, c.industry, c.business_type, c.owner, c.source, c.updated_at,
+                (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_contact,
+                (SELECT json_extract(k.emails, '$[0]') FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_email
+         FROM customers c WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, q.limit, q.offset) as (Record<string, string | null> & {
+      id: string
+      display_name: string
+      updated_at: string
+    })[]
+    const total = this.db
+      .prepare(`SELECT count(*) FROM customers c WHERE ${whereSql}`)
+      .pluck()
+      .get(...params) as number
+    return {
+      total,
+      rows: rows.map((r) => ({
+        id: r.id,
+        displayName: r.display_name,
+        originalName: r.original_name ?? null,
+        country: r.country ?? null,
+        city: r.city ?? null,
+        industry: r.industry ?? null,
+        businessType: r.business_type ?? null,
+        owner: r.owner ?? null,
+        source: r.source ?? null,
+        primaryContact: r.primary_contact ?? null,
+        primaryEmail: r.primary_email ?? null,
+        updatedAt: r.updated_at,
+      })),
+    }
+  }
+
+  facets(): { countries: string[]; industries: string[]; owners: string[]; tags: string[] } {
+    const distinct = (sql: string) => this.db.prepare(sql).pluck().all() as string[]
+    return {
+      countries: distinct(
+        'SELECT DISTINCT country FROM customers WHERE deleted_at IS NULL AND country IS NOT NULL',
+      ),
+      industries: distinct(
+        'SELECT DISTINCT industry FROM customers WHERE deleted_at IS NULL AND industry IS NOT NULL ORDER BY industry',
+      ),
+      owners: distinct(
+        'SELECT DISTINCT owner FROM customers WHERE deleted_at IS NULL AND owner IS NOT NULL ORDER BY owner',
+      ),
+      tags: distinct('SELECT DISTINCT tag FROM customer_tags WHERE deleted_at IS NULL ORDER BY tag'),
+    }
+  }
+
+  count(): number {
+    return this.db.prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL').pluck().get() as number
+  }
+
+  /** Search-as-you-type: candidates from the index, best matches first. */
+  searchCustomers(query: string, limit: number): SearchHit[] {
+    const ids = this.search.candidates(query, 400)
+    if (ids.length === 0) return []
+    const q = normalizeText(query)
+    const qDigits = digitsOnly(query)
+    const placeholders = ids.map(() => '?').join(', ')
+    const rows = this.db
+      .prepare(
+        `SELECT id, display_name, original_name, latin_name, country, city, website, sort_name FROM customers
+         WHERE id IN (${placeholders}) AND deleted_at IS NULL`,
+      )
+      .all(...ids) as (Pick<
+      CustomerDbRow,
+      'id' | 'display_name' | 'original_name' | 'latin_name' | 'country' | 'city' | 'website'
+    > & { sort_name: string })[]
+    const scored = rows.map((r) => {
+      const names = [r.display_name, r.original_name, r.latin_name]
+        .filter((s): s is string => !!s)
+        .map(normalizeText)
+      const pinyin = names.map((n) => pinyinForms(n)?.joined ?? '').filter(Boolean)
+      let score = 3
+      if (names.some((n) => n === q)) score = 0
+      else if (names.some((n) => n.startsWith(q)) || pinyin.some((p) => p.startsWith(q.replace(/\s+/g, ''))))
+        score = 1
+      else if (names.some((n) => n.includes(q))) score = 2
+      return { r, score }
+    })
+    scored.sort((a, b) => a.score - b.score || a.r.sort_name.localeCompare(b.r.sort_name))
+    return scored.slice(0, limit).map(({ r, score }) => ({
+      id: r.id,
+      displayName: r.display_name,
+      originalName: r.original_name,
+      country: r.country,
+      city: r.city,
+      matched: score <= 2 ? null : this.matchedField(r.id, r, q, qDigits),
+    }))
+  }
+
+  /** Names the field that matched when it is not the customer's own name (a contact, an email…). */
+  private matchedField(
+    id: string,
+    r: { city: string | null; website: string | null },
+    q: string,
+    qDigits: string,
+  ): string | null {
+    if (r.city && normalizeText(r.city).includes(q)) return r.city
+    const domain = websiteDomain(r.website)
+    if (domain && domain.includes(q)) return domain
+    for (const k of this.q.contacts.all(id) as ContactDbRow[]) {
+      if (normalizeText(k.name).includes(q) || (pinyinForms(k.name)?.joined ?? '').includes(q)) return k.name
+      for (const e of JSON.parse(k.emails) as string[]) if (e.includes(q)) return e
+      for (const p of JSON.parse(k.phones) as string[])
+        if (qDigits.length >= 3 && digitsOnly(p).includes(qDigits)) return p
+    }
+    return null
+  }
+
+  /**
+   * Likely duplicates of a new customer: the same email, website domain or phone, or the same name
+   * once legal forms, case, accents and script variants are set aside.
+   */
+  findDuplicates(
+    values: Partial<CustomerValues>,
+    contacts: readonly Partial<ContactValues>[],
+    excludeId?: string,
+  ): DuplicateCandidate[] {
+    const reasons = new Map<string, Set<DuplicateCandidate['reasons'][number]>>()
+    const add = (ids: string[], reason: DuplicateCandidate['reasons'][number]) => {
+      for (const id of ids) {
+        if (id === excludeId) continue
+        const set = reasons.get(id) ?? new Set()
+        set.add(reason)
+        reasons.set(id, set)
+      }
+    }
+    const freeMail = new Set([
+      'gmail.com',
+      'yahoo.com',
+      'hotmail.com',
+      'outlook.com',
+      'qq.com',
+      '163.com',
+      '126.com',
+      'icloud.com',
+      'live.com',
+      'aol.com',
+      'mail.ru',
+      'yandex.ru',
+      'sina.com',
+      'foxmail.com',
+    ])
+    const emails = contacts.flatMap((c) => c.emails ?? [])
+    for (const e of emails)
+      add(
+        this.search.candidates(e, 50).filter((id) => this.hasEmail(id, e)),
+        'email',
+      )
+    const domains = new Set<string>()
+    const site = websiteDomain(values.website)
+    if (site) domains.add(site)
+    for (const e of emails) if (!freeMail.has(emailDomain(e))) domains.add(emailDomain(e))
+    for (const d of domains)
+      add(
+        this.search.candidates(d, 50).filter((id) => this.hasDomain(id, d)),
+        'domain',
+      )
+    for (const p of contacts.flatMap((c) => c.phones ?? [])) {
+      const digits = digitsOnly(p)
+      if (digits.length >= 7)
+        add(
+          this.search.candidates(digits, 50).filter((id) => this.hasPhone(id, digits)),
+          'phone',
+        )
+    }
+    for (const name of [values.displayName, values.originalName, values.latinName]) {
+      if (!name) continue
+      const key = nameKey(name)
+      if (key.length < 2) continue
+      const ids = this.search.candidates(key, 200)
+      add(
+        ids.filter((id) => this.nameKeys(id).has(key)),
+        'name',
+      )
+    }
+    return [...reasons.entries()].slice(0, 10).flatMap(([id, why]) => {
+      const row = this.q.customer.get(id) as CustomerDbRow | undefined
+      return row ? [{ id, displayName: row.display_name, country: row.country, reasons: [...why] }] : []
+    })
+  }
+
+  private contactsOf(id: string): ContactDbRow[] {
+    return this.q.contacts.all(id) as ContactDbRow[]
+  }
+
+  private hasEmail(id: string, email: string): boolean {
+    return this.contactsOf(id).some((k) => (JSON.parse(k.emails) as string[]).includes(email.toLowerCase()))
+  }
+
+  private hasDomain(id: string, domain: string): boolean {
+    const row = this.q.customer.get(id) as CustomerDbRow | undefined
+    if (!row) return false
+    if (websiteDomain(row.website) === domain) return true
+    return this.contactsOf(id).some((k) =>
+      (JSON.parse(k.emails) as string[]).some((e) => emailDomain(e) === domain),
+    )
+  }
+
+  private hasPhone(id: string, digits: string): boolean {
+    return this.contactsOf(id).some((k) =>
+      (JSON.parse(k.phones) as string[]).some((p) => digitsOnly(p) === digits),
+    )
+  }
+
+  private nameKeys(id: string): Set<string> {
+    const row = this.q.customer.get(id) as CustomerDbRow | undefined
+    if (!row) return new Set()
+    return new Set(
+      [row.display_name, row.original_name, row.latin_name].filter((s): s is string => !!s).map(nameKey),
+    )
+  }
+}
+
+function sortKeyOf(name: string | undefined): string {
+  return name ? sortKey(name) : ''
+}

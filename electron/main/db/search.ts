@@ -1,0 +1,150 @@
+// The local search index (DERIVED, never synced): an FTS5 trigram table for queries of three or
+// more characters, and a table of 1–2 character grams for the short queries trigram cannot answer
+// (a single Chinese surname, "李", or the first letters typed). Both are rebuilt for a customer
+// inside the transaction that changed it.
+import type { Db } from './connection'
+import { digitsOnly, emailDomain, hasHan, normalizeText, pinyinForms, websiteDomain } from '../core/text'
+
+type IndexSource = {
+  display_name: string
+  original_name: string | null
+  latin_name: string | null
+  city: string | null
+  website: string | null
+  deleted_at: string | null
+}
+type ContactSource = { name: string; emails: string; phones: string }
+
+const NAME_SEPARATOR = '\n'
+
+/** Everything a user may type to find a customer, normalised, one field per line. */
+export function searchFields(
+  c: IndexSource,
+  contacts: readonly ContactSource[],
+): { names: string[]; other: string[] } {
+  const names = [c.display_name, c.original_name, c.latin_name, ...contacts.map((k) => k.name)].filter(
+    (s): s is string => !!s,
+  )
+  const other: string[] = []
+  if (c.city) other.push(c.city)
+  const domain = websiteDomain(c.website)
+  if (domain) other.push(domain)
+  for (const k of contacts) {
+    for (const e of JSON.parse(k.emails) as string[]) other.push(e, emailDomain(e))
+    for (const p of JSON.parse(k.phones) as string[]) other.push(digitsOnly(p))
+  }
+  return { names, other }
+}
+
+/** The trigram document and the short grams for one customer. */
+export function buildIndexEntry(
+  c: IndexSource,
+  contacts: readonly ContactSource[],
+): { body: string; grams: Set<string> } {
+  const { names, other } = searchFields(c, contacts)
+  const lines: string[] = []
+  const grams = new Set<string>()
+  for (const raw of names) {
+    const n = normalizeText(raw)
+    lines.push(n)
+    addWordPrefixes(n, grams)
+    if (hasHan(n)) {
+      addHanGrams(n, grams)
+      const py = pinyinForms(n)
+      if (py) {
+        // "zhangwei", "zhang wei" and the initials "zw" are all ways people type 张伟.
+        lines.push(py.joined, py.syllables.join(' '), py.initials)
+        for (const s of py.syllables) addPrefixes(s, grams)
+        addPrefixes(py.initials, grams)
+      }
+    }
+  }
+  for (const raw of other) {
+    const n = normalizeText(raw)
+    lines.push(n)
+    addWordPrefixes(n, grams)
+  }
+  return { body: lines.join(NAME_SEPARATOR), grams }
+}
+
+function addPrefixes(word: string, grams: Set<string>) {
+  if (word.length >= 1) grams.add(word.slice(0, 1))
+  if (word.length >= 2) grams.add(word.slice(0, 2))
+}
+
+function addWordPrefixes(text: string, grams: Set<string>) {
+  for (const w of text.split(/[^\p{L}\p{N}]+/u)) if (w && !hasHan(w)) addPrefixes(w, grams)
+}
+
+function addHanGrams(text: string, grams: Set<string>) {
+  const chars = [...text]
+  for (let i = 0; i < chars.length; i++) {
+    if (!hasHan(chars[i]!)) continue
+    grams.add(chars[i]!)
+    if (i + 1 < chars.length && hasHan(chars[i + 1]!)) grams.add(chars[i]! + chars[i + 1]!)
+  }
+}
+
+/** Turns what the user typed into the form the index holds; phone-like input becomes digits. */
+export function normalizeQuery(query: string): string {
+  const q = normalizeText(query)
+  if (/^[+\d][\d\s().-]{2,}$/.test(q) && digitsOnly(q).length >= 3) return digitsOnly(q)
+  return q
+}
+
+export class SearchIndex {
+  private readonly stmts
+
+  constructor(private readonly db: Db) {
+    this.stmts = {
+      source: db.prepare(
+        'SELECT display_name, original_name, latin_name, city, website, deleted_at FROM customers WHERE id = ?',
+      ),
+      contacts: db.prepare(
+        'SELECT name, emails, phones FROM contacts WHERE customer_id = ? AND deleted_at IS NULL',
+      ),
+      docGet: db.prepare('SELECT doc FROM search_docs WHERE customer_id = ?').pluck(),
+      docAdd: db.prepare('INSERT INTO search_docs (customer_id) VALUES (?)'),
+      docDel: db.prepare('DELETE FROM search_docs WHERE doc = ?'),
+      ftsDel: db.prepare('DELETE FROM customer_fts WHERE rowid = ?'),
+      ftsAdd: db.prepare('INSERT INTO customer_fts (rowid, body) VALUES (?, ?)'),
+      gramsDel: db.prepare('DELETE FROM search_grams WHERE customer_id = ?'),
+      gramAdd: db.prepare('INSERT OR IGNORE INTO search_grams (gram, customer_id) VALUES (?, ?)'),
+      trigram: db
+        .prepare(
+          'SELECT d.customer_id FROM customer_fts f JOIN search_docs d ON d.doc = f.rowid WHERE customer_fts MATCH ? LIMIT ?',
+        )
+        .pluck(),
+      short: db.prepare('SELECT customer_id FROM search_grams WHERE gram = ? LIMIT ?').pluck(),
+    }
+  }
+
+  /** Rebuilds the entries of these customers from their current rows (removes deleted ones). */
+  reindex(customerIds: Iterable<string>): void {
+    const s = this.stmts
+    for (const id of customerIds) {
+      const doc = s.docGet.get(id) as number | undefined
+      if (doc !== undefined) {
+        s.ftsDel.run(doc)
+        s.docDel.run(doc)
+      }
+      s.gramsDel.run(id)
+      const src = s.source.get(id) as IndexSource | undefined
+      if (!src || src.deleted_at) continue
+      const { body, grams } = buildIndexEntry(src, s.contacts.all(id) as ContactSource[])
+      const newDoc = s.docAdd.run(id).lastInsertRowid
+      s.ftsAdd.run(newDoc, body)
+      for (const g of grams) s.gramAdd.run(g, id)
+    }
+  }
+
+  /** Candidate customer ids for a query (unordered, at most `limit`); empty for an empty query. */
+  candidates(query: string, limit: number): string[] {
+    const q = normalizeQuery(query)
+    if (!q) return []
+    if ([...q].length < 3) return this.stmts.short.all(q, limit) as string[]
+    // A quoted FTS5 string is matched as a substring by the trigram tokenizer; quotes are doubled
+    // so nothing the user types is read as query syntax.
+    return this.stmts.trigram.all(`"${q.replaceAll('"', '""')}"`, limit) as string[]
+  }
+}

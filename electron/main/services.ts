@@ -1,0 +1,195 @@
+// The main-process services behind the IPC contract. Electron and the test harness both build them
+// here, so the harness exercises the very code the desktop app runs.
+import type { Db } from './db/connection'
+import { openDatabase } from './db/connection'
+import type { OpenOptions } from './db/connection'
+import { loadDevice, metaRead, metaSet } from './db/device'
+import { SyncWriter } from './db/writer'
+import { SearchIndex } from './db/search'
+import { CustomerRepository } from './db/customers'
+import type { Handlers } from './ipc/dispatch'
+import { AppFailure } from '../../shared/errors'
+import type { FieldIssue } from '../../shared/errors'
+import type { EventName } from '../../shared/channels'
+import type { ContactValues, CustomerValues, UiLanguage } from '../../shared/domain'
+import { UI_LANGUAGES, contactInputSchema, customerInputSchema } from '../../shared/domain'
+import { checkContact, checkCustomer } from './core/validate'
+import { allCountryFacts } from './core/geo'
+import { generateDemoCustomers } from './core/demo-data'
+
+export type Emit = (event: EventName, payload: unknown) => void
+
+export type ServicesOptions = OpenOptions & {
+  appVersion?: string
+  harness?: boolean
+  emit?: Emit
+  now?: () => Date
+}
+
+export type Services = {
+  db: Db
+  dataDir: string
+  deviceId: string
+  writer: SyncWriter
+  customers: CustomerRepository
+  handlers: Handlers
+  close: () => void
+}
+
+/** Opens the data directory and wires repositories and IPC handlers over it. */
+export function createServices(dataDir: string, options: ServicesOptions = {}): Services {
+  const { db } = openDatabase(dataDir, options)
+  refreshCountryFacts(db)
+  const now = options.now ?? (() => new Date())
+  const { deviceId, clock } = loadDevice(db, () => now().getTime())
+  const writer = new SyncWriter(db, clock)
+  const search = new SearchIndex(db)
+  const customers = new CustomerRepository(db, writer, search, now)
+  const emit: Emit = options.emit ?? (() => undefined)
+  const changed = () => emit('data:changed', {})
+
+  const handlers: Handlers = {
+    'app:info': () => ({
+      version: options.appVersion ?? '0.0.0',
+      dataDir,
+      deviceId,
+      schemaVersion: db.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number,
+      customerCount: customers.count(),
+      harness: options.harness ?? false,
+    }),
+    'settings:get': () => ({ language: readLanguage(db) }),
+    'settings:set': (input) => {
+      if (input.language !== undefined) metaSet(db, 'ui_language', input.language ?? '')
+      return { language: readLanguage(db) }
+    },
+    'customers:list': (input) => customers.list(input),
+    'customers:facets': () => customers.facets(),
+    'customers:search': (input) => ({ hits: customers.searchCustomers(input.query, input.limit) }),
+    'customers:get': (input) => customers.get(input.id),
+    'customers:create': (input) => {
+      const { value, contacts } = validateNew(input.customer, input.contacts)
+      if (!input.allowDuplicates) {
+        const candidates = customers.findDuplicates(value, contacts)
+        if (candidates.length > 0) throw new AppFailure('duplicate_suspected', undefined, { candidates })
+      }
+      const id = customers.create(value, contacts)
+      changed()
+      return { id }
+    },
+    'customers:update': (input) => {
+      const { value, issues } = checkCustomer(input.patch, ['patch'])
+      if (issues.length > 0) throw new AppFailure('validation', issues)
+      customers.update(input.id, value)
+      changed()
+      return customers.get(input.id)
+    },
+    'customers:delete': (input) => {
+      customers.delete(input.id)
+      changed()
+      return { id: input.id }
+    },
+    'contacts:create': (input) => {
+      const country = customers.values(input.customerId).country
+      const { value, issues } = checkContact(input.contact, country, ['contact'])
+      if (issues.length > 0) throw new AppFailure('validation', issues)
+      const contact = customers.addContact(input.customerId, value)
+      changed()
+      return contact
+    },
+    'contacts:update': (input) => {
+      const current = customers.contact(input.id)
+      const country = customers.values(current.customerId).country
+      // Birthday month and day are checked together, so the patch is checked over the stored values.
+      const merged = { ...current, ...input.patch }
+      const { issues } = checkContact(
+        { ...input.patch, birthdayMonth: merged.birthdayMonth, birthdayDay: merged.birthdayDay },
+        country,
+        ['patch'],
+      )
+      if (issues.length > 0) throw new AppFailure('validation', issues)
+      const { value } = checkContact(input.patch, country, ['patch'])
+      const contact = customers.updateContact(input.id, value)
+      changed()
+      return contact
+    },
+    'contacts:delete': (input) => {
+      customers.deleteContact(input.id)
+      changed()
+      return { id: input.id }
+    },
+    'demo:load': async (input) => {
+      const created = await loadDemo(db, customers, input.customers, (done, total) =>
+        emit('job:progress', { job: 'demo', done, total }),
+      )
+      changed()
+      return { created }
+    },
+  }
+
+  function validateNew(customer: CustomerValues, contacts: ContactValues[]) {
+    const checked = checkCustomer(customer, ['customer'])
+    const issues: FieldIssue[] = [...checked.issues]
+    const checkedContacts = contacts.map((c, i) => {
+      const r = checkContact(c, checked.value.country, ['contacts', i])
+      issues.push(...r.issues)
+      return r.value
+    })
+    if (issues.length > 0) throw new AppFailure('validation', issues)
+    return { value: checked.value, contacts: checkedContacts }
+  }
+
+  return { db, dataDir, deviceId, writer, customers, handlers, close: () => db.close() }
+}
+
+function readLanguage(db: Db): UiLanguage | null {
+  const v = metaRead(db, 'ui_language')
+  return v && (UI_LANGUAGES as readonly string[]).includes(v) ? (v as UiLanguage) : null
+}
+
+function refreshCountryFacts(db: Db): void {
+  const upsert = db.prepare(
+    'INSERT OR REPLACE INTO country_facts (code, region, subregion, continent) VALUES (?, ?, ?, ?)',
+  )
+  db.transaction(() => {
+    for (const [code, f] of allCountryFacts()) upsert.run(code, f.region, f.subregion, f.continent)
+  })()
+}
+
+const DEMO_BATCH = 250
+
+/**
+ * Loads `count` generated customers in batches, one transaction each, yielding to the event loop
+ * between batches so the app stays responsive and progress reaches the window.
+ */
+export async function loadDemo(
+  db: Db,
+  customers: CustomerRepository,
+  count: number,
+  progress: (done: number, total: number) => void = () => undefined,
+  seed = Date.now() % 2_147_483_647,
+): Promise<number> {
+  let batch: { customer: CustomerValues; contacts: ContactValues[] }[] = []
+  let done = 0
+  const flush = () => {
+    const items = batch
+    db.transaction(() => {
+      for (const item of items) customers.create(item.customer, item.contacts)
+    })()
+    done += items.length
+    batch = []
+    progress(done, count)
+  }
+  for (const demo of generateDemoCustomers(count, seed)) {
+    const checked = checkCustomer(customerInputSchema.parse(demo.customer))
+    const contacts = demo.contacts.map(
+      (c) => checkContact(contactInputSchema.parse(c), checked.value.country).value,
+    )
+    batch.push({ customer: checked.value, contacts })
+    if (batch.length === DEMO_BATCH) {
+      flush()
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
+  if (batch.length > 0) flush()
+  return done
+}

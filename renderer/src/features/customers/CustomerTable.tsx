@@ -1,0 +1,209 @@
+// The customers table: virtualised (only the visible rows are in the DOM) and paged (rows are
+// fetched 100 at a time as they scroll into view), so 100,000 customers scroll like 100.
+import { useEffect, useRef, useState } from 'react'
+import { Box, Text, UnstyledButton, Group, Skeleton } from '@mantine/core'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { request } from '../../api/client'
+import type { CustomerRow, ListQuery } from '../../../../shared/domain'
+import { useFormatters } from '../../i18n/format'
+import { hrefFor } from '../../app/route'
+import classes from './CustomerTable.module.css'
+
+const PAGE = 100
+const ROW_HEIGHT = 44
+
+type SortField = NonNullable<ListQuery['sort']>
+type Column = { key: string; sort?: SortField; width: string; render: (r: CustomerRow) => React.ReactNode }
+
+export type TableQuery = Omit<ListQuery, 'offset' | 'limit'>
+
+/** Virtualised, paged customer list; `version` changes whenever the data may have changed. */
+export function CustomerTable({
+  query,
+  version,
+  onSort,
+  onTotal,
+}: {
+  query: TableQuery
+  version: number
+  onSort: (field: SortField) => void
+  onTotal: (total: number | null) => void
+}) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const parentRef = useRef<HTMLDivElement>(null)
+  const [pages, setPages] = useState<Map<number, CustomerRow[]>>(new Map())
+  const [total, setTotal] = useState<number | null>(null)
+  const loading = useRef(new Set<number>())
+  const generation = useRef(0)
+  const key = JSON.stringify(query)
+
+  const loadPage = (page: number, gen: number) => {
+    if (loading.current.has(page)) return
+    loading.current.add(page)
+    request('customers:list', { ...query, offset: page * PAGE, limit: PAGE }).then(
+      (res) => {
+        if (gen !== generation.current) return
+        setPages((prev) => new Map(prev).set(page, res.rows))
+        setTotal(res.total)
+        onTotal(res.total)
+      },
+      () => {
+        if (gen === generation.current) loading.current.delete(page)
+      },
+    )
+  }
+
+  // A new filter, sort or data version starts over from the first page.
+  useEffect(() => {
+    generation.current++
+    loading.current = new Set()
+    setPages(new Map())
+    loadPage(0, generation.current)
+    parentRef.current?.scrollTo({ top: 0 })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, version])
+
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  })
+  const items = virtualizer.getVirtualItems()
+
+  useEffect(() => {
+    const needed = new Set(items.map((i) => Math.floor(i.index / PAGE)))
+    for (const p of needed) if (!pages.has(p)) loadPage(p, generation.current)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [items.map((i) => i.index).join(',')])
+
+  const columns: Column[] = [
+    {
+      key: 'name',
+      sort: 'name',
+      width: 'minmax(220px, 2.2fr)',
+      render: (r) => (
+        <Box miw={0}>
+          <Text
+            size="sm"
+            fw={600}
+            truncate
+            component="a"
+            href={hrefFor({ name: 'customer', id: r.id })}
+            className={classes.link}
+          >
+            {r.displayName}
+          </Text>
+          {r.originalName && r.originalName !== r.displayName && (
+            <Text size="xs" c="dimmed" truncate>
+              {r.originalName}
+            </Text>
+          )}
+        </Box>
+      ),
+    },
+    { key: 'country', sort: 'country', width: 'minmax(120px, 1fr)', render: (r) => fmt.country(r.country) },
+    { key: 'city', sort: 'city', width: 'minmax(100px, 1fr)', render: (r) => r.city },
+    { key: 'industry', sort: 'industry', width: 'minmax(110px, 1fr)', render: (r) => r.industry },
+    {
+      key: 'businessType',
+      width: 'minmax(110px, 1fr)',
+      render: (r) => (r.businessType ? t(`enum.businessType.${r.businessType}`) : ''),
+    },
+    { key: 'primaryContact', width: 'minmax(140px, 1.3fr)', render: (r) => r.primaryContact },
+    { key: 'owner', sort: 'owner', width: 'minmax(100px, 0.9fr)', render: (r) => r.owner },
+    {
+      key: 'updatedAt',
+      sort: 'updatedAt',
+      width: 'minmax(110px, 0.9fr)',
+      render: (r) => fmt.date(r.updatedAt),
+    },
+  ]
+  const grid = columns.map((c) => c.width).join(' ')
+
+  return (
+    <Box
+      className={classes.table}
+      role="table"
+      aria-label={t('customers.tableLabel')}
+      aria-rowcount={(total ?? 0) + 1}
+    >
+      <div role="rowgroup">
+        <div role="row" className={classes.header} style={{ gridTemplateColumns: grid }} aria-rowindex={1}>
+          {columns.map((c) => {
+            const active = c.sort && query.sort === c.sort
+            const dir = query.direction ?? 'asc'
+            return (
+              <div
+                role="columnheader"
+                key={c.key}
+                className={classes.th}
+                aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {c.sort ? (
+                  <UnstyledButton
+                    onClick={() => onSort(c.sort!)}
+                    className={classes.sortButton}
+                    data-testid={`sort-${c.key}`}
+                  >
+                    <Group gap={4} wrap="nowrap">
+                      <span>{t(`fields.${c.key}`)}</span>
+                      {active ? (
+                        dir === 'asc' ? (
+                          <IconChevronUp size={14} aria-hidden />
+                        ) : (
+                          <IconChevronDown size={14} aria-hidden />
+                        )
+                      ) : (
+                        <IconSelector size={14} aria-hidden />
+                      )}
+                    </Group>
+                  </UnstyledButton>
+                ) : (
+                  t(`fields.${c.key}`)
+                )}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+      <div
+        ref={parentRef}
+        role="rowgroup"
+        className={classes.scroller}
+        data-testid="customer-table-scroller"
+        tabIndex={0}
+        aria-label={t('customers.tableScroll')}
+      >
+        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE]
+            return (
+              <div
+                role="row"
+                key={item.key}
+                aria-rowindex={item.index + 2}
+                className={classes.row}
+                data-testid={row ? 'customer-row' : 'customer-row-loading'}
+                style={{
+                  gridTemplateColumns: grid,
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_HEIGHT,
+                }}
+              >
+                {columns.map((c) => (
+                  <div role="cell" key={c.key} className={classes.td}>
+                    {row ? c.render(row) : <Skeleton height={12} width="70%" />}
+                  </div>
+                ))}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </Box>
+  )
+}

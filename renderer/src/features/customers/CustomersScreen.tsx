@@ -1,0 +1,286 @@
+import { useEffect, useMemo, useState } from 'react'
+import {
+  Button,
+  Group,
+  MultiSelect,
+  Stack,
+  Title,
+  Text,
+  Paper,
+  Progress,
+  Center,
+  ThemeIcon,
+  Loader,
+} from '@mantine/core'
+import { IconPlus, IconDatabaseImport, IconUsers, IconFilterOff } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { request, subscribe } from '../../api/client'
+import { useDataVersion, useQuery, bumpData } from '../../app/data'
+import { useFormatters } from '../../i18n/format'
+import { BUSINESS_TYPES, CONTINENTS, SOURCES } from '../../../../shared/domain'
+import { jobProgressSchema } from '../../../../shared/contract'
+import type { AppError } from '../../../../shared/errors'
+import { ApiError } from '../../api/client'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { CustomerTable } from './CustomerTable'
+import type { TableQuery } from './CustomerTable'
+import { CreateCustomerModal } from './CreateCustomerModal'
+
+const DEMO_SIZE = 500
+
+type Filters = Required<
+  Pick<
+    TableQuery,
+    'countries' | 'continents' | 'industries' | 'businessTypes' | 'owners' | 'tags' | 'sources'
+  >
+>
+const NO_FILTERS: Filters = {
+  countries: [],
+  continents: [],
+  industries: [],
+  businessTypes: [],
+  owners: [],
+  tags: [],
+  sources: [],
+}
+
+export function CustomersScreen() {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const version = useDataVersion()
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
+  const [sort, setSort] = useState<{ sort: NonNullable<TableQuery['sort']>; direction: 'asc' | 'desc' }>({
+    sort: 'name',
+    direction: 'asc',
+  })
+  const [total, setTotal] = useState<number | null>(null)
+  const [creating, setCreating] = useState(false)
+  const facets = useQuery('facets', () => request('customers:facets', {}))
+  const info = useQuery('info', () => request('app:info', {}))
+  const filtered = Object.values(filters).some((v) => v.length > 0)
+  const query = useMemo(() => ({ ...filters, ...sort }), [filters, sort])
+
+  const set =
+    <K extends keyof Filters>(k: K) =>
+    (v: string[]) =>
+      setFilters((f) => ({ ...f, [k]: v as Filters[K] }))
+
+  if (info.status === 'error' && !info.data) return <ErrorAlert error={info.error} />
+  if (!info.data) {
+    return (
+      <Center h={300}>
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    )
+  }
+  const empty = info.data.customerCount === 0
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('customers.title')}</Title>
+          <Text size="sm" c="dimmed" data-testid="customer-count">
+            {total === null ? '\u00a0' : t('customers.count', { count: total, formatted: fmt.number(total) })}
+          </Text>
+        </div>
+        <Button
+          leftSection={<IconPlus size={16} aria-hidden />}
+          onClick={() => setCreating(true)}
+          data-testid="new-customer"
+        >
+          {t('customers.new')}
+        </Button>
+      </Group>
+
+      {empty ? (
+        <EmptyState onCreate={() => setCreating(true)} />
+      ) : (
+        <>
+          <Paper withBorder p="sm">
+            <Group gap="sm" align="flex-end">
+              <MultiSelect
+                label={t('fields.country')}
+                placeholder={filters.countries.length ? undefined : t('filters.any')}
+                data={(facets.data?.countries ?? [])
+                  .map((c) => ({ value: c, label: fmt.country(c) }))
+                  .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
+                value={filters.countries}
+                onChange={set('countries')}
+                searchable
+                clearable
+                w={200}
+                data-testid="filter-country"
+              />
+              <MultiSelect
+                label={t('fields.continent')}
+                placeholder={filters.continents.length ? undefined : t('filters.any')}
+                data={CONTINENTS.map((c) => ({ value: c, label: t(`enum.continent.${c}`) }))}
+                value={filters.continents}
+                onChange={set('continents')}
+                clearable
+                w={180}
+                data-testid="filter-continent"
+              />
+              <MultiSelect
+                label={t('fields.industry')}
+                placeholder={filters.industries.length ? undefined : t('filters.any')}
+                data={facets.data?.industries ?? []}
+                value={filters.industries}
+                onChange={set('industries')}
+                searchable
+                clearable
+                w={180}
+              />
+              <MultiSelect
+                label={t('fields.businessType')}
+                placeholder={filters.businessTypes.length ? undefined : t('filters.any')}
+                data={BUSINESS_TYPES.map((b) => ({ value: b, label: t(`enum.businessType.${b}`) }))}
+                value={filters.businessTypes}
+                onChange={set('businessTypes')}
+                clearable
+                w={180}
+              />
+              <MultiSelect
+                label={t('fields.owner')}
+                placeholder={filters.owners.length ? undefined : t('filters.any')}
+                data={facets.data?.owners ?? []}
+                value={filters.owners}
+                onChange={set('owners')}
+                clearable
+                w={160}
+              />
+              <MultiSelect
+                label={t('fields.tags')}
+                placeholder={filters.tags.length ? undefined : t('filters.any')}
+                data={facets.data?.tags ?? []}
+                value={filters.tags}
+                onChange={set('tags')}
+                searchable
+                clearable
+                w={160}
+              />
+              <MultiSelect
+                label={t('fields.source')}
+                placeholder={filters.sources.length ? undefined : t('filters.any')}
+                data={SOURCES.map((s) => ({ value: s, label: t(`enum.source.${s}`) }))}
+                value={filters.sources}
+                onChange={set('sources')}
+                clearable
+                w={180}
+              />
+              {filtered && (
+                <Button
+                  variant="subtle"
+                  leftSection={<IconFilterOff size={16} aria-hidden />}
+                  onClick={() => setFilters(NO_FILTERS)}
+                >
+                  {t('filters.clear')}
+                </Button>
+              )}
+            </Group>
+          </Paper>
+          {total === 0 && filtered ? (
+            <Paper withBorder p="xl">
+              <Stack align="center" gap="xs">
+                <Text fw={600}>{t('customers.noMatchTitle')}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('customers.noMatchBody')}
+                </Text>
+                <Button variant="light" onClick={() => setFilters(NO_FILTERS)}>
+                  {t('filters.clear')}
+                </Button>
+              </Stack>
+            </Paper>
+          ) : null}
+          <div style={{ display: total === 0 && filtered ? 'none' : undefined }}>
+            <CustomerTable
+              query={query}
+              version={version}
+              onTotal={setTotal}
+              onSort={(field) =>
+                setSort((s) => ({
+                  sort: field,
+                  direction: s.sort === field && s.direction === 'asc' ? 'desc' : 'asc',
+                }))
+              }
+            />
+          </div>
+        </>
+      )}
+      <CreateCustomerModal opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  )
+}
+
+function EmptyState({ onCreate }: { onCreate: () => void }) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+
+  useEffect(
+    () =>
+      subscribe('job:progress', (payload) => {
+        const p = jobProgressSchema.safeParse(payload)
+        if (p.success && p.data.job === 'demo') setProgress({ done: p.data.done, total: p.data.total })
+      }),
+    [],
+  )
+
+  const loadDemo = async () => {
+    setError(null)
+    setProgress({ done: 0, total: DEMO_SIZE })
+    try {
+      await request('demo:load', { customers: DEMO_SIZE })
+      bumpData()
+    } catch (err) {
+      setError(err instanceof ApiError ? err.error : { code: 'internal' })
+    } finally {
+      setProgress(null)
+    }
+  }
+
+  return (
+    <Paper withBorder p="xl" data-testid="empty-state">
+      <Stack align="center" gap="md" maw={520} mx="auto">
+        <ThemeIcon size={56} radius="xl" variant="light">
+          <IconUsers size={30} aria-hidden />
+        </ThemeIcon>
+        <Title order={3}>{t('customers.emptyTitle')}</Title>
+        <Text c="dimmed" ta="center">
+          {t('customers.emptyBody')}
+        </Text>
+        <Group>
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
+            {t('customers.new')}
+          </Button>
+          <Button
+            variant="light"
+            leftSection={<IconDatabaseImport size={16} aria-hidden />}
+            onClick={() => void loadDemo()}
+            loading={progress !== null}
+            data-testid="load-demo"
+          >
+            {t('customers.loadDemo', { count: DEMO_SIZE })}
+          </Button>
+        </Group>
+        {progress && (
+          <Stack w="100%" gap={4}>
+            <Progress
+              value={(progress.done / Math.max(1, progress.total)) * 100}
+              aria-label={t('customers.demoProgress')}
+            />
+            <Text size="xs" c="dimmed" ta="center">
+              {t('customers.demoProgressText', {
+                done: fmt.number(progress.done),
+                total: fmt.number(progress.total),
+              })}
+            </Text>
+          </Stack>
+        )}
+        {error && <ErrorAlert error={error} />}
+      </Stack>
+    </Paper>
+  )
+}

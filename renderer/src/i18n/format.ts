@@ -1,0 +1,54 @@
+// Locale-aware formatting: dates, numbers and localised country names.
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import countries from 'i18n-iso-countries'
+import enCountries from 'i18n-iso-countries/langs/en.json'
+import frCountries from 'i18n-iso-countries/langs/fr.json'
+import zhCountries from 'i18n-iso-countries/langs/zh.json'
+import { intlLocale } from './index'
+
+countries.registerLocale(enCountries)
+countries.registerLocale(frCountries)
+countries.registerLocale(zhCountries)
+
+export type Formatters = ReturnType<typeof makeFormatters>
+
+export function makeFormatters(lang: string) {
+  const locale = intlLocale(lang)
+  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })
+  const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const numberFmt = new Intl.NumberFormat(locale)
+  const weekdayFmt = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })
+  return {
+    locale,
+    date: (iso: string | null | undefined) => (iso ? dateFmt.format(new Date(iso)) : ''),
+    dateTime: (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : ''),
+    number: (n: number) => numberFmt.format(n),
+    country: (code: string | null | undefined) => (code ? (countries.getName(code, lang) ?? code) : ''),
+    /** All countries as select options, sorted by their localised name. */
+    countryOptions: () =>
+      Object.entries(countries.getNames(lang, { select: 'official' }))
+        .map(([value, label]) => ({ value, label }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
+    /** Localised weekday name of an ISO weekday (1 = Monday). 2024-01-01 was a Monday. */
+    weekday: (iso: number) => weekdayFmt.format(new Date(Date.UTC(2024, 0, iso))),
+    /** Wall-clock time now in a time zone, with the weekday. */
+    timeIn: (tz: string, at: Date = new Date()) =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: tz,
+        weekday: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(at),
+    /** ISO weekday (1–7) it is now in a time zone. */
+    isoWeekdayIn: (tz: string, at: Date = new Date()) => {
+      const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short' }).format(at)
+      return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1
+    },
+  }
+}
+
+export function useFormatters(): Formatters {
+  const { i18n } = useTranslation()
+  return useMemo(() => makeFormatters(i18n.language), [i18n.language])
+}

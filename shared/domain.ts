@@ -1,0 +1,311 @@
+// Domain vocabulary shared by main and renderer. Enumerations are stored as these codes and
+// translated in the renderer (`enum.<name>.<code>`), so a French and a Chinese user see the same data.
+import { z } from 'zod'
+
+export const BUSINESS_TYPES = [
+  'importer',
+  'wholesaler',
+  'distributor',
+  'agent',
+  'brand_owner',
+  'retailer',
+  'ecommerce_seller',
+  'end_user',
+] as const
+export const SIZE_BANDS = ['micro', 'small', 'medium', 'large', 'enterprise'] as const
+export const QUALITY_LEVELS = ['high_end_custom', 'standard', 'mass_market'] as const
+export const SOURCES = [
+  'trade_fair',
+  'website_inquiry',
+  'b2b_platform',
+  'referral',
+  'cold_outreach',
+  'other',
+] as const
+export const MESSAGING_KINDS = ['whatsapp', 'wechat', 'line', 'telegram', 'skype', 'viber', 'other'] as const
+export const CONTINENTS = ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA'] as const
+/** UI languages. The customer's preferred language may be any of LANGUAGE_CODES. */
+export const UI_LANGUAGES = ['zh', 'fr', 'en'] as const
+export const LANGUAGE_CODES = [
+  'zh',
+  'en',
+  'fr',
+  'es',
+  'pt',
+  'de',
+  'it',
+  'ar',
+  'ru',
+  'ja',
+  'ko',
+  'hi',
+  'tr',
+  'vi',
+  'th',
+  'id',
+  'nl',
+  'pl',
+] as const
+export const CURRENCIES = [
+  'USD',
+  'EUR',
+  'CNY',
+  'GBP',
+  'JPY',
+  'HKD',
+  'AED',
+  'SAR',
+  'INR',
+  'BRL',
+  'MXN',
+  'CAD',
+  'AUD',
+  'CHF',
+  'RUB',
+  'TRY',
+  'KRW',
+  'SGD',
+  'ZAR',
+  'EGP',
+  'NGN',
+  'VND',
+  'THB',
+  'IDR',
+  'MYR',
+  'PLN',
+] as const
+
+export type BusinessType = (typeof BUSINESS_TYPES)[number]
+export type UiLanguage = (typeof UI_LANGUAGES)[number]
+export type Continent = (typeof CONTINENTS)[number]
+
+/**
+ * Issue codes produced by validation. They cross IPC and the renderer translates them
+ * (`validation.<code>`); zod's own codes are mapped onto these in `shared/errors.ts`.
+ */
+export const ISSUE_CODES = [
+  'required',
+  'too_long',
+  'invalid_email',
+  'invalid_phone',
+  'invalid_url',
+  'invalid_country',
+  'invalid_choice',
+  'invalid_date',
+  'invalid_value',
+  'invalid_timezone',
+] as const
+export type IssueCode = (typeof ISSUE_CODES)[number]
+
+const text = (max: number) => z.string().trim().max(max, { error: 'too_long' })
+const optionalText = (max: number) => text(max).nullish()
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: 'invalid_choice' }).nullish()
+
+// Country and phone validity need data tables (i18n-iso-countries, libphonenumber-js) that the
+// renderer does not have to load, so the schemas check shape here and main checks meaning.
+/** Absolute http(s) URL for what a user typed as a website ("example.com" → https://example.com); null if it is not one. */
+export function normalizeWebsite(input: string): string | null {
+  if (/\s/.test(input.trim())) return null
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `https://${input}`
+  try {
+    const url = new URL(withScheme)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+    if (!url.hostname.includes('.')) return null
+    return url.toString().replace(/\/$/, '')
+  } catch {
+    return null
+  }
+}
+
+const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: 'invalid_country' })
+
+export const messagingHandleSchema = z.object({
+  kind: z.enum(MESSAGING_KINDS, { error: 'invalid_choice' }),
+  handle: text(120).min(1, { error: 'required' }),
+})
+
+export const contactInputSchema = z.object({
+  name: text(200).min(1, { error: 'required' }),
+  title: optionalText(200),
+  emails: z
+    .array(z.email({ error: 'invalid_email' }).trim().toLowerCase().max(254))
+    .max(10)
+    .default([]),
+  phones: z
+    .array(text(40).min(1, { error: 'required' }))
+    .max(10)
+    .default([]),
+  messaging: z.array(messagingHandleSchema).max(10).default([]),
+  birthdayMonth: z
+    .number()
+    .int()
+    .min(1, { error: 'invalid_date' })
+    .max(12, { error: 'invalid_date' })
+    .nullish(),
+  birthdayDay: z
+    .number()
+    .int()
+    .min(1, { error: 'invalid_date' })
+    .max(31, { error: 'invalid_date' })
+    .nullish(),
+  birthdayYear: z
+    .number()
+    .int()
+    .min(1900, { error: 'invalid_date' })
+    .max(2100, { error: 'invalid_date' })
+    .nullish(),
+  language: choice(LANGUAGE_CODES),
+  isPrimary: z.boolean().default(false),
+  notes: optionalText(5000),
+})
+export type ContactInput = z.input<typeof contactInputSchema>
+export type ContactValues = z.output<typeof contactInputSchema>
+
+export const contactPatchSchema = contactInputSchema.partial()
+
+export const customerInputSchema = z.object({
+  displayName: text(200).min(1, { error: 'required' }),
+  originalName: optionalText(200),
+  latinName: optionalText(200),
+  country: countryCode.nullish(),
+  city: optionalText(120),
+  address: optionalText(500),
+  website: optionalText(300).refine((v) => !v || normalizeWebsite(v) !== null, { error: 'invalid_url' }),
+  businessType: choice(BUSINESS_TYPES),
+  industry: optionalText(120),
+  sizeBand: choice(SIZE_BANDS),
+  productCategories: z.array(text(80).min(1)).max(50).default([]),
+  quality: choice(QUALITY_LEVELS),
+  source: choice(SOURCES),
+  sourceDetail: optionalText(200),
+  owner: optionalText(120),
+  preferredLanguage: choice(LANGUAGE_CODES),
+  currency: choice(CURRENCIES),
+  tags: z.array(text(60).min(1)).max(50).default([]),
+  notes: optionalText(20000),
+  timezone: optionalText(64),
+})
+export type CustomerInput = z.input<typeof customerInputSchema>
+export type CustomerValues = z.output<typeof customerInputSchema>
+
+export const customerPatchSchema = customerInputSchema.partial()
+export type CustomerPatch = z.input<typeof customerPatchSchema>
+
+export const contactSchema = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  messaging: z.array(z.object({ kind: z.enum(MESSAGING_KINDS), handle: z.string() })),
+  birthdayMonth: z.number().nullable(),
+  birthdayDay: z.number().nullable(),
+  birthdayYear: z.number().nullable(),
+  language: z.string().nullable(),
+  isPrimary: z.boolean(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Contact = z.infer<typeof contactSchema>
+
+export const customerSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  originalName: z.string().nullable(),
+  latinName: z.string().nullable(),
+  country: z.string().nullable(),
+  city: z.string().nullable(),
+  address: z.string().nullable(),
+  website: z.string().nullable(),
+  businessType: z.string().nullable(),
+  industry: z.string().nullable(),
+  sizeBand: z.string().nullable(),
+  productCategories: z.array(z.string()),
+  quality: z.string().nullable(),
+  source: z.string().nullable(),
+  sourceDetail: z.string().nullable(),
+  owner: z.string().nullable(),
+  preferredLanguage: z.string().nullable(),
+  currency: z.string().nullable(),
+  tags: z.array(z.string()),
+  notes: z.string().nullable(),
+  timezone: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Customer = z.infer<typeof customerSchema>
+
+/** Facts derived from the profile (never stored as synced data). */
+export const customerDerivedSchema = z.object({
+  region: z.string().nullable(),
+  continent: z.enum(CONTINENTS).nullable(),
+  /** The effective IANA zone: the override if set, else derived from country and city. */
+  timezone: z.string().nullable(),
+  timezoneDerived: z.boolean(),
+  /** ISO weekday numbers (1 = Monday … 7 = Sunday) of the customer's weekend, from CLDR. */
+  weekend: z.array(z.number().int().min(1).max(7)),
+  websiteDomain: z.string().nullable(),
+})
+export type CustomerDerived = z.infer<typeof customerDerivedSchema>
+
+export const customerDetailSchema = z.object({
+  customer: customerSchema,
+  derived: customerDerivedSchema,
+  contacts: z.array(contactSchema),
+})
+export type CustomerDetail = z.infer<typeof customerDetailSchema>
+
+export const customerRowSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  originalName: z.string().nullable(),
+  country: z.string().nullable(),
+  city: z.string().nullable(),
+  industry: z.string().nullable(),
+  businessType: z.string().nullable(),
+  owner: z.string().nullable(),
+  source: z.string().nullable(),
+  primaryContact: z.string().nullable(),
+  primaryEmail: z.string().nullable(),
+  updatedAt: z.string(),
+})
+export type CustomerRow = z.infer<typeof customerRowSchema>
+
+export const duplicateCandidateSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  country: z.string().nullable(),
+  reasons: z.array(z.enum(['email', 'domain', 'phone', 'name'])),
+})
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>
+
+export const LIST_SORT_FIELDS = [
+  'name',
+  'country',
+  'city',
+  'industry',
+  'owner',
+  'createdAt',
+  'updatedAt',
+] as const
+export const listQuerySchema = z.object({
+  countries: z.array(countryCode).max(300).default([]),
+  continents: z.array(z.enum(CONTINENTS)).max(7).default([]),
+  industries: z.array(z.string().max(120)).max(200).default([]),
+  businessTypes: z.array(z.enum(BUSINESS_TYPES)).max(8).default([]),
+  owners: z.array(z.string().max(120)).max(200).default([]),
+  tags: z.array(z.string().max(60)).max(200).default([]),
+  sources: z.array(z.enum(SOURCES)).max(6).default([]),
+  sort: z.enum(LIST_SORT_FIELDS).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+})
+export type ListQuery = z.input<typeof listQuerySchema>

@@ -1,0 +1,157 @@
+// Benchmark of the customer foundation at scale (not a test: prints JSON lines, asserts nothing).
+//
+//   npm run bench -- --customers 100000 [--data-dir .tmp/bench-100000] [--fresh]
+//
+// Builds (or reuses) a data directory with N demo customers (~3 contacts each), then measures
+// the operations a user feels: a list page, search as you type, opening a customer, creating one.
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { performance } from 'node:perf_hooks'
+import { createServices, loadDemo } from '../../electron/main/services'
+import { dispatch } from '../../electron/main/ipc/dispatch'
+import { generateDemoCustomers, createRng } from '../../electron/main/core/demo-data'
+import type { ListQuery } from '../../shared/domain'
+
+const { values } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '100000' },
+    'data-dir': { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+  },
+})
+const n = Number(values.customers)
+const dataDir = path.resolve(values['data-dir'] ?? `.tmp/bench-${n}`)
+if (values.fresh) fs.rmSync(dataDir, { recursive: true, force: true })
+
+const services = createServices(dataDir)
+const { customers, handlers, db } = services
+const rng = createRng(42)
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
+
+function emit(metric: string, samples: number[], extra: Record<string, unknown> = {}) {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
+  console.log(
+    JSON.stringify({
+      metric,
+      n: samples.length,
+      p50_ms: Number(q(0.5).toFixed(3)),
+      p95_ms: Number(q(0.95).toFixed(3)),
+      max_ms: Number(sorted[sorted.length - 1]!.toFixed(3)),
+      customers: customers.count(),
+      contacts: db.prepare('SELECT count(*) FROM contacts WHERE deleted_at IS NULL').pluck().get(),
+      ...extra,
+    }),
+  )
+}
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now()
+  fn()
+  return performance.now() - t0
+}
+
+async function main() {
+  const have = customers.count()
+  if (have < n) {
+    const t0 = performance.now()
+    await loadDemo(
+      db,
+      customers,
+      n - have,
+      (done, total) => {
+        if (done % 10_000 === 0 || done === total) process.stderr.write(`seeded ${done}/${total}\n`)
+      },
+      7,
+    )
+    db.pragma('optimize')
+    console.log(
+      JSON.stringify({
+        metric: 'seed',
+        customers: customers.count(),
+        seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
+      }),
+    )
+  }
+  db.exec('ANALYZE')
+
+  const facets = customers.facets()
+  const ids = db.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').pluck().all() as string[]
+
+  // List: one filter + one sort + a page of 100 rows (total count included, as the screen asks).
+  const listQueries: (() => ListQuery)[] = [
+    () => ({ countries: [pick(facets.countries)], sort: 'name' }),
+    () => ({
+      continents: [pick(['EU', 'AS', 'NA', 'SA', 'AF'] as const)],
+      sort: 'updatedAt',
+      direction: 'desc',
+    }),
+    () => ({ industries: [pick(facets.industries)], sort: 'country' }),
+    () => ({ owners: [pick(facets.owners)], sort: 'name', direction: 'desc' }),
+    () => ({ tags: [pick(facets.tags)], sort: 'name' }),
+    () => ({ businessTypes: ['importer'], sort: 'city' }),
+  ]
+  for (let i = 0; i < 30; i++) customers.list(pick(listQueries)())
+  emit(
+    'list_page',
+    Array.from({ length: 300 }, () => time(() => customers.list({ ...pick(listQueries)(), limit: 100 }))),
+  )
+  emit(
+    'list_page_deep_scroll',
+    Array.from({ length: 100 }, () =>
+      time(() =>
+        customers.list({ sort: 'name', offset: Math.floor(rng() * (ids.length - 100)), limit: 100 }),
+      ),
+    ),
+  )
+
+  // Search as you type: every prefix of each query, as keystrokes arrive.
+  const typed = {
+    chinese: ['张', '李伟', '华晟电子', '深圳', '贸易有限', '貿易'],
+    pinyin: ['zhang', 'huasheng', 'shenzhen', 'maoyi', 'liwei'],
+    latin: ['muller', 'trading', 'sharma', 'dubois', 'silva', 'gmbh', '+49 40', 'gmail.com'],
+  }
+  for (const [kind, queries] of Object.entries(typed)) {
+    const samples: number[] = []
+    for (let round = 0; round < 5; round++) {
+      for (const q of queries) {
+        const chars = [...q]
+        for (let k = 1; k <= chars.length; k++)
+          samples.push(time(() => customers.searchCustomers(chars.slice(0, k).join(''), 20)))
+      }
+    }
+    emit(`search_${kind}`, samples)
+  }
+
+  // Open a customer page (profile, derived facts, contacts), through the IPC handler.
+  emit(
+    'open_customer',
+    Array.from({ length: 500 }, () => time(() => handlers['customers:get']({ id: pick(ids) }))),
+  )
+
+  // Create: the whole IPC call (validation, duplicate check, write, log, index), new realistic data.
+  const fresh = [...generateDemoCustomers(300, 99)]
+  const create: number[] = []
+  for (const item of fresh) {
+    const t0 = performance.now()
+    await dispatch(
+      handlers,
+      'customers:create',
+      { customer: item.customer, contacts: item.contacts, allowDuplicates: true },
+      true,
+    )
+    create.push(performance.now() - t0)
+  }
+  emit('create_customer', create)
+  const withCheck: number[] = []
+  for (const item of [...generateDemoCustomers(200, 123)]) {
+    const t0 = performance.now()
+    await dispatch(handlers, 'customers:create', { customer: item.customer, contacts: item.contacts }, true)
+    withCheck.push(performance.now() - t0)
+  }
+  emit('create_customer_with_duplicate_check', withCheck)
+  services.close()
+}
+
+await main()

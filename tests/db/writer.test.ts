@@ -1,0 +1,129 @@
+import { describe, it, expect, afterEach } from 'vitest'
+import { tempServices } from '../helpers/tmp'
+import type { Services } from '../../electron/main/services'
+import { customerInputSchema } from '../../shared/domain'
+
+let open: Services[] = []
+afterEach(() => {
+  for (const s of open) s.close()
+  open = []
+})
+function services() {
+  const s = tempServices()
+  open.push(s)
+  return s
+}
+
+const count = (s: Services, sql: string, ...params: unknown[]) =>
+  s.db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number
+
+describe('the one write path', () => {
+  it('writes the row, a stamp per changed cell and a change-log entry per cell in one go', () => {
+    const s = services()
+    s.writer.write([
+      { table: 'customers', id: 'c1', values: { display_name: 'Acme', country: 'FR', city: null } },
+    ])
+    expect(s.db.prepare('SELECT display_name, country, city FROM customers WHERE id = ?').get('c1')).toEqual({
+      display_name: 'Acme',
+      country: 'FR',
+      city: null,
+    })
+    expect(count(s, "SELECT count(*) FROM cell_stamps WHERE tbl = 'customers' AND row_id = 'c1'")).toBe(3)
+    const log = s.db
+      .prepare("SELECT col, value, prev_hlc, hlc FROM change_log WHERE row_id = 'c1' ORDER BY seq")
+      .all() as {
+      col: string
+      value: string
+      prev_hlc: string | null
+      hlc: string
+    }[]
+    expect(log.map((l) => [l.col, JSON.parse(l.value) as unknown])).toEqual([
+      ['display_name', 'Acme'],
+      ['country', 'FR'],
+      ['city', null],
+    ])
+    expect(log.every((l) => l.prev_hlc === null)).toBe(true)
+    // The persisted clock is the newest stamp, so a restart continues above it.
+    expect(s.db.prepare("SELECT value FROM meta WHERE key = 'hlc'").pluck().get()).toBe(log[2]!.hlc)
+  })
+
+  it('logs only cells that changed, and records the stamp the author was looking at', () => {
+    const s = services()
+    s.writer.write([{ table: 'customers', id: 'c1', values: { display_name: 'Acme', country: 'FR' } }])
+    const before = s.db
+      .prepare("SELECT hlc FROM cell_stamps WHERE row_id = 'c1' AND col = 'country'")
+      .pluck()
+      .get()
+    const res = s.writer.write([
+      { table: 'customers', id: 'c1', values: { display_name: 'Acme', country: 'DE' } },
+    ])
+    expect(res.cells).toBe(1)
+    const last = s.db.prepare('SELECT col, prev_hlc FROM change_log ORDER BY seq DESC LIMIT 1').get()
+    expect(last).toEqual({ col: 'country', prev_hlc: before })
+  })
+
+  it('writes nothing at all for a change that changes nothing', () => {
+    const s = services()
+    s.writer.write([{ table: 'customers', id: 'c1', values: { display_name: 'Acme' } }])
+    const logBefore = count(s, 'SELECT count(*) FROM change_log')
+    const res = s.writer.write([{ table: 'customers', id: 'c1', values: { display_name: 'Acme' } }])
+    expect(res).toEqual({ cells: 0, rows: 0 })
+    expect(count(s, 'SELECT count(*) FROM change_log')).toBe(logBefore)
+  })
+
+  it('leaves no row, stamp or log entry behind when the transaction fails midway', () => {
+    const s = services()
+    expect(() =>
+      s.writer.write([
+        { table: 'customers', id: 'ok', values: { display_name: 'First' } },
+        // An unknown column is a programming error: the whole write is refused.
+        {
+          table: 'customers',
+          id: 'bad',
+          values: { display_name: 'Second', ['no_such_column' as 'city']: 'x' },
+        },
+      ]),
+    ).toThrow(/not a synced column/)
+    expect(count(s, 'SELECT count(*) FROM customers')).toBe(0)
+    expect(count(s, 'SELECT count(*) FROM cell_stamps')).toBe(0)
+    expect(count(s, 'SELECT count(*) FROM change_log')).toBe(0)
+    expect(count(s, 'SELECT count(*) FROM search_docs')).toBe(0)
+  })
+
+  it('rolls back the domain row with the log when an outer transaction fails', () => {
+    const s = services()
+    const run = s.db.transaction(() => {
+      s.writer.write([{ table: 'customers', id: 'c1', values: { display_name: 'Acme' } }])
+      throw new Error('boom')
+    })
+    expect(() => run()).toThrow('boom')
+    expect(count(s, 'SELECT count(*) FROM customers')).toBe(0)
+    expect(count(s, 'SELECT count(*) FROM change_log')).toBe(0)
+  })
+
+  it('soft-deletes: the row stays as a tombstone and the deletion is a logged cell', () => {
+    const s = services()
+    const id = s.customers.create(customerInputSchema.parse({ displayName: 'Acme', tags: ['vip'] }), [])
+    s.customers.delete(id)
+    expect(s.db.prepare('SELECT deleted_at FROM customers WHERE id = ?').pluck().get(id)).toBeTruthy()
+    expect(count(s, "SELECT count(*) FROM change_log WHERE row_id = ? AND col = 'deleted_at'", id)).toBe(1)
+    expect(() => s.customers.get(id)).toThrow('not_found')
+    expect(s.customers.searchCustomers('acme', 10)).toEqual([])
+  })
+
+  it('gives a tag the same id on every device, so concurrent adds merge into one row', () => {
+    const a = services()
+    const b = services()
+    const rowId = '0190f0aa-0000-7000-8000-000000000001'
+    a.writer.write([{ table: 'customers', id: rowId, values: { display_name: 'X' } }])
+    b.writer.write([{ table: 'customers', id: rowId, values: { display_name: 'X' } }])
+    a.customers.update(rowId, { tags: ['OEM'] })
+    b.customers.update(rowId, { tags: ['OEM'] })
+    const idA = a.db.prepare('SELECT id FROM customer_tags').pluck().get()
+    const idB = b.db.prepare('SELECT id FROM customer_tags').pluck().get()
+    expect(idA).toBe(idB)
+  })
+})

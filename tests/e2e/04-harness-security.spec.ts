@@ -1,0 +1,39 @@
+import { test, expect } from '@playwright/test'
+
+// The harness must not be drivable by any other web page or by DNS rebinding.
+test('refuses IPC from a foreign origin and writes nothing', async ({ request, baseURL }) => {
+  const res = await request.post(`${baseURL}/ipc/customers:create`, {
+    headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json' },
+    data: { customer: { displayName: 'Evil Corp' } },
+  })
+  expect(res.status()).toBe(403)
+  expect(await res.json()).toEqual({ ok: false, error: { code: 'forbidden_sender' } })
+  const list = await request.post(`${baseURL}/ipc/customers:search`, {
+    headers: { Origin: baseURL!, 'Content-Type': 'application/json' },
+    data: { query: 'Evil Corp' },
+  })
+  expect((await list.json()).data.hits).toEqual([])
+})
+
+test('refuses IPC without an Origin, or as a form post', async ({ request, baseURL }) => {
+  const noOrigin = await request.post(`${baseURL}/ipc/app:info`, {
+    headers: { 'Content-Type': 'application/json' },
+    data: {},
+  })
+  expect(noOrigin.status()).toBe(403)
+  const form = await request.post(`${baseURL}/ipc/app:info`, {
+    headers: { Origin: baseURL!, 'Content-Type': 'text/plain' },
+    data: '{}',
+  })
+  expect(form.status()).toBe(403)
+})
+
+test('refuses a foreign Host header (DNS rebinding)', async ({ request, baseURL }) => {
+  const res = await request.get(`${baseURL}/`, { headers: { Host: 'attacker.example:5199' } })
+  expect(res.status()).toBe(403)
+})
+
+test('serves the renderer with a Content-Security-Policy', async ({ request, baseURL }) => {
+  const res = await request.get(`${baseURL}/`)
+  expect(res.headers()['content-security-policy']).toContain("default-src 'self'")
+})

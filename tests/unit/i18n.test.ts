@@ -1,0 +1,216 @@
+// The three UI locales stay in step: same keys, the plural forms each language needs, the same
+// {{variables}}, real translations rather than copies of English, and every key the renderer asks for.
+import { describe, it, expect } from 'vitest'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import en from '../../renderer/src/i18n/locales/en.json'
+import fr from '../../renderer/src/i18n/locales/fr.json'
+import zh from '../../renderer/src/i18n/locales/zh.json'
+
+type Tree = { [key: string]: unknown }
+type Locale = 'en' | 'fr' | 'zh'
+
+const LOCALES: Record<Locale, { tree: Tree; intl: string }> = {
+  zh: { tree: zh, intl: 'zh-CN' },
+  fr: { tree: fr, intl: 'fr-FR' },
+  en: { tree: en, intl: 'en-US' },
+}
+const LOCALE_NAMES = Object.keys(LOCALES) as Locale[]
+
+// Brand names, language autonyms and punctuation-only templates: allowed without Chinese
+// characters in zh.json, and left out of the "copied from English" count.
+const BRAND_KEYS = new Set([
+  'app.name',
+  'common.listSeparator',
+  'validation.fieldIssue',
+  'language.zh',
+  'language.fr',
+  'language.en',
+  'enum.messaging.whatsapp',
+  'enum.messaging.wechat',
+  'enum.messaging.line',
+  'enum.messaging.telegram',
+  'enum.messaging.skype',
+  'enum.messaging.viber',
+])
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/
+const CJK = /\p{Script=Han}/u
+
+const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Every leaf (anything that is not a nested object) by its dotted key path. */
+function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>()
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix + key
+    if (isTree(value)) for (const [p, v] of leaves(value, `${path}.`)) out.set(p, v)
+    else out.set(path, value)
+  }
+  return out
+}
+
+const baseKey = (key: string) => key.replace(PLURAL_SUFFIX, '')
+
+function variables(value: unknown): string[] {
+  if (typeof value !== 'string') return []
+  return [...value.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].map((m) => m[1]!.split(',')[0]!.trim())
+}
+
+/** Value at a dotted path, or undefined. */
+function lookup(tree: Tree, path: string): unknown {
+  let node: unknown = tree
+  for (const part of path.split('.')) {
+    if (!isTree(node)) return undefined
+    node = node[part]
+  }
+  return node
+}
+
+const FLAT = Object.fromEntries(LOCALE_NAMES.map((l) => [l, leaves(LOCALES[l].tree)])) as Record<
+  Locale,
+  Map<string, unknown>
+>
+const ALL_BASE_KEYS = [...new Set(LOCALE_NAMES.flatMap((l) => [...FLAT[l].keys()].map(baseKey)))].sort()
+const PLURAL_BASE_KEYS = [
+  ...new Set(
+    LOCALE_NAMES.flatMap((l) => [...FLAT[l].keys()].filter((k) => PLURAL_SUFFIX.test(k)).map(baseKey)),
+  ),
+].sort()
+
+describe('locale files', () => {
+  it('have the same keys in every locale (a plural family counts as one key)', () => {
+    const missing = Object.fromEntries(
+      LOCALE_NAMES.map((l) => {
+        const own = new Set([...FLAT[l].keys()].map(baseKey))
+        return [l, ALL_BASE_KEYS.filter((k) => !own.has(k))]
+      }),
+    )
+    expect(missing).toEqual({ zh: [], fr: [], en: [] })
+  })
+
+  it('have every plural category each language needs', () => {
+    expect(PLURAL_BASE_KEYS.length).toBeGreaterThan(0)
+    const missing: string[] = []
+    for (const l of LOCALE_NAMES) {
+      const categories = new Intl.PluralRules(LOCALES[l].intl).resolvedOptions().pluralCategories
+      for (const base of PLURAL_BASE_KEYS) {
+        for (const category of categories) {
+          if (!FLAT[l].has(`${base}_${category}`)) missing.push(`${l}: ${base}_${category}`)
+        }
+      }
+    }
+    expect(missing).toEqual([])
+  })
+
+  it('have only non-empty strings as values', () => {
+    const bad: string[] = []
+    for (const l of LOCALE_NAMES) {
+      for (const [key, value] of FLAT[l]) {
+        if (typeof value !== 'string') bad.push(`${l}: ${key} is ${JSON.stringify(value)}`)
+        else if (value.trim() === '') bad.push(`${l}: ${key} is empty`)
+      }
+    }
+    expect(bad).toEqual([])
+  })
+
+  it('use the same {{variables}} for the same key in every locale', () => {
+    const varsByBase = (l: Locale) => {
+      const out = new Map<string, Set<string>>()
+      for (const [key, value] of FLAT[l]) {
+        const set = out.get(baseKey(key)) ?? new Set<string>()
+        for (const v of variables(value)) set.add(v)
+        out.set(baseKey(key), set)
+      }
+      return out
+    }
+    const byLocale = Object.fromEntries(LOCALE_NAMES.map((l) => [l, varsByBase(l)])) as Record<
+      Locale,
+      Map<string, Set<string>>
+    >
+    const mismatches: string[] = []
+    for (const base of ALL_BASE_KEYS) {
+      const sets = LOCALE_NAMES.map((l) => [...(byLocale[l].get(base) ?? [])].sort().join(','))
+      if (new Set(sets).size > 1) {
+        mismatches.push(`${base}: ${LOCALE_NAMES.map((l, i) => `${l}=[${sets[i]}]`).join(' ')}`)
+      }
+    }
+    expect(mismatches).toEqual([])
+  })
+
+  it('have Chinese characters in every zh value except brand names', () => {
+    const latinOnly = [...FLAT.zh]
+      .filter(([key, value]) => !BRAND_KEYS.has(key) && typeof value === 'string' && !CJK.test(value))
+      .map(([key, value]) => `${key}: ${String(value)}`)
+    expect(latinOnly).toEqual([])
+  })
+
+  it('keeps the brand allow-list pointing at real keys', () => {
+    const stale = [...BRAND_KEYS].filter((k) => !FLAT.en.has(k))
+    expect(stale).toEqual([])
+  })
+
+  for (const l of ['fr', 'zh'] as const) {
+    it(`${l} is translated, not a copy of English (fewer than 10% of values equal en)`, () => {
+      const compared = [...FLAT[l]].filter(([key]) => !BRAND_KEYS.has(key) && FLAT.en.has(key))
+      const same = compared.filter(([key, value]) => value === FLAT.en.get(key)).map(([key]) => key)
+      expect(compared.length).toBeGreaterThan(0)
+      expect(same.length / compared.length, `same as English: ${same.join(', ')}`).toBeLessThan(0.1)
+    })
+  }
+})
+
+describe('renderer translation keys', () => {
+  const srcDir = fileURLToPath(new URL('../../renderer/src/', import.meta.url))
+  const files = readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => join(srcDir, f))
+  // t('a.b', …), t("a.b", …) and t(`a.${x}`, …); not set(, split(, i18n.t( and the like.
+  const CALL = /(?<![\w$.])t\(\s*(?:'([^'\\\n]*)'|"([^"\\\n]*)"|`([^`\\]*)`)/g
+
+  type Use = { key: string; dynamic: boolean; where: string }
+  const uses: Use[] = []
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8')
+    for (const m of text.matchAll(CALL)) {
+      const raw = m[1] ?? m[2] ?? m[3] ?? ''
+      const line = text.slice(0, m.index).split('\n').length
+      const where = `${file.slice(srcDir.length)}:${line}`
+      const dynamic = m[3] !== undefined && raw.includes('${')
+      uses.push({ key: dynamic ? raw.slice(0, raw.indexOf('${')) : raw, dynamic, where })
+    }
+  }
+
+  it('finds the t() calls', () => {
+    expect(files.length).toBeGreaterThan(0)
+    expect(uses.length).toBeGreaterThan(20)
+  })
+
+  it('uses only keys that exist in en.json', () => {
+    const tree = LOCALES.en.tree
+    const missing: string[] = []
+    for (const { key, where } of uses.filter((u) => !u.dynamic)) {
+      const found =
+        typeof lookup(tree, key) === 'string' ||
+        (typeof lookup(tree, `${key}_one`) === 'string' && typeof lookup(tree, `${key}_other`) === 'string')
+      if (!found) missing.push(`${key} (${where})`)
+    }
+    expect(missing).toEqual([])
+  })
+
+  it('builds dynamic keys under objects that exist in en.json', () => {
+    const tree = LOCALES.en.tree
+    const missing: string[] = []
+    for (const { key: prefix, where } of uses.filter((u) => u.dynamic)) {
+      if (prefix === '') continue
+      const cut = prefix.lastIndexOf('.')
+      const parentPath = cut === -1 ? '' : prefix.slice(0, cut)
+      const partial = prefix.slice(cut + 1)
+      const parent = parentPath === '' ? tree : lookup(tree, parentPath)
+      const ok = isTree(parent) && (partial === '' || Object.keys(parent).some((k) => k.startsWith(partial)))
+      if (!ok) missing.push(`${prefix}… (${where})`)
+    }
+    expect(missing).toEqual([])
+  })
+})
