@@ -44,6 +44,11 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   const { deviceId, clock } = loadDevice(db, () => now().getTime())
   const writer = new SyncWriter(db, clock)
   const search = new SearchIndex(db)
+  // The index is derived data: when what it holds changes between versions, rebuild it from facts.
+  if (metaRead(db, 'search_index_version') !== String(SearchIndex.VERSION)) {
+    search.rebuildAll()
+    metaSet(db, 'search_index_version', String(SearchIndex.VERSION))
+  }
   const customers = new CustomerRepository(db, writer, search, now)
   const emit: Emit = options.emit ?? (() => undefined)
   const changed = () => emit('data:changed', {})

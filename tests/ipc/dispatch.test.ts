@@ -82,9 +82,19 @@ describe('the IPC loop', () => {
 
   it('refuses a website that is not a web address', async () => {
     s = tempServices()
-    const res = await dispatch(s.handlers, 'customers:create', { customer: { displayName: 'Acme', website: 'not a site' } }, true)
+    const res = await dispatch(
+      s.handlers,
+      'customers:create',
+      { customer: { displayName: 'Acme', website: 'not a site' } },
+      true,
+    )
     expect(res.ok ? null : res.error.issues).toEqual([{ path: ['customer', 'website'], code: 'invalid_url' }])
-    const js = await dispatch(s.handlers, 'customers:create', { customer: { displayName: 'Acme', website: 'javascript:alert(1)' } }, true)
+    const js = await dispatch(
+      s.handlers,
+      'customers:create',
+      { customer: { displayName: 'Acme', website: 'javascript:alert(1)' } },
+      true,
+    )
     expect(js.ok).toBe(false)
     expect(customers(s)).toBe(0)
   })

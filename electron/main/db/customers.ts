@@ -18,15 +18,7 @@ import { listQuerySchema } from '../../../shared/domain'
 import type { SearchHit } from '../../../shared/contract'
 import { AppFailure } from '../../../shared/errors'
 import { countryFacts, deriveTimezone, weekendOf } from '../core/geo'
-import {
-  digitsOnly,
-  emailDomain,
-  nameKey,
-  normalizeText,
-  pinyinForms,
-  sortKey,
-  websiteDomain,
-} from '../core/text'
+import { digitsOnly, emailDomain, normalizeText, pinyinForms, sortKey, websiteDomain } from '../core/text'
 
 // camelCase domain field → snake_case synced column.
 const CUSTOMER_COLUMNS = {
@@ -138,6 +130,38 @@ type ContactDbRow = {
   created_at: string | null
   updated_at: string
   deleted_at: string | null
+}
+
+type ListDbRow = {
+  id: string
+  display_name: string
+  original_name: string | null
+  country: string | null
+  city: string | null
+  industry: string | null
+  business_type: string | null
+  owner: string | null
+  source: string | null
+  updated_at: string
+  primary_contact: string | null
+  primary_email: string | null
+}
+
+function toListRow(r: ListDbRow): CustomerRow {
+  return {
+    id: r.id,
+    displayName: r.display_name,
+    originalName: r.original_name,
+    country: r.country,
+    city: r.city,
+    industry: r.industry,
+    businessType: r.business_type,
+    owner: r.owner,
+    source: r.source,
+    primaryContact: r.primary_contact,
+    primaryEmail: r.primary_email,
+    updatedAt: r.updated_at,
+  }
 }
 
 function contactFromRow(r: ContactDbRow): Contact {
@@ -416,48 +440,66 @@ export class CustomerRepository {
     inList('c.owner', q.owners)
     inList('c.source', q.sources)
     if (q.tags.length > 0) {
+      // The unary + keeps SQLite walking the sort index (stopping after one page) instead of
+      // fetching every tagged customer and sorting them.
       where.push(
-        `c.id IN (SELECT customer_id FROM customer_tags WHERE deleted_at IS NULL AND tag IN (${q.tags.map(() => '?').join(', ')}))`,
+        `+c.id IN (SELECT customer_id FROM customer_tags WHERE tag IN (${q.tags.map(() => '?').join(', ')}) AND deleted_at IS NULL)`,
       )
       params.push(...q.tags)
     }
     const whereSql = where.join(' AND ')
     const dir = q.direction === 'desc' ? 'DESC' : 'ASC'
     // Column names come from a fixed map; the user's values only ever travel as parameters.
-    const order = `${SORT_SQL[q.sort] ?? 'c.sort_name'} ${dir}, c.sort_name ${dir}, c.id ${dir}`
-    const rows = this.db
-      .prepare(
-        `SELECT c.id, c.display_name, c.original_name, c.country, c.city, c.industry, c.business_type, c.owner, c.source, c.updated_at,
+    const sortCol = SORT_SQL[q.sort] ?? 'c.sort_name'
+    // Matches the column order of the customers_sort_* indexes, so no sort step is needed.
+    const order =
+      sortCol === 'c.sort_name'
+        ? `c.sort_name ${dir}, c.id ${dir}`
+        : `${sortCol} ${dir}, c.sort_name ${dir}, c.id ${dir}`
+    // Two steps: the page's ids from a covering index, then the shown columns for those 100 only.
+    const ids = this.db
+      .prepare(`SELECT c.id FROM customers c WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, q.limit, q.offset) as string[]
+    const byId = new Map(
+      (
+        this.db
+          .prepare(
+            `SELECT c.id, c.display_name, c.original_name, c.country, c.city, c.industry, c.business_type, c.owner, c.source, c.updated_at,
                 (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_contact,
                 (SELECT json_extract(k.emails, '$[0]') FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_email
-         FROM customers c WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(...params, q.limit, q.offset) as (Record<string, string | null> & {
-      id: string
-      display_name: string
-      updated_at: string
-    })[]
-    const total = this.db
+             FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))`,
+          )
+          .all(JSON.stringify(ids)) as ListDbRow[]
+      ).map((r) => [r.id, r]),
+    )
+    const onlyTags = q.tags.length > 0 && where.length === 2
+    return {
+      total: this.countLive(q, whereSql, params, onlyTags),
+      rows: ids.flatMap((id) => (byId.has(id) ? [toListRow(byId.get(id)!)] : [])),
+    }
+  }
+
+  private countLive(
+    q: ReturnType<typeof listQuerySchema.parse>,
+    whereSql: string,
+    params: unknown[],
+    onlyTags: boolean,
+  ): number {
+    if (onlyTags) {
+      // Tag filter alone: count from the tag index, checking liveness in a covering index.
+      return this.db
+        .prepare(
+          `SELECT count(DISTINCT t.customer_id) FROM customer_tags t JOIN customers c ON c.id = t.customer_id
+           WHERE t.tag IN (${q.tags.map(() => '?').join(', ')}) AND t.deleted_at IS NULL AND c.deleted_at IS NULL`,
+        )
+        .pluck()
+        .get(...q.tags) as number
+    }
+    return this.db
       .prepare(`SELECT count(*) FROM customers c WHERE ${whereSql}`)
       .pluck()
       .get(...params) as number
-    return {
-      total,
-      rows: rows.map((r) => ({
-        id: r.id,
-        displayName: r.display_name,
-        originalName: r.original_name ?? null,
-        country: r.country ?? null,
-        city: r.city ?? null,
-        industry: r.industry ?? null,
-        businessType: r.business_type ?? null,
-        owner: r.owner ?? null,
-        source: r.source ?? null,
-        primaryContact: r.primary_contact ?? null,
-        primaryEmail: r.primary_email ?? null,
-        updatedAt: r.updated_at,
-      })),
-    }
   }
 
   facets(): { countries: string[]; industries: string[]; owners: string[]; tags: string[] } {
@@ -482,7 +524,7 @@ export class CustomerRepository {
 
   /** Search-as-you-type: candidates from the index, best matches first. */
   searchCustomers(query: string, limit: number): SearchHit[] {
-    const ids = this.search.candidates(query, 400)
+    const ids = this.search.candidates(query, 150)
     if (ids.length === 0) return []
     const q = normalizeText(query)
     const qDigits = digitsOnly(query)
@@ -496,16 +538,18 @@ export class CustomerRepository {
       CustomerDbRow,
       'id' | 'display_name' | 'original_name' | 'latin_name' | 'country' | 'city' | 'website'
     > & { sort_name: string })[]
+    // Ranking runs on every keystroke over up to 150 candidates, so it avoids pinyin and
+    // script conversion: the stored sort key already holds the pinyin of the display name.
+    const qCompact = sortKey(q).replace(/\s+/g, '')
     const scored = rows.map((r) => {
       const names = [r.display_name, r.original_name, r.latin_name]
         .filter((s): s is string => !!s)
-        .map(normalizeText)
-      const pinyin = names.map((n) => pinyinForms(n)?.joined ?? '').filter(Boolean)
+        .map(quickFold)
+      const sortCompact = r.sort_name.replace(/\s+/g, '')
       let score = 3
-      if (names.some((n) => n === q)) score = 0
-      else if (names.some((n) => n.startsWith(q)) || pinyin.some((p) => p.startsWith(q.replace(/\s+/g, ''))))
-        score = 1
-      else if (names.some((n) => n.includes(q))) score = 2
+      if (names.some((n) => n === q) || sortCompact === qCompact) score = 0
+      else if (names.some((n) => n.startsWith(q)) || sortCompact.startsWith(qCompact)) score = 1
+      else if (names.some((n) => n.includes(q)) || sortCompact.includes(qCompact)) score = 2
       return { r, score }
     })
     scored.sort((a, b) => a.score - b.score || a.r.sort_name.localeCompare(b.r.sort_name))
@@ -556,91 +600,29 @@ export class CustomerRepository {
         reasons.set(id, set)
       }
     }
-    const freeMail = new Set([
-      'gmail.com',
-      'yahoo.com',
-      'hotmail.com',
-      'outlook.com',
-      'qq.com',
-      '163.com',
-      '126.com',
-      'icloud.com',
-      'live.com',
-      'aol.com',
-      'mail.ru',
-      'yandex.ru',
-      'sina.com',
-      'foxmail.com',
-    ])
     const emails = contacts.flatMap((c) => c.emails ?? [])
-    for (const e of emails)
-      add(
-        this.search.candidates(e, 50).filter((id) => this.hasEmail(id, e)),
-        'email',
-      )
-    const domains = new Set<string>()
+    for (const e of emails) add(this.search.sameKey('email', e), 'email')
+    const domains = new Set(emails.map(emailDomain))
     const site = websiteDomain(values.website)
     if (site) domains.add(site)
-    for (const e of emails) if (!freeMail.has(emailDomain(e))) domains.add(emailDomain(e))
-    for (const d of domains)
-      add(
-        this.search.candidates(d, 50).filter((id) => this.hasDomain(id, d)),
-        'domain',
-      )
-    for (const p of contacts.flatMap((c) => c.phones ?? [])) {
-      const digits = digitsOnly(p)
-      if (digits.length >= 7)
-        add(
-          this.search.candidates(digits, 50).filter((id) => this.hasPhone(id, digits)),
-          'phone',
-        )
-    }
+    for (const d of domains) add(this.search.sameKey('domain', d), 'domain')
+    for (const p of contacts.flatMap((c) => c.phones ?? [])) add(this.search.sameKey('phone', p), 'phone')
     for (const name of [values.displayName, values.originalName, values.latinName]) {
-      if (!name) continue
-      const key = nameKey(name)
-      if (key.length < 2) continue
-      const ids = this.search.candidates(key, 200)
-      add(
-        ids.filter((id) => this.nameKeys(id).has(key)),
-        'name',
-      )
+      if (name) add(this.search.sameKey('name', name), 'name')
     }
     return [...reasons.entries()].slice(0, 10).flatMap(([id, why]) => {
       const row = this.q.customer.get(id) as CustomerDbRow | undefined
       return row ? [{ id, displayName: row.display_name, country: row.country, reasons: [...why] }] : []
     })
   }
+}
 
-  private contactsOf(id: string): ContactDbRow[] {
-    return this.q.contacts.all(id) as ContactDbRow[]
-  }
-
-  private hasEmail(id: string, email: string): boolean {
-    return this.contactsOf(id).some((k) => (JSON.parse(k.emails) as string[]).includes(email.toLowerCase()))
-  }
-
-  private hasDomain(id: string, domain: string): boolean {
-    const row = this.q.customer.get(id) as CustomerDbRow | undefined
-    if (!row) return false
-    if (websiteDomain(row.website) === domain) return true
-    return this.contactsOf(id).some((k) =>
-      (JSON.parse(k.emails) as string[]).some((e) => emailDomain(e) === domain),
-    )
-  }
-
-  private hasPhone(id: string, digits: string): boolean {
-    return this.contactsOf(id).some((k) =>
-      (JSON.parse(k.phones) as string[]).some((p) => digitsOnly(p) === digits),
-    )
-  }
-
-  private nameKeys(id: string): Set<string> {
-    const row = this.q.customer.get(id) as CustomerDbRow | undefined
-    if (!row) return new Set()
-    return new Set(
-      [row.display_name, row.original_name, row.latin_name].filter((s): s is string => !!s).map(nameKey),
-    )
-  }
+/** Lower case without accents: the cheap part of normalizeText, for ranking. */
+function quickFold(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
 }
 
 function sortKeyOf(name: string | undefined): string {

@@ -5,6 +5,7 @@
 // and no foreign keys or UNIQUE constraints (changes arrive out of order; integrity is checked in
 // code). Columns marked DERIVED are recomputed locally from synced facts and never synced.
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core'
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 
 export const customers = sqliteTable(
   'customers',
@@ -38,14 +39,37 @@ export const customers = sqliteTable(
     /** DERIVED: normalised display name, the list's sort key. */
     sortName: text('sort_name').notNull().default(''),
   },
-  (t) => [
-    index('customers_live_name').on(t.deletedAt, t.sortName),
-    index('customers_live_country').on(t.deletedAt, t.country, t.sortName),
-    index('customers_live_industry').on(t.deletedAt, t.industry, t.sortName),
-    index('customers_live_owner').on(t.deletedAt, t.owner, t.sortName),
-    index('customers_live_created').on(t.deletedAt, t.createdAt),
-    index('customers_live_updated').on(t.deletedAt, t.updatedAt),
-  ],
+  (t) => {
+    // List pages are "one filter + one sort + 100 rows" over 100k customers. Each sort gets an
+    // index that also carries the filter columns, so SQLite walks it in order, tests filters
+    // without touching the (wide) table and stops after the page; the filter indexes serve counts
+    // and rare filter values.
+    const filters: AnySQLiteColumn[] = [t.country, t.industry, t.businessType, t.owner, t.source]
+    const sortIndex = (name: string, col: AnySQLiteColumn) =>
+      index(`customers_sort_${name}`).on(
+        t.deletedAt,
+        col,
+        t.sortName,
+        t.id,
+        ...filters.filter((f) => f !== col),
+      )
+    return [
+      index('customers_sort_name').on(t.deletedAt, t.sortName, t.id, ...filters),
+      sortIndex('country', t.country),
+      sortIndex('city', t.city),
+      sortIndex('industry', t.industry),
+      sortIndex('owner', t.owner),
+      sortIndex('created', t.createdAt),
+      sortIndex('updated', t.updatedAt),
+      index('customers_live_country').on(t.deletedAt, t.country, t.sortName),
+      index('customers_live_industry').on(t.deletedAt, t.industry, t.sortName),
+      index('customers_live_owner').on(t.deletedAt, t.owner, t.sortName),
+      index('customers_live_business_type').on(t.deletedAt, t.businessType, t.sortName),
+      index('customers_live_source').on(t.deletedAt, t.source, t.sortName),
+      // "Is this id a live customer?" without reading the row: counts over tag filters.
+      index('customers_live_id').on(t.id, t.deletedAt),
+    ]
+  },
 )
 
 /** Set-like field (sync.md "set-like fields"): one row per tag, id = hash(customer, tag). */
@@ -61,7 +85,8 @@ export const customerTags = sqliteTable(
   },
   (t) => [
     index('customer_tags_customer').on(t.customerId),
-    index('customer_tags_tag').on(t.tag, t.customerId),
+    // Covering for "customers with tag X": tag filters never read the tag rows themselves.
+    index('customer_tags_live_tag').on(t.tag, t.deletedAt, t.customerId),
   ],
 )
 

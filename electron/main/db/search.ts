@@ -3,7 +3,15 @@
 // (a single Chinese surname, "李", or the first letters typed). Both are rebuilt for a customer
 // inside the transaction that changed it.
 import type { Db } from './connection'
-import { digitsOnly, emailDomain, hasHan, normalizeText, pinyinForms, websiteDomain } from '../core/text'
+import {
+  digitsOnly,
+  emailDomain,
+  hasHan,
+  nameKey,
+  normalizeText,
+  pinyinForms,
+  websiteDomain,
+} from '../core/text'
 
 type IndexSource = {
   display_name: string
@@ -85,6 +93,67 @@ function addHanGrams(text: string, grams: Set<string>) {
   }
 }
 
+export type MatchKind = 'name' | 'email' | 'phone' | 'domain'
+
+// Shared by strangers, so they say nothing about which company an email belongs to.
+const FREE_MAIL = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'hotmail.com',
+  'outlook.com',
+  'live.com',
+  'icloud.com',
+  'aol.com',
+  'qq.com',
+  '163.com',
+  '126.com',
+  'sina.com',
+  'foxmail.com',
+  'mail.ru',
+  'yandex.ru',
+  'gmx.de',
+  'web.de',
+  'orange.fr',
+  'free.fr',
+])
+
+/** The exact-match key for one value, or null when the value says too little to match on. */
+export function matchKey(kind: MatchKind, value: string): string | null {
+  switch (kind) {
+    case 'name': {
+      const key = nameKey(value)
+      return key.length >= 2 ? `n:${key}` : null
+    }
+    case 'email':
+      return value.includes('@') ? `e:${value.trim().toLowerCase()}` : null
+    case 'phone': {
+      const digits = digitsOnly(value)
+      return digits.length >= 7 ? `p:${digits}` : null
+    }
+    case 'domain': {
+      const d = value.trim().toLowerCase()
+      return d.includes('.') && !FREE_MAIL.has(d) ? `d:${d}` : null
+    }
+  }
+}
+
+function matchKeys(c: IndexSource, contacts: readonly ContactSource[]): Set<string> {
+  const keys = new Set<string>()
+  const add = (k: string | null) => k && keys.add(k)
+  for (const name of [c.display_name, c.original_name, c.latin_name]) if (name) add(matchKey('name', name))
+  const site = websiteDomain(c.website)
+  if (site) add(matchKey('domain', site))
+  for (const k of contacts) {
+    for (const e of JSON.parse(k.emails) as string[]) {
+      add(matchKey('email', e))
+      add(matchKey('domain', emailDomain(e)))
+    }
+    for (const p of JSON.parse(k.phones) as string[]) add(matchKey('phone', p))
+  }
+  return keys
+}
+
 /** Turns what the user typed into the form the index holds; phone-like input becomes digits. */
 export function normalizeQuery(query: string): string {
   const q = normalizeText(query)
@@ -116,6 +185,9 @@ export class SearchIndex {
         )
         .pluck(),
       short: db.prepare('SELECT customer_id FROM search_grams WHERE gram = ? LIMIT ?').pluck(),
+      keysDel: db.prepare('DELETE FROM match_keys WHERE customer_id = ?'),
+      keyAdd: db.prepare('INSERT OR IGNORE INTO match_keys (key, customer_id) VALUES (?, ?)'),
+      byKey: db.prepare('SELECT customer_id FROM match_keys WHERE key = ? LIMIT 50').pluck(),
     }
   }
 
@@ -129,13 +201,37 @@ export class SearchIndex {
         s.docDel.run(doc)
       }
       s.gramsDel.run(id)
+      s.keysDel.run(id)
       const src = s.source.get(id) as IndexSource | undefined
       if (!src || src.deleted_at) continue
-      const { body, grams } = buildIndexEntry(src, s.contacts.all(id) as ContactSource[])
+      const contacts = s.contacts.all(id) as ContactSource[]
+      for (const key of matchKeys(src, contacts)) s.keyAdd.run(key, id)
+      const { body, grams } = buildIndexEntry(src, contacts)
       const newDoc = s.docAdd.run(id).lastInsertRowid
       s.ftsAdd.run(newDoc, body)
       for (const g of grams) s.gramAdd.run(g, id)
     }
+  }
+
+  /** Customers sharing an exact match key (see matchKeys); at most 50. */
+  sameKey(kind: MatchKind, value: string): string[] {
+    const key = matchKey(kind, value)
+    return key ? (this.stmts.byKey.all(key) as string[]) : []
+  }
+
+  /** Bumped when what the index holds changes; a database indexed by an older version is rebuilt. */
+  static readonly VERSION = 3
+
+  /** Rebuilds the whole index (after an upgrade that changed it), in one transaction. */
+  rebuildAll(): number {
+    const ids = this.db.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').pluck().all() as string[]
+    this.db.transaction(() => {
+      this.db.exec(
+        'DELETE FROM customer_fts; DELETE FROM search_docs; DELETE FROM search_grams; DELETE FROM match_keys',
+      )
+      this.reindex(ids)
+    })()
+    return ids.length
   }
 
   /** Candidate customer ids for a query (unordered, at most `limit`); empty for an empty query. */

@@ -18,6 +18,8 @@ export type EditableFieldProps = {
   options?: Option[]
   /** How to show the value when not editing; defaults to the option label or the raw text. */
   display?: (value: string | string[] | null) => React.ReactNode
+  /** Text shown when the value is empty. Default: the translated "Not set". */
+  emptyText?: string
   /** Saves the new value; resolves to a translated error message, or null when saved. */
   onSave: (value: string | string[] | null) => Promise<string | null>
 }
@@ -28,6 +30,7 @@ export function EditableField({
   kind = 'text',
   options = [],
   display,
+  emptyText,
   onSave,
 }: EditableFieldProps) {
   const { t } = useTranslation()
@@ -76,7 +79,7 @@ export function EditableField({
             style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
             data-testid={`value-${name}`}
           >
-            {empty ? t('common.notSet') : shown}
+            {empty ? (emptyText ?? t('common.notSet')) : shown}
           </Text>
           <Tooltip label={t('common.editField', { field: label })}>
             <ActionIcon

@@ -2,6 +2,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import countries from 'i18n-iso-countries'
+import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import enCountries from 'i18n-iso-countries/langs/en.json'
 import frCountries from 'i18n-iso-countries/langs/fr.json'
 import zhCountries from 'i18n-iso-countries/langs/zh.json'
@@ -16,15 +17,19 @@ export type Formatters = ReturnType<typeof makeFormatters>
 export function makeFormatters(lang: string) {
   const locale = intlLocale(lang)
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })
+  const shortDateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'short' })
   const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   const numberFmt = new Intl.NumberFormat(locale)
   const weekdayFmt = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })
   return {
     locale,
     date: (iso: string | null | undefined) => (iso ? dateFmt.format(new Date(iso)) : ''),
+    shortDate: (iso: string | null | undefined) => (iso ? shortDateFmt.format(new Date(iso)) : ''),
     dateTime: (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : ''),
     number: (n: number) => numberFmt.format(n),
     country: (code: string | null | undefined) => (code ? (countries.getName(code, lang) ?? code) : ''),
+    /** A stored E.164 number in international layout: +966501234567 → +966 50 123 4567. */
+    phone: (e164: string) => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164,
     /** All countries as select options, sorted by their localised name. */
     countryOptions: () =>
       Object.entries(countries.getNames(lang, { select: 'official' }))

@@ -76,9 +76,9 @@ export function ContactCard({ contact }: { contact: Contact }) {
             </Anchor>
           ))}
           {contact.phones.map((p) => (
-            <Text key={p} size="sm">
-              {p}
-            </Text>
+            <Anchor key={p} href={`tel:${p}`} size="sm" display="block" c="inherit">
+              {fmt.phone(p)}
+            </Anchor>
           ))}
           {contact.messaging.map((m) => (
             <Text key={`${m.kind}:${m.handle}`} size="sm">

@@ -290,7 +290,9 @@ function Profile({ detail }: { detail: CustomerDetail }) {
         <EditableField
           name="timezone"
           value={c.timezone}
-          display={() => c.timezone}
+          emptyText={
+            detail.derived.timezone ? `${detail.derived.timezone} · ${t('customer.tzDerived')}` : undefined
+          }
           onSave={save('timezone')}
         />
         <ReadOnlyField name="createdAt" value={fmt.dateTime(c.createdAt)} />

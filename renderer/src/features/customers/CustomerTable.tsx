@@ -82,7 +82,7 @@ export function CustomerTable({
 
   const columns: Column[] = [
     {
-      key: 'name',
+      key: 'customerName',
       sort: 'name',
       width: 'minmax(220px, 2.2fr)',
       render: (r) => (
@@ -119,7 +119,7 @@ export function CustomerTable({
       key: 'updatedAt',
       sort: 'updatedAt',
       width: 'minmax(110px, 0.9fr)',
-      render: (r) => fmt.date(r.updatedAt),
+      render: (r) => fmt.shortDate(r.updatedAt),
     },
   ]
   const grid = columns.map((c) => c.width).join(' ')

@@ -109,7 +109,7 @@ export function CustomersScreen() {
                 onChange={set('countries')}
                 searchable
                 clearable
-                w={200}
+                w={150}
                 data-testid="filter-country"
               />
               <MultiSelect
@@ -119,7 +119,7 @@ export function CustomersScreen() {
                 value={filters.continents}
                 onChange={set('continents')}
                 clearable
-                w={180}
+                w={150}
                 data-testid="filter-continent"
               />
               <MultiSelect
@@ -130,7 +130,7 @@ export function CustomersScreen() {
                 onChange={set('industries')}
                 searchable
                 clearable
-                w={180}
+                w={150}
               />
               <MultiSelect
                 label={t('fields.businessType')}
@@ -139,7 +139,7 @@ export function CustomersScreen() {
                 value={filters.businessTypes}
                 onChange={set('businessTypes')}
                 clearable
-                w={180}
+                w={150}
               />
               <MultiSelect
                 label={t('fields.owner')}
@@ -148,7 +148,7 @@ export function CustomersScreen() {
                 value={filters.owners}
                 onChange={set('owners')}
                 clearable
-                w={160}
+                w={150}
               />
               <MultiSelect
                 label={t('fields.tags')}
@@ -158,7 +158,7 @@ export function CustomersScreen() {
                 onChange={set('tags')}
                 searchable
                 clearable
-                w={160}
+                w={150}
               />
               <MultiSelect
                 label={t('fields.source')}
@@ -167,7 +167,7 @@ export function CustomersScreen() {
                 value={filters.sources}
                 onChange={set('sources')}
                 clearable
-                w={180}
+                w={150}
               />
               {filtered && (
                 <Button
