@@ -1,10 +1,12 @@
+-- cell_stamps and search_grams are WITHOUT ROWID (added by hand: drizzle-kit cannot express it): their
+-- primary key is the only way they are read, and a rowid table would store every key twice.
 CREATE TABLE `cell_stamps` (
 	`tbl` text NOT NULL,
 	`row_id` text NOT NULL,
 	`col` text NOT NULL,
 	`hlc` text NOT NULL,
 	PRIMARY KEY(`tbl`, `row_id`, `col`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `change_log` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -89,6 +91,6 @@ CREATE TABLE `search_grams` (
 	`gram` text NOT NULL,
 	`customer_id` text NOT NULL,
 	PRIMARY KEY(`gram`, `customer_id`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE INDEX `search_grams_customer` ON `search_grams` (`customer_id`);

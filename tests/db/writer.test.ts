@@ -126,4 +126,16 @@ describe('the one write path', () => {
     const idB = b.db.prepare('SELECT id FROM customer_tags').pluck().get()
     expect(idA).toBe(idB)
   })
+
+  it('keeps derived columns current in the same write without logging them', () => {
+    const s = services()
+    s.writer.write([{ table: 'customers', id: 'c1', values: { display_name: '北京华夏' } }])
+    expect(s.db.prepare("SELECT sort_name FROM customers WHERE id = 'c1'").pluck().get()).toBe(
+      'beijinghuaxia',
+    )
+    s.writer.write([{ table: 'customers', id: 'c1', values: { display_name: 'Zeta Corp' } }])
+    expect(s.db.prepare("SELECT sort_name FROM customers WHERE id = 'c1'").pluck().get()).toBe('zeta corp')
+    expect(count(s, "SELECT count(*) FROM change_log WHERE col = 'sort_name'")).toBe(0)
+    expect(count(s, "SELECT count(*) FROM cell_stamps WHERE col = 'sort_name'")).toBe(0)
+  })
 })

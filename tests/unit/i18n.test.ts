@@ -24,6 +24,7 @@ const BRAND_KEYS = new Set([
   'app.name',
   'common.listSeparator',
   'validation.fieldIssue',
+  'contacts.handle',
   'language.zh',
   'language.fr',
   'language.en',

@@ -213,20 +213,15 @@ export class CustomerRepository {
         'SELECT * FROM contacts WHERE customer_id = ? AND deleted_at IS NULL ORDER BY is_primary DESC, name',
       ),
       contact: db.prepare('SELECT * FROM contacts WHERE id = ? AND deleted_at IS NULL'),
-      sortName: db.prepare('UPDATE customers SET sort_name = ? WHERE id = ?'),
-      sortSource: db.prepare('SELECT display_name FROM customers WHERE id = ?').pluck(),
       contactCustomer: db.prepare('SELECT customer_id FROM contacts WHERE id = ?').pluck(),
-      tagCustomer: db.prepare('SELECT customer_id FROM customer_tags WHERE id = ?').pluck(),
     }
     // Derived data follows every write, local or (later) from sync, because the hooks hang on
     // the one write path rather than on this repository's methods.
-    writer.onChange('customers', (ids) => {
-      for (const id of ids)
-        this.q.sortName.run(sortKeyOf(this.q.sortSource.get(id) as string | undefined), id)
-      search.reindex(ids)
-    })
+    writer.deriveColumns('customers', ['display_name'], (value) => ({
+      sort_name: sortKeyOf((value('display_name') as string | null) ?? undefined),
+    }))
+    writer.onChange('customers', (ids) => search.reindex(ids))
     writer.onChange('contacts', (ids) => search.reindex(this.parents(ids, this.q.contactCustomer)))
-    writer.onChange('customer_tags', () => undefined)
   }
 
   private parents(ids: readonly string[], stmt: { get: (id: string) => unknown }): Set<string> {

@@ -62,6 +62,11 @@ export type DerivedHook = (ids: readonly string[]) => void
 
 export type WriteResult = { cells: number; rows: number }
 
+type Deriver = {
+  deps: readonly string[]
+  compute: (value: (column: string) => CellValue) => Record<string, CellValue>
+}
+
 type Statements = {
   select: (id: string) => Record<string, CellValue> | undefined
   stampGet: (tbl: string, rowId: string, col: string) => string | undefined
@@ -106,6 +111,16 @@ export class SyncWriter {
   }
 
   private readonly saveClock: ReturnType<Db['prepare']>
+  private readonly derivers = new Map<SyncedTable, Deriver>()
+
+  /**
+   * Declares local, derived columns of a synced table (never stamped or logged), computed from the
+   * row's synced values whenever one of `deps` changes, and written in the same statement as the
+   * row — one index update instead of a second UPDATE after the write.
+   */
+  deriveColumns(table: SyncedTable, deps: readonly string[], compute: Deriver['compute']): void {
+    this.derivers.set(table, { deps, compute })
+  }
 
   /** Registers a hook that refreshes derived data when rows of `table` change. */
   onChange(table: SyncedTable, hook: DerivedHook): void {
@@ -147,8 +162,9 @@ export class SyncWriter {
         lastStamp = stamp
       }
       const updatedAt = hlcToIso(lastStamp)
-      if (current) this.update(change.table, change.id, changed, updatedAt)
-      else this.insert(change.table, change.id, changed, updatedAt)
+      const written = [...changed, ...this.derived(change.table, current, changed)]
+      if (current) this.update(change.table, change.id, written, updatedAt)
+      else this.insert(change.table, change.id, written, updatedAt)
       cells += changed.length
       const set = touched.get(change.table) ?? new Set<string>()
       set.add(change.id)
@@ -161,6 +177,17 @@ export class SyncWriter {
     return { cells, rows: [...touched.values()].reduce((n, s) => n + s.size, 0) }
   }
 
+  private derived(
+    table: SyncedTable,
+    current: Record<string, CellValue> | undefined,
+    changed: readonly [string, CellValue][],
+  ): [string, CellValue][] {
+    const deriver = this.derivers.get(table)
+    if (!deriver || !changed.some(([c]) => deriver.deps.includes(c))) return []
+    const merged = { ...current, ...Object.fromEntries(changed) }
+    return Object.entries(deriver.compute((col) => merged[col] ?? null))
+  }
+
   private statement(sql: string) {
     let stmt = this.cache.get(sql)
     if (!stmt) {
@@ -170,7 +197,7 @@ export class SyncWriter {
     return stmt
   }
 
-  // Column names come from SYNCED_COLUMNS (checked above), never from user input.
+  // Column names come from SYNCED_COLUMNS (checked above) or a deriver, never from user input.
   private insert(table: SyncedTable, id: string, cells: [string, CellValue][], updatedAt: string) {
     const cols = cells.map(([c]) => `"${c}"`).join(', ')
     const marks = cells.map(() => '?').join(', ')

@@ -26,6 +26,7 @@ import { LANGUAGE_CODES } from '../../../../shared/domain'
 import type { Contact, ContactInput } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { useFormatters } from '../../i18n/format'
 
 /** One contact of a customer, with edit and delete. */
@@ -82,7 +83,7 @@ export function ContactCard({ contact }: { contact: Contact }) {
           ))}
           {contact.messaging.map((m) => (
             <Text key={`${m.kind}:${m.handle}`} size="sm">
-              {t(`enum.messaging.${m.kind}`)}: {m.handle}
+              {t('contacts.handle', { kind: t(`enum.messaging.${m.kind}`), handle: m.handle })}
             </Text>
           ))}
           {birthday && (
@@ -119,17 +120,14 @@ export function ContactCard({ contact }: { contact: Contact }) {
         opened={editing}
         onClose={() => setEditing(false)}
       />
-      <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('contacts.delete')}>
-        <Text size="sm">{t('contacts.deleteBody', { name: contact.name })}</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setConfirm(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" onClick={() => void remove()}>
-            {t('contacts.delete')}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDelete
+        opened={confirm}
+        title={t('contacts.delete')}
+        body={t('contacts.deleteBody', { name: contact.name })}
+        action={t('contacts.delete')}
+        onCancel={() => setConfirm(false)}
+        onConfirm={() => void remove()}
+      />
     </Paper>
   )
 }

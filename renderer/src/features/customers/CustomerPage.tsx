@@ -8,7 +8,6 @@ import {
   Grid,
   Group,
   Loader,
-  Modal,
   SimpleGrid,
   Stack,
   Text,
@@ -34,6 +33,7 @@ import {
 import type { CustomerDetail, CustomerPatch } from '../../../../shared/domain'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
 import { EditableField, ReadOnlyField } from '../../components/EditableField'
+import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { ContactCard, ContactEditor } from './ContactCard'
 
 export function CustomerPage({ id }: { id: string }) {
@@ -141,17 +141,14 @@ export function CustomerPage({ id }: { id: string }) {
         </Grid.Col>
       </Grid>
       <ContactEditor customerId={id} opened={addingContact} onClose={() => setAddingContact(false)} />
-      <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={t('customer.deleteTitle')}>
-        <Text size="sm">{t('customer.deleteBody', { name: customer.displayName })}</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setConfirmDelete(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" onClick={() => void remove()} data-testid="confirm-delete">
-            {t('customer.delete')}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDelete
+        opened={confirmDelete}
+        title={t('customer.deleteTitle')}
+        body={t('customer.deleteBody', { name: customer.displayName })}
+        action={t('customer.delete')}
+        onCancel={() => setConfirmDelete(false)}
+        onConfirm={() => void remove()}
+      />
     </Stack>
   )
 }

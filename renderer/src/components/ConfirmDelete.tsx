@@ -1,0 +1,38 @@
+import { Button, Group, Modal, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+
+/** A "really delete?" dialog: the body says what goes, the red button says what it does. */
+export function ConfirmDelete({
+  opened,
+  title,
+  body,
+  action,
+  onCancel,
+  onConfirm,
+}: {
+  /** Whether the dialog is shown. */
+  opened: boolean
+  /** Dialog title, translated. */
+  title: string
+  /** What will be deleted and what happens to it, translated. */
+  body: string
+  /** Label of the red button, translated. */
+  action: string
+  onCancel: () => void
+  onConfirm: () => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Modal opened={opened} onClose={onCancel} title={title}>
+      <Text size="sm">{body}</Text>
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button color="red" onClick={onConfirm} data-testid="confirm-delete">
+          {action}
+        </Button>
+      </Group>
+    </Modal>
+  )
+}

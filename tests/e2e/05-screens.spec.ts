@@ -1,0 +1,65 @@
+import { test, expect } from '@playwright/test'
+import { ipc, openSearch, switchLanguage, tr } from './helpers'
+
+// Walks the main screens in each language and keeps screenshots in .reports/screens for review.
+const LANGS = [
+  ['zh', '中文'],
+  ['fr', 'Français'],
+  ['en', 'English'],
+] as const
+
+test('customer page, search and the new-customer form read well in zh, fr and en', async ({ page }) => {
+  await page.goto('/')
+  const created = await ipc<{ id: string }>(page, 'customers:create', {
+    customer: {
+      displayName: '广州美嘉家具有限公司',
+      latinName: 'Guangzhou Meijia Furniture Co., Ltd.',
+      country: 'FR',
+      city: 'Lyon',
+      website: 'meijia-furniture.fr',
+      businessType: 'importer',
+      industry: 'Furniture',
+      tags: ['VIP', 'OEM'],
+      notes: 'Rencontré au salon Maison&Objet 2026.',
+    },
+    contacts: [
+      {
+        name: 'Camille Lefèvre',
+        title: 'Directrice des achats',
+        emails: ['camille@meijia-furniture.fr'],
+        phones: ['06 12 34 56 78'],
+        birthdayMonth: 3,
+        birthdayDay: 14,
+      },
+      {
+        name: '陈静',
+        title: '采购经理',
+        emails: ['chen.jing@meijia-furniture.fr'],
+        messaging: [{ kind: 'wechat', handle: 'chenjing_mj' }],
+      },
+    ],
+    allowDuplicates: true,
+  })
+  for (const [lang, label] of LANGS) {
+    await page.goto(`/#/customers/${created.data!.id}`)
+    await switchLanguage(page, label)
+    await expect(page.getByText(tr(lang, 'customer.localTime'))).toBeVisible()
+    await expect(page.getByTestId('value-businessType')).toHaveText(tr(lang, 'enum.businessType.importer'))
+    await page.screenshot({ path: `.reports/screens/customer-page-${lang}.png`, fullPage: true })
+
+    await openSearch(page)
+    await page.getByTestId('search-input').pressSequentially('meijia', { delay: 20 })
+    await expect(page.getByTestId('search-hit').first()).toBeVisible()
+    await page.screenshot({ path: `.reports/screens/search-${lang}.png` })
+    await page.keyboard.press('Escape')
+
+    await page.goto('/#/customers')
+    await page.getByTestId('new-customer').click()
+    await page.getByRole('dialog').getByTestId('save-customer').click()
+    await expect(page.getByRole('dialog').getByTestId('error-alert')).toContainText(
+      tr(lang, 'errors.validation'),
+    )
+    await page.screenshot({ path: `.reports/screens/new-customer-${lang}.png` })
+    await page.keyboard.press('Escape')
+  }
+})
