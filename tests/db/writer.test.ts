@@ -21,7 +21,7 @@ const count = (s: Services, sql: string, ...params: unknown[]) =>
     .get(...params) as number
 
 describe('the one write path', () => {
-  it('writes the row, a stamp per changed cell and a change-log entry per cell in one go', () => {
+  it('writes the row, a stamp per set cell and a change-log entry per cell in one go (empty cells of a new row are defaults)', () => {
     const s = services()
     s.writer.write([
       { table: 'customers', id: 'c1', values: { display_name: 'Acme', country: 'FR', city: null } },
@@ -31,7 +31,7 @@ describe('the one write path', () => {
       country: 'FR',
       city: null,
     })
-    expect(count(s, "SELECT count(*) FROM cell_stamps WHERE tbl = 'customers' AND row_id = 'c1'")).toBe(3)
+    expect(count(s, "SELECT count(*) FROM cell_stamps WHERE tbl = 'customers' AND row_id = 'c1'")).toBe(2)
     const log = s.db
       .prepare("SELECT col, value, prev_hlc, hlc FROM change_log WHERE row_id = 'c1' ORDER BY seq")
       .all() as {
@@ -43,11 +43,13 @@ describe('the one write path', () => {
     expect(log.map((l) => [l.col, JSON.parse(l.value) as unknown])).toEqual([
       ['display_name', 'Acme'],
       ['country', 'FR'],
-      ['city', null],
     ])
     expect(log.every((l) => l.prev_hlc === null)).toBe(true)
     // The persisted clock is the newest stamp, so a restart continues above it.
-    expect(s.db.prepare("SELECT value FROM meta WHERE key = 'hlc'").pluck().get()).toBe(log[2]!.hlc)
+    expect(s.db.prepare("SELECT value FROM meta WHERE key = 'hlc'").pluck().get()).toBe(log[1]!.hlc)
+    // Clearing a cell of an existing row is a change like any other.
+    s.writer.write([{ table: 'customers', id: 'c1', values: { country: null } }])
+    expect(s.db.prepare('SELECT value FROM change_log ORDER BY seq DESC LIMIT 1').pluck().get()).toBe('null')
   })
 
   it('logs only cells that changed, and records the stamp the author was looking at', () => {

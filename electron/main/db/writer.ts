@@ -150,6 +150,8 @@ export class SyncWriter {
         if (value === undefined) continue
         if (!allowed.includes(col)) throw new Error(`not a synced column: ${change.table}.${col}`)
         if (current && current[col] === value) continue
+        // A new row's empty cells equal the column default: nothing to stamp, log or sync.
+        if (!current && value === null) continue
         changed.push([col, value])
       }
       if (changed.length === 0) continue
