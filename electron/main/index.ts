@@ -64,11 +64,22 @@ function start() {
 }
 
 function fatal(err: unknown) {
-  // The window may not exist yet and i18n lives in the renderer, so this one message is bilingual.
+  // This can happen before any window (and so before i18n) exists, so the one message main shows
+  // on its own is written in all three UI languages.
   const detail =
     err instanceof DatabaseDamagedError
-      ? `数据库文件已损坏 / The database file is damaged:\n${err.file}\n\n${err.detail}\n\n` +
-        '请从 backups 文件夹恢复备份 / Restore a copy from the backups folder next to it.'
+      ? [
+          `数据库文件已损坏：${err.file}`,
+          '请退出 TradeTier，并用旁边 backups 文件夹中的备份替换它。',
+          '',
+          `Le fichier de base de données est endommagé : ${err.file}`,
+          'Quittez TradeTier et remplacez-le par une copie du dossier backups situé à côté.',
+          '',
+          `The database file is damaged: ${err.file}`,
+          'Quit TradeTier and replace it with a copy from the backups folder next to it.',
+          '',
+          err.detail,
+        ].join('\n')
       : String(err)
   dialog.showErrorBox('TradeTier', detail)
   app.exit(1)

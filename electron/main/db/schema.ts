@@ -152,7 +152,8 @@ export const searchGrams = sqliteTable(
   'search_grams',
   {
     gram: text('gram').notNull(),
-    customerId: text('customer_id').notNull(),
+    /** search_docs.doc: a small integer instead of the 36-character id, for ~100 grams a customer. */
+    doc: integer('doc').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.gram, t.customerId] }), index('search_grams_customer').on(t.customerId)],
+  (t) => [primaryKey({ columns: [t.gram, t.doc] }), index('search_grams_doc').on(t.doc)],
 )

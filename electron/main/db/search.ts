@@ -177,14 +177,18 @@ export class SearchIndex {
       docDel: db.prepare('DELETE FROM search_docs WHERE doc = ?'),
       ftsDel: db.prepare('DELETE FROM customer_fts WHERE rowid = ?'),
       ftsAdd: db.prepare('INSERT INTO customer_fts (rowid, body) VALUES (?, ?)'),
-      gramsDel: db.prepare('DELETE FROM search_grams WHERE customer_id = ?'),
-      gramAdd: db.prepare('INSERT OR IGNORE INTO search_grams (gram, customer_id) VALUES (?, ?)'),
+      gramsDel: db.prepare('DELETE FROM search_grams WHERE doc = ?'),
+      gramAdd: db.prepare('INSERT OR IGNORE INTO search_grams (gram, doc) VALUES (?, ?)'),
       trigram: db
         .prepare(
           'SELECT d.customer_id FROM customer_fts f JOIN search_docs d ON d.doc = f.rowid WHERE customer_fts MATCH ? LIMIT ?',
         )
         .pluck(),
-      short: db.prepare('SELECT customer_id FROM search_grams WHERE gram = ? LIMIT ?').pluck(),
+      short: db
+        .prepare(
+          'SELECT d.customer_id FROM search_grams g JOIN search_docs d ON d.doc = g.doc WHERE g.gram = ? LIMIT ?',
+        )
+        .pluck(),
       keysDel: db.prepare('DELETE FROM match_keys WHERE customer_id = ?'),
       keyAdd: db.prepare('INSERT OR IGNORE INTO match_keys (key, customer_id) VALUES (?, ?)'),
       byKey: db.prepare('SELECT customer_id FROM match_keys WHERE key = ? LIMIT 50').pluck(),
@@ -195,21 +199,24 @@ export class SearchIndex {
   reindex(customerIds: Iterable<string>): void {
     const s = this.stmts
     for (const id of customerIds) {
-      const doc = s.docGet.get(id) as number | undefined
+      // A customer keeps its doc number for life, so re-indexing rewrites rows in place.
+      let doc = s.docGet.get(id) as number | undefined
       if (doc !== undefined) {
         s.ftsDel.run(doc)
-        s.docDel.run(doc)
+        s.gramsDel.run(doc)
       }
-      s.gramsDel.run(id)
       s.keysDel.run(id)
       const src = s.source.get(id) as IndexSource | undefined
-      if (!src || src.deleted_at) continue
+      if (!src || src.deleted_at) {
+        if (doc !== undefined) s.docDel.run(doc)
+        continue
+      }
       const contacts = s.contacts.all(id) as ContactSource[]
       for (const key of matchKeys(src, contacts)) s.keyAdd.run(key, id)
       const { body, grams } = buildIndexEntry(src, contacts)
-      const newDoc = s.docAdd.run(id).lastInsertRowid
-      s.ftsAdd.run(newDoc, body)
-      for (const g of grams) s.gramAdd.run(g, id)
+      doc ??= Number(s.docAdd.run(id).lastInsertRowid)
+      s.ftsAdd.run(doc, body)
+      for (const g of grams) s.gramAdd.run(g, doc)
     }
   }
 
@@ -220,7 +227,7 @@ export class SearchIndex {
   }
 
   /** Bumped when what the index holds changes; a database indexed by an older version is rebuilt. */
-  static readonly VERSION = 3
+  static readonly VERSION = 4
 
   /** Rebuilds the whole index (after an upgrade that changed it), in one transaction. */
   rebuildAll(): number {
