@@ -8,12 +8,12 @@ import os from 'node:os'
 const electronDist = path.resolve('node_modules/electron/dist')
 const hasElectron =
   fs.existsSync(path.resolve('node_modules/electron/path.txt')) && fs.existsSync(electronDist)
+const skipReason =
+  'Electron binary not installed (node_modules/electron/dist missing): window security test skipped'
+if (!hasElectron) console.log(skipReason)
 
 test.describe('Electron window', () => {
-  test.skip(
-    !hasElectron,
-    'Electron binary not installed (node_modules/electron/dist missing): window security test skipped',
-  )
+  test.skip(!hasElectron, skipReason)
 
   test('has a sandboxed, isolated renderer with no Node and a strict navigation policy', async () => {
     const app = await electron.launch({
