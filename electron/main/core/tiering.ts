@@ -1,0 +1,349 @@
+// The tiering engine (SPEC T1–T4, T6) as pure functions: figures from a customer's orders, value
+// tier with hysteresis and locks, RFM scores and segments, lifecycle stage and churn flags. Every
+// result carries the rule and the numbers that produced it, so the UI can say why in a sentence.
+// No database, no Electron: the caller supplies the facts and the policy.
+import type {
+  LifecycleStage,
+  OrderStatus,
+  RfmSegment,
+  TieringPolicy,
+  ValueTier,
+} from '../../../shared/tiering'
+
+/** One order as the engine needs it. `date` is a calendar date (YYYY-MM-DD) in the team's zone. */
+export type OrderFact = {
+  date: string
+  amount: number
+  /** Returned or refunded, in the order's currency. */
+  returned: number
+  /** USD per unit of the order's currency, snapshot at the order date. */
+  usdRate: number
+  status: OrderStatus
+}
+
+export type CustomerFigures = {
+  /** Net revenue in USD inside the trailing window (asOf − windowMonths, asOf]. */
+  revenueUsd: number
+  /** Revenue orders inside the window. */
+  orderCount: number
+  /** First and last revenue order ever (any window), or null. */
+  firstOrder: string | null
+  lastOrder: string | null
+  /** Net revenue of the last 6 months and of the 6 months before them. */
+  last6Usd: number
+  prev6Usd: number
+  /** Median gap in days between consecutive revenue orders; null with fewer than 3 orders. */
+  medianGapDays: number | null
+}
+
+const DAY_MS = 86_400_000
+
+function parseDate(d: string): number {
+  const [y, m, day] = d.split('-').map(Number)
+  return Date.UTC(y!, m! - 1, day)
+}
+
+function formatDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+/** Days from `a` to `b` (calendar dates). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((parseDate(b) - parseDate(a)) / DAY_MS)
+}
+
+/**
+ * The same day `months` calendar months earlier or later, clamped to the month's end:
+ * 2028-02-29 − 12 months = 2027-02-28, 2026-03-31 − 1 month = 2026-02-28.
+ */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const total = y! * 12 + (m! - 1) + months
+  const year = Math.floor(total / 12)
+  const month = total - year * 12
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return formatDate(Date.UTC(year, month, Math.min(d!, last)))
+}
+
+/** Today's calendar date in a time zone: the day the user is living, not the UTC day. */
+export function localDate(instant: Date, timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant)
+}
+
+/** Net USD value of one order if it counts as revenue under the policy, else 0. */
+export function orderRevenueUsd(o: OrderFact, policy: TieringPolicy): number {
+  if (!(policy.revenueStatuses as readonly string[]).includes(o.status)) return 0
+  return Math.max(0, o.amount - o.returned) * o.usdRate
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+/** All figures the rules need, from a customer's orders, as of a calendar date. */
+export function computeFigures(
+  orders: readonly OrderFact[],
+  asOf: string,
+  policy: TieringPolicy,
+): CustomerFigures {
+  const windowStart = addMonths(asOf, -policy.windowMonths)
+  const sixAgo = addMonths(asOf, -6)
+  const twelveAgo = addMonths(asOf, -12)
+  let revenueUsd = 0
+  let orderCount = 0
+  let last6Usd = 0
+  let prev6Usd = 0
+  const dates: string[] = []
+  const counted: readonly string[] = policy.revenueStatuses
+  for (const o of orders) {
+    // Quotes and cancelled orders are not revenue, and do not count as buying either.
+    if (o.date > asOf || !counted.includes(o.status)) continue
+    const usd = orderRevenueUsd(o, policy)
+    dates.push(o.date)
+    if (o.date > windowStart) {
+      revenueUsd += usd
+      orderCount++
+    }
+    if (o.date > sixAgo) last6Usd += usd
+    else if (o.date > twelveAgo) prev6Usd += usd
+  }
+  dates.sort()
+  const gaps: number[] = []
+  for (let i = 1; i < dates.length; i++) gaps.push(daysBetween(dates[i - 1]!, dates[i]!))
+  return {
+    revenueUsd,
+    orderCount,
+    firstOrder: dates[0] ?? null,
+    lastOrder: dates[dates.length - 1] ?? null,
+    last6Usd,
+    prev6Usd,
+    medianGapDays: gaps.length >= 2 ? median(gaps) : null,
+  }
+}
+
+// ---- value tier (T1, T6) ----
+
+const TIER_RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
+
+export function tierThreshold(tier: ValueTier, policy: TieringPolicy): number {
+  return tier === 'ordinary' ? 0 : policy.thresholdsUsd[tier]
+}
+
+/** The tier revenue alone earns, ignoring history. */
+export function rawTier(revenueUsd: number, policy: TieringPolicy): ValueTier {
+  const t = policy.thresholdsUsd
+  if (revenueUsd >= t.key) return 'key'
+  if (revenueUsd >= t.mid) return 'mid'
+  if (revenueUsd >= t.small) return 'small'
+  return 'ordinary'
+}
+
+export type TierDecision = {
+  tier: ValueTier
+  /** threshold: revenue earns it; hysteresis: kept inside the band below its threshold; locked: by a manager. */
+  rule: 'threshold' | 'hysteresis' | 'locked'
+  inputs: { revenueUsd: number; thresholdUsd: number; bandFloorUsd?: number }
+}
+
+/**
+ * The customer's value tier. A promotion needs revenue at or above the threshold; a customer
+ * keeps the tier it holds until revenue falls more than the hysteresis band below that tier's
+ * threshold (Key is kept down to 4.75M with the default 5 %), then drops to what revenue earns.
+ * A manager's lock wins over everything.
+ */
+export function decideTier(
+  revenueUsd: number,
+  previous: ValueTier | null,
+  policy: TieringPolicy,
+  lock: ValueTier | null = null,
+): TierDecision {
+  if (lock)
+    return { tier: lock, rule: 'locked', inputs: { revenueUsd, thresholdUsd: tierThreshold(lock, policy) } }
+  const earned = rawTier(revenueUsd, policy)
+  if (previous && TIER_RANK[previous] > TIER_RANK[earned]) {
+    const thresholdUsd = tierThreshold(previous, policy)
+    const bandFloorUsd = thresholdUsd * (1 - policy.hysteresisPct / 100)
+    if (revenueUsd >= bandFloorUsd)
+      return { tier: previous, rule: 'hysteresis', inputs: { revenueUsd, thresholdUsd, bandFloorUsd } }
+  }
+  return {
+    tier: earned,
+    rule: 'threshold',
+    inputs: { revenueUsd, thresholdUsd: tierThreshold(earned, policy) },
+  }
+}
+
+// ---- RFM (T2) ----
+
+export type RfmInput = { id: string; recencyDays: number; frequency: number; monetaryUsd: number }
+export type RfmScores = { r: number; f: number; m: number }
+
+/**
+ * Quintile scores 1–5 over a base: a value's score is 1 + ⌊5 × (values strictly below it) / n⌋,
+ * so equal values always get equal scores. `higherIsBetter` false turns it round (recency).
+ */
+export function quintileScores(values: readonly number[], higherIsBetter = true): number[] {
+  const sorted = [...values].sort((a, b) => a - b)
+  const n = sorted.length
+  const below = (v: number) => {
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]! < v) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  const above = (v: number) => {
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]! <= v) lo = mid + 1
+      else hi = mid
+    }
+    return n - lo
+  }
+  return values.map((v) => 1 + Math.min(4, Math.floor((5 * (higherIsBetter ? below(v) : above(v))) / n)))
+}
+
+function fixedScore(v: number, bounds: readonly number[], higherIsBetter: boolean): number {
+  let s = 1
+  // bounds hold the limits for scores 2, 3, 4, 5 in order.
+  bounds.forEach((b, i) => {
+    if (higherIsBetter ? v >= b : v <= b) s = i + 2
+  })
+  return s
+}
+
+/** R, F and M scores for every customer of the active base, by the policy's mode. */
+export function rfmScores(base: readonly RfmInput[], policy: TieringPolicy): Map<string, RfmScores> {
+  const out = new Map<string, RfmScores>()
+  if (policy.rfm.mode === 'fixed') {
+    const f = policy.rfm.fixed
+    for (const c of base) {
+      out.set(c.id, {
+        r: fixedScore(c.recencyDays, f.recencyDays, false),
+        f: fixedScore(c.frequency, f.frequency, true),
+        m: fixedScore(c.monetaryUsd, f.monetaryUsd, true),
+      })
+    }
+    return out
+  }
+  const r = quintileScores(
+    base.map((c) => c.recencyDays),
+    false,
+  )
+  const fq = quintileScores(base.map((c) => c.frequency))
+  const m = quintileScores(base.map((c) => c.monetaryUsd))
+  base.forEach((c, i) => out.set(c.id, { r: r[i]!, f: fq[i]!, m: m[i]! }))
+  return out
+}
+
+export type SegmentDecision = {
+  segment: RfmSegment
+  rule: string
+  inputs: Record<string, number | string | null>
+}
+
+/** The named segment; rules apply in order: dormant, new, VIP, at risk, potential, else general. */
+export function decideSegment(
+  scores: RfmScores | null,
+  figures: CustomerFigures,
+  asOf: string,
+  policy: TieringPolicy,
+): SegmentDecision | null {
+  if (!figures.lastOrder || !figures.firstOrder) return null
+  const sinceLast = daysBetween(figures.lastOrder, asOf)
+  const sinceFirst = daysBetween(figures.firstOrder, asOf)
+  if (sinceLast > policy.dormantDays) {
+    return {
+      segment: 'dormant',
+      rule: 'no_order_for',
+      inputs: { days: sinceLast, limit: policy.dormantDays },
+    }
+  }
+  if (sinceFirst <= policy.newCustomerDays) {
+    return {
+      segment: 'new',
+      rule: 'first_order_within',
+      inputs: { days: sinceFirst, limit: policy.newCustomerDays },
+    }
+  }
+  if (!scores) return { segment: 'general', rule: 'default', inputs: {} }
+  const { vip, potential, atRisk } = policy.rfm
+  const inputs = { r: scores.r, f: scores.f, m: scores.m }
+  if (scores.r >= vip.minR && scores.f >= vip.minF && scores.m >= vip.minM)
+    return { segment: 'vip', rule: 'rfm_vip', inputs }
+  if (Math.max(scores.f, scores.m) >= atRisk.minFOrM && scores.r <= atRisk.maxR) {
+    return { segment: 'at_risk', rule: 'rfm_at_risk', inputs }
+  }
+  if (scores.m >= potential.minM && scores.f <= potential.maxF)
+    return { segment: 'potential', rule: 'rfm_potential', inputs }
+  return { segment: 'general', rule: 'default', inputs }
+}
+
+// ---- lifecycle (T3) and churn (T4) ----
+
+export type StageDecision = { stage: LifecycleStage; rule: string; inputs: Record<string, number | null> }
+
+export function decideStage(figures: CustomerFigures, asOf: string, policy: TieringPolicy): StageDecision {
+  if (!figures.firstOrder || !figures.lastOrder) return { stage: 'prospect', rule: 'no_order', inputs: {} }
+  const sinceLast = daysBetween(figures.lastOrder, asOf)
+  if (sinceLast > policy.dormantDays)
+    return { stage: 'lost', rule: 'no_order_for', inputs: { days: sinceLast, limit: policy.dormantDays } }
+  const sinceFirst = daysBetween(figures.firstOrder, asOf)
+  if (sinceFirst <= policy.newCustomerDays) {
+    return {
+      stage: 'new',
+      rule: 'first_order_within',
+      inputs: { days: sinceFirst, limit: policy.newCustomerDays },
+    }
+  }
+  const { last6Usd, prev6Usd } = figures
+  const trend = policy.trendPct / 100
+  const inputs = { last6Usd, prev6Usd, trendPct: policy.trendPct }
+  if (prev6Usd > 0 && last6Usd > prev6Usd * (1 + trend))
+    return { stage: 'growing', rule: 'half_year_up', inputs }
+  if (prev6Usd > 0 && last6Usd < prev6Usd * (1 - trend))
+    return { stage: 'declining', rule: 'half_year_down', inputs }
+  if (prev6Usd === 0 && last6Usd > 0) return { stage: 'growing', rule: 'half_year_up', inputs }
+  return { stage: 'mature', rule: 'stable', inputs }
+}
+
+export type ChurnFlag =
+  | { kind: 'gap'; daysSinceLast: number; medianGapDays: number; multiple: number }
+  | { kind: 'drop'; last6Usd: number; prev6Usd: number; dropPct: number; limitPct: number }
+
+/** Churn-risk flags, each with the numbers behind it; empty when nothing is wrong. */
+export function churnFlags(figures: CustomerFigures, asOf: string, policy: TieringPolicy): ChurnFlag[] {
+  const flags: ChurnFlag[] = []
+  if (figures.lastOrder && figures.medianGapDays !== null && figures.medianGapDays > 0) {
+    const daysSinceLast = daysBetween(figures.lastOrder, asOf)
+    if (daysSinceLast > policy.churn.gapMultiple * figures.medianGapDays) {
+      flags.push({
+        kind: 'gap',
+        daysSinceLast,
+        medianGapDays: figures.medianGapDays,
+        multiple: policy.churn.gapMultiple,
+      })
+    }
+  }
+  const { last6Usd, prev6Usd } = figures
+  if (prev6Usd > 0) {
+    const dropPct = ((prev6Usd - last6Usd) / prev6Usd) * 100
+    if (dropPct > policy.churn.dropPct) {
+      flags.push({ kind: 'drop', last6Usd, prev6Usd, dropPct, limitPct: policy.churn.dropPct })
+    }
+  }
+  return flags
+}

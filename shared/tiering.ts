@@ -1,0 +1,87 @@
+// The tiering vocabulary and the editable, versioned policy (SPEC T1–T5). Shared because the
+// renderer edits the policy and names the results; the engine that applies it lives in
+// electron/main/core/tiering.ts.
+import { z } from 'zod'
+
+export const VALUE_TIERS = ['key', 'mid', 'small', 'ordinary'] as const
+export type ValueTier = (typeof VALUE_TIERS)[number]
+
+export const RFM_SEGMENTS = ['vip', 'potential', 'new', 'at_risk', 'dormant', 'general'] as const
+export type RfmSegment = (typeof RFM_SEGMENTS)[number]
+
+export const LIFECYCLE_STAGES = ['prospect', 'new', 'growing', 'mature', 'declining', 'lost'] as const
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number]
+
+export const ORDER_STATUSES = ['quoted', 'confirmed', 'shipped', 'paid', 'cancelled'] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+
+const money = z.number().finite().min(0)
+const score = z.number().int().min(1).max(5)
+
+export const tieringPolicySchema = z
+  .object({
+    version: z.number().int().min(1),
+    /** Trailing window for value tiers and RFM monetary, in calendar months. Default 12. */
+    windowMonths: z.number().int().min(1).max(60),
+    /** Lower bounds in USD of trailing revenue: Key ≥ key, Mid ≥ mid, Small ≥ small, else Ordinary. */
+    thresholdsUsd: z.object({ key: money, mid: money, small: money }),
+    /** A tier is only lost once revenue falls this many percent below its threshold. Default 5. */
+    hysteresisPct: z.number().min(0).max(50),
+    /** Order statuses that count as revenue (quotes and cancelled orders never do). */
+    revenueStatuses: z.array(z.enum(['confirmed', 'shipped', 'paid'])).min(1),
+    rfm: z.object({
+      /** 'quintile': scores from the active base's distribution; 'fixed': from the thresholds below. */
+      mode: z.enum(['quintile', 'fixed']),
+      /** Fixed mode: the lower bound of scores 2, 3, 4 and 5 (recency: upper bounds in days). */
+      fixed: z.object({
+        recencyDays: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+        frequency: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+        monetaryUsd: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+      }),
+      /** Segment rules, applied in this order; the first that matches names the segment. */
+      vip: z.object({ minR: score, minF: score, minM: score }),
+      potential: z.object({ minM: score, maxF: score }),
+      atRisk: z.object({ minFOrM: score, maxR: score }),
+    }),
+    /** A first order this many days ago or less makes a customer "new". Default 90. */
+    newCustomerDays: z.number().int().min(1),
+    /** No order for this many days: dormant (RFM) and lost (lifecycle). Default 365. */
+    dormantDays: z.number().int().min(1),
+    /** Revenue of the last 6 months vs the 6 before, in percent, that counts as growing / declining. */
+    trendPct: z.number().min(0).max(100),
+    churn: z.object({
+      /** Flag when the days since the last order exceed this multiple of the customer's median reorder gap. */
+      gapMultiple: z.number().min(1),
+      /** Flag when the last 6 months' revenue fell by more than this percent vs the 6 before. */
+      dropPct: z.number().min(0).max(100),
+    }),
+  })
+  .refine((p) => p.thresholdsUsd.key > p.thresholdsUsd.mid && p.thresholdsUsd.mid > p.thresholdsUsd.small, {
+    error: 'invalid_value',
+    path: ['thresholdsUsd'],
+  })
+export type TieringPolicy = z.infer<typeof tieringPolicySchema>
+
+/** The seed article's defaults (T1): Key ≥ 5M, Mid 1M–5M, Small 100k–1M, Ordinary below. */
+export const DEFAULT_POLICY: TieringPolicy = {
+  version: 1,
+  windowMonths: 12,
+  thresholdsUsd: { key: 5_000_000, mid: 1_000_000, small: 100_000 },
+  hysteresisPct: 5,
+  revenueStatuses: ['confirmed', 'shipped', 'paid'],
+  rfm: {
+    mode: 'quintile',
+    fixed: {
+      recencyDays: [365, 180, 90, 30],
+      frequency: [2, 3, 5, 10],
+      monetaryUsd: [10_000, 100_000, 1_000_000, 5_000_000],
+    },
+    vip: { minR: 4, minF: 4, minM: 4 },
+    potential: { minM: 4, maxF: 2 },
+    atRisk: { minFOrM: 4, maxR: 2 },
+  },
+  newCustomerDays: 90,
+  dormantDays: 365,
+  trendPct: 20,
+  churn: { gapMultiple: 2, dropPct: 50 },
+}
