@@ -14,6 +14,12 @@ export const CHANNELS = [
   'contacts:create',
   'contacts:update',
   'contacts:delete',
+  'orders:list',
+  'orders:create',
+  'orders:update',
+  'orders:delete',
+  'rates:list',
+  'rates:set',
   'demo:load',
 ] as const
 export type Channel = (typeof CHANNELS)[number]

@@ -13,6 +13,14 @@ import {
   customerRowSchema,
   listQuerySchema,
 } from './domain'
+import {
+  figuresSchema,
+  orderInputSchema,
+  orderPatchSchema,
+  orderSchema,
+  rateInputSchema,
+  rateSchema,
+} from './tiering'
 
 const id = z.string().min(1).max(64)
 const empty = z.object({}).strict()
@@ -78,6 +86,18 @@ export const contract = {
   },
   'contacts:update': { input: z.object({ id, patch: contactPatchSchema }), output: contactSchema },
   'contacts:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
+  'orders:list': {
+    input: z.object({ customerId: id }),
+    output: z.object({ orders: z.array(orderSchema), figures: figuresSchema }),
+  },
+  'orders:create': { input: z.object({ customerId: id, order: orderInputSchema }), output: orderSchema },
+  'orders:update': {
+    input: z.object({ id, patch: orderPatchSchema }),
+    output: orderSchema,
+  },
+  'orders:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
+  'rates:list': { input: empty, output: z.object({ rates: z.array(rateSchema) }) },
+  'rates:set': { input: rateInputSchema, output: rateSchema },
   'demo:load': {
     input: z.object({ customers: z.number().int().min(1).max(200_000).default(500) }),
     output: z.object({ created: z.number() }),

@@ -94,8 +94,29 @@ export const ISSUE_CODES = [
   'invalid_date',
   'invalid_value',
   'invalid_timezone',
+  'missing_rate',
+  'returned_exceeds_amount',
 ] as const
 export type IssueCode = (typeof ISSUE_CODES)[number]
+
+type PatchShape<S extends z.ZodRawShape> = {
+  [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K]>
+}
+
+/**
+ * The partial-update form of an input schema: every field optional and no defaults. zod's own
+ * `.partial()` keeps defaults, so a patch of one field would reset every defaulted list (tags,
+ * emails…) to empty.
+ */
+export function patchSchema<S extends z.ZodRawShape>(schema: z.ZodObject<S>): z.ZodObject<PatchShape<S>> {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+    ]),
+  )
+  return z.object(shape) as unknown as z.ZodObject<PatchShape<S>>
+}
 
 const text = (max: number) => z.string().trim().max(max, { error: 'too_long' })
 const optionalText = (max: number) => text(max).nullish()
@@ -166,7 +187,7 @@ export const contactInputSchema = z.object({
 export type ContactInput = z.input<typeof contactInputSchema>
 export type ContactValues = z.output<typeof contactInputSchema>
 
-export const contactPatchSchema = contactInputSchema.partial()
+export const contactPatchSchema = patchSchema(contactInputSchema)
 
 export const customerInputSchema = z.object({
   displayName: text(200).min(1, { error: 'required' }),
@@ -193,7 +214,7 @@ export const customerInputSchema = z.object({
 export type CustomerInput = z.input<typeof customerInputSchema>
 export type CustomerValues = z.output<typeof customerInputSchema>
 
-export const customerPatchSchema = customerInputSchema.partial()
+export const customerPatchSchema = patchSchema(customerInputSchema)
 export type CustomerPatch = z.input<typeof customerPatchSchema>
 
 export const contactSchema = z.object({

@@ -2,6 +2,7 @@
 // renderer edits the policy and names the results; the engine that applies it lives in
 // electron/main/core/tiering.ts.
 import { z } from 'zod'
+import { CURRENCIES, patchSchema } from './domain'
 
 export const VALUE_TIERS = ['key', 'mid', 'small', 'ordinary'] as const
 export type ValueTier = (typeof VALUE_TIERS)[number]
@@ -85,3 +86,68 @@ export const DEFAULT_POLICY: TieringPolicy = {
   trendPct: 20,
   churn: { gapMultiple: 2, dropPct: 50 },
 }
+
+const isoDate = z.iso.date({ error: 'invalid_date' })
+const amount = z
+  .number({ error: 'invalid_value' })
+  .finite()
+  .min(0, { error: 'invalid_value' })
+  .max(1e12, { error: 'invalid_value' })
+
+const orderFieldsSchema = z.object({
+  date: isoDate,
+  amount,
+  currency: z.enum(CURRENCIES, { error: 'invalid_choice' }),
+  status: z.enum(ORDER_STATUSES, { error: 'invalid_choice' }),
+  returned: amount.default(0),
+  productCategories: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+  reference: z.string().trim().max(120).nullish(),
+  notes: z.string().trim().max(5000).nullish(),
+})
+export const orderInputSchema = orderFieldsSchema.refine((o) => o.returned <= o.amount, {
+  error: 'returned_exceeds_amount',
+  path: ['returned'],
+})
+/** A partial update; returned ≤ amount is checked by main against the stored order. */
+export const orderPatchSchema = patchSchema(orderFieldsSchema)
+export type OrderInput = z.input<typeof orderInputSchema>
+export type OrderValues = z.output<typeof orderInputSchema>
+
+export const orderSchema = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  date: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+  usdRate: z.number(),
+  status: z.enum(ORDER_STATUSES),
+  returned: z.number(),
+  productCategories: z.array(z.string()),
+  reference: z.string().nullable(),
+  notes: z.string().nullable(),
+  updatedAt: z.string(),
+})
+export type Order = z.infer<typeof orderSchema>
+
+export const rateInputSchema = z.object({
+  currency: z.enum(CURRENCIES, { error: 'invalid_choice' }),
+  /** Effective from this date until the currency's next rate. */
+  date: isoDate,
+  /** USD for one unit of the currency (EUR ≈ 1.08, CNY ≈ 0.14). */
+  usdPerUnit: z.number({ error: 'invalid_value' }).finite().positive({ error: 'invalid_value' }).max(1e6),
+})
+export type RateInput = z.input<typeof rateInputSchema>
+export const rateSchema = rateInputSchema.extend({ id: z.string(), currency: z.string() })
+export type Rate = z.infer<typeof rateSchema>
+
+export const figuresSchema = z.object({
+  asOf: z.string(),
+  revenueUsd: z.number(),
+  orderCount: z.number(),
+  firstOrder: z.string().nullable(),
+  lastOrder: z.string().nullable(),
+  last6Usd: z.number(),
+  prev6Usd: z.number(),
+  medianGapDays: z.number().nullable(),
+})
+export type Figures = z.infer<typeof figuresSchema>

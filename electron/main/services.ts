@@ -7,6 +7,8 @@ import { loadDevice, metaRead, metaSet } from './db/device'
 import { SyncWriter } from './db/writer'
 import { SearchIndex } from './db/search'
 import { CustomerRepository } from './db/customers'
+import { OrderRepository } from './db/orders'
+import { DEFAULT_POLICY } from '../../shared/tiering'
 import type { Handlers } from './ipc/dispatch'
 import { AppFailure } from '../../shared/errors'
 import type { FieldIssue } from '../../shared/errors'
@@ -32,6 +34,7 @@ export type Services = {
   deviceId: string
   writer: SyncWriter
   customers: CustomerRepository
+  orders: OrderRepository
   handlers: Handlers
   close: () => void
 }
@@ -50,6 +53,8 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     metaSet(db, 'search_index_version', String(SearchIndex.VERSION))
   }
   const customers = new CustomerRepository(db, writer, search, now)
+  // The editable, versioned policy arrives with the settings screen; until then the seed's defaults.
+  const orders = new OrderRepository(db, writer, () => DEFAULT_POLICY)
   const emit: Emit = options.emit ?? (() => undefined)
   const changed = () => emit('data:changed', {})
 
@@ -122,6 +127,31 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
       changed()
       return { id: input.id }
     },
+    'orders:list': (input) => {
+      customers.values(input.customerId)
+      return { orders: orders.list(input.customerId), figures: orders.figures(input.customerId) }
+    },
+    'orders:create': (input) => {
+      const order = orders.create(input.customerId, input.order)
+      changed()
+      return order
+    },
+    'orders:update': (input) => {
+      const order = orders.update(input.id, input.patch)
+      changed()
+      return order
+    },
+    'orders:delete': (input) => {
+      orders.delete(input.id)
+      changed()
+      return { id: input.id }
+    },
+    'rates:list': () => ({ rates: orders.rates() }),
+    'rates:set': (input) => {
+      const rate = orders.setRate(input)
+      changed()
+      return rate
+    },
     'demo:load': async (input) => {
       const created = await loadDemo(db, customers, input.customers, (done, total) =>
         emit('job:progress', { job: 'demo', done, total }),
@@ -148,7 +178,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     stopCheckpoints()
     db.close()
   }
-  return { db, dataDir, deviceId, writer, customers, handlers, close }
+  return { db, dataDir, deviceId, writer, customers, orders, handlers, close }
 }
 
 function readLanguage(db: Db): UiLanguage | null {

@@ -269,3 +269,36 @@ describe('customer page facts', () => {
     expect(bad.ok ? null : bad.error.code).toBe('validation')
   })
 })
+
+describe('partial updates', () => {
+  it('change only the fields they name: tags, categories, emails and the primary flag survive', async () => {
+    const created = await dispatch(
+      s.handlers,
+      'customers:create',
+      {
+        customer: { displayName: 'Patch Keepers Ltd', tags: ['VIP'], productCategories: ['LED'] },
+        contacts: [
+          { name: 'Ann', emails: ['ann@keepers.co.uk'], phones: ['+44 20 7946 0958'], isPrimary: true },
+        ],
+        allowDuplicates: true,
+      },
+      true,
+    )
+    const id = created.ok ? (created.data as { id: string }).id : ''
+    expect((await dispatch(s.handlers, 'customers:update', { id, patch: { city: 'Leeds' } }, true)).ok).toBe(
+      true,
+    )
+    const detail = s.customers.get(id)
+    expect(detail.customer).toMatchObject({ city: 'Leeds', tags: ['VIP'], productCategories: ['LED'] })
+    const contactId = detail.contacts[0]!.id
+    expect(
+      (await dispatch(s.handlers, 'contacts:update', { id: contactId, patch: { title: 'Buyer' } }, true)).ok,
+    ).toBe(true)
+    expect(s.customers.contact(contactId)).toMatchObject({
+      title: 'Buyer',
+      emails: ['ann@keepers.co.uk'],
+      phones: ['+442079460958'],
+      isPrimary: true,
+    })
+  })
+})

@@ -4,7 +4,7 @@
 // or defaulted (rows may arrive one cell at a time), `deleted_at` tombstones instead of deletes,
 // and no foreign keys or UNIQUE constraints (changes arrive out of order; integrity is checked in
 // code). Columns marked DERIVED are recomputed locally from synced facts and never synced.
-import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core'
+import { sqliteTable, text, integer, real, index, primaryKey } from 'drizzle-orm/sqlite-core'
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 
 export const customers = sqliteTable(
@@ -113,6 +113,61 @@ export const contacts = sqliteTable(
   },
   (t) => [index('contacts_customer').on(t.customerId, t.deletedAt)],
 )
+
+/**
+ * USD value of one unit of a currency, effective from `date` until the next rate of that currency.
+ * Kept by the team (edited or imported), synced; id = hash(currency, date), so two people entering
+ * the rate of the same day edit one row.
+ */
+export const exchangeRates = sqliteTable(
+  'exchange_rates',
+  {
+    id: text('id').primaryKey(),
+    currency: text('currency'),
+    date: text('date'),
+    usdPerUnit: real('usd_per_unit'),
+    createdAt: text('created_at'),
+    deletedAt: text('deleted_at'),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [index('exchange_rates_lookup').on(t.currency, t.deletedAt, t.date)],
+)
+
+/** Orders (P3). `usd_rate` is the rate snapshot taken at entry for the order date; quotes are not revenue. */
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id'),
+    date: text('date'),
+    amount: real('amount').notNull().default(0),
+    currency: text('currency'),
+    usdRate: real('usd_rate'),
+    status: text('status'),
+    returned: real('returned').notNull().default(0),
+    /** JSON array of strings. */
+    productCategories: text('product_categories').notNull().default('[]'),
+    reference: text('reference'),
+    notes: text('notes'),
+    createdAt: text('created_at'),
+    deletedAt: text('deleted_at'),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [index('orders_customer').on(t.customerId, t.deletedAt, t.date)],
+)
+
+/** DERIVED: each customer's figures from its orders (see core/tiering computeFigures). */
+export const customerFigures = sqliteTable('customer_figures', {
+  customerId: text('customer_id').primaryKey(),
+  asOf: text('as_of').notNull(),
+  revenueUsd: real('revenue_usd').notNull(),
+  orderCount: integer('order_count').notNull(),
+  firstOrder: text('first_order'),
+  lastOrder: text('last_order'),
+  last6Usd: real('last6_usd').notNull(),
+  prev6Usd: real('prev6_usd').notNull(),
+  medianGapDays: real('median_gap_days'),
+})
 
 // ---- Sync bookkeeping (local to this device) ----
 

@@ -47,6 +47,21 @@ export const SYNCED_COLUMNS = {
     'deleted_at',
   ],
   customer_tags: ['customer_id', 'tag', 'created_at', 'deleted_at'],
+  exchange_rates: ['currency', 'date', 'usd_per_unit', 'created_at', 'deleted_at'],
+  orders: [
+    'customer_id',
+    'date',
+    'amount',
+    'currency',
+    'usd_rate',
+    'status',
+    'returned',
+    'product_categories',
+    'reference',
+    'notes',
+    'created_at',
+    'deleted_at',
+  ],
 } as const
 
 export type SyncedTable = keyof typeof SYNCED_COLUMNS
@@ -100,11 +115,9 @@ export class SyncWriter {
     }
     const select = (t: SyncedTable) =>
       db.prepare(`SELECT ${SYNCED_COLUMNS[t].map((c) => `"${c}"`).join(', ')} FROM "${t}" WHERE id = ?`)
-    this.selects = {
-      customers: select('customers'),
-      contacts: select('contacts'),
-      customer_tags: select('customer_tags'),
-    }
+    this.selects = Object.fromEntries(
+      (Object.keys(SYNCED_COLUMNS) as SyncedTable[]).map((t) => [t, select(t)]),
+    ) as Record<SyncedTable, ReturnType<Db['prepare']>>
     this.saveClock = db.prepare(
       "INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )
