@@ -14,6 +14,7 @@ import {
   listQuerySchema,
 } from './domain'
 import {
+  VALUE_TIERS,
   figuresSchema,
   orderInputSchema,
   orderPatchSchema,
@@ -88,7 +89,12 @@ export const contract = {
   'contacts:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
   'orders:list': {
     input: z.object({ customerId: id }),
-    output: z.object({ orders: z.array(orderSchema), figures: figuresSchema }),
+    output: z.object({
+      orders: z.array(orderSchema),
+      figures: figuresSchema,
+      /** The value tier 12-month revenue alone earns (tier history and locks come with re-tiering). */
+      earnedTier: z.enum(VALUE_TIERS),
+    }),
   },
   'orders:create': { input: z.object({ customerId: id, order: orderInputSchema }), output: orderSchema },
   'orders:update': {

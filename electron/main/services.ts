@@ -18,6 +18,7 @@ import { UI_LANGUAGES, contactInputSchema, customerInputSchema } from '../../sha
 import { checkContact, checkCustomer } from './core/validate'
 import { allCountryFacts } from './core/geo'
 import { generateDemoCustomers } from './core/demo-data'
+import { rawTier } from './core/tiering'
 
 export type Emit = (event: EventName, payload: unknown) => void
 
@@ -129,7 +130,12 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     },
     'orders:list': (input) => {
       customers.values(input.customerId)
-      return { orders: orders.list(input.customerId), figures: orders.figures(input.customerId) }
+      const figures = orders.figures(input.customerId)
+      return {
+        orders: orders.list(input.customerId),
+        figures,
+        earnedTier: rawTier(figures.revenueUsd, DEFAULT_POLICY),
+      }
     },
     'orders:create': (input) => {
       const order = orders.create(input.customerId, input.order)

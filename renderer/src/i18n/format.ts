@@ -27,6 +27,9 @@ export function makeFormatters(lang: string) {
     shortDate: (iso: string | null | undefined) => (iso ? shortDateFmt.format(new Date(iso)) : ''),
     dateTime: (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : ''),
     number: (n: number) => numberFmt.format(n),
+    /** An amount in a currency, in the UI locale: "USD 1,234.50" in en, "1 234,50 $US" in fr. */
+    money: (n: number, currency: string) =>
+      new Intl.NumberFormat(locale, { style: 'currency', currency }).format(n),
     country: (code: string | null | undefined) => (code ? (countries.getName(code, lang) ?? code) : ''),
     /** A stored E.164 number in international layout: +966501234567 → +966 50 123 4567. */
     phone: (e164: string) => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164,

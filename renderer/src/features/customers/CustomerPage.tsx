@@ -35,6 +35,7 @@ import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
 import { EditableField, ReadOnlyField } from '../../components/EditableField'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { ContactCard, ContactEditor } from './ContactCard'
+import { OrdersCard } from '../orders/OrdersCard'
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -140,6 +141,7 @@ export function CustomerPage({ id }: { id: string }) {
           </Stack>
         </Grid.Col>
       </Grid>
+      <OrdersCard customerId={id} defaultCurrency={customer.currency} />
       <ContactEditor customerId={id} opened={addingContact} onClose={() => setAddingContact(false)} />
       <ConfirmDelete
         opened={confirmDelete}

@@ -1,0 +1,220 @@
+// A customer's orders (P3) with the figures they produce: 12-month revenue in USD, the value tier
+// it earns, the last order. Amounts show in the order's currency and in USD at the stored rate.
+import { useState } from 'react'
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core'
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { call, request } from '../../api/client'
+import { bumpData, useQuery } from '../../app/data'
+import { useFormatters } from '../../i18n/format'
+import { DEFAULT_POLICY } from '../../../../shared/tiering'
+import type { Order, OrderStatus } from '../../../../shared/tiering'
+import { ConfirmDelete } from '../../components/ConfirmDelete'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { OrderEditor } from './OrderEditor'
+
+const REVENUE: ReadonlySet<OrderStatus> = new Set(DEFAULT_POLICY.revenueStatuses)
+
+const STATUS_COLOR: Record<OrderStatus, string> = {
+  quoted: 'gray',
+  confirmed: 'blue',
+  shipped: 'indigo',
+  paid: 'teal',
+  cancelled: 'red',
+}
+
+export function OrdersCard({
+  customerId,
+  defaultCurrency,
+}: {
+  customerId: string
+  defaultCurrency: string | null
+}) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const data = useQuery(`orders:${customerId}`, () => request('orders:list', { customerId }))
+  const [editing, setEditing] = useState<Order | 'new' | null>(null)
+  const [deleting, setDeleting] = useState<Order | null>(null)
+
+  const remove = async (order: Order) => {
+    const res = await call('orders:delete', { id: order.id })
+    setDeleting(null)
+    if (res.ok) bumpData()
+  }
+
+  return (
+    <Card withBorder data-testid="orders-card">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          {t('orders.title')}
+        </Title>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          onClick={() => setEditing('new')}
+          data-testid="add-order"
+        >
+          {t('orders.add')}
+        </Button>
+      </Group>
+      {data.status === 'error' && !data.data && <ErrorAlert error={data.error} />}
+      {data.data && (
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            <Figure
+              label={t('orders.revenue12')}
+              value={fmt.money(data.data.figures.revenueUsd, 'USD')}
+              testId="revenue-12m"
+            />
+            <Figure
+              label={t('orders.earnedTier')}
+              value={
+                <Badge variant="light" data-testid="earned-tier">
+                  {t(`enum.tier.${data.data.earnedTier}`)}
+                </Badge>
+              }
+            />
+            <Figure label={t('orders.count12')} value={fmt.number(data.data.figures.orderCount)} />
+            <Figure
+              label={t('orders.lastOrder')}
+              value={data.data.figures.lastOrder ? fmt.date(data.data.figures.lastOrder) : '—'}
+            />
+          </SimpleGrid>
+          {data.data.orders.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('orders.none')}
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={680}>
+              <Table
+                striped
+                highlightOnHover
+                verticalSpacing={6}
+                data-testid="orders-table"
+                style={{ whiteSpace: 'nowrap' }}
+              >
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('fields.date')}</Table.Th>
+                    <Table.Th>{t('fields.reference')}</Table.Th>
+                    <Table.Th>{t('fields.status')}</Table.Th>
+                    <Table.Th ta="right">{t('fields.amount')}</Table.Th>
+                    <Table.Th ta="right">{t('orders.usdValue')}</Table.Th>
+                    <Table.Th ta="right">{t('fields.returned')}</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>{t('orders.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.data.orders.map((o) => (
+                    <Table.Tr key={o.id} data-testid="order-row">
+                      <Table.Td>{fmt.shortDate(o.date)}</Table.Td>
+                      <Table.Td>{o.reference}</Table.Td>
+                      <Table.Td>
+                        <Badge color={STATUS_COLOR[o.status]} variant="light" miw="max-content">
+                          {t(`enum.orderStatus.${o.status}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td ta="right">{fmt.money(o.amount, o.currency)}</Table.Td>
+                      <Table.Td ta="right">
+                        {/* Quotes and cancelled orders are not revenue: their USD value is shown faded. */}
+                        <Text
+                          span
+                          size="sm"
+                          c={REVENUE.has(o.status) ? undefined : 'dimmed'}
+                          td={REVENUE.has(o.status) ? undefined : 'line-through'}
+                        >
+                          {fmt.money((o.amount - o.returned) * o.usdRate, 'USD')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {o.returned > 0 ? fmt.money(o.returned, o.currency) : ''}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={2} wrap="nowrap" justify="flex-end">
+                          <Tooltip label={t('orders.edit')}>
+                            <ActionIcon
+                              variant="subtle"
+                              onClick={() => setEditing(o)}
+                              aria-label={t('orders.edit')}
+                            >
+                              <IconPencil size={16} aria-hidden />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label={t('orders.delete')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              onClick={() => setDeleting(o)}
+                              aria-label={t('orders.delete')}
+                            >
+                              <IconTrash size={16} aria-hidden />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          <Text size="xs" c="dimmed">
+            {t('orders.revenueRule')}
+          </Text>
+        </Stack>
+      )}
+      {editing && (
+        <OrderEditor
+          customerId={customerId}
+          order={editing === 'new' ? null : editing}
+          defaultCurrency={defaultCurrency}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <ConfirmDelete
+        opened={deleting !== null}
+        title={t('orders.delete')}
+        body={
+          deleting
+            ? t('orders.deleteBody', {
+                date: fmt.date(deleting.date),
+                amount: fmt.money(deleting.amount, deleting.currency),
+              })
+            : ''
+        }
+        action={t('orders.delete')}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => deleting && void remove(deleting)}
+      />
+    </Card>
+  )
+}
+
+function Figure({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      <Text size="lg" fw={700} component="div" data-testid={testId}>
+        {value}
+      </Text>
+    </div>
+  )
+}

@@ -1,0 +1,48 @@
+import { test, expect } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { ipc, switchLanguage, tr } from './helpers'
+
+async function addOrder(page: Page, amount: string, status: string) {
+  await page.getByTestId('add-order').click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByTestId('order-amount').fill(amount)
+  await dialog.getByTestId('order-status').click()
+  await page.getByRole('option', { name: status, exact: true }).click()
+  await dialog.getByTestId('save-order').click()
+}
+
+test('in French: orders in euros, a missing rate recorded on the spot, the tier rising with revenue', async ({
+  page,
+}) => {
+  await page.goto('/')
+  const created = await ipc<{ id: string }>(page, 'customers:create', {
+    customer: { displayName: 'Maison Dupont Import', country: 'FR', city: 'Marseille', currency: 'EUR' },
+    allowDuplicates: true,
+  })
+  await page.goto(`/#/customers/${created.data!.id}`)
+  await switchLanguage(page, 'Français')
+  await expect(page.getByTestId('earned-tier')).toHaveText(tr('fr', 'enum.tier.ordinary'))
+
+  // First euro order: no EUR rate yet, so the order is refused until one is given.
+  await addOrder(page, '900000', tr('fr', 'enum.orderStatus.paid'))
+  await expect(page.getByTestId('missing-rate')).toBeVisible()
+  expect(
+    (await ipc<{ orders: unknown[] }>(page, 'orders:list', { customerId: created.data!.id })).data!.orders,
+  ).toHaveLength(0)
+  await page.getByTestId('rate-input').fill('1.1')
+  await page.getByTestId('save-rate').click()
+  await expect(page.getByTestId('order-row')).toHaveCount(1)
+  await expect(page.getByTestId('earned-tier')).toHaveText(tr('fr', 'enum.tier.small'))
+  await expect(page.getByTestId('revenue-12m')).toContainText('990')
+
+  // A quote, however large, is not revenue.
+  await addOrder(page, '10000000', tr('fr', 'enum.orderStatus.quoted'))
+  await expect(page.getByTestId('order-row')).toHaveCount(2)
+  await expect(page.getByTestId('earned-tier')).toHaveText(tr('fr', 'enum.tier.small'))
+
+  // 100,000 EUR more crosses USD 1,000,000: Mid.
+  await addOrder(page, '100000', tr('fr', 'enum.orderStatus.shipped'))
+  await expect(page.getByTestId('order-row')).toHaveCount(3)
+  await expect(page.getByTestId('earned-tier')).toHaveText(tr('fr', 'enum.tier.mid'))
+  await page.screenshot({ path: '.reports/screens/orders-fr.png', fullPage: true })
+})
