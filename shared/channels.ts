@@ -20,6 +20,8 @@ export const CHANNELS = [
   'orders:delete',
   'rates:list',
   'rates:set',
+  'tiers:get',
+  'tiers:lock',
   'demo:load',
 ] as const
 export type Channel = (typeof CHANNELS)[number]

@@ -14,13 +14,14 @@ import {
   listQuerySchema,
 } from './domain'
 import {
-  VALUE_TIERS,
   figuresSchema,
   orderInputSchema,
   orderPatchSchema,
   orderSchema,
   rateInputSchema,
   rateSchema,
+  tierLockInputSchema,
+  tierStateSchema,
 } from './tiering'
 
 const id = z.string().min(1).max(64)
@@ -89,12 +90,7 @@ export const contract = {
   'contacts:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
   'orders:list': {
     input: z.object({ customerId: id }),
-    output: z.object({
-      orders: z.array(orderSchema),
-      figures: figuresSchema,
-      /** The value tier 12-month revenue alone earns (tier history and locks come with re-tiering). */
-      earnedTier: z.enum(VALUE_TIERS),
-    }),
+    output: z.object({ orders: z.array(orderSchema), figures: figuresSchema }),
   },
   'orders:create': { input: z.object({ customerId: id, order: orderInputSchema }), output: orderSchema },
   'orders:update': {
@@ -104,6 +100,8 @@ export const contract = {
   'orders:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
   'rates:list': { input: empty, output: z.object({ rates: z.array(rateSchema) }) },
   'rates:set': { input: rateInputSchema, output: rateSchema },
+  'tiers:get': { input: z.object({ customerId: id }), output: tierStateSchema },
+  'tiers:lock': { input: tierLockInputSchema, output: tierStateSchema },
   'demo:load': {
     input: z.object({ customers: z.number().int().min(1).max(200_000).default(500) }),
     output: z.object({ created: z.number() }),

@@ -151,3 +151,47 @@ export const figuresSchema = z.object({
   medianGapDays: z.number().nullable(),
 })
 export type Figures = z.infer<typeof figuresSchema>
+
+export const tierEventSchema = z.object({
+  from: z.enum(VALUE_TIERS).nullable(),
+  to: z.enum(VALUE_TIERS),
+  rule: z.enum(['threshold', 'hysteresis', 'locked']),
+  inputs: z.object({
+    revenueUsd: z.number(),
+    previousRevenueUsd: z.number().nullable(),
+    thresholdUsd: z.number(),
+    /** For a demotion: the band floor of the tier left behind. */
+    floorUsd: z.number().nullable(),
+    /** For a lock: the manager's reason. */
+    reason: z.string().nullable(),
+  }),
+  at: z.string(),
+})
+export type TierEvent = z.infer<typeof tierEventSchema>
+
+export const tierStateSchema = z.object({
+  tier: z.enum(VALUE_TIERS),
+  rule: z.enum(['threshold', 'hysteresis', 'locked']),
+  revenueUsd: z.number(),
+  lock: z
+    .object({
+      tier: z.enum(VALUE_TIERS),
+      reason: z.string().nullable(),
+      lockedBy: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
+  /** Newest first. */
+  history: z.array(tierEventSchema),
+})
+export type TierState = z.infer<typeof tierStateSchema>
+
+export const tierLockInputSchema = z.discriminatedUnion('locked', [
+  z.object({
+    customerId: z.string().min(1).max(64),
+    locked: z.literal(true),
+    tier: z.enum(VALUE_TIERS, { error: 'invalid_choice' }),
+    reason: z.string().trim().min(1, { error: 'required' }).max(500, { error: 'too_long' }),
+  }),
+  z.object({ customerId: z.string().min(1).max(64), locked: z.literal(false) }),
+])

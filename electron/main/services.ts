@@ -8,6 +8,7 @@ import { SyncWriter } from './db/writer'
 import { SearchIndex } from './db/search'
 import { CustomerRepository } from './db/customers'
 import { OrderRepository } from './db/orders'
+import { TierRepository } from './db/tiers'
 import { DEFAULT_POLICY } from '../../shared/tiering'
 import type { Handlers } from './ipc/dispatch'
 import { AppFailure } from '../../shared/errors'
@@ -18,7 +19,6 @@ import { UI_LANGUAGES, contactInputSchema, customerInputSchema } from '../../sha
 import { checkContact, checkCustomer } from './core/validate'
 import { allCountryFacts } from './core/geo'
 import { generateDemoCustomers } from './core/demo-data'
-import { rawTier } from './core/tiering'
 
 export type Emit = (event: EventName, payload: unknown) => void
 
@@ -55,7 +55,13 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   }
   const customers = new CustomerRepository(db, writer, search, now)
   // The editable, versioned policy arrives with the settings screen; until then the seed's defaults.
-  const orders = new OrderRepository(db, writer, () => DEFAULT_POLICY)
+  const tiers = new TierRepository(db, writer, () => DEFAULT_POLICY, now)
+  const orders = new OrderRepository(
+    db,
+    writer,
+    () => DEFAULT_POLICY,
+    (id, figures) => tiers.evaluate(id, figures.revenueUsd),
+  )
   const emit: Emit = options.emit ?? (() => undefined)
   const changed = () => emit('data:changed', {})
 
@@ -130,12 +136,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     },
     'orders:list': (input) => {
       customers.values(input.customerId)
-      const figures = orders.figures(input.customerId)
-      return {
-        orders: orders.list(input.customerId),
-        figures,
-        earnedTier: rawTier(figures.revenueUsd, DEFAULT_POLICY),
-      }
+      return { orders: orders.list(input.customerId), figures: orders.figures(input.customerId) }
     },
     'orders:create': (input) => {
       const order = orders.create(input.customerId, input.order)
@@ -157,6 +158,16 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
       const rate = orders.setRate(input)
       changed()
       return rate
+    },
+    'tiers:get': (input) => {
+      customers.values(input.customerId)
+      return tiers.state(input.customerId)
+    },
+    'tiers:lock': (input) => {
+      if (input.locked) tiers.setLock(input.customerId, input.tier, input.reason, null)
+      else tiers.setLock(input.customerId, null, null, null)
+      changed()
+      return tiers.state(input.customerId)
     },
     'demo:load': async (input) => {
       const created = await loadDemo(db, customers, input.customers, (done, total) =>

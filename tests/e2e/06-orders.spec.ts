@@ -21,7 +21,7 @@ test('in French: orders in euros, a missing rate recorded on the spot, the tier 
   })
   await page.goto(`/#/customers/${created.data!.id}`)
   await switchLanguage(page, 'Français')
-  await expect(page.getByTestId('earned-tier')).toHaveText(tr('fr', 'enum.tier.ordinary'))
+  await expect(page.getByTestId('tier-badge')).toHaveText(tr('fr', 'enum.tier.ordinary'))
 
   // First euro order: no EUR rate yet, so the order is refused until one is given.
   await addOrder(page, '900000', tr('fr', 'enum.orderStatus.paid'))
@@ -32,17 +32,36 @@ test('in French: orders in euros, a missing rate recorded on the spot, the tier 
   await page.getByTestId('rate-input').fill('1.1')
   await page.getByTestId('save-rate').click()
   await expect(page.getByTestId('order-row')).toHaveCount(1)
-  await expect(page.getByTestId('earned-tier')).toHaveText(tr('fr', 'enum.tier.small'))
+  await expect(page.getByTestId('tier-badge')).toHaveText(tr('fr', 'enum.tier.small'))
   await expect(page.getByTestId('revenue-12m')).toContainText('990')
 
   // A quote, however large, is not revenue.
   await addOrder(page, '10000000', tr('fr', 'enum.orderStatus.quoted'))
   await expect(page.getByTestId('order-row')).toHaveCount(2)
-  await expect(page.getByTestId('earned-tier')).toHaveText(tr('fr', 'enum.tier.small'))
+  await expect(page.getByTestId('tier-badge')).toHaveText(tr('fr', 'enum.tier.small'))
 
   // 100,000 EUR more crosses USD 1,000,000: Mid.
   await addOrder(page, '100000', tr('fr', 'enum.orderStatus.shipped'))
   await expect(page.getByTestId('order-row')).toHaveCount(3)
-  await expect(page.getByTestId('earned-tier')).toHaveText(tr('fr', 'enum.tier.mid'))
+  await expect(page.getByTestId('tier-badge')).toHaveText(tr('fr', 'enum.tier.mid'))
+  // The change is explained in a sentence with the tiers' names and the revenue before and after.
+  const latest = page.getByTestId('tier-history').getByRole('listitem').first()
+  await expect(latest).toContainText(`${tr('fr', 'enum.tier.small')} → ${tr('fr', 'enum.tier.mid')}`)
+  await expect(latest).toContainText('990')
+
+  // A manager locks the tier with a reason; the reason is shown, in Chinese too.
+  await page.getByTestId('lock-tier').click()
+  await page.getByTestId('lock-tier-select').click()
+  await page.getByRole('option', { name: tr('fr', 'enum.tier.key'), exact: true }).click()
+  await page.getByTestId('lock-reason').fill('Distributeur exclusif pour le Sud')
+  await page.getByTestId('save-lock').click()
+  await expect(page.getByTestId('tier-badge')).toHaveText(tr('fr', 'enum.tier.key'))
+  await expect(page.getByTestId('tier-rule')).toContainText('Distributeur exclusif pour le Sud')
   await page.screenshot({ path: '.reports/screens/orders-fr.png', fullPage: true })
+  await switchLanguage(page, '中文')
+  await expect(page.getByTestId('tier-badge')).toHaveText(tr('zh', 'enum.tier.key'))
+  await expect(page.getByTestId('tier-history').getByRole('listitem').first()).toContainText(
+    tr('zh', 'enum.tier.key'),
+  )
+  await page.screenshot({ path: '.reports/screens/orders-zh.png', fullPage: true })
 })

@@ -55,6 +55,8 @@ export class OrderRepository {
     private readonly writer: SyncWriter,
     private readonly policy: () => TieringPolicy,
     /** Today's calendar date for the team; defaults to the machine's zone. */
+    /** Called with fresh figures inside the same transaction (the tier follows the revenue). */
+    private readonly onFigures: (customerId: string, figures: Figures) => void = () => undefined,
     private readonly today: () => string = () =>
       localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
   ) {
@@ -215,6 +217,7 @@ export class OrderRepository {
       ...computeFigures(this.q.facts.all(customerId) as OrderFact[], asOf, this.policy()),
     }
     this.q.saveFigures.run({ customerId, ...figures })
+    this.onFigures(customerId, figures)
     return figures
   }
 

@@ -169,6 +169,47 @@ export const customerFigures = sqliteTable('customer_figures', {
   medianGapDays: real('median_gap_days'),
 })
 
+/** A manager's tier lock (T6), one per customer (id = customer id); synced so the whole team honours it. */
+export const tierLocks = sqliteTable('tier_locks', {
+  id: text('id').primaryKey(),
+  tier: text('tier'),
+  reason: text('reason'),
+  lockedBy: text('locked_by'),
+  createdAt: text('created_at'),
+  deletedAt: text('deleted_at'),
+  updatedAt: text('updated_at').notNull().default(''),
+})
+
+/** DERIVED: each customer's current value tier and the rule that set it. */
+export const customerTiers = sqliteTable('customer_tiers', {
+  customerId: text('customer_id').primaryKey(),
+  tier: text('tier').notNull(),
+  rule: text('rule').notNull(),
+  revenueUsd: real('revenue_usd').notNull(),
+  evaluatedOn: text('evaluated_on').notNull(),
+})
+
+/**
+ * Local history of tier changes (T6) with the rule, inputs and old value, kept so the UI can say
+ * why. Insert-only.
+ */
+export const tierEvents = sqliteTable(
+  'tier_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: text('customer_id').notNull(),
+    kind: text('kind').notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value').notNull(),
+    rule: text('rule').notNull(),
+    /** JSON: the numbers the rule used (revenue before and after, threshold, band, lock reason). */
+    inputs: text('inputs').notNull(),
+    policyVersion: integer('policy_version').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('tier_events_customer').on(t.customerId, t.id)],
+)
+
 // ---- Sync bookkeeping (local to this device) ----
 
 /** The winning stamp of every synced cell: which change a cell's current value came from. */

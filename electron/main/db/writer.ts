@@ -48,6 +48,7 @@ export const SYNCED_COLUMNS = {
   ],
   customer_tags: ['customer_id', 'tag', 'created_at', 'deleted_at'],
   exchange_rates: ['currency', 'date', 'usd_per_unit', 'created_at', 'deleted_at'],
+  tier_locks: ['tier', 'reason', 'locked_by', 'created_at', 'deleted_at'],
   orders: [
     'customer_id',
     'date',

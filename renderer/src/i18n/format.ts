@@ -30,6 +30,14 @@ export function makeFormatters(lang: string) {
     /** An amount in a currency, in the UI locale: "USD 1,234.50" in en, "1 234,50 $US" in fr. */
     money: (n: number, currency: string) =>
       new Intl.NumberFormat(locale, { style: 'currency', currency }).format(n),
+    /** Short money for sentences: "$5.4M", "5,4 M $US", "US$540万". */
+    moneyCompact: (n: number, currency: string) =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        maximumFractionDigits: 1,
+      }).format(n),
     country: (code: string | null | undefined) => (code ? (countries.getName(code, lang) ?? code) : ''),
     /** A stored E.164 number in international layout: +966501234567 → +966 50 123 4567. */
     phone: (e164: string) => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164,

@@ -25,6 +25,7 @@ import type { Order, OrderStatus } from '../../../../shared/tiering'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { OrderEditor } from './OrderEditor'
+import { TierPanel } from '../tiers/TierPanel'
 
 const REVENUE: ReadonlySet<OrderStatus> = new Set(DEFAULT_POLICY.revenueStatuses)
 
@@ -74,19 +75,12 @@ export function OrdersCard({
       {data.status === 'error' && !data.data && <ErrorAlert error={data.error} />}
       {data.data && (
         <Stack gap="md">
-          <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <TierPanel customerId={customerId} />
+          <SimpleGrid cols={{ base: 2, md: 3 }}>
             <Figure
               label={t('orders.revenue12')}
               value={fmt.money(data.data.figures.revenueUsd, 'USD')}
               testId="revenue-12m"
-            />
-            <Figure
-              label={t('orders.earnedTier')}
-              value={
-                <Badge variant="light" data-testid="earned-tier">
-                  {t(`enum.tier.${data.data.earnedTier}`)}
-                </Badge>
-              }
             />
             <Figure label={t('orders.count12')} value={fmt.number(data.data.figures.orderCount)} />
             <Figure

@@ -1,0 +1,180 @@
+// The customer's value tier, why it is what it is, its history as sentences (T6), and a manager's
+// lock with a reason.
+import { useState } from 'react'
+import { Badge, Button, Group, List, Modal, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core'
+import { IconLock, IconLockOpen } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
+import { call, request } from '../../api/client'
+import { bumpData, useQuery } from '../../app/data'
+import { useFormatters } from '../../i18n/format'
+import type { Formatters } from '../../i18n/format'
+import { DEFAULT_POLICY, VALUE_TIERS } from '../../../../shared/tiering'
+import type { TierEvent, ValueTier } from '../../../../shared/tiering'
+import type { AppError } from '../../../../shared/errors'
+import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+
+const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
+const COLOR: Record<ValueTier, string> = { key: 'grape', mid: 'blue', small: 'teal', ordinary: 'gray' }
+
+/** One history entry as a sentence: "Mid → Key: 12-month revenue rose from $3.2M to $5.4M". */
+export function explainTierEvent(t: TFunction, fmt: Formatters, e: TierEvent): string {
+  const name = (tier: ValueTier | null) => (tier ? t(`enum.tier.${tier}`) : '')
+  const money = (n: number | null) => (n === null ? '' : fmt.moneyCompact(n, 'USD'))
+  const base = {
+    from: name(e.from),
+    to: name(e.to),
+    before: money(e.inputs.previousRevenueUsd),
+    after: money(e.inputs.revenueUsd),
+  }
+  if (e.rule === 'locked') return t('tiers.sentence.locked', { ...base, reason: e.inputs.reason ?? '' })
+  if (e.from === null) return t('tiers.sentence.initial', base)
+  if (e.from === e.to) return t('tiers.sentence.unlocked', base)
+  if (RANK[e.to] > RANK[e.from]) return t('tiers.sentence.up', base)
+  return t('tiers.sentence.down', { ...base, floor: money(e.inputs.floorUsd) })
+}
+
+export function TierPanel({ customerId }: { customerId: string }) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const state = useQuery(`tiers:${customerId}`, () => request('tiers:get', { customerId }))
+  const [locking, setLocking] = useState(false)
+
+  if (!state.data) return state.status === 'error' ? <ErrorAlert error={state.error} /> : null
+  const s = state.data
+  const unlock = async () => {
+    const res = await call('tiers:lock', { customerId, locked: false })
+    if (res.ok) bumpData()
+  }
+
+  return (
+    <Stack gap="xs" data-testid="tier-panel">
+      <Group gap="sm">
+        <Badge
+          size="lg"
+          color={COLOR[s.tier]}
+          variant="light"
+          data-testid="tier-badge"
+          leftSection={s.lock ? <IconLock size={12} aria-hidden /> : null}
+        >
+          {t(`enum.tier.${s.tier}`)}
+        </Badge>
+        <Text size="sm" data-testid="tier-rule">
+          {s.rule === 'locked'
+            ? t('tiers.rule.locked', { reason: s.lock?.reason ?? '' })
+            : s.rule === 'hysteresis'
+              ? t('tiers.rule.hysteresis', { pct: fmt.number(DEFAULT_POLICY.hysteresisPct) })
+              : t('tiers.rule.threshold', { revenue: fmt.moneyCompact(s.revenueUsd, 'USD') })}
+        </Text>
+        {s.lock ? (
+          <Tooltip label={t('tiers.unlock')}>
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={<IconLockOpen size={14} aria-hidden />}
+              onClick={() => void unlock()}
+              data-testid="unlock-tier"
+            >
+              {t('tiers.unlock')}
+            </Button>
+          </Tooltip>
+        ) : (
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={<IconLock size={14} aria-hidden />}
+            onClick={() => setLocking(true)}
+            data-testid="lock-tier"
+          >
+            {t('tiers.lock')}
+          </Button>
+        )}
+      </Group>
+      {s.history.length > 0 && (
+        <div>
+          <Text size="xs" c="dimmed" fw={500}>
+            {t('tiers.history')}
+          </Text>
+          <List size="sm" spacing={2} data-testid="tier-history">
+            {s.history.map((e, i) => (
+              <List.Item key={i}>
+                <Text span size="sm">
+                  {explainTierEvent(t, fmt, e)}
+                </Text>{' '}
+                <Text span size="xs" c="dimmed">
+                  {fmt.dateTime(e.at)}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </div>
+      )}
+      {locking && <LockDialog customerId={customerId} current={s.tier} onClose={() => setLocking(false)} />}
+    </Stack>
+  )
+}
+
+function LockDialog({
+  customerId,
+  current,
+  onClose,
+}: {
+  customerId: string
+  current: ValueTier
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const [tier, setTier] = useState<string | null>(current)
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<AppError | null>(null)
+  const errors = fieldErrors(t, error)
+
+  const save = async () => {
+    const res = await call('tiers:lock', { customerId, locked: true, tier: tier as ValueTier, reason })
+    if (res.ok) {
+      bumpData()
+      onClose()
+    } else setError(res.error)
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('tiers.lockTitle')}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t('tiers.lockBody')}</Text>
+          {error && !errors['reason'] && <ErrorAlert error={error} />}
+          <Select
+            label={t('tiers.tier')}
+            data={VALUE_TIERS.map((v) => ({ value: v, label: t(`enum.tier.${v}`) }))}
+            value={tier}
+            onChange={setTier}
+            allowDeselect={false}
+            data-testid="lock-tier-select"
+          />
+          <TextInput
+            label={t('tiers.reason')}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors['reason']}
+            data-testid="lock-reason"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" data-testid="save-lock">
+              {t('tiers.lock')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

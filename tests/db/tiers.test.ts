@@ -1,0 +1,120 @@
+import { describe, it, expect, afterEach } from 'vitest'
+import { createServices } from '../../electron/main/services'
+import type { Services } from '../../electron/main/services'
+import { dispatch } from '../../electron/main/ipc/dispatch'
+import type { Result } from '../../shared/errors'
+import type { TierState } from '../../shared/tiering'
+import { tempDir } from '../helpers/tmp'
+
+let s: Services
+afterEach(() => s?.close())
+
+function data<T>(res: Result<unknown>): T {
+  if (!res.ok) throw new Error(JSON.stringify(res.error))
+  return res.data as T
+}
+const call = (channel: string, input: unknown) => dispatch(s.handlers, channel, input, true)
+const today = () => new Date().toLocaleDateString('en-CA')
+
+async function setup() {
+  s = createServices(tempDir())
+  const { id } = data<{ id: string }>(
+    await call('customers:create', { customer: { displayName: 'Tier Test GmbH' } }),
+  )
+  return id
+}
+async function order(customerId: string, amount: number, status = 'paid') {
+  return data<{ id: string }>(
+    await call('orders:create', { customerId, order: { date: today(), amount, currency: 'USD', status } }),
+  )
+}
+const state = async (customerId: string) => data<TierState>(await call('tiers:get', { customerId }))
+
+describe('stored tiers and their history', () => {
+  it('promotes as orders arrive and says why, with revenue before and after', async () => {
+    const id = await setup()
+    await order(id, 3_200_000)
+    expect(await state(id)).toMatchObject({ tier: 'mid', rule: 'threshold', revenueUsd: 3_200_000 })
+    await order(id, 2_200_000)
+    const st = await state(id)
+    expect(st.tier).toBe('key')
+    expect(st.history[0]).toMatchObject({
+      from: 'mid',
+      to: 'key',
+      rule: 'threshold',
+      inputs: {
+        revenueUsd: 5_400_000,
+        previousRevenueUsd: 3_200_000,
+        thresholdUsd: 5_000_000,
+        floorUsd: null,
+      },
+    })
+    expect(st.history[1]).toMatchObject({ from: 'ordinary', to: 'mid', inputs: { previousRevenueUsd: 0 } })
+    expect(st.history).toHaveLength(2)
+  })
+
+  it('keeps Key inside the band after a return, and demotes below it, recording the floor', async () => {
+    const id = await setup()
+    const big = await order(id, 5_000_000)
+    await call('orders:update', { id: big.id, patch: { returned: 200_000 } }) // 4.8M ≥ 4.75M
+    expect(await state(id)).toMatchObject({ tier: 'key', rule: 'hysteresis' })
+    await call('orders:update', { id: big.id, patch: { returned: 300_000 } }) // 4.7M < 4.75M
+    const st = await state(id)
+    expect(st.tier).toBe('mid')
+    expect(st.history[0]).toMatchObject({
+      from: 'key',
+      to: 'mid',
+      inputs: { revenueUsd: 4_700_000, floorUsd: 4_750_000 },
+    })
+  })
+
+  it('honours a manager lock with its reason until it is removed', async () => {
+    const id = await setup()
+    await order(id, 50_000)
+    const locked = data<TierState>(
+      await call('tiers:lock', {
+        customerId: id,
+        locked: true,
+        tier: 'key',
+        reason: 'Strategic distributor for the Gulf',
+      }),
+    )
+    expect(locked).toMatchObject({
+      tier: 'key',
+      rule: 'locked',
+      lock: { tier: 'key', reason: 'Strategic distributor for the Gulf' },
+    })
+    expect(locked.history[0]).toMatchObject({
+      from: 'ordinary',
+      to: 'key',
+      rule: 'locked',
+      inputs: { reason: 'Strategic distributor for the Gulf' },
+    })
+    // More revenue does not move a locked tier.
+    await order(id, 2_000_000)
+    expect((await state(id)).tier).toBe('key')
+    const unlocked = data<TierState>(await call('tiers:lock', { customerId: id, locked: false }))
+    expect(unlocked).toMatchObject({ tier: 'mid', rule: 'threshold', lock: null })
+    // The lock is a synced fact: it went through the change log.
+    expect(
+      s.db.prepare("SELECT count(*) FROM change_log WHERE tbl = 'tier_locks'").pluck().get(),
+    ).toBeGreaterThan(0)
+  })
+
+  it('refuses a lock without a reason, and a lock on a missing customer', async () => {
+    const id = await setup()
+    const noReason = await call('tiers:lock', { customerId: id, locked: true, tier: 'key', reason: '  ' })
+    expect(noReason.ok ? null : noReason.error.issues).toEqual([{ path: ['reason'], code: 'required' }])
+    expect(
+      (await call('tiers:lock', { customerId: 'nope', locked: true, tier: 'key', reason: 'x' })).ok,
+    ).toBe(false)
+    expect(s.db.prepare('SELECT count(*) FROM tier_locks').pluck().get()).toBe(0)
+  })
+
+  it('does not count quotes or cancelled orders toward the tier', async () => {
+    const id = await setup()
+    await order(id, 9_000_000, 'quoted')
+    await order(id, 9_000_000, 'cancelled')
+    expect(await state(id)).toMatchObject({ tier: 'ordinary', revenueUsd: 0 })
+  })
+})
