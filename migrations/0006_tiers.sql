@@ -6,6 +6,7 @@ CREATE TABLE `customer_tiers` (
 	`evaluated_on` text NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX `customer_tiers_tier` ON `customer_tiers` (`tier`,`customer_id`);--> statement-breakpoint
 CREATE TABLE `tier_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`customer_id` text NOT NULL,

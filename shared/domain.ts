@@ -24,6 +24,8 @@ export const SOURCES = [
 ] as const
 export const MESSAGING_KINDS = ['whatsapp', 'wechat', 'line', 'telegram', 'skype', 'viber', 'other'] as const
 export const CONTINENTS = ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA'] as const
+/** Value tiers (SPEC T1), highest first. */
+export const VALUE_TIERS = ['key', 'mid', 'small', 'ordinary'] as const
 /** UI languages. The customer's preferred language may be any of LANGUAGE_CODES. */
 export const UI_LANGUAGES = ['zh', 'fr', 'en'] as const
 export const LANGUAGE_CODES = [
@@ -295,6 +297,7 @@ export const customerRowSchema = z.object({
   source: z.string().nullable(),
   primaryContact: z.string().nullable(),
   primaryEmail: z.string().nullable(),
+  tier: z.enum(VALUE_TIERS),
   updatedAt: z.string(),
 })
 export type CustomerRow = z.infer<typeof customerRowSchema>
@@ -324,6 +327,7 @@ export const listQuerySchema = z.object({
   owners: z.array(z.string().max(120)).max(200).default([]),
   tags: z.array(z.string().max(60)).max(200).default([]),
   sources: z.array(z.enum(SOURCES)).max(6).default([]),
+  tiers: z.array(z.enum(VALUE_TIERS)).max(4).default([]),
   sort: z.enum(LIST_SORT_FIELDS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).max(10_000_000).default(0),

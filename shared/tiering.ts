@@ -2,9 +2,9 @@
 // renderer edits the policy and names the results; the engine that applies it lives in
 // electron/main/core/tiering.ts.
 import { z } from 'zod'
-import { CURRENCIES, patchSchema } from './domain'
+import { CURRENCIES, VALUE_TIERS, patchSchema } from './domain'
 
-export const VALUE_TIERS = ['key', 'mid', 'small', 'ordinary'] as const
+export { VALUE_TIERS }
 export type ValueTier = (typeof VALUE_TIERS)[number]
 
 export const RFM_SEGMENTS = ['vip', 'potential', 'new', 'at_risk', 'dormant', 'general'] as const

@@ -10,6 +10,8 @@ const { values } = parseArgs({
     customers: { type: 'string', default: '500' },
     'data-dir': { type: 'string', default: path.resolve('.tmp/harness-data') },
     seed: { type: 'string', default: '1' },
+    // Orders make the demo show tiers; leave them out for a quick base of profiles only.
+    'no-orders': { type: 'boolean', default: false },
   },
 })
 
@@ -22,7 +24,7 @@ const services = createServices(path.resolve(values['data-dir']))
 const started = Date.now()
 const created = await loadDemo(
   services.db,
-  services.customers,
+  { customers: services.customers, orders: values['no-orders'] ? undefined : services.orders },
   count,
   (done, total) => {
     if (done % 5000 === 0 || done === total) process.stdout.write(`\r${done}/${total}`)

@@ -9,7 +9,7 @@ import { SearchIndex } from './db/search'
 import { CustomerRepository } from './db/customers'
 import { OrderRepository } from './db/orders'
 import { TierRepository } from './db/tiers'
-import { DEFAULT_POLICY } from '../../shared/tiering'
+import { DEFAULT_POLICY, orderInputSchema } from '../../shared/tiering'
 import type { Handlers } from './ipc/dispatch'
 import { AppFailure } from '../../shared/errors'
 import type { FieldIssue } from '../../shared/errors'
@@ -18,7 +18,8 @@ import type { ContactValues, CustomerValues, UiLanguage } from '../../shared/dom
 import { UI_LANGUAGES, contactInputSchema, customerInputSchema } from '../../shared/domain'
 import { checkContact, checkCustomer } from './core/validate'
 import { allCountryFacts } from './core/geo'
-import { generateDemoCustomers } from './core/demo-data'
+import { createRng, generateDemoCustomers } from './core/demo-data'
+import { demoRates, generateDemoOrders } from './core/demo-orders'
 
 export type Emit = (event: EventName, payload: unknown) => void
 
@@ -44,6 +45,7 @@ export type Services = {
 export function createServices(dataDir: string, options: ServicesOptions = {}): Services {
   const { db } = openDatabase(dataDir, options)
   refreshCountryFacts(db)
+  backfillTiers(db)
   const now = options.now ?? (() => new Date())
   const { deviceId, clock } = loadDevice(db, () => now().getTime())
   const writer = new SyncWriter(db, clock)
@@ -170,7 +172,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
       return tiers.state(input.customerId)
     },
     'demo:load': async (input) => {
-      const created = await loadDemo(db, customers, input.customers, (done, total) =>
+      const created = await loadDemo(db, { customers, orders }, input.customers, (done, total) =>
         emit('job:progress', { job: 'demo', done, total }),
       )
       changed()
@@ -203,6 +205,17 @@ function readLanguage(db: Db): UiLanguage | null {
   return v && (UI_LANGUAGES as readonly string[]).includes(v) ? (v as UiLanguage) : null
 }
 
+/** Databases from before stored tiers get an Ordinary row per customer once; orders then move them. */
+function backfillTiers(db: Db): void {
+  if (metaRead(db, 'tiers_backfilled') === '1') return
+  db.transaction(() => {
+    db.exec(
+      "INSERT OR IGNORE INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on) SELECT id, 'ordinary', 'threshold', 0, '' FROM customers",
+    )
+    metaSet(db, 'tiers_backfilled', '1')
+  })()
+}
+
 function refreshCountryFacts(db: Db): void {
   const upsert = db.prepare(
     'INSERT OR REPLACE INTO country_facts (code, region, subregion, continent) VALUES (?, ?, ?, ?)',
@@ -221,17 +234,33 @@ const DEMO_BATCH = 50
  */
 export async function loadDemo(
   db: Db,
-  customers: CustomerRepository,
+  repos: { customers: CustomerRepository; orders?: OrderRepository },
   count: number,
   progress: (done: number, total: number) => void = () => undefined,
   seed = Date.now() % 2_147_483_647,
 ): Promise<number> {
+  const { customers, orders } = repos
+  const today = new Date().toLocaleDateString('en-CA')
+  const orderRng = createRng(seed + 1)
+  // Demo orders need USD rates; existing rates of the same day are left as the team set them.
+  if (orders) {
+    db.transaction(() => {
+      for (const rate of demoRates('2020-01-01'))
+        if (orders.rateOn(rate.currency, rate.date) === null) orders.setRate(rate)
+    })()
+  }
   let batch: { customer: CustomerValues; contacts: ContactValues[] }[] = []
   let done = 0
   const flush = () => {
     const items = batch
     db.transaction(() => {
-      for (const item of items) customers.create(item.customer, item.contacts)
+      for (const item of items) {
+        const id = customers.create(item.customer, item.contacts)
+        if (!orders) continue
+        for (const o of generateDemoOrders(orderRng, item.customer.currency ?? 'USD', today)) {
+          orders.create(id, orderInputSchema.parse(o))
+        }
+      }
     })()
     done += items.length
     batch = []

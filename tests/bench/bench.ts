@@ -57,9 +57,10 @@ async function main() {
   const have = customers.count()
   if (have < n) {
     const t0 = performance.now()
+    // Profiles and contacts only: this benchmark measures the customer foundation.
     await loadDemo(
       db,
-      customers,
+      { customers },
       n - have,
       (done, total) => {
         if (done % 10_000 === 0 || done === total) process.stderr.write(`seeded ${done}/${total}\n`)

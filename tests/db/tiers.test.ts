@@ -117,4 +117,18 @@ describe('stored tiers and their history', () => {
     await order(id, 9_000_000, 'cancelled')
     expect(await state(id)).toMatchObject({ tier: 'ordinary', revenueUsd: 0 })
   })
+
+  it('lists customers with their tier and filters by it; a new customer is Ordinary', async () => {
+    const big = await setup()
+    await order(big, 1_500_000)
+    const { id: fresh } = data<{ id: string }>(
+      await call('customers:create', { customer: { displayName: 'Fresh Lead SARL' } }),
+    )
+    const rows = s.customers.list({}).rows
+    expect(rows.find((r) => r.id === big)?.tier).toBe('mid')
+    expect(rows.find((r) => r.id === fresh)?.tier).toBe('ordinary')
+    expect(s.customers.list({ tiers: ['mid'] }).rows.map((r) => r.id)).toEqual([big])
+    expect(s.customers.list({ tiers: ['ordinary'] }).rows.map((r) => r.id)).toEqual([fresh])
+    expect(s.customers.list({ tiers: ['key', 'mid'] }).total).toBe(1)
+  })
 })

@@ -145,6 +145,7 @@ type ListDbRow = {
   updated_at: string
   primary_contact: string | null
   primary_email: string | null
+  tier: CustomerRow['tier']
 }
 
 function toListRow(r: ListDbRow): CustomerRow {
@@ -160,6 +161,7 @@ function toListRow(r: ListDbRow): CustomerRow {
     source: r.source,
     primaryContact: r.primary_contact,
     primaryEmail: r.primary_email,
+    tier: r.tier,
     updatedAt: r.updated_at,
   }
 }
@@ -220,7 +222,14 @@ export class CustomerRepository {
     writer.deriveColumns('customers', ['display_name'], (value) => ({
       sort_name: sortKeyOf((value('display_name') as string | null) ?? undefined),
     }))
-    writer.onChange('customers', (ids) => search.reindex(ids))
+    const ensureTier = db.prepare(
+      "INSERT OR IGNORE INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on) VALUES (?, 'ordinary', 'threshold', 0, '')",
+    )
+    writer.onChange('customers', (ids) => {
+      search.reindex(ids)
+      // Every customer has a tier row (Ordinary until orders say otherwise), so tier filters are one lookup.
+      for (const id of ids) ensureTier.run(id)
+    })
     writer.onChange('contacts', (ids) => search.reindex(this.parents(ids, this.q.contactCustomer)))
   }
 
@@ -434,6 +443,12 @@ export class CustomerRepository {
     inList('c.business_type', q.businessTypes)
     inList('c.owner', q.owners)
     inList('c.source', q.sources)
+    if (q.tiers.length > 0) {
+      where.push(
+        `+c.id IN (SELECT customer_id FROM customer_tiers WHERE tier IN (${q.tiers.map(() => '?').join(', ')}))`,
+      )
+      params.push(...q.tiers)
+    }
     if (q.tags.length > 0) {
       // The unary + keeps SQLite walking the sort index (stopping after one page) instead of
       // fetching every tagged customer and sorting them.
@@ -461,6 +476,7 @@ export class CustomerRepository {
         this.db
           .prepare(
             `SELECT c.id, c.display_name, c.original_name, c.country, c.city, c.industry, c.business_type, c.owner, c.source, c.updated_at,
+                coalesce((SELECT t.tier FROM customer_tiers t WHERE t.customer_id = c.id), 'ordinary') AS tier,
                 (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_contact,
                 (SELECT json_extract(k.emails, '$[0]') FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_email
              FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))`,

@@ -181,13 +181,17 @@ export const tierLocks = sqliteTable('tier_locks', {
 })
 
 /** DERIVED: each customer's current value tier and the rule that set it. */
-export const customerTiers = sqliteTable('customer_tiers', {
-  customerId: text('customer_id').primaryKey(),
-  tier: text('tier').notNull(),
-  rule: text('rule').notNull(),
-  revenueUsd: real('revenue_usd').notNull(),
-  evaluatedOn: text('evaluated_on').notNull(),
-})
+export const customerTiers = sqliteTable(
+  'customer_tiers',
+  {
+    customerId: text('customer_id').primaryKey(),
+    tier: text('tier').notNull(),
+    rule: text('rule').notNull(),
+    revenueUsd: real('revenue_usd').notNull(),
+    evaluatedOn: text('evaluated_on').notNull(),
+  },
+  (t) => [index('customer_tiers_tier').on(t.tier, t.customerId)],
+)
 
 /**
  * Local history of tier changes (T6) with the rule, inputs and old value, kept so the UI can say

@@ -1,7 +1,7 @@
 // The customers table: virtualised (only the visible rows are in the DOM) and paged (rows are
 // fetched 100 at a time as they scroll into view), so 100,000 customers scroll like 100.
 import { useEffect, useRef, useState } from 'react'
-import { Box, Text, UnstyledButton, Group, Skeleton } from '@mantine/core'
+import { Badge, Box, Text, UnstyledButton, Group, Skeleton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +10,14 @@ import type { CustomerRow, ListQuery } from '../../../../shared/domain'
 import { useFormatters } from '../../i18n/format'
 import { hrefFor } from '../../app/route'
 import classes from './CustomerTable.module.css'
+
+// Same colours as the customer page's tier badge.
+const TIER_COLOR: Record<CustomerRow['tier'], string> = {
+  key: 'grape',
+  mid: 'blue',
+  small: 'teal',
+  ordinary: 'gray',
+}
 
 const PAGE = 100
 const ROW_HEIGHT = 44
@@ -104,6 +112,20 @@ export function CustomerTable({
           )}
         </Box>
       ),
+    },
+    {
+      key: 'tier',
+      width: 'minmax(90px, 0.8fr)',
+      render: (r) =>
+        r.tier === 'ordinary' ? (
+          <Text span size="sm" c="dimmed">
+            {t('enum.tier.ordinary')}
+          </Text>
+        ) : (
+          <Badge size="sm" variant="light" color={TIER_COLOR[r.tier]} miw="max-content">
+            {t(`enum.tier.${r.tier}`)}
+          </Badge>
+        ),
     },
     { key: 'country', sort: 'country', width: 'minmax(120px, 1fr)', render: (r) => fmt.country(r.country) },
     { key: 'city', sort: 'city', width: 'minmax(100px, 1fr)', render: (r) => r.city },

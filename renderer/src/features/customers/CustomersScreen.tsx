@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next'
 import { request, subscribe } from '../../api/client'
 import { useDataVersion, useQuery, bumpData } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
-import { BUSINESS_TYPES, CONTINENTS, SOURCES } from '../../../../shared/domain'
+import { BUSINESS_TYPES, CONTINENTS, SOURCES, VALUE_TIERS } from '../../../../shared/domain'
 import { jobProgressSchema } from '../../../../shared/contract'
 import type { AppError } from '../../../../shared/errors'
 import { ApiError } from '../../api/client'
@@ -31,10 +31,11 @@ const DEMO_SIZE = 500
 type Filters = Required<
   Pick<
     TableQuery,
-    'countries' | 'continents' | 'industries' | 'businessTypes' | 'owners' | 'tags' | 'sources'
+    'tiers' | 'countries' | 'continents' | 'industries' | 'businessTypes' | 'owners' | 'tags' | 'sources'
   >
 >
 const NO_FILTERS: Filters = {
+  tiers: [],
   countries: [],
   continents: [],
   industries: [],
@@ -100,6 +101,16 @@ export function CustomersScreen() {
           <Paper withBorder p="sm">
             <Group gap="sm" align="flex-end">
               <MultiSelect
+                label={t('fields.tier')}
+                placeholder={filters.tiers.length ? undefined : t('filters.any')}
+                data={VALUE_TIERS.map((v) => ({ value: v, label: t(`enum.tier.${v}`) }))}
+                value={filters.tiers}
+                onChange={set('tiers')}
+                clearable
+                w={130}
+                data-testid="filter-tier"
+              />
+              <MultiSelect
                 label={t('fields.country')}
                 placeholder={filters.countries.length ? undefined : t('filters.any')}
                 data={(facets.data?.countries ?? [])
@@ -109,7 +120,7 @@ export function CustomersScreen() {
                 onChange={set('countries')}
                 searchable
                 clearable
-                w={150}
+                w={130}
                 data-testid="filter-country"
               />
               <MultiSelect
@@ -119,7 +130,7 @@ export function CustomersScreen() {
                 value={filters.continents}
                 onChange={set('continents')}
                 clearable
-                w={150}
+                w={130}
                 data-testid="filter-continent"
               />
               <MultiSelect
@@ -130,7 +141,7 @@ export function CustomersScreen() {
                 onChange={set('industries')}
                 searchable
                 clearable
-                w={150}
+                w={130}
               />
               <MultiSelect
                 label={t('fields.businessType')}
@@ -139,7 +150,7 @@ export function CustomersScreen() {
                 value={filters.businessTypes}
                 onChange={set('businessTypes')}
                 clearable
-                w={150}
+                w={130}
               />
               <MultiSelect
                 label={t('fields.owner')}
@@ -148,7 +159,7 @@ export function CustomersScreen() {
                 value={filters.owners}
                 onChange={set('owners')}
                 clearable
-                w={150}
+                w={130}
               />
               <MultiSelect
                 label={t('fields.tags')}
@@ -158,7 +169,7 @@ export function CustomersScreen() {
                 onChange={set('tags')}
                 searchable
                 clearable
-                w={150}
+                w={130}
               />
               <MultiSelect
                 label={t('fields.source')}
@@ -167,7 +178,7 @@ export function CustomersScreen() {
                 value={filters.sources}
                 onChange={set('sources')}
                 clearable
-                w={150}
+                w={130}
               />
               {filtered && (
                 <Button

@@ -2,6 +2,9 @@ import { test, expect } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { ipc, switchLanguage, tr } from './helpers'
 
+// Runs before 02-demo-table on purpose: loading the demo records USD rates for every currency,
+// and this test needs euros without a rate to show the missing-rate path.
+
 async function addOrder(page: Page, amount: string, status: string) {
   await page.getByTestId('add-order').click()
   const dialog = page.getByRole('dialog')
