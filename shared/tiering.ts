@@ -183,6 +183,29 @@ export const tierStateSchema = z.object({
     .nullable(),
   /** Newest first. */
   history: z.array(tierEventSchema),
+  /** Lifecycle stage (T3) and churn-risk flags (T4) from the current figures, with their numbers. */
+  stage: z.object({
+    stage: z.enum(LIFECYCLE_STAGES),
+    rule: z.string(),
+    inputs: z.record(z.string(), z.number().nullable()),
+  }),
+  risks: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('gap'),
+        daysSinceLast: z.number(),
+        medianGapDays: z.number(),
+        multiple: z.number(),
+      }),
+      z.object({
+        kind: z.literal('drop'),
+        last6Usd: z.number(),
+        prev6Usd: z.number(),
+        dropPct: z.number(),
+        limitPct: z.number(),
+      }),
+    ]),
+  ),
 })
 export type TierState = z.infer<typeof tierStateSchema>
 

@@ -20,6 +20,7 @@ import { checkContact, checkCustomer } from './core/validate'
 import { allCountryFacts } from './core/geo'
 import { createRng, generateDemoCustomers } from './core/demo-data'
 import { demoRates, generateDemoOrders } from './core/demo-orders'
+import { churnFlags, decideStage } from './core/tiering'
 
 export type Emit = (event: EventName, payload: unknown) => void
 
@@ -163,13 +164,13 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     },
     'tiers:get': (input) => {
       customers.values(input.customerId)
-      return tiers.state(input.customerId)
+      return tierState(input.customerId)
     },
     'tiers:lock': (input) => {
       if (input.locked) tiers.setLock(input.customerId, input.tier, input.reason, null)
       else tiers.setLock(input.customerId, null, null, null)
       changed()
-      return tiers.state(input.customerId)
+      return tierState(input.customerId)
     },
     'demo:load': async (input) => {
       const created = await loadDemo(db, { customers, orders }, input.customers, (done, total) =>
@@ -178,6 +179,16 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
       changed()
       return { created }
     },
+  }
+
+  /** Stored tier and history, plus stage and risk flags computed from today's figures. */
+  function tierState(customerId: string) {
+    const figures = orders.figures(customerId)
+    return {
+      ...tiers.state(customerId),
+      stage: decideStage(figures, figures.asOf, DEFAULT_POLICY),
+      risks: churnFlags(figures, figures.asOf, DEFAULT_POLICY),
+    }
   }
 
   function validateNew(customer: CustomerValues, contacts: ContactValues[]) {

@@ -131,4 +131,29 @@ describe('stored tiers and their history', () => {
     expect(s.customers.list({ tiers: ['ordinary'] }).rows.map((r) => r.id)).toEqual([fresh])
     expect(s.customers.list({ tiers: ['key', 'mid'] }).total).toBe(1)
   })
+
+  it('reports the lifecycle stage and churn flags with their numbers', async () => {
+    const id = await setup()
+    expect((await state(id)).stage).toMatchObject({ stage: 'prospect', rule: 'no_order' })
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toLocaleDateString('en-CA')
+    // Monthly orders that stopped 100 days ago: more than twice the 30-day rhythm.
+    for (const ago of [400, 370, 340, 310, 280, 250, 220, 190, 160, 130, 100]) {
+      data(
+        await call('orders:create', {
+          customerId: id,
+          order: { date: day(ago), amount: 10_000, currency: 'USD', status: 'paid' },
+        }),
+      )
+    }
+    const st = await state(id)
+    expect(st.risks).toContainEqual({ kind: 'gap', daysSinceLast: 100, medianGapDays: 30, multiple: 2 })
+    // Last 6 months: the orders of 160, 130 and 100 days ago; the 6 before: six orders.
+    expect(st.stage).toMatchObject({
+      stage: 'declining',
+      rule: 'half_year_down',
+      inputs: { last6Usd: 30_000, prev6Usd: 60_000 },
+    })
+    // A drop of exactly 50 % is not "more than 50 %": no drop flag, only the gap.
+    expect(st.risks.map((r) => r.kind)).toEqual(['gap'])
+  })
 })

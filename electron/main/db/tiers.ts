@@ -95,7 +95,7 @@ export class TierRepository {
     ])
   }
 
-  state(customerId: string): TierState {
+  state(customerId: string): Omit<TierState, 'stage' | 'risks'> {
     const row = this.q.current.get(customerId) as TierRow | undefined
     const lock = this.q.lock.get(customerId) as LockRow | undefined
     const history = (

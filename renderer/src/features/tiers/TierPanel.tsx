@@ -1,8 +1,20 @@
 // The customer's value tier, why it is what it is, its history as sentences (T6), and a manager's
 // lock with a reason.
 import { useState } from 'react'
-import { Badge, Button, Group, List, Modal, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core'
-import { IconLock, IconLockOpen } from '@tabler/icons-react'
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core'
+import { IconAlertTriangle, IconLock, IconLockOpen } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { call, request } from '../../api/client'
@@ -32,6 +44,16 @@ export function explainTierEvent(t: TFunction, fmt: Formatters, e: TierEvent): s
   if (e.from === e.to) return t('tiers.sentence.unlocked', base)
   if (RANK[e.to] > RANK[e.from]) return t('tiers.sentence.up', base)
   return t('tiers.sentence.down', { ...base, floor: money(e.inputs.floorUsd) })
+}
+
+function stageValues(fmt: Formatters, inputs: Record<string, number | null>): Record<string, string> {
+  const money = (k: string) => (inputs[k] == null ? '' : fmt.moneyCompact(inputs[k], 'USD'))
+  return {
+    days: inputs.days == null ? '' : fmt.number(inputs.days),
+    limit: inputs.limit == null ? '' : fmt.number(inputs.limit),
+    last6: money('last6Usd'),
+    prev6: money('prev6Usd'),
+  }
 }
 
 export function TierPanel({ customerId }: { customerId: string }) {
@@ -90,6 +112,38 @@ export function TierPanel({ customerId }: { customerId: string }) {
           </Button>
         )}
       </Group>
+      <Group gap="sm">
+        <Badge variant="outline" color="gray" data-testid="stage-badge">
+          {t(`enum.stage.${s.stage.stage}`)}
+        </Badge>
+        <Text size="sm" c="dimmed" data-testid="stage-reason">
+          {t(`tiers.stageRule.${s.stage.rule}`, stageValues(fmt, s.stage.inputs))}
+        </Text>
+      </Group>
+      {s.risks.map((r) => (
+        <Alert
+          key={r.kind}
+          color="orange"
+          variant="light"
+          icon={<IconAlertTriangle size={16} aria-hidden />}
+          p="xs"
+          data-testid="risk-flag"
+        >
+          <Text size="sm">
+            {r.kind === 'gap'
+              ? t('tiers.risk.gap', {
+                  days: fmt.number(r.daysSinceLast),
+                  multiple: fmt.number(r.multiple),
+                  median: fmt.number(Math.round(r.medianGapDays)),
+                })
+              : t('tiers.risk.drop', {
+                  pct: fmt.number(Math.round(r.dropPct)),
+                  prev6: fmt.moneyCompact(r.prev6Usd, 'USD'),
+                  last6: fmt.moneyCompact(r.last6Usd, 'USD'),
+                })}
+          </Text>
+        </Alert>
+      ))}
       {s.history.length > 0 && (
         <div>
           <Text size="xs" c="dimmed" fw={500}>
