@@ -3,7 +3,6 @@ import {
   ActionIcon,
   Anchor,
   Badge,
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -25,6 +24,7 @@ import { bumpData } from '../../app/data'
 import { LANGUAGE_CODES } from '../../../../shared/domain'
 import type { Contact, ContactInput } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
+import { FormActions } from '../../components/FormActions'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { useFormatters } from '../../i18n/format'
@@ -319,14 +319,7 @@ export function ContactEditor({
             checked={draft.isPrimary}
             onChange={(e) => set('isPrimary', e.currentTarget.checked)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving} data-testid="save-contact">
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} saving={saving} submitTestId="save-contact" />
         </Stack>
       </form>
     </Modal>

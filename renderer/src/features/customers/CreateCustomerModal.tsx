@@ -4,7 +4,6 @@ import {
   Stack,
   TextInput,
   Select,
-  Group,
   Button,
   TagsInput,
   Autocomplete,
@@ -25,6 +24,7 @@ import { useFormatters } from '../../i18n/format'
 import { BUSINESS_TYPES, SOURCES, duplicateCandidateSchema } from '../../../../shared/domain'
 import type { CustomerInput, DuplicateCandidate } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
+import { FormActions } from '../../components/FormActions'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
 
 type Draft = {
@@ -274,14 +274,12 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
               </Button>
             </Alert>
           )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving} data-testid="save-customer">
-              {t('common.create')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={close}
+            saving={saving}
+            submitLabel={t('common.create')}
+            submitTestId="save-customer"
+          />
         </Stack>
       </form>
     </Modal>

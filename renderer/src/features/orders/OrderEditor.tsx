@@ -20,6 +20,7 @@ import { CURRENCIES } from '../../../../shared/domain'
 import { ORDER_STATUSES } from '../../../../shared/tiering'
 import type { Order, OrderInput } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
+import { FormActions } from '../../components/FormActions'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
 
 type Draft = {
@@ -188,14 +189,7 @@ export function OrderEditor({
               </Group>
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving} data-testid="save-order">
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={saving} submitTestId="save-order" />
         </Stack>
       </form>
     </Modal>

@@ -24,6 +24,7 @@ import type { Formatters } from '../../i18n/format'
 import { DEFAULT_POLICY, VALUE_TIERS } from '../../../../shared/tiering'
 import type { TierEvent, ValueTier } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
+import { FormActions } from '../../components/FormActions'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
 
 const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
@@ -219,14 +220,7 @@ function LockDialog({
             error={errors['reason']}
             data-testid="lock-reason"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" data-testid="save-lock">
-              {t('tiers.lock')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('tiers.lock')} submitTestId="save-lock" />
         </Stack>
       </form>
     </Modal>
