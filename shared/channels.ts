@@ -22,6 +22,9 @@ export const CHANNELS = [
   'rates:set',
   'tiers:get',
   'tiers:lock',
+  'interactions:list',
+  'interactions:log',
+  'interactions:delete',
   'demo:load',
 ] as const
 export type Channel = (typeof CHANNELS)[number]

@@ -15,6 +15,8 @@ import {
 } from './domain'
 import {
   figuresSchema,
+  interactionInputSchema,
+  interactionSchema,
   orderInputSchema,
   orderPatchSchema,
   orderSchema,
@@ -102,6 +104,15 @@ export const contract = {
   'rates:set': { input: rateInputSchema, output: rateSchema },
   'tiers:get': { input: z.object({ customerId: id }), output: tierStateSchema },
   'tiers:lock': { input: tierLockInputSchema, output: tierStateSchema },
+  'interactions:list': {
+    input: z.object({ customerId: id }),
+    output: z.object({ interactions: z.array(interactionSchema), lastContact: z.string().nullable() }),
+  },
+  'interactions:log': {
+    input: z.object({ customerId: id, interaction: interactionInputSchema }),
+    output: interactionSchema,
+  },
+  'interactions:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
   'demo:load': {
     input: z.object({ customers: z.number().int().min(1).max(200_000).default(500) }),
     output: z.object({ created: z.number() }),

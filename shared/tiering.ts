@@ -218,3 +218,40 @@ export const tierLockInputSchema = z.discriminatedUnion('locked', [
   }),
   z.object({ customerId: z.string().min(1).max(64), locked: z.literal(false) }),
 ])
+
+/** Interaction kinds (P4). */
+export const INTERACTION_KINDS = [
+  'call',
+  'email',
+  'meeting',
+  'visit',
+  'trade_fair',
+  'message',
+  'quote_sent',
+  'sample_sent',
+  'greeting_sent',
+] as const
+
+export const interactionInputSchema = z.object({
+  kind: z.enum(INTERACTION_KINDS, { error: 'invalid_choice' }),
+  date: isoDate,
+  contactId: z.string().max(64).nullish(),
+  summary: z.string().trim().min(1, { error: 'required' }).max(2000, { error: 'too_long' }),
+  outcome: z.string().trim().max(2000, { error: 'too_long' }).nullish(),
+  nextStep: z.string().trim().max(500, { error: 'too_long' }).nullish(),
+})
+export type InteractionInput = z.input<typeof interactionInputSchema>
+export type InteractionValues = z.output<typeof interactionInputSchema>
+
+export const interactionSchema = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  contactId: z.string().nullable(),
+  kind: z.enum(INTERACTION_KINDS),
+  date: z.string(),
+  summary: z.string(),
+  outcome: z.string().nullable(),
+  nextStep: z.string().nullable(),
+  createdAt: z.string(),
+})
+export type Interaction = z.infer<typeof interactionSchema>

@@ -9,6 +9,7 @@ import { SearchIndex } from './db/search'
 import { CustomerRepository } from './db/customers'
 import { OrderRepository } from './db/orders'
 import { TierRepository } from './db/tiers'
+import { InteractionRepository } from './db/interactions'
 import { DEFAULT_POLICY, orderInputSchema } from '../../shared/tiering'
 import type { Handlers } from './ipc/dispatch'
 import { AppFailure } from '../../shared/errors'
@@ -59,6 +60,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   const customers = new CustomerRepository(db, writer, search, now)
   // The editable, versioned policy arrives with the settings screen; until then the seed's defaults.
   const tiers = new TierRepository(db, writer, () => DEFAULT_POLICY, now)
+  const interactions = new InteractionRepository(db, writer, now)
   const orders = new OrderRepository(
     db,
     writer,
@@ -171,6 +173,23 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
       else tiers.setLock(input.customerId, null, null, null)
       changed()
       return tierState(input.customerId)
+    },
+    'interactions:list': (input) => {
+      customers.values(input.customerId)
+      return {
+        interactions: interactions.list(input.customerId),
+        lastContact: interactions.lastContact(input.customerId),
+      }
+    },
+    'interactions:log': (input) => {
+      const logged = interactions.log(input.customerId, input.interaction)
+      changed()
+      return logged
+    },
+    'interactions:delete': (input) => {
+      interactions.delete(input.id)
+      changed()
+      return { id: input.id }
     },
     'demo:load': async (input) => {
       const created = await loadDemo(db, { customers, orders }, input.customers, (done, total) =>

@@ -40,6 +40,17 @@ test('customer page, search and the new-customer form read well in zh, fr and en
     ],
     allowDuplicates: true,
   })
+  // Log an interaction in Chinese: it shows in the log and becomes the last contact.
+  await page.goto(`/#/customers/${created.data!.id}`)
+  await switchLanguage(page, '中文')
+  await page.getByTestId('log-interaction').click()
+  await page.getByTestId('interaction-summary').fill('广交会上看了样品，要求报价')
+  await page.getByTestId('interaction-next').fill('下周一发报价单')
+  await page.getByTestId('save-interaction').click()
+  await expect(page.getByTestId('interaction-item')).toContainText('广交会上看了样品')
+  await expect(page.getByTestId('interaction-item')).toContainText(tr('zh', 'enum.interaction.call'))
+  await expect(page.getByTestId('last-contact')).not.toHaveText(tr('zh', 'interactions.never'))
+
   for (const [lang, label] of LANGS) {
     await page.goto(`/#/customers/${created.data!.id}`)
     await switchLanguage(page, label)

@@ -169,6 +169,25 @@ export const customerFigures = sqliteTable('customer_figures', {
   medianGapDays: real('median_gap_days'),
 })
 
+/** Interaction log (P4): insert-only events; logging one counts as contact for every cadence. */
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id'),
+    contactId: text('contact_id'),
+    kind: text('kind'),
+    date: text('date'),
+    summary: text('summary'),
+    outcome: text('outcome'),
+    nextStep: text('next_step'),
+    createdAt: text('created_at'),
+    deletedAt: text('deleted_at'),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [index('interactions_customer').on(t.customerId, t.deletedAt, t.date)],
+)
+
 /** A manager's tier lock (T6), one per customer (id = customer id); synced so the whole team honours it. */
 export const tierLocks = sqliteTable('tier_locks', {
   id: text('id').primaryKey(),

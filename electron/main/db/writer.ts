@@ -49,6 +49,17 @@ export const SYNCED_COLUMNS = {
   customer_tags: ['customer_id', 'tag', 'created_at', 'deleted_at'],
   exchange_rates: ['currency', 'date', 'usd_per_unit', 'created_at', 'deleted_at'],
   tier_locks: ['tier', 'reason', 'locked_by', 'created_at', 'deleted_at'],
+  interactions: [
+    'customer_id',
+    'contact_id',
+    'kind',
+    'date',
+    'summary',
+    'outcome',
+    'next_step',
+    'created_at',
+    'deleted_at',
+  ],
   orders: [
     'customer_id',
     'date',

@@ -36,6 +36,7 @@ import { EditableField, ReadOnlyField } from '../../components/EditableField'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { ContactCard, ContactEditor } from './ContactCard'
 import { OrdersCard } from '../orders/OrdersCard'
+import { InteractionsCard } from '../interactions/InteractionsCard'
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -138,6 +139,7 @@ export function CustomerPage({ id }: { id: string }) {
                 ))}
               </Stack>
             </Card>
+            <InteractionsCard customerId={id} contacts={contacts} />
           </Stack>
         </Grid.Col>
       </Grid>

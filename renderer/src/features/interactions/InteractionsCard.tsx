@@ -1,0 +1,231 @@
+// The interaction log on the customer page (P4): what happened, with whom, what came of it, and
+// the next step; the latest date is the customer's last contact.
+import { useState } from 'react'
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Timeline,
+  Title,
+  Tooltip,
+} from '@mantine/core'
+import { IconMessagePlus, IconTrash } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { call, request } from '../../api/client'
+import { bumpData, useQuery } from '../../app/data'
+import { useFormatters } from '../../i18n/format'
+import { INTERACTION_KINDS } from '../../../../shared/tiering'
+import type { Interaction, InteractionInput } from '../../../../shared/tiering'
+import type { Contact } from '../../../../shared/domain'
+import type { AppError } from '../../../../shared/errors'
+import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { FormActions } from '../../components/FormActions'
+import { ConfirmDelete } from '../../components/ConfirmDelete'
+
+export function InteractionsCard({ customerId, contacts }: { customerId: string; contacts: Contact[] }) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const data = useQuery(`interactions:${customerId}`, () => request('interactions:list', { customerId }))
+  const [adding, setAdding] = useState(false)
+  const [deleting, setDeleting] = useState<Interaction | null>(null)
+  const contactName = (id: string | null) => contacts.find((c) => c.id === id)?.name
+
+  const remove = async (i: Interaction) => {
+    const res = await call('interactions:delete', { id: i.id })
+    setDeleting(null)
+    if (res.ok) bumpData()
+  }
+
+  return (
+    <Card withBorder data-testid="interactions-card">
+      <Group justify="space-between" mb="sm">
+        <div>
+          <Title order={3} size="h4">
+            {t('interactions.title')}
+          </Title>
+          <Text size="xs" c="dimmed" data-testid="last-contact">
+            {data.data?.lastContact
+              ? t('interactions.lastContact', { date: fmt.date(data.data.lastContact) })
+              : t('interactions.never')}
+          </Text>
+        </div>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconMessagePlus size={14} aria-hidden />}
+          onClick={() => setAdding(true)}
+          data-testid="log-interaction"
+        >
+          {t('interactions.log')}
+        </Button>
+      </Group>
+      {data.status === 'error' && !data.data && <ErrorAlert error={data.error} />}
+      {data.data && data.data.interactions.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('interactions.none')}
+        </Text>
+      )}
+      {data.data && data.data.interactions.length > 0 && (
+        <Timeline bulletSize={12} lineWidth={2}>
+          {data.data.interactions.map((i) => (
+            <Timeline.Item key={i.id} data-testid="interaction-item">
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <div style={{ minWidth: 0 }}>
+                  <Group gap={6}>
+                    <Badge size="xs" variant="light">
+                      {t(`enum.interaction.${i.kind}`)}
+                    </Badge>
+                    <Text size="xs" c="dimmed">
+                      {fmt.date(i.date)}
+                      {contactName(i.contactId) ? ` · ${contactName(i.contactId)}` : ''}
+                    </Text>
+                  </Group>
+                  <Text size="sm">{i.summary}</Text>
+                  {i.outcome && (
+                    <Text size="xs" c="dimmed">
+                      {t('interactions.outcomeValue', { value: i.outcome })}
+                    </Text>
+                  )}
+                  {i.nextStep && (
+                    <Text size="xs" fw={500}>
+                      {t('interactions.nextStepValue', { value: i.nextStep })}
+                    </Text>
+                  )}
+                </div>
+                <Tooltip label={t('interactions.delete')}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setDeleting(i)}
+                    aria-label={t('interactions.delete')}
+                  >
+                    <IconTrash size={14} aria-hidden />
+                  </ActionIcon>
+                </Tooltip>
+              </Group>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+      {adding && <LogDialog customerId={customerId} contacts={contacts} onClose={() => setAdding(false)} />}
+      <ConfirmDelete
+        opened={deleting !== null}
+        title={t('interactions.delete')}
+        body={deleting ? t('interactions.deleteBody', { summary: deleting.summary }) : ''}
+        action={t('interactions.delete')}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => deleting && void remove(deleting)}
+      />
+    </Card>
+  )
+}
+
+function LogDialog({
+  customerId,
+  contacts,
+  onClose,
+}: {
+  customerId: string
+  contacts: Contact[]
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const [kind, setKind] = useState<string | null>('call')
+  const [date, setDate] = useState(() => new Date().toLocaleDateString('en-CA'))
+  const [contactId, setContactId] = useState<string | null>(contacts.find((c) => c.isPrimary)?.id ?? null)
+  const [summary, setSummary] = useState('')
+  const [outcome, setOutcome] = useState('')
+  const [nextStep, setNextStep] = useState('')
+  const [error, setError] = useState<AppError | null>(null)
+  const [saving, setSaving] = useState(false)
+  const errors = fieldErrors(t, error)
+
+  const save = async () => {
+    setSaving(true)
+    const interaction: InteractionInput = {
+      kind: kind as InteractionInput['kind'],
+      date,
+      contactId,
+      summary,
+      outcome: outcome.trim() || null,
+      nextStep: nextStep.trim() || null,
+    }
+    const res = await call('interactions:log', { customerId, interaction })
+    setSaving(false)
+    if (res.ok) {
+      bumpData()
+      onClose()
+    } else setError(res.error)
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('interactions.log')} size="lg">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+      >
+        <Stack gap="sm">
+          {error && <ErrorAlert error={error} />}
+          <SimpleGrid cols={3}>
+            <Select
+              label={t('fields.kind')}
+              data={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`enum.interaction.${k}`) }))}
+              value={kind}
+              onChange={setKind}
+              allowDeselect={false}
+              data-testid="interaction-kind"
+            />
+            <TextInput
+              type="date"
+              label={t('fields.date')}
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              error={errors['interaction.date']}
+            />
+            <Select
+              label={t('fields.contact')}
+              data={contacts.map((c) => ({ value: c.id, label: c.name }))}
+              value={contactId}
+              onChange={setContactId}
+              clearable
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t('fields.summary')}
+            required
+            autosize
+            minRows={2}
+            value={summary}
+            onChange={(e) => setSummary(e.currentTarget.value)}
+            error={errors['interaction.summary']}
+            data-testid="interaction-summary"
+          />
+          <TextInput
+            label={t('fields.outcome')}
+            value={outcome}
+            onChange={(e) => setOutcome(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('fields.nextStep')}
+            value={nextStep}
+            onChange={(e) => setNextStep(e.currentTarget.value)}
+            data-testid="interaction-next"
+          />
+          <FormActions onCancel={onClose} saving={saving} submitTestId="save-interaction" />
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
