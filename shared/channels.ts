@@ -25,6 +25,10 @@ export const CHANNELS = [
   'interactions:list',
   'interactions:log',
   'interactions:delete',
+  'feedback:list',
+  'feedback:add',
+  'feedback:resolve',
+  'feedback:delete',
   'demo:load',
 ] as const
 export type Channel = (typeof CHANNELS)[number]

@@ -14,6 +14,8 @@ import {
   listQuerySchema,
 } from './domain'
 import {
+  feedbackInputSchema,
+  feedbackSchema,
   figuresSchema,
   interactionInputSchema,
   interactionSchema,
@@ -113,6 +115,21 @@ export const contract = {
     output: interactionSchema,
   },
   'interactions:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
+  'feedback:list': {
+    input: z.object({ customerId: id }),
+    output: z.object({
+      feedback: z.array(feedbackSchema),
+      openComplaints: z.number(),
+      /** Returned value ÷ ordered value of the 12-month revenue orders, in USD; null without orders. */
+      returnRate: z.number().nullable(),
+    }),
+  },
+  'feedback:add': {
+    input: z.object({ customerId: id, feedback: feedbackInputSchema }),
+    output: feedbackSchema,
+  },
+  'feedback:resolve': { input: z.object({ id, resolved: z.boolean() }), output: feedbackSchema },
+  'feedback:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
   'demo:load': {
     input: z.object({ customers: z.number().int().min(1).max(200_000).default(500) }),
     output: z.object({ created: z.number() }),

@@ -255,3 +255,23 @@ export const interactionSchema = z.object({
   createdAt: z.string(),
 })
 export type Interaction = z.infer<typeof interactionSchema>
+
+export const FEEDBACK_KINDS = ['complaint', 'suggestion', 'praise'] as const
+export const SEVERITIES = ['low', 'medium', 'high'] as const
+
+export const feedbackInputSchema = z.object({
+  kind: z.enum(FEEDBACK_KINDS, { error: 'invalid_choice' }),
+  severity: z.enum(SEVERITIES, { error: 'invalid_choice' }),
+  date: isoDate,
+  summary: z.string().trim().min(1, { error: 'required' }).max(2000, { error: 'too_long' }),
+})
+export type FeedbackInput = z.input<typeof feedbackInputSchema>
+export type FeedbackValues = z.output<typeof feedbackInputSchema>
+
+export const feedbackSchema = feedbackInputSchema.extend({
+  id: z.string(),
+  customerId: z.string(),
+  resolved: z.boolean(),
+  createdAt: z.string(),
+})
+export type Feedback = z.infer<typeof feedbackSchema>

@@ -10,6 +10,7 @@ import { CustomerRepository } from './db/customers'
 import { OrderRepository } from './db/orders'
 import { TierRepository } from './db/tiers'
 import { InteractionRepository } from './db/interactions'
+import { FeedbackRepository } from './db/feedback'
 import { DEFAULT_POLICY, orderInputSchema } from '../../shared/tiering'
 import type { Handlers } from './ipc/dispatch'
 import { AppFailure } from '../../shared/errors'
@@ -61,6 +62,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   // The editable, versioned policy arrives with the settings screen; until then the seed's defaults.
   const tiers = new TierRepository(db, writer, () => DEFAULT_POLICY, now)
   const interactions = new InteractionRepository(db, writer, now)
+  const feedback = new FeedbackRepository(db, writer, now)
   const orders = new OrderRepository(
     db,
     writer,
@@ -188,6 +190,29 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     },
     'interactions:delete': (input) => {
       interactions.delete(input.id)
+      changed()
+      return { id: input.id }
+    },
+    'feedback:list': (input) => {
+      customers.values(input.customerId)
+      return {
+        feedback: feedback.list(input.customerId),
+        openComplaints: feedback.openComplaints(input.customerId),
+        returnRate: orders.returnRate(input.customerId),
+      }
+    },
+    'feedback:add': (input) => {
+      const added = feedback.add(input.customerId, input.feedback)
+      changed()
+      return added
+    },
+    'feedback:resolve': (input) => {
+      const updated = feedback.setResolved(input.id, input.resolved)
+      changed()
+      return updated
+    },
+    'feedback:delete': (input) => {
+      feedback.delete(input.id)
       changed()
       return { id: input.id }
     },

@@ -51,6 +51,15 @@ test('customer page, search and the new-customer form read well in zh, fr and en
   await expect(page.getByTestId('interaction-item')).toContainText(tr('zh', 'enum.interaction.call'))
   await expect(page.getByTestId('last-contact')).not.toHaveText(tr('zh', 'interactions.never'))
 
+  // Record a complaint: it counts as open until resolved.
+  await page.getByTestId('add-feedback').click()
+  await page.getByTestId('feedback-summary').fill('两箱样品外包装破损')
+  await page.getByTestId('save-feedback').click()
+  await expect(page.getByTestId('feedback-item')).toContainText('两箱样品外包装破损')
+  await expect(page.getByTestId('open-complaints')).toHaveText(
+    tr('zh', 'feedback.openComplaints_other').replace('{{formatted}}', '1'),
+  )
+
   for (const [lang, label] of LANGS) {
     await page.goto(`/#/customers/${created.data!.id}`)
     await switchLanguage(page, label)

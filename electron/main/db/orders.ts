@@ -7,7 +7,7 @@ import type { Db } from './connection'
 import type { RowChange, SyncWriter } from './writer'
 import { AppFailure } from '../../../shared/errors'
 import type { Figures, Order, OrderValues, Rate, RateInput, TieringPolicy } from '../../../shared/tiering'
-import { computeFigures, localDate } from '../core/tiering'
+import { addMonths, computeFigures, localDate } from '../core/tiering'
 import type { OrderFact } from '../core/tiering'
 
 type OrderRow = {
@@ -47,6 +47,9 @@ export function rateId(currency: string, date: string): string {
   return createHash('sha256').update(`${currency}\u0000${date}`).digest('hex').slice(0, 32)
 }
 
+// One placeholder per status that can count as revenue (the policy chooses among these three).
+const policyStatusMarks = '?, ?, ?'
+
 export class OrderRepository {
   private readonly q
 
@@ -77,6 +80,10 @@ export class OrderRepository {
         'SELECT date, amount, returned, usd_rate AS usdRate, status FROM orders WHERE customer_id = ? AND deleted_at IS NULL',
       ),
       orderCustomer: db.prepare('SELECT customer_id FROM orders WHERE id = ?').pluck(),
+      returns: db.prepare(
+        `SELECT sum(amount * usd_rate) AS gross, sum(returned * usd_rate) AS returned FROM orders
+         WHERE customer_id = ? AND deleted_at IS NULL AND date > ? AND date <= ? AND status IN (${policyStatusMarks})`,
+      ),
       customerLive: db.prepare('SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL').pluck(),
       figures: db.prepare('SELECT * FROM customer_figures WHERE customer_id = ?'),
       saveFigures: db.prepare(
@@ -191,6 +198,19 @@ export class OrderRepository {
 
   list(customerId: string): Order[] {
     return (this.q.byCustomer.all(customerId) as OrderRow[]).map(toOrder)
+  }
+
+  /** Share of the 12-month revenue orders' value that came back (returns, refunds), in USD; null without orders. */
+  returnRate(customerId: string): number | null {
+    const policy = this.policy()
+    const since = addMonths(this.today(), -policy.windowMonths)
+    // Pad to the three placeholders by repeating a status: IN ('paid', 'paid', 'paid') is IN ('paid').
+    const statuses = [0, 1, 2].map((i) => policy.revenueStatuses[i] ?? policy.revenueStatuses[0])
+    const row = this.q.returns.get(customerId, since, this.today(), ...statuses) as {
+      gross: number | null
+      returned: number | null
+    }
+    return row.gross ? (row.returned ?? 0) / row.gross : null
   }
 
   /** The customer's stored figures (recomputed when stale, i.e. from an earlier day). */

@@ -188,6 +188,24 @@ export const interactions = sqliteTable(
   (t) => [index('interactions_customer').on(t.customerId, t.deletedAt, t.date)],
 )
 
+/** Customer feedback (P5): complaints, suggestions, praise; complaints stay visible until resolved. */
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id'),
+    kind: text('kind'),
+    severity: text('severity'),
+    date: text('date'),
+    summary: text('summary'),
+    resolved: integer('resolved').notNull().default(0),
+    createdAt: text('created_at'),
+    deletedAt: text('deleted_at'),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [index('feedback_customer').on(t.customerId, t.deletedAt, t.date)],
+)
+
 /** A manager's tier lock (T6), one per customer (id = customer id); synced so the whole team honours it. */
 export const tierLocks = sqliteTable('tier_locks', {
   id: text('id').primaryKey(),

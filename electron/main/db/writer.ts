@@ -60,6 +60,7 @@ export const SYNCED_COLUMNS = {
     'created_at',
     'deleted_at',
   ],
+  feedback: ['customer_id', 'kind', 'severity', 'date', 'summary', 'resolved', 'created_at', 'deleted_at'],
   orders: [
     'customer_id',
     'date',

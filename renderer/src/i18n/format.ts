@@ -27,6 +27,9 @@ export function makeFormatters(lang: string) {
     shortDate: (iso: string | null | undefined) => (iso ? shortDateFmt.format(new Date(iso)) : ''),
     dateTime: (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : ''),
     number: (n: number) => numberFmt.format(n),
+    /** A ratio as a percentage with one decimal: 0.034 → "3.4%" / "3,4 %". */
+    percent: (ratio: number) =>
+      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio),
     /** An amount in a currency, in the UI locale: "USD 1,234.50" in en, "1 234,50 $US" in fr. */
     money: (n: number, currency: string) =>
       new Intl.NumberFormat(locale, { style: 'currency', currency }).format(n),

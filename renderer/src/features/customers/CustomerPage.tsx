@@ -37,6 +37,7 @@ import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { ContactCard, ContactEditor } from './ContactCard'
 import { OrdersCard } from '../orders/OrdersCard'
 import { InteractionsCard } from '../interactions/InteractionsCard'
+import { FeedbackCard } from '../feedback/FeedbackCard'
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -140,6 +141,7 @@ export function CustomerPage({ id }: { id: string }) {
               </Stack>
             </Card>
             <InteractionsCard customerId={id} contacts={contacts} />
+            <FeedbackCard customerId={id} />
           </Stack>
         </Grid.Col>
       </Grid>

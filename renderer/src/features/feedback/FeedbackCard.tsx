@@ -1,0 +1,224 @@
+// Customer feedback (P5): complaints stay on top until resolved; the open complaints and the
+// 12-month return rate are the two numbers a salesperson checks before a call.
+import { useState } from 'react'
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+  Tooltip,
+} from '@mantine/core'
+import { IconMessageReport, IconTrash } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { call, request } from '../../api/client'
+import { bumpData, useQuery } from '../../app/data'
+import { useFormatters } from '../../i18n/format'
+import { FEEDBACK_KINDS, SEVERITIES } from '../../../../shared/tiering'
+import type { Feedback, FeedbackInput } from '../../../../shared/tiering'
+import type { AppError } from '../../../../shared/errors'
+import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { FormActions } from '../../components/FormActions'
+import { ConfirmDelete } from '../../components/ConfirmDelete'
+
+const KIND_COLOR: Record<Feedback['kind'], string> = { complaint: 'red', suggestion: 'blue', praise: 'teal' }
+
+export function FeedbackCard({ customerId }: { customerId: string }) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const data = useQuery(`feedback:${customerId}`, () => request('feedback:list', { customerId }))
+  const [adding, setAdding] = useState(false)
+  const [deleting, setDeleting] = useState<Feedback | null>(null)
+
+  const resolve = async (f: Feedback, resolved: boolean) => {
+    const res = await call('feedback:resolve', { id: f.id, resolved })
+    if (res.ok) bumpData()
+  }
+  const remove = async (f: Feedback) => {
+    const res = await call('feedback:delete', { id: f.id })
+    setDeleting(null)
+    if (res.ok) bumpData()
+  }
+
+  return (
+    <Card withBorder data-testid="feedback-card">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          {t('feedback.title')}
+        </Title>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconMessageReport size={14} aria-hidden />}
+          onClick={() => setAdding(true)}
+          data-testid="add-feedback"
+        >
+          {t('feedback.add')}
+        </Button>
+      </Group>
+      {data.status === 'error' && !data.data && <ErrorAlert error={data.error} />}
+      {data.data && (
+        <Stack gap="sm">
+          <Group gap="lg">
+            <Text size="sm" data-testid="open-complaints">
+              {t('feedback.openComplaints', {
+                count: data.data.openComplaints,
+                formatted: fmt.number(data.data.openComplaints),
+              })}
+            </Text>
+            <Text size="sm" data-testid="return-rate">
+              {data.data.returnRate === null
+                ? t('feedback.noReturnRate')
+                : t('feedback.returnRate', { rate: fmt.percent(data.data.returnRate) })}
+            </Text>
+          </Group>
+          {data.data.feedback.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('feedback.none')}
+            </Text>
+          )}
+          {data.data.feedback.map((f) => (
+            <Group
+              key={f.id}
+              justify="space-between"
+              wrap="nowrap"
+              align="flex-start"
+              data-testid="feedback-item"
+            >
+              <div style={{ minWidth: 0 }}>
+                <Group gap={6}>
+                  <Badge size="xs" color={KIND_COLOR[f.kind]} variant="light">
+                    {t(`enum.feedbackKind.${f.kind}`)}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {fmt.date(f.date)} · {t(`enum.severity.${f.severity}`)}
+                  </Text>
+                </Group>
+                <Text
+                  size="sm"
+                  td={f.resolved ? 'line-through' : undefined}
+                  c={f.resolved ? 'dimmed' : undefined}
+                >
+                  {f.summary}
+                </Text>
+              </div>
+              <Group gap={4} wrap="nowrap">
+                <Checkbox
+                  size="xs"
+                  label={t('feedback.resolved')}
+                  checked={f.resolved}
+                  onChange={(e) => void resolve(f, e.currentTarget.checked)}
+                />
+                <Tooltip label={t('feedback.delete')}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setDeleting(f)}
+                    aria-label={t('feedback.delete')}
+                  >
+                    <IconTrash size={14} aria-hidden />
+                  </ActionIcon>
+                </Tooltip>
+              </Group>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      {adding && <AddDialog customerId={customerId} onClose={() => setAdding(false)} />}
+      <ConfirmDelete
+        opened={deleting !== null}
+        title={t('feedback.delete')}
+        body={deleting ? t('feedback.deleteBody', { summary: deleting.summary }) : ''}
+        action={t('feedback.delete')}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => deleting && void remove(deleting)}
+      />
+    </Card>
+  )
+}
+
+function AddDialog({ customerId, onClose }: { customerId: string; onClose: () => void }) {
+  const { t } = useTranslation()
+  const [kind, setKind] = useState<string | null>('complaint')
+  const [severity, setSeverity] = useState<string | null>('medium')
+  const [date, setDate] = useState(() => new Date().toLocaleDateString('en-CA'))
+  const [summary, setSummary] = useState('')
+  const [error, setError] = useState<AppError | null>(null)
+  const [saving, setSaving] = useState(false)
+  const errors = fieldErrors(t, error)
+
+  const save = async () => {
+    setSaving(true)
+    const input: FeedbackInput = {
+      kind: kind as FeedbackInput['kind'],
+      severity: severity as FeedbackInput['severity'],
+      date,
+      summary,
+    }
+    const res = await call('feedback:add', { customerId, feedback: input })
+    setSaving(false)
+    if (res.ok) {
+      bumpData()
+      onClose()
+    } else setError(res.error)
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('feedback.add')}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+      >
+        <Stack gap="sm">
+          {error && <ErrorAlert error={error} />}
+          <SimpleGrid cols={3}>
+            <Select
+              label={t('fields.kind')}
+              data={FEEDBACK_KINDS.map((k) => ({ value: k, label: t(`enum.feedbackKind.${k}`) }))}
+              value={kind}
+              onChange={setKind}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('fields.severity')}
+              data={SEVERITIES.map((k) => ({ value: k, label: t(`enum.severity.${k}`) }))}
+              value={severity}
+              onChange={setSeverity}
+              allowDeselect={false}
+            />
+            <TextInput
+              type="date"
+              label={t('fields.date')}
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              error={errors['feedback.date']}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t('fields.summary')}
+            required
+            autosize
+            minRows={2}
+            value={summary}
+            onChange={(e) => setSummary(e.currentTarget.value)}
+            error={errors['feedback.summary']}
+            data-testid="feedback-summary"
+          />
+          <FormActions onCancel={onClose} saving={saving} submitTestId="save-feedback" />
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
