@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import { createServices } from '../main/services'
 import { dispatch } from '../main/ipc/dispatch'
 import { DatabaseDamagedError } from '../main/db/connection'
-import { CONTENT_SECURITY_POLICY, MIME_TYPES } from '../main/security'
+import { CONTENT_SECURITY_POLICY, MIME_TYPES, resolveUnderRoot } from '../main/security'
 import type { EventName } from '../../shared/channels'
 
 const { values } = parseArgs({
@@ -59,10 +59,8 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
 }
 
 function serveStatic(req: http.IncomingMessage, res: http.ServerResponse) {
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-  const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '')
-  let file = path.resolve(rendererRoot, rel)
-  if (!file.startsWith(rendererRoot + path.sep)) return send(res, 404, 'Not found')
+  let file = resolveUnderRoot(rendererRoot, new URL(req.url ?? '/', 'http://x').pathname)
+  if (!file) return send(res, 404, 'Not found')
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererRoot, 'index.html')
   res.writeHead(200, {
     'Content-Type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',

@@ -51,11 +51,22 @@ export function isAppUrl(raw: string, devServer?: string): boolean {
  * (`..`, encoded separators, absolute paths). Unknown routes fall back to index.html.
  */
 export function resolveAppFile(root: string, requestUrl: string): string | null {
-  let pathname: string
   try {
     const url = new URL(requestUrl)
-    if (url.host !== APP_HOST) return null
-    pathname = decodeURIComponent(url.pathname)
+    return url.host === APP_HOST ? resolveUnderRoot(root, url.pathname) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Maps a URL path (still percent-encoded) to a file under `root`, for both app:// and the harness;
+ * null for malformed encoding, NUL bytes or anything that would leave `root`. "/" is index.html.
+ */
+export function resolveUnderRoot(root: string, encodedPathname: string): string | null {
+  let pathname: string
+  try {
+    pathname = decodeURIComponent(encodedPathname)
   } catch {
     return null
   }

@@ -22,7 +22,7 @@ import { checkContact, checkCustomer } from './core/validate'
 import { allCountryFacts } from './core/geo'
 import { createRng, generateDemoCustomers } from './core/demo-data'
 import { demoRates, generateDemoOrders } from './core/demo-orders'
-import { churnFlags, decideStage } from './core/tiering'
+import { churnFlags, decideStage, localToday } from './core/tiering'
 
 export type Emit = (event: EventName, payload: unknown) => void
 
@@ -48,7 +48,6 @@ export type Services = {
 export function createServices(dataDir: string, options: ServicesOptions = {}): Services {
   const { db } = openDatabase(dataDir, options)
   refreshCountryFacts(db)
-  backfillTiers(db)
   const now = options.now ?? (() => new Date())
   const { deviceId, clock } = loadDevice(db, () => now().getTime())
   const writer = new SyncWriter(db, clock)
@@ -61,6 +60,12 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   const customers = new CustomerRepository(db, writer, search, now)
   // The editable, versioned policy arrives with the settings screen; until then the seed's defaults.
   const tiers = new TierRepository(db, writer, () => DEFAULT_POLICY, now)
+  if (metaRead(db, 'tiers_backfilled') !== '1') {
+    db.transaction(() => {
+      tiers.backfill()
+      metaSet(db, 'tiers_backfilled', '1')
+    })()
+  }
   const interactions = new InteractionRepository(db, writer, now)
   const feedback = new FeedbackRepository(db, writer, now)
   const orders = new OrderRepository(
@@ -260,23 +265,15 @@ function readLanguage(db: Db): UiLanguage | null {
   return v && (UI_LANGUAGES as readonly string[]).includes(v) ? (v as UiLanguage) : null
 }
 
-/** Databases from before stored tiers get an Ordinary row per customer once; orders then move them. */
-function backfillTiers(db: Db): void {
-  if (metaRead(db, 'tiers_backfilled') === '1') return
-  db.transaction(() => {
-    db.exec(
-      "INSERT OR IGNORE INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on) SELECT id, 'ordinary', 'threshold', 0, '' FROM customers",
-    )
-    metaSet(db, 'tiers_backfilled', '1')
-  })()
-}
-
+/** Fills the country lookup when it is missing or was filled from other data; a no-op otherwise. */
 function refreshCountryFacts(db: Db): void {
+  const facts = allCountryFacts()
+  if ((db.prepare('SELECT count(*) FROM country_facts').pluck().get() as number) === facts.length) return
   const upsert = db.prepare(
     'INSERT OR REPLACE INTO country_facts (code, region, subregion, continent) VALUES (?, ?, ?, ?)',
   )
   db.transaction(() => {
-    for (const [code, f] of allCountryFacts()) upsert.run(code, f.region, f.subregion, f.continent)
+    for (const [code, f] of facts) upsert.run(code, f.region, f.subregion, f.continent)
   })()
 }
 
@@ -295,7 +292,7 @@ export async function loadDemo(
   seed = Date.now() % 2_147_483_647,
 ): Promise<number> {
   const { customers, orders } = repos
-  const today = new Date().toLocaleDateString('en-CA')
+  const today = localToday()
   const orderRng = createRng(seed + 1)
   // Demo orders need USD rates; existing rates of the same day are left as the team set them.
   if (orders) {

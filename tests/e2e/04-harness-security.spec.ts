@@ -37,3 +37,8 @@ test('serves the renderer with a Content-Security-Policy', async ({ request, bas
   const res = await request.get(`${baseURL}/`)
   expect(res.headers()['content-security-policy']).toContain("default-src 'self'")
 })
+
+test('answers a malformed path with 404 and keeps serving', async ({ request, baseURL }) => {
+  expect((await request.get(`${baseURL}/%E0%A4%A`)).status()).toBe(404)
+  expect((await request.get(`${baseURL}/`)).status()).toBe(200)
+})

@@ -1,6 +1,12 @@
 import path from 'node:path'
 import { describe, it, expect } from 'vitest'
-import { isAppUrl, isSafeExternalUrl, resolveAppFile, resolveDataDir } from '../../electron/main/security'
+import {
+  isAppUrl,
+  isSafeExternalUrl,
+  resolveAppFile,
+  resolveDataDir,
+  resolveUnderRoot,
+} from '../../electron/main/security'
 
 describe('links handed to the OS browser', () => {
   it('allows only well-formed http and https URLs', () => {
@@ -39,6 +45,10 @@ describe('app:// pages and files', () => {
     expect(resolveAppFile(root, 'app://tradetier/%2e%2e/%2e%2e/secret')).toBe(path.join(root, 'secret'))
     expect(resolveAppFile(root, 'app://tradetier/a%00b')).toBeNull()
     expect(resolveAppFile(root, 'app://other/index.html')).toBeNull()
+    // Malformed percent-encoding is refused, not thrown (the harness serves with the same function).
+    expect(resolveAppFile(root, 'app://tradetier/%E0%A4%A')).toBeNull()
+    expect(resolveUnderRoot(root, '/%E0%A4%A')).toBeNull()
+    expect(resolveUnderRoot(root, '/..%2f..%2fetc/passwd')).toBeNull()
   })
 })
 

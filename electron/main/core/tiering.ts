@@ -76,6 +76,11 @@ export function localDate(instant: Date, timeZone: string): string {
   }).format(instant)
 }
 
+/** Today's calendar date in this machine's time zone: the team's "today" for every window. */
+export function localToday(): string {
+  return localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)
+}
+
 /** Net USD value of one order if it counts as revenue under the policy, else 0. */
 export function orderRevenueUsd(o: OrderFact, policy: TieringPolicy): number {
   if (!(policy.revenueStatuses as readonly string[]).includes(o.status)) return 0

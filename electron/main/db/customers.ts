@@ -222,14 +222,7 @@ export class CustomerRepository {
     writer.deriveColumns('customers', ['display_name'], (value) => ({
       sort_name: sortKeyOf((value('display_name') as string | null) ?? undefined),
     }))
-    const ensureTier = db.prepare(
-      "INSERT OR IGNORE INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on) VALUES (?, 'ordinary', 'threshold', 0, '')",
-    )
-    writer.onChange('customers', (ids) => {
-      search.reindex(ids)
-      // Every customer has a tier row (Ordinary until orders say otherwise), so tier filters are one lookup.
-      for (const id of ids) ensureTier.run(id)
-    })
+    writer.onChange('customers', (ids) => search.reindex(ids))
     writer.onChange('contacts', (ids) => search.reindex(this.parents(ids, this.q.contactCustomer)))
   }
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { Db } from './connection'
 import { HybridClock } from '../core/hlc'
 
-function metaGet(db: Db, key: string): string | undefined {
+export function metaRead(db: Db, key: string): string | undefined {
   return db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined
 }
 
@@ -13,19 +13,15 @@ export function metaSet(db: Db, key: string, value: string): void {
   ).run(key, value)
 }
 
-export function metaRead(db: Db, key: string): string | undefined {
-  return metaGet(db, key)
-}
-
 /**
  * This device's id (16 random hex digits, created on first start) and its clock, resumed from the
  * last stamp stored so a wall clock stepped back across a restart cannot issue older stamps.
  */
 export function loadDevice(db: Db, now: () => number = Date.now): { deviceId: string; clock: HybridClock } {
-  let deviceId = metaGet(db, 'device_id')
+  let deviceId = metaRead(db, 'device_id')
   if (!deviceId) {
     deviceId = randomBytes(8).toString('hex')
     metaSet(db, 'device_id', deviceId)
   }
-  return { deviceId, clock: new HybridClock(deviceId, metaGet(db, 'hlc') ?? null, now) }
+  return { deviceId, clock: new HybridClock(deviceId, metaRead(db, 'hlc') ?? null, now) }
 }

@@ -2,6 +2,7 @@
 // written through SyncWriter. Open complaints are counted for the customer page.
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from './connection'
+import { liveCustomerGuard } from './live'
 import type { SyncWriter } from './writer'
 import { AppFailure } from '../../../shared/errors'
 import type { Feedback, FeedbackValues } from '../../../shared/tiering'
@@ -19,12 +20,14 @@ type Row = {
 
 export class FeedbackRepository {
   private readonly q
+  private readonly requireCustomer: (customerId: string) => void
 
   constructor(
     db: Db,
     private readonly writer: SyncWriter,
     private readonly now: () => Date = () => new Date(),
   ) {
+    this.requireCustomer = liveCustomerGuard(db)
     this.q = {
       list: db.prepare(
         'SELECT * FROM feedback WHERE customer_id = ? AND deleted_at IS NULL ORDER BY resolved, date DESC, id DESC',
@@ -35,12 +38,11 @@ export class FeedbackRepository {
           "SELECT count(*) FROM feedback WHERE customer_id = ? AND deleted_at IS NULL AND kind = 'complaint' AND resolved = 0",
         )
         .pluck(),
-      customerLive: db.prepare('SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL').pluck(),
     }
   }
 
   add(customerId: string, v: FeedbackValues): Feedback {
-    if (!this.q.customerLive.get(customerId)) throw new AppFailure('not_found')
+    this.requireCustomer(customerId)
     const id = uuidv7()
     this.writer.write([
       {

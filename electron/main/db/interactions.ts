@@ -2,6 +2,7 @@
 // deleted, not edited), written through SyncWriter; the newest date is the customer's last contact.
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from './connection'
+import { liveCustomerGuard } from './live'
 import type { SyncWriter } from './writer'
 import { AppFailure } from '../../../shared/errors'
 import type { Interaction, InteractionValues } from '../../../shared/tiering'
@@ -20,12 +21,14 @@ type Row = {
 
 export class InteractionRepository {
   private readonly q
+  private readonly requireCustomer: (customerId: string) => void
 
   constructor(
     db: Db,
     private readonly writer: SyncWriter,
     private readonly now: () => Date = () => new Date(),
   ) {
+    this.requireCustomer = liveCustomerGuard(db)
     this.q = {
       list: db.prepare(
         'SELECT * FROM interactions WHERE customer_id = ? AND deleted_at IS NULL ORDER BY date DESC, id DESC LIMIT ?',
@@ -34,7 +37,6 @@ export class InteractionRepository {
       last: db
         .prepare('SELECT max(date) FROM interactions WHERE customer_id = ? AND deleted_at IS NULL')
         .pluck(),
-      customerLive: db.prepare('SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL').pluck(),
       contactOf: db
         .prepare('SELECT 1 FROM contacts WHERE id = ? AND customer_id = ? AND deleted_at IS NULL')
         .pluck(),
@@ -42,7 +44,7 @@ export class InteractionRepository {
   }
 
   log(customerId: string, v: InteractionValues): Interaction {
-    if (!this.q.customerLive.get(customerId)) throw new AppFailure('not_found')
+    this.requireCustomer(customerId)
     // A contact of another customer would put the event on the wrong page.
     if (v.contactId && !this.q.contactOf.get(v.contactId, customerId)) {
       throw new AppFailure('validation', [{ path: ['interaction', 'contactId'], code: 'invalid_choice' }])

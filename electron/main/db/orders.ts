@@ -4,10 +4,11 @@
 import { createHash } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from './connection'
+import { liveCustomerGuard } from './live'
 import type { RowChange, SyncWriter } from './writer'
 import { AppFailure } from '../../../shared/errors'
 import type { Figures, Order, OrderValues, Rate, RateInput, TieringPolicy } from '../../../shared/tiering'
-import { addMonths, computeFigures, localDate } from '../core/tiering'
+import { addMonths, computeFigures, localToday } from '../core/tiering'
 import type { OrderFact } from '../core/tiering'
 
 type OrderRow = {
@@ -52,6 +53,7 @@ const policyStatusMarks = '?, ?, ?'
 
 export class OrderRepository {
   private readonly q
+  private readonly requireCustomer: (customerId: string) => void
 
   constructor(
     private readonly db: Db,
@@ -60,9 +62,9 @@ export class OrderRepository {
     /** Today's calendar date for the team; defaults to the machine's zone. */
     /** Called with fresh figures inside the same transaction (the tier follows the revenue). */
     private readonly onFigures: (customerId: string, figures: Figures) => void = () => undefined,
-    private readonly today: () => string = () =>
-      localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
+    private readonly today: () => string = localToday,
   ) {
+    this.requireCustomer = liveCustomerGuard(db)
     this.q = {
       rate: db
         .prepare(
@@ -84,7 +86,6 @@ export class OrderRepository {
         `SELECT sum(amount * usd_rate) AS gross, sum(returned * usd_rate) AS returned FROM orders
          WHERE customer_id = ? AND deleted_at IS NULL AND date > ? AND date <= ? AND status IN (${policyStatusMarks})`,
       ),
-      customerLive: db.prepare('SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL').pluck(),
       figures: db.prepare('SELECT * FROM customer_figures WHERE customer_id = ?'),
       saveFigures: db.prepare(
         `INSERT INTO customer_figures (customer_id, as_of, revenue_usd, order_count, first_order, last_order, last6_usd, prev6_usd, median_gap_days)
@@ -152,7 +153,7 @@ export class OrderRepository {
   }
 
   create(customerId: string, values: OrderValues): Order {
-    if (!this.q.customerLive.get(customerId)) throw new AppFailure('not_found')
+    this.requireCustomer(customerId)
     const usdRate = this.snapshotRate(values.currency, values.date, ['order'])
     const id = uuidv7()
     this.writer.write([

@@ -2,8 +2,8 @@
 // figures, the tier it held before and any manager's lock, and a change is recorded with its rule,
 // inputs and old value so the UI can explain it. Runs inside the write that changed the facts.
 import type { Db } from './connection'
+import { liveCustomerGuard } from './live'
 import type { SyncWriter } from './writer'
-import { AppFailure } from '../../../shared/errors'
 import type { TierEvent, TierState, TieringPolicy, ValueTier } from '../../../shared/tiering'
 import { decideTier, tierThreshold } from '../core/tiering'
 
@@ -12,6 +12,7 @@ type LockRow = { tier: ValueTier; reason: string | null; locked_by: string | nul
 
 export class TierRepository {
   private readonly q
+  private readonly requireCustomer: (customerId: string) => void
 
   constructor(
     private readonly db: Db,
@@ -19,6 +20,7 @@ export class TierRepository {
     private readonly policy: () => TieringPolicy,
     private readonly now: () => Date = () => new Date(),
   ) {
+    this.requireCustomer = liveCustomerGuard(db)
     this.q = {
       current: db.prepare(
         'SELECT tier, rule, revenue_usd, evaluated_on FROM customer_tiers WHERE customer_id = ?',
@@ -38,12 +40,26 @@ export class TierRepository {
         'SELECT from_value, to_value, rule, inputs, at FROM tier_events WHERE customer_id = ? ORDER BY id DESC LIMIT 50',
       ),
       revenue: db.prepare('SELECT revenue_usd FROM customer_figures WHERE customer_id = ?').pluck(),
-      customerLive: db.prepare('SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL').pluck(),
     }
+    // Every customer has a tier row (Ordinary until orders say otherwise), so tier filters and the
+    // list's tier column are one indexed lookup.
+    const ensureRow = db.prepare(
+      "INSERT OR IGNORE INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on) VALUES (?, 'ordinary', 'threshold', 0, '')",
+    )
+    writer.onChange('customers', (ids) => {
+      for (const id of ids) ensureRow.run(id)
+    })
     // A lock or unlock (local or synced) re-evaluates that customer at once.
     writer.onChange('tier_locks', (ids) => {
       for (const id of ids) this.evaluate(id, (this.q.revenue.get(id) as number | undefined) ?? 0)
     })
+  }
+
+  /** Gives every existing customer its Ordinary row (databases from before stored tiers). Idempotent. */
+  backfill(): void {
+    this.db.exec(
+      "INSERT OR IGNORE INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on) SELECT id, 'ordinary', 'threshold', 0, '' FROM customers",
+    )
   }
 
   /** Applies the policy to a customer's current 12-month revenue; records a change if there is one. */
@@ -84,7 +100,7 @@ export class TierRepository {
 
   /** Locks a customer's tier by hand (with a reason), or removes the lock when `tier` is null. */
   setLock(customerId: string, tier: ValueTier | null, reason: string | null, by: string | null): void {
-    if (!this.q.customerLive.get(customerId)) throw new AppFailure('not_found')
+    this.requireCustomer(customerId)
     const at = this.now().toISOString()
     this.writer.write([
       {
