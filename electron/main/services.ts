@@ -22,7 +22,8 @@ import { checkContact, checkCustomer } from './core/validate'
 import { allCountryFacts } from './core/geo'
 import { createRng, generateDemoCustomers } from './core/demo-data'
 import { demoRates, generateDemoOrders } from './core/demo-orders'
-import { churnFlags, decideStage, localToday } from './core/tiering'
+import { churnFlags, decideStage } from './core/tiering'
+import { localToday } from '../../shared/dates'
 
 export type Emit = (event: EventName, payload: unknown) => void
 

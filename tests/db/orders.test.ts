@@ -3,7 +3,8 @@ import fc from 'fast-check'
 import { createServices } from '../../electron/main/services'
 import type { Services } from '../../electron/main/services'
 import { dispatch } from '../../electron/main/ipc/dispatch'
-import { computeFigures, localDate } from '../../electron/main/core/tiering'
+import { computeFigures } from '../../electron/main/core/tiering'
+import { localToday } from '../../shared/dates'
 import type { OrderFact } from '../../electron/main/core/tiering'
 import { DEFAULT_POLICY } from '../../shared/tiering'
 import { tempDir } from '../helpers/tmp'
@@ -30,7 +31,7 @@ function idOf(res: Result<unknown>): string {
   return (res.data as { id: string }).id
 }
 
-const today = () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)
+const today = localToday
 const count = (sql: string) => s.db.prepare(sql).pluck().get() as number
 
 describe('orders and exchange rates', () => {

@@ -7,13 +7,13 @@ import {
   decideSegment,
   decideStage,
   decideTier,
-  localDate,
   quintileScores,
   rawTier,
   rfmScores,
   tierThreshold,
 } from '../../electron/main/core/tiering'
 import type { OrderFact } from '../../electron/main/core/tiering'
+import { localDate } from '../../shared/dates'
 import { DEFAULT_POLICY, VALUE_TIERS, tieringPolicySchema } from '../../shared/tiering'
 
 const P = DEFAULT_POLICY

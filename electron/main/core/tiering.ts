@@ -65,22 +65,6 @@ export function addMonths(date: string, months: number): string {
   return formatDate(Date.UTC(year, month, Math.min(d!, last)))
 }
 
-/** Today's calendar date in a time zone: the day the user is living, not the UTC day. */
-export function localDate(instant: Date, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant)
-}
-
-/** Today's calendar date in this machine's time zone: the team's "today" for every window. */
-export function localToday(): string {
-  return localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)
-}
-
 /** Net USD value of one order if it counts as revenue under the policy, else 0. */
 export function orderRevenueUsd(o: OrderFact, policy: TieringPolicy): number {
   if (!(policy.revenueStatuses as readonly string[]).includes(o.status)) return 0

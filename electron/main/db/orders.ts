@@ -8,7 +8,8 @@ import { liveCustomerGuard } from './live'
 import type { RowChange, SyncWriter } from './writer'
 import { AppFailure } from '../../../shared/errors'
 import type { Figures, Order, OrderValues, Rate, RateInput, TieringPolicy } from '../../../shared/tiering'
-import { addMonths, computeFigures, localToday } from '../core/tiering'
+import { addMonths, computeFigures } from '../core/tiering'
+import { localToday } from '../../../shared/dates'
 import type { OrderFact } from '../core/tiering'
 
 type OrderRow = {

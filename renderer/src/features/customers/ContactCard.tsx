@@ -5,12 +5,10 @@ import {
   Badge,
   Checkbox,
   Group,
-  Modal,
   NumberInput,
   Paper,
   Select,
   SimpleGrid,
-  Stack,
   TagsInput,
   Text,
   TextInput,
@@ -24,8 +22,8 @@ import { bumpData } from '../../app/data'
 import { LANGUAGE_CODES } from '../../../../shared/domain'
 import type { Contact, ContactInput } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
-import { FormActions } from '../../components/FormActions'
-import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { FormDialog } from '../../components/FormDialog'
+import { fieldErrors } from '../../components/ErrorAlert'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { useFormatters } from '../../i18n/format'
 
@@ -222,106 +220,103 @@ export function ContactEditor({
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={contact ? t('contacts.edit') : t('contacts.add')} size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void submit()
-        }}
-      >
-        <Stack gap="sm">
-          {error && <ErrorAlert error={error} />}
-          <SimpleGrid cols={2}>
-            <TextInput
-              label={t('fields.name')}
-              required
-              value={draft.name}
-              onChange={(e) => set('name', e.currentTarget.value)}
-              error={errors['name']}
-              data-autofocus
-              data-testid="contact-name"
-            />
-            <TextInput
-              label={t('fields.title')}
-              value={draft.title}
-              onChange={(e) => set('title', e.currentTarget.value)}
-            />
-            <TagsInput
-              label={t('fields.emails')}
-              description={t('hints.multiple')}
-              value={draft.emails}
-              onChange={(v) => set('emails', v)}
-              error={Object.entries(errors).find(([k]) => k.startsWith('emails'))?.[1]}
-              data-testid="contact-emails"
-            />
-            <TagsInput
-              label={t('fields.phones')}
-              description={t('hints.phone')}
-              value={draft.phones}
-              onChange={(v) => set('phones', v)}
-              error={Object.entries(errors).find(([k]) => k.startsWith('phones'))?.[1]}
-              data-testid="contact-phones"
-            />
-            <TextInput
-              label={t('enum.messaging.whatsapp')}
-              value={draft.whatsapp}
-              onChange={(e) => set('whatsapp', e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('enum.messaging.wechat')}
-              value={draft.wechat}
-              onChange={(e) => set('wechat', e.currentTarget.value)}
-            />
-          </SimpleGrid>
-          <Group grow align="flex-start">
-            <NumberInput
-              label={t('fields.birthdayMonth')}
-              min={1}
-              max={12}
-              value={draft.birthdayMonth}
-              onChange={(v) => set('birthdayMonth', v)}
-              error={errors['birthdayMonth']}
-            />
-            <NumberInput
-              label={t('fields.birthdayDay')}
-              min={1}
-              max={31}
-              value={draft.birthdayDay}
-              onChange={(v) => set('birthdayDay', v)}
-              error={errors['birthdayDay']}
-            />
-            <NumberInput
-              label={t('fields.birthdayYear')}
-              min={1900}
-              max={2100}
-              value={draft.birthdayYear}
-              onChange={(v) => set('birthdayYear', v)}
-              error={errors['birthdayYear']}
-            />
-          </Group>
-          <Select
-            label={t('fields.language')}
-            data={LANGUAGE_CODES.map((l) => ({ value: l, label: t(`enum.language.${l}`) }))}
-            value={draft.language}
-            onChange={(v) => set('language', v)}
-            clearable
-          />
-          <Textarea
-            label={t('fields.notes')}
-            autosize
-            minRows={2}
-            value={draft.notes}
-            onChange={(e) => set('notes', e.currentTarget.value)}
-          />
-          <Checkbox
-            label={t('contacts.makePrimary')}
-            checked={draft.isPrimary}
-            onChange={(e) => set('isPrimary', e.currentTarget.checked)}
-          />
-          <FormActions onCancel={close} saving={saving} submitTestId="save-contact" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={contact ? t('contacts.edit') : t('contacts.add')}
+      size="lg"
+      error={error}
+      onSubmit={submit}
+      saving={saving}
+      submitTestId="save-contact"
+    >
+      <SimpleGrid cols={2}>
+        <TextInput
+          label={t('fields.name')}
+          required
+          value={draft.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={errors['name']}
+          data-autofocus
+          data-testid="contact-name"
+        />
+        <TextInput
+          label={t('fields.title')}
+          value={draft.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+        />
+        <TagsInput
+          label={t('fields.emails')}
+          description={t('hints.multiple')}
+          value={draft.emails}
+          onChange={(v) => set('emails', v)}
+          error={Object.entries(errors).find(([k]) => k.startsWith('emails'))?.[1]}
+          data-testid="contact-emails"
+        />
+        <TagsInput
+          label={t('fields.phones')}
+          description={t('hints.phone')}
+          value={draft.phones}
+          onChange={(v) => set('phones', v)}
+          error={Object.entries(errors).find(([k]) => k.startsWith('phones'))?.[1]}
+          data-testid="contact-phones"
+        />
+        <TextInput
+          label={t('enum.messaging.whatsapp')}
+          value={draft.whatsapp}
+          onChange={(e) => set('whatsapp', e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('enum.messaging.wechat')}
+          value={draft.wechat}
+          onChange={(e) => set('wechat', e.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <Group grow align="flex-start">
+        <NumberInput
+          label={t('fields.birthdayMonth')}
+          min={1}
+          max={12}
+          value={draft.birthdayMonth}
+          onChange={(v) => set('birthdayMonth', v)}
+          error={errors['birthdayMonth']}
+        />
+        <NumberInput
+          label={t('fields.birthdayDay')}
+          min={1}
+          max={31}
+          value={draft.birthdayDay}
+          onChange={(v) => set('birthdayDay', v)}
+          error={errors['birthdayDay']}
+        />
+        <NumberInput
+          label={t('fields.birthdayYear')}
+          min={1900}
+          max={2100}
+          value={draft.birthdayYear}
+          onChange={(v) => set('birthdayYear', v)}
+          error={errors['birthdayYear']}
+        />
+      </Group>
+      <Select
+        label={t('fields.language')}
+        data={LANGUAGE_CODES.map((l) => ({ value: l, label: t(`enum.language.${l}`) }))}
+        value={draft.language}
+        onChange={(v) => set('language', v)}
+        clearable
+      />
+      <Textarea
+        label={t('fields.notes')}
+        autosize
+        minRows={2}
+        value={draft.notes}
+        onChange={(e) => set('notes', e.currentTarget.value)}
+      />
+      <Checkbox
+        label={t('contacts.makePrimary')}
+        checked={draft.isPrimary}
+        onChange={(e) => set('isPrimary', e.currentTarget.checked)}
+      />
+    </FormDialog>
   )
 }

@@ -1,7 +1,5 @@
 import { useState } from 'react'
 import {
-  Modal,
-  Stack,
   TextInput,
   Select,
   Button,
@@ -24,8 +22,8 @@ import { useFormatters } from '../../i18n/format'
 import { BUSINESS_TYPES, SOURCES, duplicateCandidateSchema } from '../../../../shared/domain'
 import type { CustomerInput, DuplicateCandidate } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
-import { FormActions } from '../../components/FormActions'
-import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { FormDialog } from '../../components/FormDialog'
+import { fieldErrors } from '../../components/ErrorAlert'
 
 type Draft = {
   displayName: string
@@ -137,151 +135,145 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={t('customers.new')} size="lg" data-testid="create-customer">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          void submit(false)
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          {error && <ErrorAlert error={error} />}
-          <SimpleGrid cols={2}>
-            <TextInput
-              label={t('fields.displayName')}
-              required
-              {...field('displayName')}
-              error={errors['displayName']}
-              data-autofocus
-              data-testid="field-displayName"
-            />
-            <TextInput
-              label={t('fields.originalName')}
-              description={t('hints.originalName')}
-              {...field('originalName')}
-              error={errors['originalName']}
-              data-testid="field-originalName"
-            />
-            <Select
-              label={t('fields.country')}
-              data={fmt.countryOptions()}
-              searchable
-              clearable
-              value={draft.country}
-              onChange={(v) => setDraft((d) => ({ ...d, country: v }))}
-              error={errors['country']}
-              data-testid="field-country"
-            />
-            <TextInput
-              label={t('fields.city')}
-              {...field('city')}
-              error={errors['city']}
-              data-testid="field-city"
-            />
-            <TextInput
-              label={t('fields.website')}
-              placeholder="example.com"
-              {...field('website')}
-              error={errors['website']}
-              data-testid="field-website"
-            />
-            <Select
-              label={t('fields.businessType')}
-              data={BUSINESS_TYPES.map((b) => ({ value: b, label: t(`enum.businessType.${b}`) }))}
-              clearable
-              value={draft.businessType}
-              onChange={(v) => setDraft((d) => ({ ...d, businessType: v }))}
-            />
-            <Autocomplete
-              label={t('fields.industry')}
-              data={facets.data?.industries ?? []}
-              value={draft.industry}
-              onChange={(v) => setDraft((d) => ({ ...d, industry: v }))}
-            />
-            <Select
-              label={t('fields.source')}
-              data={SOURCES.map((s) => ({ value: s, label: t(`enum.source.${s}`) }))}
-              clearable
-              value={draft.source}
-              onChange={(v) => setDraft((d) => ({ ...d, source: v }))}
-            />
-            <Autocomplete
-              label={t('fields.owner')}
-              data={facets.data?.owners ?? []}
-              value={draft.owner}
-              onChange={(v) => setDraft((d) => ({ ...d, owner: v }))}
-            />
-            <TagsInput
-              label={t('fields.tags')}
-              data={facets.data?.tags ?? []}
-              value={draft.tags}
-              onChange={(v) => setDraft((d) => ({ ...d, tags: v }))}
-            />
-          </SimpleGrid>
-          <Divider label={t('contacts.first')} labelPosition="left" />
-          <SimpleGrid cols={2}>
-            <TextInput
-              label={t('fields.name')}
-              {...field('contactName')}
-              error={errors['contacts.0.name']}
-              data-testid="field-contactName"
-            />
-            <TextInput label={t('fields.title')} {...field('contactTitle')} />
-            <TextInput
-              label={t('fields.email')}
-              type="email"
-              {...field('contactEmail')}
-              error={errors['contacts.0.emails.0']}
-              data-testid="field-contactEmail"
-            />
-            <TextInput
-              label={t('fields.phone')}
-              description={t('hints.phone')}
-              {...field('contactPhone')}
-              error={errors['contacts.0.phones.0']}
-              data-testid="field-contactPhone"
-            />
-          </SimpleGrid>
-          {duplicates && (
-            <Alert
-              color="yellow"
-              icon={<IconCopy aria-hidden />}
-              title={t('duplicates.title')}
-              data-testid="duplicate-warning"
-            >
-              <Text size="sm">{t('duplicates.body')}</Text>
-              <List size="sm" mt="xs">
-                {duplicates.map((d) => (
-                  <List.Item key={d.id}>
-                    <Anchor href={hrefFor({ name: 'customer', id: d.id })} onClick={close}>
-                      {d.displayName}
-                    </Anchor>
-                    {d.country ? ` · ${fmt.country(d.country)}` : ''} —{' '}
-                    {d.reasons.map((r) => t(`duplicates.reason.${r}`)).join(t('common.listSeparator'))}
-                  </List.Item>
-                ))}
-              </List>
-              <Button
-                mt="sm"
-                size="xs"
-                variant="outline"
-                color="yellow"
-                onClick={() => void submit(true)}
-                data-testid="create-anyway"
-              >
-                {t('duplicates.createAnyway')}
-              </Button>
-            </Alert>
-          )}
-          <FormActions
-            onCancel={close}
-            saving={saving}
-            submitLabel={t('common.create')}
-            submitTestId="save-customer"
-          />
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={t('customers.new')}
+      size="lg"
+      testId="create-customer"
+      error={error}
+      onSubmit={() => submit(false)}
+      saving={saving}
+      submitLabel={t('common.create')}
+      submitTestId="save-customer"
+    >
+      <SimpleGrid cols={2}>
+        <TextInput
+          label={t('fields.displayName')}
+          required
+          {...field('displayName')}
+          error={errors['displayName']}
+          data-autofocus
+          data-testid="field-displayName"
+        />
+        <TextInput
+          label={t('fields.originalName')}
+          description={t('hints.originalName')}
+          {...field('originalName')}
+          error={errors['originalName']}
+          data-testid="field-originalName"
+        />
+        <Select
+          label={t('fields.country')}
+          data={fmt.countryOptions()}
+          searchable
+          clearable
+          value={draft.country}
+          onChange={(v) => setDraft((d) => ({ ...d, country: v }))}
+          error={errors['country']}
+          data-testid="field-country"
+        />
+        <TextInput
+          label={t('fields.city')}
+          {...field('city')}
+          error={errors['city']}
+          data-testid="field-city"
+        />
+        <TextInput
+          label={t('fields.website')}
+          placeholder="example.com"
+          {...field('website')}
+          error={errors['website']}
+          data-testid="field-website"
+        />
+        <Select
+          label={t('fields.businessType')}
+          data={BUSINESS_TYPES.map((b) => ({ value: b, label: t(`enum.businessType.${b}`) }))}
+          clearable
+          value={draft.businessType}
+          onChange={(v) => setDraft((d) => ({ ...d, businessType: v }))}
+        />
+        <Autocomplete
+          label={t('fields.industry')}
+          data={facets.data?.industries ?? []}
+          value={draft.industry}
+          onChange={(v) => setDraft((d) => ({ ...d, industry: v }))}
+        />
+        <Select
+          label={t('fields.source')}
+          data={SOURCES.map((s) => ({ value: s, label: t(`enum.source.${s}`) }))}
+          clearable
+          value={draft.source}
+          onChange={(v) => setDraft((d) => ({ ...d, source: v }))}
+        />
+        <Autocomplete
+          label={t('fields.owner')}
+          data={facets.data?.owners ?? []}
+          value={draft.owner}
+          onChange={(v) => setDraft((d) => ({ ...d, owner: v }))}
+        />
+        <TagsInput
+          label={t('fields.tags')}
+          data={facets.data?.tags ?? []}
+          value={draft.tags}
+          onChange={(v) => setDraft((d) => ({ ...d, tags: v }))}
+        />
+      </SimpleGrid>
+      <Divider label={t('contacts.first')} labelPosition="left" />
+      <SimpleGrid cols={2}>
+        <TextInput
+          label={t('fields.name')}
+          {...field('contactName')}
+          error={errors['contacts.0.name']}
+          data-testid="field-contactName"
+        />
+        <TextInput label={t('fields.title')} {...field('contactTitle')} />
+        <TextInput
+          label={t('fields.email')}
+          type="email"
+          {...field('contactEmail')}
+          error={errors['contacts.0.emails.0']}
+          data-testid="field-contactEmail"
+        />
+        <TextInput
+          label={t('fields.phone')}
+          description={t('hints.phone')}
+          {...field('contactPhone')}
+          error={errors['contacts.0.phones.0']}
+          data-testid="field-contactPhone"
+        />
+      </SimpleGrid>
+      {duplicates && (
+        <Alert
+          color="yellow"
+          icon={<IconCopy aria-hidden />}
+          title={t('duplicates.title')}
+          data-testid="duplicate-warning"
+        >
+          <Text size="sm">{t('duplicates.body')}</Text>
+          <List size="sm" mt="xs">
+            {duplicates.map((d) => (
+              <List.Item key={d.id}>
+                <Anchor href={hrefFor({ name: 'customer', id: d.id })} onClick={close}>
+                  {d.displayName}
+                </Anchor>
+                {d.country ? ` · ${fmt.country(d.country)}` : ''} —{' '}
+                {d.reasons.map((r) => t(`duplicates.reason.${r}`)).join(t('common.listSeparator'))}
+              </List.Item>
+            ))}
+          </List>
+          <Button
+            mt="sm"
+            size="xs"
+            variant="outline"
+            color="yellow"
+            onClick={() => void submit(true)}
+            data-testid="create-anyway"
+          >
+            {t('duplicates.createAnyway')}
+          </Button>
+        </Alert>
+      )}
+    </FormDialog>
   )
 }

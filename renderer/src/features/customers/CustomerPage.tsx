@@ -18,6 +18,7 @@ import { notifications } from '@mantine/notifications'
 import { IconClock, IconTrash, IconUserPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call, request } from '../../api/client'
+import { CardHeader } from '../../components/CardHeader'
 import { useQuery, bumpData } from '../../app/data'
 import { hrefFor, navigate } from '../../app/route'
 import { useFormatters } from '../../i18n/format'
@@ -115,20 +116,20 @@ export function CustomerPage({ id }: { id: string }) {
           <Stack>
             <LocalTime detail={detail.data} />
             <Card withBorder>
-              <Group justify="space-between" mb="sm">
-                <Title order={3} size="h4">
-                  {t('contacts.title')}
-                </Title>
-                <Button
-                  size="xs"
-                  variant="light"
-                  leftSection={<IconUserPlus size={14} aria-hidden />}
-                  onClick={() => setAddingContact(true)}
-                  data-testid="add-contact"
-                >
-                  {t('contacts.add')}
-                </Button>
-              </Group>
+              <CardHeader
+                title={t('contacts.title')}
+                action={
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconUserPlus size={14} aria-hidden />}
+                    onClick={() => setAddingContact(true)}
+                    data-testid="add-contact"
+                  >
+                    {t('contacts.add')}
+                  </Button>
+                }
+              />
               <Stack gap="sm">
                 {contacts.length === 0 && (
                   <Text size="sm" c="dimmed">

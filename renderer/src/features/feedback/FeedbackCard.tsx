@@ -8,26 +8,26 @@ import {
   Card,
   Checkbox,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
   Textarea,
-  Title,
   Tooltip,
 } from '@mantine/core'
 import { IconMessageReport, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call, request } from '../../api/client'
+import { CardHeader } from '../../components/CardHeader'
+import { localToday } from '../../../../shared/dates'
 import { bumpData, useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import { FEEDBACK_KINDS, SEVERITIES } from '../../../../shared/tiering'
 import type { Feedback, FeedbackInput } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
-import { FormActions } from '../../components/FormActions'
+import { FormDialog } from '../../components/FormDialog'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 
 const KIND_COLOR: Record<Feedback['kind'], string> = { complaint: 'red', suggestion: 'blue', praise: 'teal' }
@@ -51,20 +51,20 @@ export function FeedbackCard({ customerId }: { customerId: string }) {
 
   return (
     <Card withBorder data-testid="feedback-card">
-      <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4">
-          {t('feedback.title')}
-        </Title>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconMessageReport size={14} aria-hidden />}
-          onClick={() => setAdding(true)}
-          data-testid="add-feedback"
-        >
-          {t('feedback.add')}
-        </Button>
-      </Group>
+      <CardHeader
+        title={t('feedback.title')}
+        action={
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconMessageReport size={14} aria-hidden />}
+            onClick={() => setAdding(true)}
+            data-testid="add-feedback"
+          >
+            {t('feedback.add')}
+          </Button>
+        }
+      />
       {data.status === 'error' && !data.data && <ErrorAlert error={data.error} />}
       {data.data && (
         <Stack gap="sm">
@@ -150,7 +150,7 @@ function AddDialog({ customerId, onClose }: { customerId: string; onClose: () =>
   const { t } = useTranslation()
   const [kind, setKind] = useState<string | null>('complaint')
   const [severity, setSeverity] = useState<string | null>('medium')
-  const [date, setDate] = useState(() => new Date().toLocaleDateString('en-CA'))
+  const [date, setDate] = useState(localToday)
   const [summary, setSummary] = useState('')
   const [error, setError] = useState<AppError | null>(null)
   const [saving, setSaving] = useState(false)
@@ -173,52 +173,48 @@ function AddDialog({ customerId, onClose }: { customerId: string; onClose: () =>
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('feedback.add')}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Stack gap="sm">
-          {error && <ErrorAlert error={error} />}
-          <SimpleGrid cols={3}>
-            <Select
-              label={t('fields.kind')}
-              data={FEEDBACK_KINDS.map((k) => ({ value: k, label: t(`enum.feedbackKind.${k}`) }))}
-              value={kind}
-              onChange={setKind}
-              allowDeselect={false}
-            />
-            <Select
-              label={t('fields.severity')}
-              data={SEVERITIES.map((k) => ({ value: k, label: t(`enum.severity.${k}`) }))}
-              value={severity}
-              onChange={setSeverity}
-              allowDeselect={false}
-            />
-            <TextInput
-              type="date"
-              label={t('fields.date')}
-              value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
-              error={errors['feedback.date']}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('fields.summary')}
-            required
-            autosize
-            minRows={2}
-            value={summary}
-            onChange={(e) => setSummary(e.currentTarget.value)}
-            error={errors['feedback.summary']}
-            data-testid="feedback-summary"
-          />
-          <FormActions onCancel={onClose} saving={saving} submitTestId="save-feedback" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened
+      onClose={onClose}
+      title={t('feedback.add')}
+      error={error}
+      onSubmit={save}
+      saving={saving}
+      submitTestId="save-feedback"
+    >
+      <SimpleGrid cols={3}>
+        <Select
+          label={t('fields.kind')}
+          data={FEEDBACK_KINDS.map((k) => ({ value: k, label: t(`enum.feedbackKind.${k}`) }))}
+          value={kind}
+          onChange={setKind}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('fields.severity')}
+          data={SEVERITIES.map((k) => ({ value: k, label: t(`enum.severity.${k}`) }))}
+          value={severity}
+          onChange={setSeverity}
+          allowDeselect={false}
+        />
+        <TextInput
+          type="date"
+          label={t('fields.date')}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          error={errors['feedback.date']}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('fields.summary')}
+        required
+        autosize
+        minRows={2}
+        value={summary}
+        onChange={(e) => setSummary(e.currentTarget.value)}
+        error={errors['feedback.summary']}
+        data-testid="feedback-summary"
+      />
+    </FormDialog>
   )
 }

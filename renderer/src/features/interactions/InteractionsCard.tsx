@@ -7,20 +7,19 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   Select,
   SimpleGrid,
-  Stack,
   Text,
   TextInput,
   Textarea,
   Timeline,
-  Title,
   Tooltip,
 } from '@mantine/core'
 import { IconMessagePlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call, request } from '../../api/client'
+import { CardHeader } from '../../components/CardHeader'
+import { localToday } from '../../../../shared/dates'
 import { bumpData, useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import { INTERACTION_KINDS } from '../../../../shared/tiering'
@@ -28,7 +27,7 @@ import type { Interaction, InteractionInput } from '../../../../shared/tiering'
 import type { Contact } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
-import { FormActions } from '../../components/FormActions'
+import { FormDialog } from '../../components/FormDialog'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 
 export function InteractionsCard({ customerId, contacts }: { customerId: string; contacts: Contact[] }) {
@@ -47,27 +46,27 @@ export function InteractionsCard({ customerId, contacts }: { customerId: string;
 
   return (
     <Card withBorder data-testid="interactions-card">
-      <Group justify="space-between" mb="sm">
-        <div>
-          <Title order={3} size="h4">
-            {t('interactions.title')}
-          </Title>
-          <Text size="xs" c="dimmed" data-testid="last-contact">
+      <CardHeader
+        title={t('interactions.title')}
+        subtitle={
+          <span data-testid="last-contact">
             {data.data?.lastContact
               ? t('interactions.lastContact', { date: fmt.date(data.data.lastContact) })
               : t('interactions.never')}
-          </Text>
-        </div>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconMessagePlus size={14} aria-hidden />}
-          onClick={() => setAdding(true)}
-          data-testid="log-interaction"
-        >
-          {t('interactions.log')}
-        </Button>
-      </Group>
+          </span>
+        }
+        action={
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconMessagePlus size={14} aria-hidden />}
+            onClick={() => setAdding(true)}
+            data-testid="log-interaction"
+          >
+            {t('interactions.log')}
+          </Button>
+        }
+      />
       {data.status === 'error' && !data.data && <ErrorAlert error={data.error} />}
       {data.data && data.data.interactions.length === 0 && (
         <Text size="sm" c="dimmed">
@@ -140,7 +139,7 @@ function LogDialog({
 }) {
   const { t } = useTranslation()
   const [kind, setKind] = useState<string | null>('call')
-  const [date, setDate] = useState(() => new Date().toLocaleDateString('en-CA'))
+  const [date, setDate] = useState(localToday)
   const [contactId, setContactId] = useState<string | null>(contacts.find((c) => c.isPrimary)?.id ?? null)
   const [summary, setSummary] = useState('')
   const [outcome, setOutcome] = useState('')
@@ -168,64 +167,61 @@ function LogDialog({
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('interactions.log')} size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Stack gap="sm">
-          {error && <ErrorAlert error={error} />}
-          <SimpleGrid cols={3}>
-            <Select
-              label={t('fields.kind')}
-              data={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`enum.interaction.${k}`) }))}
-              value={kind}
-              onChange={setKind}
-              allowDeselect={false}
-              data-testid="interaction-kind"
-            />
-            <TextInput
-              type="date"
-              label={t('fields.date')}
-              value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
-              error={errors['interaction.date']}
-            />
-            <Select
-              label={t('fields.contact')}
-              data={contacts.map((c) => ({ value: c.id, label: c.name }))}
-              value={contactId}
-              onChange={setContactId}
-              clearable
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('fields.summary')}
-            required
-            autosize
-            minRows={2}
-            value={summary}
-            onChange={(e) => setSummary(e.currentTarget.value)}
-            error={errors['interaction.summary']}
-            data-testid="interaction-summary"
-          />
-          <TextInput
-            label={t('fields.outcome')}
-            value={outcome}
-            onChange={(e) => setOutcome(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('fields.nextStep')}
-            value={nextStep}
-            onChange={(e) => setNextStep(e.currentTarget.value)}
-            data-testid="interaction-next"
-          />
-          <FormActions onCancel={onClose} saving={saving} submitTestId="save-interaction" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened
+      onClose={onClose}
+      title={t('interactions.log')}
+      size="lg"
+      error={error}
+      onSubmit={save}
+      saving={saving}
+      submitTestId="save-interaction"
+    >
+      <SimpleGrid cols={3}>
+        <Select
+          label={t('fields.kind')}
+          data={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`enum.interaction.${k}`) }))}
+          value={kind}
+          onChange={setKind}
+          allowDeselect={false}
+          data-testid="interaction-kind"
+        />
+        <TextInput
+          type="date"
+          label={t('fields.date')}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          error={errors['interaction.date']}
+        />
+        <Select
+          label={t('fields.contact')}
+          data={contacts.map((c) => ({ value: c.id, label: c.name }))}
+          value={contactId}
+          onChange={setContactId}
+          clearable
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('fields.summary')}
+        required
+        autosize
+        minRows={2}
+        value={summary}
+        onChange={(e) => setSummary(e.currentTarget.value)}
+        error={errors['interaction.summary']}
+        data-testid="interaction-summary"
+      />
+      <TextInput
+        label={t('fields.outcome')}
+        value={outcome}
+        onChange={(e) => setOutcome(e.currentTarget.value)}
+      />
+      <TextInput
+        label={t('fields.nextStep')}
+        value={nextStep}
+        onChange={(e) => setNextStep(e.currentTarget.value)}
+        data-testid="interaction-next"
+      />
+    </FormDialog>
   )
 }

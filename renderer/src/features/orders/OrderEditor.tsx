@@ -1,27 +1,17 @@
 // New or edited order. When the currency has no USD rate for the date, main refuses the order
 // (never a silent 1.0) and this form offers to record the rate right there, then saves again.
 import { useState } from 'react'
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
+import { localToday } from '../../../../shared/dates'
 import { bumpData } from '../../app/data'
 import { CURRENCIES } from '../../../../shared/domain'
 import { ORDER_STATUSES } from '../../../../shared/tiering'
 import type { Order, OrderInput } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
-import { FormActions } from '../../components/FormActions'
-import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { FormDialog } from '../../components/FormDialog'
+import { fieldErrors } from '../../components/ErrorAlert'
 
 type Draft = {
   date: string
@@ -32,8 +22,6 @@ type Draft = {
   reference: string
   notes: string
 }
-
-const today = () => new Date().toLocaleDateString('en-CA')
 
 export function OrderEditor({
   customerId,
@@ -50,7 +38,7 @@ export function OrderEditor({
 }) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<Draft>(() => ({
-    date: order?.date ?? today(),
+    date: order?.date ?? localToday(),
     amount: order?.amount ?? '',
     currency: order?.currency ?? defaultCurrency ?? 'USD',
     status: order?.status ?? 'confirmed',
@@ -98,100 +86,97 @@ export function OrderEditor({
   }
 
   return (
-    <Modal opened onClose={onClose} title={order ? t('orders.edit') : t('orders.add')} size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Stack gap="sm">
-          {error && !missingRate && <ErrorAlert error={error} />}
-          <SimpleGrid cols={2}>
-            <TextInput
-              type="date"
-              label={t('fields.date')}
-              required
-              value={draft.date}
-              onChange={(e) => set('date', e.currentTarget.value)}
-              error={errors['order.date'] ?? errors['date']}
-              data-testid="order-date"
-            />
-            <TextInput
-              label={t('fields.reference')}
-              value={draft.reference}
-              onChange={(e) => set('reference', e.currentTarget.value)}
-            />
+    <FormDialog
+      opened
+      onClose={onClose}
+      title={order ? t('orders.edit') : t('orders.add')}
+      size="lg"
+      error={missingRate ? null : error}
+      onSubmit={save}
+      saving={saving}
+      submitTestId="save-order"
+    >
+      <SimpleGrid cols={2}>
+        <TextInput
+          type="date"
+          label={t('fields.date')}
+          required
+          value={draft.date}
+          onChange={(e) => set('date', e.currentTarget.value)}
+          error={errors['order.date'] ?? errors['date']}
+          data-testid="order-date"
+        />
+        <TextInput
+          label={t('fields.reference')}
+          value={draft.reference}
+          onChange={(e) => set('reference', e.currentTarget.value)}
+        />
+        <NumberInput
+          label={t('fields.amount')}
+          required
+          min={0}
+          decimalScale={2}
+          thousandSeparator=" "
+          value={draft.amount}
+          onChange={(v) => set('amount', v)}
+          error={errors['order.amount'] ?? errors['amount']}
+          data-testid="order-amount"
+        />
+        <Select
+          label={t('fields.currency')}
+          data={CURRENCIES.map((c) => ({ value: c, label: c }))}
+          searchable
+          allowDeselect={false}
+          value={draft.currency}
+          onChange={(v) => set('currency', v)}
+          data-testid="order-currency"
+        />
+        <Select
+          label={t('fields.status')}
+          data={ORDER_STATUSES.map((s) => ({ value: s, label: t(`enum.orderStatus.${s}`) }))}
+          allowDeselect={false}
+          value={draft.status}
+          onChange={(v) => set('status', v)}
+          data-testid="order-status"
+        />
+        <NumberInput
+          label={t('fields.returned')}
+          min={0}
+          decimalScale={2}
+          thousandSeparator=" "
+          value={draft.returned}
+          onChange={(v) => set('returned', v)}
+          error={errors['order.returned'] ?? errors['returned']}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('fields.notes')}
+        autosize
+        minRows={2}
+        value={draft.notes}
+        onChange={(e) => set('notes', e.currentTarget.value)}
+      />
+      {missingRate && (
+        <Alert
+          color="yellow"
+          title={t('orders.missingRateTitle', { currency: draft.currency, date: draft.date })}
+          data-testid="missing-rate"
+        >
+          <Group align="flex-end">
             <NumberInput
-              label={t('fields.amount')}
-              required
+              label={t('orders.rateLabel', { currency: draft.currency })}
               min={0}
-              decimalScale={2}
-              thousandSeparator=" "
-              value={draft.amount}
-              onChange={(v) => set('amount', v)}
-              error={errors['order.amount'] ?? errors['amount']}
-              data-testid="order-amount"
+              decimalScale={6}
+              value={rate}
+              onChange={setRate}
+              data-testid="rate-input"
             />
-            <Select
-              label={t('fields.currency')}
-              data={CURRENCIES.map((c) => ({ value: c, label: c }))}
-              searchable
-              allowDeselect={false}
-              value={draft.currency}
-              onChange={(v) => set('currency', v)}
-              data-testid="order-currency"
-            />
-            <Select
-              label={t('fields.status')}
-              data={ORDER_STATUSES.map((s) => ({ value: s, label: t(`enum.orderStatus.${s}`) }))}
-              allowDeselect={false}
-              value={draft.status}
-              onChange={(v) => set('status', v)}
-              data-testid="order-status"
-            />
-            <NumberInput
-              label={t('fields.returned')}
-              min={0}
-              decimalScale={2}
-              thousandSeparator=" "
-              value={draft.returned}
-              onChange={(v) => set('returned', v)}
-              error={errors['order.returned'] ?? errors['returned']}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('fields.notes')}
-            autosize
-            minRows={2}
-            value={draft.notes}
-            onChange={(e) => set('notes', e.currentTarget.value)}
-          />
-          {missingRate && (
-            <Alert
-              color="yellow"
-              title={t('orders.missingRateTitle', { currency: draft.currency, date: draft.date })}
-              data-testid="missing-rate"
-            >
-              <Group align="flex-end">
-                <NumberInput
-                  label={t('orders.rateLabel', { currency: draft.currency })}
-                  min={0}
-                  decimalScale={6}
-                  value={rate}
-                  onChange={setRate}
-                  data-testid="rate-input"
-                />
-                <Button onClick={() => void saveRateThenOrder()} data-testid="save-rate">
-                  {t('orders.saveRate')}
-                </Button>
-              </Group>
-            </Alert>
-          )}
-          <FormActions onCancel={onClose} saving={saving} submitTestId="save-order" />
-        </Stack>
-      </form>
-    </Modal>
+            <Button onClick={() => void saveRateThenOrder()} data-testid="save-rate">
+              {t('orders.saveRate')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+    </FormDialog>
   )
 }

@@ -11,13 +11,13 @@ import {
   Stack,
   Table,
   Text,
-  Title,
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core'
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call, request } from '../../api/client'
+import { CardHeader } from '../../components/CardHeader'
 import { bumpData, useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import { DEFAULT_POLICY } from '../../../../shared/tiering'
@@ -58,20 +58,20 @@ export function OrdersCard({
 
   return (
     <Card withBorder data-testid="orders-card">
-      <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4">
-          {t('orders.title')}
-        </Title>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlus size={14} aria-hidden />}
-          onClick={() => setEditing('new')}
-          data-testid="add-order"
-        >
-          {t('orders.add')}
-        </Button>
-      </Group>
+      <CardHeader
+        title={t('orders.title')}
+        action={
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} aria-hidden />}
+            onClick={() => setEditing('new')}
+            data-testid="add-order"
+          >
+            {t('orders.add')}
+          </Button>
+        }
+      />
       {data.status === 'error' && !data.data && <ErrorAlert error={data.error} />}
       {data.data && (
         <Stack gap="md">

@@ -1,19 +1,7 @@
 // The customer's value tier, why it is what it is, its history as sentences (T6), and a manager's
 // lock with a reason.
 import { useState } from 'react'
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  List,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core'
+import { Alert, Badge, Button, Group, List, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core'
 import { IconAlertTriangle, IconLock, IconLockOpen } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
@@ -24,7 +12,7 @@ import type { Formatters } from '../../i18n/format'
 import { DEFAULT_POLICY, VALUE_TIERS } from '../../../../shared/tiering'
 import type { TierEvent, ValueTier } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
-import { FormActions } from '../../components/FormActions'
+import { FormDialog } from '../../components/FormDialog'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
 
 const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
@@ -193,36 +181,32 @@ function LockDialog({
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('tiers.lockTitle')}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t('tiers.lockBody')}</Text>
-          {error && !errors['reason'] && <ErrorAlert error={error} />}
-          <Select
-            label={t('tiers.tier')}
-            data={VALUE_TIERS.map((v) => ({ value: v, label: t(`enum.tier.${v}`) }))}
-            value={tier}
-            onChange={setTier}
-            allowDeselect={false}
-            data-testid="lock-tier-select"
-          />
-          <TextInput
-            label={t('tiers.reason')}
-            required
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors['reason']}
-            data-testid="lock-reason"
-          />
-          <FormActions onCancel={onClose} submitLabel={t('tiers.lock')} submitTestId="save-lock" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened
+      onClose={onClose}
+      title={t('tiers.lockTitle')}
+      error={errors['reason'] ? null : error}
+      onSubmit={save}
+      submitLabel={t('tiers.lock')}
+      submitTestId="save-lock"
+    >
+      <Text size="sm">{t('tiers.lockBody')}</Text>
+      <Select
+        label={t('tiers.tier')}
+        data={VALUE_TIERS.map((v) => ({ value: v, label: t(`enum.tier.${v}`) }))}
+        value={tier}
+        onChange={setTier}
+        allowDeselect={false}
+        data-testid="lock-tier-select"
+      />
+      <TextInput
+        label={t('tiers.reason')}
+        required
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors['reason']}
+        data-testid="lock-reason"
+      />
+    </FormDialog>
   )
 }
