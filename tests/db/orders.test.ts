@@ -2,20 +2,17 @@ import { describe, it, expect, afterEach } from 'vitest'
 import fc from 'fast-check'
 import { createServices } from '../../electron/main/services'
 import type { Services } from '../../electron/main/services'
-import { dispatch } from '../../electron/main/ipc/dispatch'
 import { computeFigures } from '../../electron/main/core/tiering'
 import { localToday } from '../../shared/dates'
 import type { OrderFact } from '../../electron/main/core/tiering'
 import { DEFAULT_POLICY } from '../../shared/tiering'
-import { tempDir } from '../helpers/tmp'
+import { caller, data, tempDir } from '../helpers/tmp'
 import type { Result } from '../../shared/errors'
 
 let s: Services
 afterEach(() => s?.close())
 
-async function call(channel: string, input: unknown) {
-  return dispatch(s.handlers, channel, input, true)
-}
+const call = caller(() => s)
 
 async function customer(): Promise<string> {
   const res = await call('customers:create', {
@@ -26,10 +23,7 @@ async function customer(): Promise<string> {
   return (res.data as { id: string }).id
 }
 
-function idOf(res: Result<unknown>): string {
-  if (!res.ok) throw new Error(JSON.stringify(res.error))
-  return (res.data as { id: string }).id
-}
+const idOf = (res: Result<unknown>) => data<{ id: string }>(res).id
 
 const today = localToday
 const count = (sql: string) => s.db.prepare(sql).pluck().get() as number

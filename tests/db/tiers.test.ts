@@ -1,19 +1,13 @@
 import { describe, it, expect, afterEach } from 'vitest'
 import { createServices } from '../../electron/main/services'
 import type { Services } from '../../electron/main/services'
-import { dispatch } from '../../electron/main/ipc/dispatch'
-import type { Result } from '../../shared/errors'
 import type { TierState } from '../../shared/tiering'
-import { tempDir } from '../helpers/tmp'
+import { caller, data, tempDir } from '../helpers/tmp'
 
 let s: Services
 afterEach(() => s?.close())
 
-function data<T>(res: Result<unknown>): T {
-  if (!res.ok) throw new Error(JSON.stringify(res.error))
-  return res.data as T
-}
-const call = (channel: string, input: unknown) => dispatch(s.handlers, channel, input, true)
+const call = caller(() => s)
 const today = () => new Date().toLocaleDateString('en-CA')
 
 async function setup() {
