@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 import en from '../../renderer/src/i18n/locales/en.json'
 import fr from '../../renderer/src/i18n/locales/fr.json'
 import zh from '../../renderer/src/i18n/locales/zh.json'
+import { ERROR_CODES } from '../../shared/errors'
+import { ISSUE_CODES } from '../../shared/domain'
 
 type Tree = { [key: string]: unknown }
 type Locale = 'en' | 'fr' | 'zh'
@@ -213,5 +215,23 @@ describe('renderer translation keys', () => {
       if (!ok) missing.push(`${prefix}… (${where})`)
     }
     expect(missing).toEqual([])
+  })
+})
+
+describe('errors from main', () => {
+  // Main sends codes, never prose: every code it can send must read in every language.
+  it.each([
+    ['errors', ERROR_CODES],
+    ['validation', ISSUE_CODES],
+  ] as const)('every %s code has a translation in zh, fr and en', (group, codes) => {
+    for (const [name, tree] of [
+      ['zh', zh],
+      ['fr', fr],
+      ['en', en],
+    ] as const) {
+      const table = (tree as Record<string, Record<string, unknown>>)[group]!
+      const missing = codes.filter((code) => typeof table[code] !== 'string' || table[code] === '')
+      expect(missing, `${name}.${group}`).toEqual([])
+    }
   })
 })
