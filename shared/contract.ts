@@ -24,9 +24,25 @@ import {
   orderSchema,
   rateInputSchema,
   rateSchema,
+  policyPreviewSchema,
+  policyVersionSchema,
+  reviewSchema,
   tierLockInputSchema,
   tierStateSchema,
+  tieringPolicySchema,
 } from './tiering'
+import {
+  BUILTIN_GROUPINGS,
+  MEMBER_SORT_FIELDS,
+  bulkActionSchema,
+  groupFiguresSchema,
+  groupInputSchema,
+  groupSchema,
+  groupingBucketSchema,
+  memberRowSchema,
+  selectionSchema,
+} from './groups'
+import { dashboardSchema } from './dashboard'
 
 const id = z.string().min(1).max(64)
 const empty = z.object({}).strict()
@@ -130,6 +146,83 @@ export const contract = {
   },
   'feedback:resolve': { input: z.object({ id, resolved: z.boolean() }), output: feedbackSchema },
   'feedback:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
+  'policy:get': {
+    input: empty,
+    output: z.object({ policy: tieringPolicySchema, versions: z.array(policyVersionSchema) }),
+  },
+  /** Counts what saving this policy would change, without saving anything. */
+  'policy:preview': { input: z.object({ policy: tieringPolicySchema }), output: policyPreviewSchema },
+  /** Saves a new version and re-tiers the whole base (progress as job:progress 'retier'). */
+  'policy:save': {
+    input: z.object({ policy: tieringPolicySchema, note: z.string().trim().max(500).nullish() }),
+    output: z.object({ version: z.number(), preview: policyPreviewSchema }),
+  },
+  /** A re-evaluation run: finds the promotions and demotions due and holds them for review. */
+  'reviews:run': { input: empty, output: reviewSchema },
+  /** The run asked for, or the latest one; null before the first run. */
+  'reviews:get': {
+    input: z.object({ id: z.number().int().min(1).optional() }),
+    output: reviewSchema.nullable(),
+  },
+  /** Applies a run's moves (all, or only the listed customers) or dismisses it. */
+  'reviews:decide': {
+    input: z.object({
+      id: z.number().int().min(1),
+      decision: z.enum(['apply', 'dismiss']),
+      customerIds: z.array(id).max(200_000).optional(),
+    }),
+    output: reviewSchema,
+  },
+  'groups:list': { input: empty, output: z.object({ groups: z.array(groupSchema) }) },
+  'groups:save': {
+    input: z.object({ id: id.optional(), group: groupInputSchema }),
+    output: groupSchema,
+  },
+  'groups:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
+  /** G1: the buckets of a built-in grouping with their counts and revenue. */
+  'groups:buckets': {
+    input: z.object({ grouping: z.enum(BUILTIN_GROUPINGS) }),
+    output: z.object({ buckets: z.array(groupingBucketSchema) }),
+  },
+  'groups:members': {
+    input: z.object({
+      selection: selectionSchema,
+      sort: z.enum(MEMBER_SORT_FIELDS).default('name'),
+      direction: z.enum(['asc', 'desc']).default('asc'),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ rows: z.array(memberRowSchema), total: z.number() }),
+  },
+  'groups:figures': { input: z.object({ selection: selectionSchema }), output: groupFiguresSchema },
+  'groups:addMembers': {
+    input: z.object({ groupId: id, customerIds: z.array(id).min(1).max(200_000) }),
+    output: z.object({ added: z.number() }),
+  },
+  'groups:removeMembers': {
+    input: z.object({ groupId: id, customerIds: z.array(id).min(1).max(200_000) }),
+    output: z.object({ removed: z.number() }),
+  },
+  /** Bulk action over a selection, or over the listed customers of it when customerIds is given. */
+  'groups:bulk': {
+    input: z.object({
+      selection: selectionSchema,
+      customerIds: z.array(id).max(200_000).optional(),
+      action: bulkActionSchema,
+    }),
+    output: z.object({ changed: z.number() }),
+  },
+  /** The selection as a file; the renderer saves it (a download in the window). */
+  'groups:export': {
+    input: z.object({ selection: selectionSchema, format: z.enum(['csv', 'xlsx']) }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number() }),
+  },
+  /** The primary contacts' emails of a selection, deduplicated, for a campaign's BCC. */
+  'groups:emails': {
+    input: z.object({ selection: selectionSchema }),
+    output: z.object({ emails: z.array(z.string()), customersWithout: z.number() }),
+  },
+  'dashboard:get': { input: empty, output: dashboardSchema },
   'demo:load': {
     input: z.object({ customers: z.number().int().min(1).max(200_000).default(500) }),
     output: z.object({ created: z.number() }),

@@ -98,6 +98,7 @@ export const ISSUE_CODES = [
   'invalid_timezone',
   'missing_rate',
   'returned_exceeds_amount',
+  'thresholds_order',
 ] as const
 export type IssueCode = (typeof ISSUE_CODES)[number]
 

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'unknown_channel',
   'db_damaged',
   'busy',
+  'already_decided',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

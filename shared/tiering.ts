@@ -17,6 +17,21 @@ export const ORDER_STATUSES = ['quoted', 'confirmed', 'shipped', 'paid', 'cancel
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
 const money = z.number().finite().min(0)
+
+export const REVIEW_SCHEDULES = ['manual', 'monthly', 'quarterly'] as const
+
+/** What a tier is owed (T5): contact cadence, executive dialogue, a dedicated owner, benefits. */
+export const servicePolicySchema = z.object({
+  /** Contact at least every this many days; logging any interaction counts. */
+  cadenceDays: z.number().int().min(1).max(365),
+  /** An executive dialogue every this many months; 0 for none. */
+  executiveDialogueMonths: z.number().int().min(0).max(24),
+  /** A named owner (account manager) is required. */
+  ownerRequired: z.boolean(),
+  /** Benefits offered to the tier, free text in the team's language. */
+  benefits: z.string().max(1000),
+})
+export type ServicePolicy = z.infer<typeof servicePolicySchema>
 const score = z.number().int().min(1).max(5)
 
 export const tieringPolicySchema = z
@@ -56,9 +71,18 @@ export const tieringPolicySchema = z
       /** Flag when the last 6 months' revenue fell by more than this percent vs the 6 before. */
       dropPct: z.number().min(0).max(100),
     }),
+    /** Service policy per tier (T5). */
+    service: z.object({
+      key: servicePolicySchema,
+      mid: servicePolicySchema,
+      small: servicePolicySchema,
+      ordinary: servicePolicySchema,
+    }),
+    /** How often a re-evaluation run proposes the moves time alone has caused (T6). */
+    reviewSchedule: z.enum(REVIEW_SCHEDULES),
   })
   .refine((p) => p.thresholdsUsd.key > p.thresholdsUsd.mid && p.thresholdsUsd.mid > p.thresholdsUsd.small, {
-    error: 'invalid_value',
+    error: 'thresholds_order',
     path: ['thresholdsUsd'],
   })
 export type TieringPolicy = z.infer<typeof tieringPolicySchema>
@@ -85,7 +109,70 @@ export const DEFAULT_POLICY: TieringPolicy = {
   dormantDays: 365,
   trendPct: 20,
   churn: { gapMultiple: 2, dropPct: 50 },
+  service: {
+    key: {
+      cadenceDays: 14,
+      executiveDialogueMonths: 3,
+      ownerRequired: true,
+      benefits: 'Dedicated account manager, priority production slots, extended payment terms',
+    },
+    mid: {
+      cadenceDays: 30,
+      executiveDialogueMonths: 6,
+      ownerRequired: true,
+      benefits: 'Named account manager, free samples, priority quotes',
+    },
+    small: { cadenceDays: 60, executiveDialogueMonths: 0, ownerRequired: false, benefits: '' },
+    ordinary: { cadenceDays: 90, executiveDialogueMonths: 0, ownerRequired: false, benefits: '' },
+  },
+  reviewSchedule: 'quarterly',
 }
+
+/** One saved version of the policy. */
+export const policyVersionSchema = z.object({
+  version: z.number(),
+  createdAt: z.string(),
+  note: z.string().nullable(),
+})
+
+/** What saving a policy would do (counts over the whole base), shown before the user saves. */
+export const policyPreviewSchema = z.object({
+  customers: z.number(),
+  /** Tier moves as from → to with a count; unchanged customers are not listed. */
+  moves: z.array(z.object({ from: z.enum(VALUE_TIERS), to: z.enum(VALUE_TIERS), count: z.number() })),
+  promotions: z.number(),
+  demotions: z.number(),
+  segmentChanges: z.number(),
+  stageChanges: z.number(),
+  tiersAfter: z.array(z.object({ tier: z.enum(VALUE_TIERS), count: z.number() })),
+})
+export type PolicyPreview = z.infer<typeof policyPreviewSchema>
+
+export const reviewItemSchema = z.object({
+  customerId: z.string(),
+  displayName: z.string(),
+  country: z.string().nullable(),
+  from: z.enum(VALUE_TIERS),
+  to: z.enum(VALUE_TIERS),
+  revenueUsd: z.number(),
+  previousRevenueUsd: z.number(),
+  thresholdUsd: z.number(),
+  floorUsd: z.number().nullable(),
+})
+export type ReviewItem = z.infer<typeof reviewItemSchema>
+
+/** A re-evaluation run (T6): the promotions and demotions it found, waiting for review. */
+export const reviewSchema = z.object({
+  id: z.number(),
+  asOf: z.string(),
+  policyVersion: z.number(),
+  status: z.enum(['open', 'applied', 'dismissed']),
+  createdAt: z.string(),
+  promotions: z.number(),
+  demotions: z.number(),
+  items: z.array(reviewItemSchema),
+})
+export type Review = z.infer<typeof reviewSchema>
 
 const isoDate = z.iso.date({ error: 'invalid_date' })
 const amount = z
@@ -189,6 +276,27 @@ export const tierStateSchema = z.object({
     rule: z.string(),
     inputs: z.record(z.string(), z.number().nullable()),
   }),
+  /** RFM segment (T2) with its scores; null until the customer has a revenue order. */
+  segment: z
+    .object({
+      segment: z.enum(RFM_SEGMENTS),
+      rule: z.string(),
+      inputs: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+    })
+    .nullable(),
+  /** What the customer's tier is owed (T5). */
+  service: servicePolicySchema,
+  /** Segment, stage and risk changes (T6), newest first. */
+  changes: z.array(
+    z.object({
+      kind: z.enum(['segment', 'stage', 'risk']),
+      from: z.string().nullable(),
+      to: z.string(),
+      rule: z.string(),
+      inputs: z.record(z.string(), z.unknown()),
+      at: z.string(),
+    }),
+  ),
   risks: z.array(
     z.discriminatedUnion('kind', [
       z.object({

@@ -42,7 +42,12 @@ const emit = (event: EventName, payload: unknown) => {
 
 let services: ReturnType<typeof createServices>
 try {
-  services = createServices(dataDir, { harness: true, emit, appVersion: process.env.npm_package_version })
+  services = createServices(dataDir, {
+    harness: true,
+    background: true,
+    emit,
+    appVersion: process.env.npm_package_version,
+  })
 } catch (err) {
   if (err instanceof DatabaseDamagedError) {
     console.error(

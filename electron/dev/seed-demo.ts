@@ -31,6 +31,8 @@ const created = await loadDemo(
   },
   Number(values.seed),
 )
+// One pass over the base stores RFM segments, stages and risk flags with the base's quintiles.
+await services.retier.daily()
 console.log(
   `\nCreated ${created} customers in ${((Date.now() - started) / 1000).toFixed(1)} s in ${services.dataDir}`,
 )

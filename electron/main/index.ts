@@ -50,6 +50,7 @@ function start() {
   try {
     services = createServices(dataDir, {
       appVersion: app.getVersion(),
+      background: true,
       migrationsDir: app.isPackaged ? path.join(process.resourcesPath, 'migrations') : undefined,
       emit: (event, payload) => mainWindow?.webContents.send(event, payload),
     })

@@ -11,7 +11,12 @@ import { OrderRepository } from './db/orders'
 import { TierRepository } from './db/tiers'
 import { InteractionRepository } from './db/interactions'
 import { FeedbackRepository } from './db/feedback'
-import { DEFAULT_POLICY, orderInputSchema } from '../../shared/tiering'
+import { orderInputSchema } from '../../shared/tiering'
+import { PolicyStore } from './db/policies'
+import { Retier, RetierStopped } from './db/retier'
+import { GroupRepository } from './db/groups'
+import { exportSelection } from './db/export'
+import { dashboard } from './db/dashboard'
 import type { Handlers } from './ipc/dispatch'
 import { AppFailure } from '../../shared/errors'
 import type { FieldIssue } from '../../shared/errors'
@@ -22,8 +27,8 @@ import { checkContact, checkCustomer } from './core/validate'
 import { allCountryFacts } from './core/geo'
 import { createRng, generateDemoCustomers } from './core/demo-data'
 import { demoRates, generateDemoOrders } from './core/demo-orders'
-import { churnFlags, decideStage } from './core/tiering'
-import { localToday } from '../../shared/dates'
+import { evaluateCustomer } from './core/tiering'
+import { localDate, localToday } from '../../shared/dates'
 
 export type Emit = (event: EventName, payload: unknown) => void
 
@@ -32,6 +37,11 @@ export type ServicesOptions = OpenOptions & {
   harness?: boolean
   emit?: Emit
   now?: () => Date
+  /**
+   * Run the daily pass (figures roll-over, segments, stages, risks, a scheduled review) at start
+   * and whenever the date changes. The app and the harness do; tests drive it by hand.
+   */
+  background?: boolean
 }
 
 export type Services = {
@@ -41,6 +51,10 @@ export type Services = {
   writer: SyncWriter
   customers: CustomerRepository
   orders: OrderRepository
+  tiers: TierRepository
+  retier: Retier
+  policies: PolicyStore
+  groups: GroupRepository
   handlers: Handlers
   close: () => void
 }
@@ -59,8 +73,12 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     metaSet(db, 'search_index_version', String(SearchIndex.VERSION))
   }
   const customers = new CustomerRepository(db, writer, search, now)
-  // The editable, versioned policy arrives with the settings screen; until then the seed's defaults.
-  const tiers = new TierRepository(db, writer, () => DEFAULT_POLICY, now)
+  // The team's calendar day: the machine's zone, at the (injectable) current instant.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  const today = options.now ? () => localDate(now(), zone) : localToday
+  const policies = new PolicyStore(db, writer, now)
+  const policy = () => policies.current()
+  const tiers = new TierRepository(db, writer, policy, now, today)
   if (metaRead(db, 'tiers_backfilled') !== '1') {
     db.transaction(() => {
       tiers.backfill()
@@ -72,9 +90,12 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   const orders = new OrderRepository(
     db,
     writer,
-    () => DEFAULT_POLICY,
-    (id, figures) => tiers.evaluate(id, figures.revenueUsd),
+    policy,
+    (id, figures) => tiers.evaluate(id, figures, figures.asOf),
+    today,
   )
+  const retier = new Retier(db, tiers, orders, policy, today, now)
+  const groups = new GroupRepository(db, writer, customers, today, now)
   const emit: Emit = options.emit ?? (() => undefined)
   const changed = () => emit('data:changed', {})
 
@@ -222,22 +243,96 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
       changed()
       return { id: input.id }
     },
+    'policy:get': () => ({ policy: policies.current(), versions: policies.versions() }),
+    'policy:preview': (input) => retier.preview(input.policy),
+    'policy:save': async (input) => {
+      const preview = retier.preview(input.policy)
+      const version = policies.save(input.policy, input.note ?? null)
+      await retier.applyAll(policies.current(), (done, total) =>
+        emit('job:progress', { job: 'retier', done, total }),
+      )
+      changed()
+      return { version, preview }
+    },
+    'reviews:run': async () => {
+      const review = await retier.runReview((done, total) =>
+        emit('job:progress', { job: 'review', done, total }),
+      )
+      changed()
+      return review
+    },
+    'reviews:get': (input) => retier.review(input.id),
+    'reviews:decide': (input) => {
+      const review = retier.decide(input.id, input.decision, input.customerIds)
+      changed()
+      return review
+    },
+    'groups:list': () => ({ groups: groups.list() }),
+    'groups:save': (input) => {
+      const group = groups.save(input.id ?? null, input.group)
+      changed()
+      return group
+    },
+    'groups:delete': (input) => {
+      groups.delete(input.id)
+      changed()
+      return { id: input.id }
+    },
+    'groups:buckets': (input) => ({ buckets: groups.buckets(input.grouping) }),
+    'groups:members': (input) => groups.members(input),
+    'groups:figures': (input) => groups.figures(input.selection),
+    'groups:addMembers': (input) => {
+      const added = groups.addMembers(input.groupId, input.customerIds)
+      changed()
+      return { added }
+    },
+    'groups:removeMembers': (input) => {
+      const removed = groups.removeMembers(input.groupId, input.customerIds)
+      changed()
+      return { removed }
+    },
+    'groups:bulk': (input) => {
+      const result = groups.bulk(input.selection, input.customerIds ?? null, input.action)
+      changed()
+      return result
+    },
+    'groups:export': (input) => exportSelection(groups, input.selection, input.format),
+    'groups:emails': (input) => groups.emails(input.selection),
+    'dashboard:get': () => dashboard(db, retier, today()),
     'demo:load': async (input) => {
       const created = await loadDemo(db, { customers, orders }, input.customers, (done, total) =>
         emit('job:progress', { job: 'demo', done, total }),
       )
+      // Orders tiered each customer as they arrived; one pass over the base gives RFM its quintiles.
+      await retier.daily()
       changed()
       return { created }
     },
   }
 
-  /** Stored tier and history, plus stage and risk flags computed from today's figures. */
+  /**
+   * Stored tier and history, plus segment, stage and risk flags from today's figures with the
+   * numbers that decided them (the daily pass stores the same values for lists and groups).
+   */
   function tierState(customerId: string) {
-    const figures = orders.figures(customerId)
+    const { asOf, ...figures } = orders.figures(customerId)
+    const stored = tiers.state(customerId)
+    const p = policy()
+    const e = evaluateCustomer(
+      customerId,
+      figures,
+      asOf,
+      p,
+      stored.tier,
+      tiers.lockOf(customerId),
+      tiers.rfmBounds(),
+    )
     return {
-      ...tiers.state(customerId),
-      stage: decideStage(figures, figures.asOf, DEFAULT_POLICY),
-      risks: churnFlags(figures, figures.asOf, DEFAULT_POLICY),
+      ...stored,
+      segment: e.segment,
+      stage: e.stage,
+      risks: e.risks,
+      service: p.service[stored.tier],
     }
   }
 
@@ -254,11 +349,53 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   }
 
   const stopCheckpoints = startIdleCheckpoints(db)
+  let stopped = false
+  let dailyTimer: NodeJS.Timeout | null = null
+  if (options.background) {
+    // The trailing windows move at midnight; checking every few minutes catches the new day
+    // (and a laptop waking up) without a timer per customer.
+    const runDaily = async () => {
+      if (stopped) return
+      let ran = false
+      if (!retier.dailyDone()) {
+        await retier.daily((done, total) => emit('job:progress', { job: 'daily', done, total }))
+        ran = true
+      }
+      if (!stopped && retier.reviewDue()) {
+        await retier.runReview((done, total) => emit('job:progress', { job: 'review', done, total }))
+        ran = true
+      }
+      if (ran && !stopped) changed()
+    }
+    const guarded = () =>
+      void runDaily().catch((err: unknown) => {
+        if (!(err instanceof RetierStopped)) console.error('daily pass failed', err)
+      })
+    setImmediate(guarded)
+    dailyTimer = setInterval(guarded, 5 * 60_000)
+    dailyTimer.unref()
+  }
   const close = () => {
+    stopped = true
+    retier.stop()
+    if (dailyTimer) clearInterval(dailyTimer)
     stopCheckpoints()
     db.close()
   }
-  return { db, dataDir, deviceId, writer, customers, orders, handlers, close }
+  return {
+    db,
+    dataDir,
+    deviceId,
+    writer,
+    customers,
+    orders,
+    tiers,
+    retier,
+    policies,
+    groups,
+    handlers,
+    close,
+  }
 }
 
 function readLanguage(db: Db): UiLanguage | null {

@@ -44,11 +44,24 @@ const locales: Record<string, Tree> = {}
 
 /** The translated text of a key, read from the shipped locale files (so tests follow wording changes). */
 export function tr(lang: 'zh' | 'fr' | 'en', key: string): string {
-  locales[lang] ??= JSON.parse(
-    fs.readFileSync(path.resolve('renderer/src/i18n/locales', `${lang}.json`), 'utf8'),
-  ) as Tree
+  // The base file and the feature files (groups.fr.json…), merged as the app merges them.
+  const dir = path.resolve('renderer/src/i18n/locales')
+  locales[lang] ??= fs
+    .readdirSync(dir)
+    .filter((f) => f === `${lang}.json` || f.endsWith(`.${lang}.json`))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Tree)
+    .reduce(merge, {})
   let node: string | Tree | undefined = locales[lang]
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined
   if (typeof node !== 'string') throw new Error(`missing ${lang} key ${key}`)
   return node
+}
+
+function merge(a: Tree, b: Tree): Tree {
+  const out: Tree = { ...a }
+  for (const [k, v] of Object.entries(b)) {
+    const existing = out[k]
+    out[k] = typeof v === 'object' && typeof existing === 'object' ? merge(existing, v) : v
+  }
+  return out
 }

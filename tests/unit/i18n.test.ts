@@ -4,9 +4,7 @@ import { describe, it, expect } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import en from '../../renderer/src/i18n/locales/en.json'
-import fr from '../../renderer/src/i18n/locales/fr.json'
-import zh from '../../renderer/src/i18n/locales/zh.json'
+import { translations } from '../../renderer/src/i18n/resources'
 import { ERROR_CODES } from '../../shared/errors'
 import { ISSUE_CODES } from '../../shared/domain'
 
@@ -14,9 +12,9 @@ type Tree = { [key: string]: unknown }
 type Locale = 'en' | 'fr' | 'zh'
 
 const LOCALES: Record<Locale, { tree: Tree; intl: string }> = {
-  zh: { tree: zh, intl: 'zh-CN' },
-  fr: { tree: fr, intl: 'fr-FR' },
-  en: { tree: en, intl: 'en-US' },
+  zh: { tree: translations.zh, intl: 'zh-CN' },
+  fr: { tree: translations.fr, intl: 'fr-FR' },
+  en: { tree: translations.en, intl: 'en-US' },
 }
 const LOCALE_NAMES = Object.keys(LOCALES) as Locale[]
 
@@ -26,6 +24,7 @@ const BRAND_KEYS = new Set([
   'app.name',
   'common.listSeparator',
   'validation.fieldIssue',
+  'groups.viewTitle',
   'contacts.handle',
   'language.zh',
   'language.fr',
@@ -225,9 +224,9 @@ describe('errors from main', () => {
     ['validation', ISSUE_CODES],
   ] as const)('every %s code has a translation in zh, fr and en', (group, codes) => {
     for (const [name, tree] of [
-      ['zh', zh],
-      ['fr', fr],
-      ['en', en],
+      ['zh', translations.zh],
+      ['fr', translations.fr],
+      ['en', translations.en],
     ] as const) {
       const table = (tree as Record<string, Record<string, unknown>>)[group]!
       const missing = codes.filter((code) => typeof table[code] !== 'string' || table[code] === '')

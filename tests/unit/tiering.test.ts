@@ -7,8 +7,10 @@ import {
   decideSegment,
   decideStage,
   decideTier,
+  quintileBounds,
   quintileScores,
   rawTier,
+  scoreFromBounds,
   rfmScores,
   tierThreshold,
 } from '../../electron/main/core/tiering'
@@ -128,6 +130,22 @@ describe('RFM', () => {
     expect(quintileScores([5, 5, 5, 5])).toEqual([1, 1, 1, 1])
     // Recency: fewer days is better.
     expect(quintileScores([1, 10, 100, 1000, 10000], false)).toEqual([5, 4, 3, 2, 1])
+  })
+
+  it('scores one customer from the base’s cut points exactly as the whole-base quintiles do', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 200 }),
+        fc.boolean(),
+        (values, higherIsBetter) => {
+          const bounds = quintileBounds(values, higherIsBetter)
+          expect(values.map((v) => scoreFromBounds(v, bounds, higherIsBetter))).toEqual(
+            quintileScores(values, higherIsBetter),
+          )
+        },
+      ),
+    )
+    expect(scoreFromBounds(123, [])).toBe(1)
   })
 
   it('scores by fixed thresholds when the policy says so', () => {

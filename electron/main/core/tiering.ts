@@ -336,3 +336,99 @@ export function churnFlags(figures: CustomerFigures, asOf: string, policy: Tieri
   }
   return flags
 }
+
+// ---- RFM bounds: the quintile cut points of a base, so one customer can be scored alone ----
+
+/**
+ * Quintile scores need the whole base, but an order arrives for one customer. Scoring against
+ * the base's cut points gives the same scores quintileScores would: with below(v) the count of
+ * values under v, score ≥ k+1 ⇔ below(v) ≥ ⌈k·n/5⌉ ⇔ v exceeds the ⌈k·n/5⌉-th smallest value.
+ * `higherIsBetter` false (recency) works on negated values. Empty base: no bounds, score 1.
+ */
+export type QuintileBounds = number[]
+
+export function quintileBounds(values: readonly number[], higherIsBetter = true): QuintileBounds {
+  const n = values.length
+  if (n === 0) return []
+  const sorted = values.map((v) => (higherIsBetter ? v : -v)).sort((a, b) => a - b)
+  return [1, 2, 3, 4].map((k) => sorted[Math.max(0, Math.ceil((k * n) / 5) - 1)]!)
+}
+
+export function scoreFromBounds(v: number, bounds: QuintileBounds, higherIsBetter = true): number {
+  const x = higherIsBetter ? v : -v
+  let s = 1
+  for (const b of bounds) if (x > b) s++
+  return s
+}
+
+export type RfmBounds = { r: QuintileBounds; f: QuintileBounds; m: QuintileBounds }
+
+/** The active base: customers with a revenue order inside the window. */
+export function isActive(figures: CustomerFigures): boolean {
+  return figures.orderCount > 0 && figures.lastOrder !== null
+}
+
+export function rfmInput(id: string, figures: CustomerFigures, asOf: string): RfmInput {
+  return {
+    id,
+    recencyDays: figures.lastOrder ? daysBetween(figures.lastOrder, asOf) : Number.MAX_SAFE_INTEGER,
+    frequency: figures.orderCount,
+    monetaryUsd: figures.revenueUsd,
+  }
+}
+
+export function rfmBounds(base: readonly RfmInput[]): RfmBounds {
+  return {
+    r: quintileBounds(
+      base.map((c) => c.recencyDays),
+      false,
+    ),
+    f: quintileBounds(base.map((c) => c.frequency)),
+    m: quintileBounds(base.map((c) => c.monetaryUsd)),
+  }
+}
+
+/** One customer's R, F, M under the policy: fixed thresholds, or the base's quintile bounds. */
+export function scoreOne(input: RfmInput, bounds: RfmBounds, policy: TieringPolicy): RfmScores {
+  if (policy.rfm.mode === 'fixed') {
+    const f = policy.rfm.fixed
+    return {
+      r: fixedScore(input.recencyDays, f.recencyDays, false),
+      f: fixedScore(input.frequency, f.frequency, true),
+      m: fixedScore(input.monetaryUsd, f.monetaryUsd, true),
+    }
+  }
+  return {
+    r: scoreFromBounds(input.recencyDays, bounds.r, false),
+    f: scoreFromBounds(input.frequency, bounds.f),
+    m: scoreFromBounds(input.monetaryUsd, bounds.m),
+  }
+}
+
+/** Everything the rules say about one customer, each part with its reason. */
+export type CustomerEvaluation = {
+  tier: TierDecision
+  scores: RfmScores | null
+  segment: SegmentDecision | null
+  stage: StageDecision
+  risks: ChurnFlag[]
+}
+
+export function evaluateCustomer(
+  id: string,
+  figures: CustomerFigures,
+  asOf: string,
+  policy: TieringPolicy,
+  previousTier: ValueTier | null,
+  lock: ValueTier | null,
+  bounds: RfmBounds,
+): CustomerEvaluation {
+  const scores = isActive(figures) ? scoreOne(rfmInput(id, figures, asOf), bounds, policy) : null
+  return {
+    tier: decideTier(figures.revenueUsd, previousTier, policy, lock),
+    scores,
+    segment: decideSegment(scores, figures, asOf, policy),
+    stage: decideStage(figures, asOf, policy),
+    risks: churnFlags(figures, asOf, policy),
+  }
+}

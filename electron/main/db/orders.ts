@@ -215,10 +215,13 @@ export class OrderRepository {
     return row.gross ? (row.returned ?? 0) / row.gross : null
   }
 
-  /** The customer's stored figures (recomputed when stale, i.e. from an earlier day). */
+  /**
+   * The customer's stored figures, recomputed when stale (from an earlier day). A stale refresh
+   * does not re-tier: moves that time alone causes wait for the re-evaluation run (T6).
+   */
   figures(customerId: string): Figures {
     const row = this.q.figures.get(customerId) as Record<string, unknown> | undefined
-    if (!row || row.as_of !== this.today()) return this.refreshFigures(customerId)
+    if (!row || row.as_of !== this.today()) return this.refreshFigures(customerId, false)
     return {
       asOf: row.as_of,
       revenueUsd: row.revenue_usd as number,
@@ -231,16 +234,25 @@ export class OrderRepository {
     }
   }
 
-  /** Recomputes one customer's figures from its own orders (tens of rows) and stores them. */
-  refreshFigures(customerId: string): Figures {
+  /**
+   * Recomputes one customer's figures from its own orders (tens of rows) and stores them; with
+   * `notify` the tier follows at once (an order changed), without it only the figures move.
+   */
+  refreshFigures(customerId: string, notify = true, policy: TieringPolicy = this.policy()): Figures {
     const asOf = this.today()
     const figures = {
       asOf,
-      ...computeFigures(this.q.facts.all(customerId) as OrderFact[], asOf, this.policy()),
+      ...computeFigures(this.q.facts.all(customerId) as OrderFact[], asOf, policy),
     }
     this.q.saveFigures.run({ customerId, ...figures })
-    this.onFigures(customerId, figures)
+    if (notify) this.onFigures(customerId, figures)
     return figures
+  }
+
+  /** Figures under a policy without storing them (a preview of a new window or statuses). */
+  computeFigures(customerId: string, policy: TieringPolicy): Figures {
+    const asOf = this.today()
+    return { asOf, ...computeFigures(this.q.facts.all(customerId) as OrderFact[], asOf, policy) }
   }
 
   private cells(v: Partial<OrderValues>): RowChange['values'] {

@@ -153,7 +153,11 @@ export const orders = sqliteTable(
     deletedAt: text('deleted_at'),
     updatedAt: text('updated_at').notNull().default(''),
   },
-  (t) => [index('orders_customer').on(t.customerId, t.deletedAt, t.date)],
+  (t) => [
+    index('orders_customer').on(t.customerId, t.deletedAt, t.date),
+    // The daily roll-over finds the few orders that crossed a window edge since yesterday.
+    index('orders_date').on(t.date, t.customerId),
+  ],
 )
 
 /** DERIVED: each customer's figures from its orders (see core/tiering computeFigures). */
@@ -226,8 +230,91 @@ export const customerTiers = sqliteTable(
     rule: text('rule').notNull(),
     revenueUsd: real('revenue_usd').notNull(),
     evaluatedOn: text('evaluated_on').notNull(),
+    /** RFM segment (T2) and its scores; null while the customer has no revenue order. */
+    segment: text('segment'),
+    rfmR: integer('rfm_r'),
+    rfmF: integer('rfm_f'),
+    rfmM: integer('rfm_m'),
+    /** Lifecycle stage (T3). */
+    stage: text('stage').notNull().default('prospect'),
+    /** Churn-risk flags (T4): 1 when raised. */
+    riskGap: integer('risk_gap').notNull().default(0),
+    riskDrop: integer('risk_drop').notNull().default(0),
   },
-  (t) => [index('customer_tiers_tier').on(t.tier, t.customerId)],
+  (t) => [
+    index('customer_tiers_tier').on(t.tier, t.customerId),
+    index('customer_tiers_segment').on(t.segment, t.customerId),
+    index('customer_tiers_stage').on(t.stage, t.customerId),
+  ],
+)
+
+/**
+ * The tiering policy (T1–T5) as versioned rows: each save adds a version, the highest is in force,
+ * earlier ones stay for the record. Synced so the whole team tiers by the same rules.
+ */
+export const tieringPolicies = sqliteTable('tiering_policies', {
+  id: text('id').primaryKey(),
+  version: integer('version'),
+  /** JSON of shared/tiering TieringPolicy. */
+  policy: text('policy'),
+  note: text('note'),
+  createdBy: text('created_by'),
+  createdAt: text('created_at'),
+  deletedAt: text('deleted_at'),
+  updatedAt: text('updated_at').notNull().default(''),
+})
+
+/** Groups (G2, G3): a smart group's rule set (JSON) or a static group's name; members below. */
+export const customerGroups = sqliteTable('customer_groups', {
+  id: text('id').primaryKey(),
+  name: text('name'),
+  kind: text('kind'),
+  /** JSON of shared/groups GroupRules; null for a static group. */
+  rules: text('rules'),
+  createdAt: text('created_at'),
+  deletedAt: text('deleted_at'),
+  updatedAt: text('updated_at').notNull().default(''),
+})
+
+/** Static group membership, set-like (id = hash(group, customer)) so two devices adding one customer agree. */
+export const groupMembers = sqliteTable(
+  'group_members',
+  {
+    id: text('id').primaryKey(),
+    groupId: text('group_id'),
+    customerId: text('customer_id'),
+    createdAt: text('created_at'),
+    deletedAt: text('deleted_at'),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [index('group_members_group').on(t.groupId, t.deletedAt, t.customerId)],
+)
+
+/** A re-evaluation run (T6): the moves it proposes wait here for a manager's review. Local. */
+export const tierReviews = sqliteTable('tier_reviews', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  asOf: text('as_of').notNull(),
+  policyVersion: integer('policy_version').notNull(),
+  /** open, applied or dismissed. */
+  status: text('status').notNull(),
+  createdAt: text('created_at').notNull(),
+  decidedAt: text('decided_at'),
+})
+
+export const tierReviewItems = sqliteTable(
+  'tier_review_items',
+  {
+    reviewId: integer('review_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    fromTier: text('from_tier').notNull(),
+    toTier: text('to_tier').notNull(),
+    rule: text('rule').notNull(),
+    revenueUsd: real('revenue_usd').notNull(),
+    previousRevenueUsd: real('previous_revenue_usd').notNull(),
+    thresholdUsd: real('threshold_usd').notNull(),
+    floorUsd: real('floor_usd'),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.customerId] })],
 )
 
 /**

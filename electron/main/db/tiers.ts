@@ -1,34 +1,77 @@
-// Value tiers as stored state (T1, T6): each evaluation applies decideTier to the customer's fresh
-// figures, the tier it held before and any manager's lock, and a change is recorded with its rule,
-// inputs and old value so the UI can explain it. Runs inside the write that changed the facts.
+// Tiers, segments, stages and risk flags as stored state (T1–T4, T6): each evaluation applies the
+// engine to the customer's figures, the tier it held before, any manager's lock and the base's RFM
+// bounds, and every change is recorded with its rule, inputs and old value so the UI can explain
+// it. Runs inside the write that changed the facts, or in a batch of the full re-tier.
 import type { Db } from './connection'
 import { liveCustomerGuard } from './live'
+import { metaRead, metaSet } from './device'
 import type { SyncWriter } from './writer'
-import type { TierEvent, TierState, TieringPolicy, ValueTier } from '../../../shared/tiering'
-import { decideTier, tierThreshold } from '../core/tiering'
+import type {
+  LifecycleStage,
+  RfmSegment,
+  TierEvent,
+  TierState,
+  TieringPolicy,
+  ValueTier,
+} from '../../../shared/tiering'
+import { evaluateCustomer, tierThreshold } from '../core/tiering'
+import { localToday } from '../../../shared/dates'
+import type { CustomerEvaluation, CustomerFigures, RfmBounds } from '../core/tiering'
 
-type TierRow = { tier: ValueTier; rule: string; revenue_usd: number; evaluated_on: string }
+export type TierRow = {
+  tier: ValueTier
+  rule: string
+  revenue_usd: number
+  evaluated_on: string
+  segment: RfmSegment | null
+  rfm_r: number | null
+  rfm_f: number | null
+  rfm_m: number | null
+  stage: LifecycleStage
+  risk_gap: number
+  risk_drop: number
+}
 type LockRow = { tier: ValueTier; reason: string | null; locked_by: string | null; updated_at: string }
+
+export const NO_FIGURES: CustomerFigures = {
+  revenueUsd: 0,
+  orderCount: 0,
+  firstOrder: null,
+  lastOrder: null,
+  last6Usd: 0,
+  prev6Usd: 0,
+  medianGapDays: null,
+}
+
+const EMPTY_BOUNDS: RfmBounds = { r: [], f: [], m: [] }
+
+/** Risk flags as one stored word: 'none', 'gap', 'drop' or 'gap+drop'. */
+function riskWord(gap: boolean, drop: boolean): string {
+  return gap && drop ? 'gap+drop' : gap ? 'gap' : drop ? 'drop' : 'none'
+}
 
 export class TierRepository {
   private readonly q
   private readonly requireCustomer: (customerId: string) => void
+  private bounds: RfmBounds | null = null
 
   constructor(
     private readonly db: Db,
     private readonly writer: SyncWriter,
     private readonly policy: () => TieringPolicy,
     private readonly now: () => Date = () => new Date(),
+    private readonly today: () => string = localToday,
   ) {
     this.requireCustomer = liveCustomerGuard(db)
     this.q = {
-      current: db.prepare(
-        'SELECT tier, rule, revenue_usd, evaluated_on FROM customer_tiers WHERE customer_id = ?',
-      ),
+      current: db.prepare('SELECT * FROM customer_tiers WHERE customer_id = ?'),
       save: db.prepare(
-        `INSERT INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on, segment, rfm_r, rfm_f, rfm_m, stage, risk_gap, risk_drop)
+         VALUES (@id, @tier, @rule, @revenue, @on, @segment, @r, @f, @m, @stage, @gap, @drop)
          ON CONFLICT (customer_id) DO UPDATE SET tier = excluded.tier, rule = excluded.rule,
-           revenue_usd = excluded.revenue_usd, evaluated_on = excluded.evaluated_on`,
+           revenue_usd = excluded.revenue_usd, evaluated_on = excluded.evaluated_on, segment = excluded.segment,
+           rfm_r = excluded.rfm_r, rfm_f = excluded.rfm_f, rfm_m = excluded.rfm_m, stage = excluded.stage,
+           risk_gap = excluded.risk_gap, risk_drop = excluded.risk_drop`,
       ),
       lock: db.prepare(
         'SELECT tier, reason, locked_by, updated_at FROM tier_locks WHERE id = ? AND deleted_at IS NULL',
@@ -37,9 +80,12 @@ export class TierRepository {
         'INSERT INTO tier_events (customer_id, kind, from_value, to_value, rule, inputs, policy_version, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       history: db.prepare(
-        'SELECT from_value, to_value, rule, inputs, at FROM tier_events WHERE customer_id = ? ORDER BY id DESC LIMIT 50',
+        "SELECT from_value, to_value, rule, inputs, at FROM tier_events WHERE customer_id = ? AND kind = 'tier' ORDER BY id DESC LIMIT 50",
       ),
-      revenue: db.prepare('SELECT revenue_usd FROM customer_figures WHERE customer_id = ?').pluck(),
+      changes: db.prepare(
+        "SELECT kind, from_value, to_value, rule, inputs, at FROM tier_events WHERE customer_id = ? AND kind <> 'tier' ORDER BY id DESC LIMIT 50",
+      ),
+      figures: db.prepare('SELECT * FROM customer_figures WHERE customer_id = ?'),
     }
     // Every customer has a tier row (Ordinary until orders say otherwise), so tier filters and the
     // list's tier column are one indexed lookup.
@@ -51,7 +97,10 @@ export class TierRepository {
     })
     // A lock or unlock (local or synced) re-evaluates that customer at once.
     writer.onChange('tier_locks', (ids) => {
-      for (const id of ids) this.evaluate(id, (this.q.revenue.get(id) as number | undefined) ?? 0)
+      for (const id of ids) {
+        const f = this.storedFigures(id)
+        this.evaluate(id, f.figures, f.asOf)
+      }
     })
   }
 
@@ -62,40 +111,155 @@ export class TierRepository {
     )
   }
 
-  /** Applies the policy to a customer's current 12-month revenue; records a change if there is one. */
-  evaluate(customerId: string, revenueUsd: number): void {
-    const policy = this.policy()
-    const before = this.q.current.get(customerId) as TierRow | undefined
-    const lock = this.q.lock.get(customerId) as LockRow | undefined
-    const decision = decideTier(revenueUsd, before?.tier ?? null, policy, lock?.tier ?? null)
+  /** The base's RFM cut points from the last full run (empty before the first one). */
+  rfmBounds(): RfmBounds {
+    if (!this.bounds) {
+      const raw = metaRead(this.db, 'rfm_bounds')
+      this.bounds = raw ? (JSON.parse(raw) as RfmBounds) : EMPTY_BOUNDS
+    }
+    return this.bounds
+  }
+
+  setRfmBounds(bounds: RfmBounds): void {
+    metaSet(this.db, 'rfm_bounds', JSON.stringify(bounds))
+    this.bounds = bounds
+  }
+
+  current(customerId: string): TierRow | undefined {
+    return this.q.current.get(customerId) as TierRow | undefined
+  }
+
+  lockOf(customerId: string): ValueTier | null {
+    return (this.q.lock.get(customerId) as LockRow | undefined)?.tier ?? null
+  }
+
+  /** The figures last stored for a customer and the day they are for (none: no orders yet). */
+  storedFigures(customerId: string): { figures: CustomerFigures; asOf: string } {
+    const row = this.q.figures.get(customerId) as Record<string, unknown> | undefined
+    if (!row) return { figures: NO_FIGURES, asOf: this.today() }
+    return {
+      asOf: row.as_of as string,
+      figures: {
+        revenueUsd: row.revenue_usd as number,
+        orderCount: row.order_count as number,
+        firstOrder: row.first_order as string | null,
+        lastOrder: row.last_order as string | null,
+        last6Usd: row.last6_usd as number,
+        prev6Usd: row.prev6_usd as number,
+        medianGapDays: row.median_gap_days as number | null,
+      },
+    }
+  }
+
+  /**
+   * Applies the policy to a customer's fresh figures (after an order or interaction write, a lock,
+   * or the daily roll-over) and stores the result, recording what changed.
+   */
+  evaluate(customerId: string, figures: CustomerFigures, asOf: string): CustomerEvaluation {
+    const before = this.current(customerId)
+    const result = evaluateCustomer(
+      customerId,
+      figures,
+      asOf,
+      this.policy(),
+      before?.tier ?? null,
+      this.lockOf(customerId),
+      this.rfmBounds(),
+    )
+    this.store(customerId, result, before, this.policy())
+    return result
+  }
+
+  /**
+   * Stores an evaluation and records each change against the row it replaces: the tier with its
+   * revenue before and after, and the segment, stage and risk flags with the numbers that decided.
+   * `tierOverride` keeps the stored tier (a re-evaluation run holds time-driven moves for review).
+   */
+  store(
+    customerId: string,
+    result: CustomerEvaluation,
+    before: TierRow | undefined,
+    policy: TieringPolicy,
+    tierOverride: { tier: ValueTier; rule: string; revenueUsd: number } | null = null,
+  ): void {
     const at = this.now().toISOString()
+    const decision = result.tier
+    const tier = tierOverride?.tier ?? decision.tier
+    const rule = tierOverride?.rule ?? decision.rule
+    const revenue = tierOverride?.revenueUsd ?? decision.inputs.revenueUsd
     // A customer never evaluated counts as Ordinary with no revenue, so its first order reads as
     // "Ordinary → Small" and merely opening a prospect records nothing.
     const fromTier: ValueTier = before?.tier ?? 'ordinary'
     const wasLocked = before?.rule === 'locked'
-    if (fromTier !== decision.tier || wasLocked !== (decision.rule === 'locked')) {
-      const demoted =
-        decision.rule === 'threshold' && tierThreshold(fromTier, policy) > decision.inputs.thresholdUsd
+    if (!tierOverride && (fromTier !== tier || wasLocked !== (rule === 'locked'))) {
+      const demoted = rule === 'threshold' && tierThreshold(fromTier, policy) > decision.inputs.thresholdUsd
+      const lock = rule === 'locked' ? (this.q.lock.get(customerId) as LockRow | undefined) : undefined
       const inputs: TierEvent['inputs'] = {
-        revenueUsd,
+        revenueUsd: revenue,
         previousRevenueUsd: before?.revenue_usd ?? 0,
         thresholdUsd: decision.inputs.thresholdUsd,
         // For a demotion, the floor the old tier fell through.
         floorUsd: demoted ? tierThreshold(fromTier, policy) * (1 - policy.hysteresisPct / 100) : null,
-        reason: decision.rule === 'locked' ? (lock?.reason ?? null) : null,
+        reason: lock?.reason ?? null,
       }
+      this.q.event.run(customerId, 'tier', fromTier, tier, rule, JSON.stringify(inputs), policy.version, at)
+    }
+    const segment = result.segment?.segment ?? null
+    if ((before?.segment ?? null) !== segment && segment !== null) {
       this.q.event.run(
         customerId,
-        'tier',
-        fromTier,
-        decision.tier,
-        decision.rule,
-        JSON.stringify(inputs),
+        'segment',
+        before?.segment ?? null,
+        segment,
+        result.segment!.rule,
+        JSON.stringify(result.segment!.inputs),
         policy.version,
         at,
       )
     }
-    this.q.save.run(customerId, decision.tier, decision.rule, revenueUsd, at.slice(0, 10))
+    const stage = result.stage.stage
+    if ((before?.stage ?? 'prospect') !== stage) {
+      this.q.event.run(
+        customerId,
+        'stage',
+        before?.stage ?? 'prospect',
+        stage,
+        result.stage.rule,
+        JSON.stringify(result.stage.inputs),
+        policy.version,
+        at,
+      )
+    }
+    const gap = result.risks.some((r) => r.kind === 'gap')
+    const drop = result.risks.some((r) => r.kind === 'drop')
+    const riskBefore = riskWord(before?.risk_gap === 1, before?.risk_drop === 1)
+    const riskAfter = riskWord(gap, drop)
+    if (riskBefore !== riskAfter) {
+      this.q.event.run(
+        customerId,
+        'risk',
+        riskBefore,
+        riskAfter,
+        riskAfter,
+        JSON.stringify({ flags: result.risks }),
+        policy.version,
+        at,
+      )
+    }
+    this.q.save.run({
+      id: customerId,
+      tier,
+      rule,
+      revenue,
+      on: at.slice(0, 10),
+      segment,
+      r: result.scores?.r ?? null,
+      f: result.scores?.f ?? null,
+      m: result.scores?.m ?? null,
+      stage,
+      gap: gap ? 1 : 0,
+      drop: drop ? 1 : 0,
+    })
   }
 
   /** Locks a customer's tier by hand (with a reason), or removes the lock when `tier` is null. */
@@ -111,8 +275,8 @@ export class TierRepository {
     ])
   }
 
-  state(customerId: string): Omit<TierState, 'stage' | 'risks'> {
-    const row = this.q.current.get(customerId) as TierRow | undefined
+  state(customerId: string): Omit<TierState, 'stage' | 'risks' | 'segment' | 'service'> {
+    const row = this.current(customerId)
     const lock = this.q.lock.get(customerId) as LockRow | undefined
     const history = (
       this.q.history.all(customerId) as {
@@ -129,6 +293,23 @@ export class TierRepository {
       inputs: JSON.parse(e.inputs) as TierEvent['inputs'],
       at: e.at,
     }))
+    const changes = (
+      this.q.changes.all(customerId) as {
+        kind: 'segment' | 'stage' | 'risk'
+        from_value: string | null
+        to_value: string
+        rule: string
+        inputs: string
+        at: string
+      }[]
+    ).map((e) => ({
+      kind: e.kind,
+      from: e.from_value,
+      to: e.to_value,
+      rule: e.rule,
+      inputs: JSON.parse(e.inputs) as Record<string, unknown>,
+      at: e.at,
+    }))
     return {
       tier: row?.tier ?? 'ordinary',
       rule: (row?.rule as TierState['rule'] | undefined) ?? 'threshold',
@@ -137,6 +318,7 @@ export class TierRepository {
         ? { tier: lock.tier, reason: lock.reason, lockedBy: lock.locked_by, at: lock.updated_at }
         : null,
       history,
+      changes,
     }
   }
 }

@@ -61,6 +61,9 @@ export const SYNCED_COLUMNS = {
     'deleted_at',
   ],
   feedback: ['customer_id', 'kind', 'severity', 'date', 'summary', 'resolved', 'created_at', 'deleted_at'],
+  customer_groups: ['name', 'kind', 'rules', 'created_at', 'deleted_at'],
+  group_members: ['group_id', 'customer_id', 'created_at', 'deleted_at'],
+  tiering_policies: ['version', 'policy', 'note', 'created_by', 'created_at', 'deleted_at'],
   orders: [
     'customer_id',
     'date',

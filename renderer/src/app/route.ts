@@ -1,16 +1,48 @@
-// Hash routes (#/customers, #/customers/<id>): deep-linkable, and they work the same under
-// app:// and the harness without server-side routing.
+// Hash routes (#/customers, #/customers/<id>, #/groups/<key>, #/dashboard, #/settings, #/review):
+// deep-linkable, and they work the same under app:// and the harness without server-side routing.
 import { useEffect, useState } from 'react'
 
-export type Route = { name: 'customers' } | { name: 'customer'; id: string }
+export type Route =
+  | { name: 'customers' }
+  | { name: 'customer'; id: string }
+  | { name: 'dashboard' }
+  /** `key` names what the group view shows (see features/groups/selectionKey.ts); null: the overview. */
+  | { name: 'groups'; key: string | null }
+  | { name: 'settings' }
+  | { name: 'review' }
 
 export function parseRoute(hash: string): Route {
-  const m = /^#\/customers\/([\w-]+)$/.exec(hash)
-  return m ? { name: 'customer', id: m[1]! } : { name: 'customers' }
+  const customer = /^#\/customers\/([\w-]+)$/.exec(hash)
+  if (customer) return { name: 'customer', id: customer[1]! }
+  const groups = /^#\/groups(?:\/(.+))?$/.exec(hash)
+  if (groups) return { name: 'groups', key: groups[1] ? safeDecode(groups[1]) : null }
+  if (hash === '#/dashboard') return { name: 'dashboard' }
+  if (hash === '#/settings') return { name: 'settings' }
+  if (hash === '#/review') return { name: 'review' }
+  return { name: 'customers' }
+}
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return null
+  }
 }
 
 export function hrefFor(route: Route): string {
-  return route.name === 'customer' ? `#/customers/${route.id}` : '#/customers'
+  switch (route.name) {
+    case 'customer':
+      return `#/customers/${route.id}`
+    case 'groups':
+      return route.key === null ? '#/groups' : `#/groups/${encodeURIComponent(route.key)}`
+    case 'dashboard':
+    case 'settings':
+    case 'review':
+      return `#/${route.name}`
+    default:
+      return '#/customers'
+  }
 }
 
 export function navigate(route: Route): void {

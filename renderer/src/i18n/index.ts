@@ -2,16 +2,14 @@
 // restarts and is the same in every window; the browser language is only the first guess.
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from './locales/en.json'
-import fr from './locales/fr.json'
-import zh from './locales/zh.json'
+import { translations } from './resources'
 import { UI_LANGUAGES } from '../../../shared/domain'
 import type { UiLanguage } from '../../../shared/domain'
 
 export const resources = {
-  en: { translation: en },
-  fr: { translation: fr },
-  zh: { translation: zh },
+  en: { translation: translations.en },
+  fr: { translation: translations.fr },
+  zh: { translation: translations.zh },
 } as const
 
 /** Best UI language for a BCP 47 tag: zh-TW → zh, fr-CA → fr, anything else → en. */

@@ -10,13 +10,18 @@ import { bumpData, useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import type { Formatters } from '../../i18n/format'
 import { DEFAULT_POLICY, VALUE_TIERS } from '../../../../shared/tiering'
-import type { TierEvent, ValueTier } from '../../../../shared/tiering'
+import type { TierEvent, TierState, ValueTier } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
 
 const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
-const COLOR: Record<ValueTier, string> = { key: 'grape', mid: 'blue', small: 'teal', ordinary: 'gray' }
+export const TIER_COLOR: Record<ValueTier, string> = {
+  key: 'grape',
+  mid: 'blue',
+  small: 'teal',
+  ordinary: 'gray',
+}
 
 /** One history entry as a sentence: "Mid → Key: 12-month revenue rose from $3.2M to $5.4M". */
 export function explainTierEvent(t: TFunction, fmt: Formatters, e: TierEvent): string {
@@ -45,10 +50,49 @@ function stageValues(fmt: Formatters, inputs: Record<string, number | null>): Re
   }
 }
 
+function segmentReason(
+  t: TFunction,
+  fmt: Formatters,
+  rule: string,
+  inputs: Record<string, number | string | null>,
+): string {
+  const n = (k: string) => (typeof inputs[k] === 'number' ? fmt.number(inputs[k]) : '')
+  if (rule === 'no_order_for' || rule === 'first_order_within')
+    return t(`tiers.stageRule.${rule}`, { days: n('days'), limit: n('limit') })
+  if (rule === 'default' && inputs.r === undefined) return ''
+  return t('tiers.rfmScores', { r: n('r'), f: n('f'), m: n('m') })
+}
+
+/** "Contact every 14 days · executive dialogue quarterly · dedicated owner required · benefits". */
+function serviceText(t: TFunction, sp: TierState['service']): string {
+  const parts = [t('tiers.service.cadence', { days: sp.cadenceDays })]
+  if (sp.executiveDialogueMonths > 0)
+    parts.push(t('tiers.service.dialogue', { every: t(`policy.dialogue.m${sp.executiveDialogueMonths}`) }))
+  if (sp.ownerRequired) parts.push(t('tiers.service.owner'))
+  if (sp.benefits) parts.push(sp.benefits)
+  return parts.join(' · ')
+}
+
+/** A segment, stage or risk change as a sentence: "Segment: General → VIP (champion)". */
+function explainChange(t: TFunction, e: TierState['changes'][number]): string {
+  const name = (v: string | null) => {
+    if (v === null) return t('tiers.noneYet')
+    if (e.kind === 'segment') return t(`enum.segment.${v}`)
+    if (e.kind === 'stage') return t(`enum.stage.${v}`)
+    return v
+      .split('+')
+      .map((k) => t(`enum.risk.${k}`))
+      .join(t('common.listSeparator'))
+  }
+  return t(`tiers.change.${e.kind}`, { from: name(e.from), to: name(e.to) })
+}
+
 export function TierPanel({ customerId }: { customerId: string }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
   const state = useQuery(`tiers:${customerId}`, () => request('tiers:get', { customerId }))
+  const policy = useQuery('policy', () => request('policy:get', {}))
+  const bandPct = policy.data?.policy.hysteresisPct ?? DEFAULT_POLICY.hysteresisPct
   const [locking, setLocking] = useState(false)
 
   if (!state.data) return state.status === 'error' ? <ErrorAlert error={state.error} /> : null
@@ -63,7 +107,7 @@ export function TierPanel({ customerId }: { customerId: string }) {
       <Group gap="sm">
         <Badge
           size="lg"
-          color={COLOR[s.tier]}
+          color={TIER_COLOR[s.tier]}
           variant="light"
           data-testid="tier-badge"
           leftSection={s.lock ? <IconLock size={12} aria-hidden /> : null}
@@ -74,7 +118,7 @@ export function TierPanel({ customerId }: { customerId: string }) {
           {s.rule === 'locked'
             ? t('tiers.rule.locked', { reason: s.lock?.reason ?? '' })
             : s.rule === 'hysteresis'
-              ? t('tiers.rule.hysteresis', { pct: fmt.number(DEFAULT_POLICY.hysteresisPct) })
+              ? t('tiers.rule.hysteresis', { pct: fmt.number(bandPct) })
               : t('tiers.rule.threshold', { revenue: fmt.moneyCompact(s.revenueUsd, 'USD') })}
         </Text>
         {s.lock ? (
@@ -101,6 +145,16 @@ export function TierPanel({ customerId }: { customerId: string }) {
           </Button>
         )}
       </Group>
+      {s.segment && (
+        <Group gap="sm">
+          <Badge variant="light" color="cyan" data-testid="segment-badge">
+            {t(`enum.segment.${s.segment.segment}`)}
+          </Badge>
+          <Text size="sm" c="dimmed" data-testid="segment-reason">
+            {segmentReason(t, fmt, s.segment.rule, s.segment.inputs)}
+          </Text>
+        </Group>
+      )}
       <Group gap="sm">
         <Badge variant="outline" color="gray" data-testid="stage-badge">
           {t(`enum.stage.${s.stage.stage}`)}
@@ -133,6 +187,9 @@ export function TierPanel({ customerId }: { customerId: string }) {
           </Text>
         </Alert>
       ))}
+      <Text size="sm" data-testid="service-policy">
+        {serviceText(t, s.service)}
+      </Text>
       {s.history.length > 0 && (
         <div>
           <Text size="xs" c="dimmed" fw={500}>
@@ -143,6 +200,25 @@ export function TierPanel({ customerId }: { customerId: string }) {
               <List.Item key={i}>
                 <Text span size="sm">
                   {explainTierEvent(t, fmt, e)}
+                </Text>{' '}
+                <Text span size="xs" c="dimmed">
+                  {fmt.dateTime(e.at)}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </div>
+      )}
+      {s.changes.length > 0 && (
+        <div>
+          <Text size="xs" c="dimmed" fw={500}>
+            {t('tiers.changes')}
+          </Text>
+          <List size="sm" spacing={2} data-testid="segment-history">
+            {s.changes.slice(0, 8).map((e, i) => (
+              <List.Item key={i}>
+                <Text span size="sm">
+                  {explainChange(t, e)}
                 </Text>{' '}
                 <Text span size="xs" c="dimmed">
                   {fmt.dateTime(e.at)}

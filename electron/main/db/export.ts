@@ -1,0 +1,98 @@
+// A group's members as a file (G4): CSV for any tool, XLSX for Excel users. Built in main and
+// handed to the window as bytes, so the same code serves Electron and the harness.
+import ExcelJS from 'exceljs'
+import Papa from 'papaparse'
+import type { ExportRow, GroupRepository } from './groups'
+import type { Selection } from '../../../shared/groups'
+import { localToday } from '../../../shared/dates'
+
+/** The columns, in order; English headers keep the file readable by any importer. */
+const COLUMNS: {
+  header: string
+  key: string
+  width: number
+  value: (r: ExportRow) => string | number | null
+}[] = [
+  { header: 'Name', key: 'name', width: 32, value: (r) => r.displayName },
+  { header: 'Original name', key: 'original', width: 24, value: (r) => r.originalName },
+  { header: 'Country', key: 'country', width: 9, value: (r) => r.country },
+  { header: 'City', key: 'city', width: 16, value: (r) => r.city },
+  { header: 'Industry', key: 'industry', width: 18, value: (r) => r.industry },
+  { header: 'Business type', key: 'businessType', width: 14, value: (r) => r.businessType },
+  { header: 'Owner', key: 'owner', width: 14, value: (r) => r.owner },
+  { header: 'Tier', key: 'tier', width: 10, value: (r) => r.tier },
+  { header: 'Segment', key: 'segment', width: 10, value: (r) => r.segment },
+  { header: 'Stage', key: 'stage', width: 10, value: (r) => r.stage },
+  {
+    header: 'Revenue 12 months (USD)',
+    key: 'revenue',
+    width: 18,
+    value: (r) => Math.round(r.revenueUsd * 100) / 100,
+  },
+  { header: 'Orders 12 months', key: 'orders', width: 10, value: (r) => r.orderCount },
+  { header: 'Last order', key: 'lastOrder', width: 12, value: (r) => r.lastOrder },
+  { header: 'Primary contact', key: 'contact', width: 20, value: (r) => r.primaryContact },
+  { header: 'Email', key: 'email', width: 28, value: (r) => r.primaryEmail },
+  { header: 'Phone', key: 'phone', width: 18, value: (r) => r.primaryPhone },
+]
+
+/**
+ * A cell that starts with = + - @ (or a tab or carriage return) is run as a formula by
+ * spreadsheets; a customer name like "=HYPERLINK(…)" must stay text (CSV injection).
+ */
+export function neutralise(value: string | number | null): string | number | null {
+  if (typeof value !== 'string') return value
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+/** A safe ASCII file-name part: "Key Asia 重点" → "key-asia"; nothing left → "customers". */
+export function fileSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+  return slug || 'customers'
+}
+
+export async function exportSelection(
+  groups: GroupRepository,
+  selection: Selection,
+  format: 'csv' | 'xlsx',
+  name = 'customers',
+  today: string = localToday(),
+): Promise<{ fileName: string; mimeType: string; base64: string; rows: number }> {
+  const rows = groups.exportRows(selection)
+  const title = selection.kind === 'group' ? groups.get(selection.id).name : name
+  const base = `tradetier-${fileSlug(title)}-${today}`
+  if (format === 'csv') {
+    const csv = Papa.unparse({
+      fields: COLUMNS.map((c) => c.header),
+      data: rows.map((r) => COLUMNS.map((c) => neutralise(c.value(r)))),
+    })
+    // The BOM makes Excel read the file as UTF-8, so Chinese and Arabic names survive.
+    return {
+      fileName: `${base}.csv`,
+      mimeType: 'text/csv;charset=utf-8',
+      base64: Buffer.from(`\uFEFF${csv}`, 'utf8').toString('base64'),
+      rows: rows.length,
+    }
+  }
+  const book = new ExcelJS.Workbook()
+  book.creator = 'TradeTier'
+  const sheet = book.addWorksheet('Customers', { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }))
+  for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, neutralise(c.value(r))])))
+  sheet.getRow(1).font = { bold: true }
+  sheet.getColumn('revenue').numFmt = '#,##0.00'
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } }
+  const buffer = await book.xlsx.writeBuffer()
+  return {
+    fileName: `${base}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: Buffer.from(buffer).toString('base64'),
+    rows: rows.length,
+  }
+}

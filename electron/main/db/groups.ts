@@ -1,0 +1,445 @@
+// Groups (G1–G4): built-in groupings, smart groups (saved rules, always current because they are
+// evaluated on every read), static groups (hand-picked, set-like member rows), and what a group
+// view needs: a member page, figures, emails and bulk actions. Reads with SQL; writes through
+// SyncWriter (groups and memberships are synced) or the customer repository.
+import { createHash } from 'node:crypto'
+import { v7 as uuidv7 } from 'uuid'
+import type { Db } from './connection'
+import type { RowChange, SyncWriter } from './writer'
+import type { CustomerRepository } from './customers'
+import { FROM_SELECTION, GROUPING_SQL, RISK_BUCKET_SQL, compileBuiltin, compileRules } from './group-sql'
+import type { Compiled } from './group-sql'
+import { groupRulesSchema } from '../../../shared/groups'
+import type {
+  BuiltinGrouping,
+  BulkAction,
+  Group,
+  GroupFigures,
+  GroupInput,
+  GroupRules,
+  MEMBER_SORT_FIELDS,
+  MemberRow,
+  Selection,
+} from '../../../shared/groups'
+import { VALUE_TIERS } from '../../../shared/tiering'
+import type { LifecycleStage, RfmSegment, ValueTier } from '../../../shared/tiering'
+import { AppFailure } from '../../../shared/errors'
+import { localToday } from '../../../shared/dates'
+
+type GroupRow = { id: string; name: string | null; kind: string | null; rules: string | null }
+
+export type MembersQuery = {
+  selection: Selection
+  sort: (typeof MEMBER_SORT_FIELDS)[number]
+  direction: 'asc' | 'desc'
+  offset: number
+  limit: number
+}
+
+/** One exported line: the member row plus what a spreadsheet user wants next to it. */
+export type ExportRow = MemberRow & {
+  originalName: string | null
+  city: string | null
+  businessType: string | null
+  primaryContact: string | null
+  primaryPhone: string | null
+}
+
+const TIER_RANK_SQL = "CASE t.tier WHEN 'key' THEN 3 WHEN 'mid' THEN 2 WHEN 'small' THEN 1 ELSE 0 END"
+const SORT_SQL: Record<MembersQuery['sort'], string> = {
+  name: 'c.sort_name',
+  country: "coalesce(c.country, '')",
+  tier: TIER_RANK_SQL,
+  revenue: 'coalesce(f.revenue_usd, 0)',
+  last_order: "coalesce(f.last_order, '')",
+  owner: "coalesce(c.owner, '')",
+}
+
+const MEMBER_COLUMNS = `c.id, c.display_name, c.country, c.industry, c.owner,
+  coalesce(t.tier, 'ordinary') AS tier, t.segment, coalesce(t.stage, 'prospect') AS stage,
+  coalesce(f.revenue_usd, 0) AS revenue_usd, coalesce(f.order_count, 0) AS order_count, f.last_order,
+  (SELECT json_extract(k.emails, '$[0]') FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL
+   ORDER BY k.is_primary DESC LIMIT 1) AS primary_email`
+
+type MemberDbRow = {
+  id: string
+  display_name: string
+  country: string | null
+  industry: string | null
+  owner: string | null
+  tier: ValueTier
+  segment: RfmSegment | null
+  stage: LifecycleStage
+  revenue_usd: number
+  order_count: number
+  last_order: string | null
+  primary_email: string | null
+}
+
+function toMember(r: MemberDbRow): MemberRow {
+  return {
+    id: r.id,
+    displayName: r.display_name,
+    country: r.country,
+    industry: r.industry,
+    owner: r.owner,
+    tier: r.tier,
+    segment: r.segment,
+    stage: r.stage,
+    revenueUsd: r.revenue_usd,
+    orderCount: r.order_count,
+    lastOrder: r.last_order,
+    primaryEmail: r.primary_email,
+  }
+}
+
+/** Deterministic member id, so two devices adding the same customer to a group write one row. */
+export function memberId(groupId: string, customerId: string): string {
+  return createHash('sha256').update(`${groupId}\u0000${customerId}`).digest('hex').slice(0, 32)
+}
+
+export class GroupRepository {
+  private readonly q
+
+  constructor(
+    private readonly db: Db,
+    private readonly writer: SyncWriter,
+    private readonly customers: CustomerRepository,
+    private readonly today: () => string = localToday,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.q = {
+      group: db.prepare(
+        'SELECT id, name, kind, rules FROM customer_groups WHERE id = ? AND deleted_at IS NULL',
+      ),
+      groups: db.prepare(
+        'SELECT id, name, kind, rules FROM customer_groups WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id',
+      ),
+      memberRows: db.prepare('SELECT id, customer_id, deleted_at FROM group_members WHERE group_id = ?'),
+      liveCustomer: db.prepare('SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL').pluck(),
+      baseRevenue: db
+        .prepare(
+          'SELECT coalesce(sum(f.revenue_usd), 0) FROM customer_figures f JOIN customers c ON c.id = f.customer_id WHERE c.deleted_at IS NULL',
+        )
+        .pluck(),
+    }
+  }
+
+  // ---- selections ----
+
+  private groupRow(id: string): GroupRow {
+    const row = this.q.group.get(id) as GroupRow | undefined
+    if (!row) throw new AppFailure('not_found')
+    return row
+  }
+
+  private storedRules(row: GroupRow): GroupRules {
+    // Rules arrive by sync from other devices too: read them through the same schema.
+    const parsed = groupRulesSchema.safeParse(row.rules ? JSON.parse(row.rules) : null)
+    if (!parsed.success) throw new AppFailure('validation', [{ path: ['rules'], code: 'invalid_value' }])
+    return parsed.data
+  }
+
+  /** The live-customer condition of a selection. */
+  private condition(selection: Selection): Compiled {
+    switch (selection.kind) {
+      case 'all':
+        return { where: '1', params: [] }
+      case 'builtin':
+        return compileBuiltin(selection.grouping, selection.value)
+      case 'rules':
+        return compileRules(selection.rules, this.today(), ['selection', 'rules'])
+      case 'group': {
+        const row = this.groupRow(selection.id)
+        if (row.kind === 'smart') return compileRules(this.storedRules(row), this.today())
+        return {
+          where:
+            'c.id IN (SELECT m.customer_id FROM group_members m WHERE m.group_id = ? AND m.deleted_at IS NULL)',
+          params: [selection.id],
+        }
+      }
+    }
+  }
+
+  private count(where: Compiled): number {
+    return this.db
+      .prepare(`SELECT count(*) ${FROM_SELECTION} WHERE c.deleted_at IS NULL AND ${where.where}`)
+      .pluck()
+      .get(...where.params) as number
+  }
+
+  /** Ids of the live customers a selection holds. */
+  selectionIds(selection: Selection): string[] {
+    const where = this.condition(selection)
+    return this.db
+      .prepare(`SELECT c.id ${FROM_SELECTION} WHERE c.deleted_at IS NULL AND ${where.where}`)
+      .pluck()
+      .all(...where.params) as string[]
+  }
+
+  members(query: MembersQuery): { rows: MemberRow[]; total: number } {
+    const where = this.condition(query.selection)
+    const dir = query.direction === 'desc' ? 'DESC' : 'ASC'
+    const order = `${SORT_SQL[query.sort]} ${dir}, c.sort_name ${dir}, c.id ${dir}`
+    const rows = this.db
+      .prepare(
+        `SELECT ${MEMBER_COLUMNS} ${FROM_SELECTION} WHERE c.deleted_at IS NULL AND ${where.where}
+         ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...where.params, query.limit, query.offset) as MemberDbRow[]
+    return { rows: rows.map(toMember), total: this.count(where) }
+  }
+
+  figures(selection: Selection): GroupFigures {
+    const where = this.condition(selection)
+    const live = `${FROM_SELECTION} WHERE c.deleted_at IS NULL AND ${where.where}`
+    const total = this.db
+      .prepare(
+        `SELECT count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue, coalesce(sum(f.order_count), 0) AS orders ${live}`,
+      )
+      .get(...where.params) as { n: number; revenue: number; orders: number }
+    const byTier = this.db
+      .prepare(
+        `SELECT coalesce(t.tier, 'ordinary') AS tier, count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue ${live} GROUP BY 1`,
+      )
+      .all(...where.params) as { tier: ValueTier; n: number; revenue: number }[]
+    const byCountry = this.db
+      .prepare(
+        `SELECT nullif(c.country, '') AS country, count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue ${live}
+         GROUP BY 1 ORDER BY revenue DESC, n DESC LIMIT 10`,
+      )
+      .all(...where.params) as { country: string | null; n: number; revenue: number }[]
+    const baseRevenue = this.q.baseRevenue.get() as number
+    return {
+      count: total.n,
+      revenueUsd: total.revenue,
+      averageOrderUsd: total.orders > 0 ? total.revenue / total.orders : null,
+      shareOfTotal: baseRevenue > 0 ? total.revenue / baseRevenue : null,
+      byTier: VALUE_TIERS.map((tier) => {
+        const r = byTier.find((x) => x.tier === tier)
+        return { tier, count: r?.n ?? 0, revenueUsd: r?.revenue ?? 0 }
+      }),
+      byCountry: byCountry.map((r) => ({ country: r.country, count: r.n, revenueUsd: r.revenue })),
+    }
+  }
+
+  /** G1: a built-in grouping's buckets with their counts and revenue, largest first. */
+  buckets(grouping: BuiltinGrouping): { value: string | null; count: number; revenueUsd: number }[] {
+    if (grouping === 'risk') {
+      return (['gap', 'drop', 'none'] as const)
+        .map((kind) => {
+          const r = this.db
+            .prepare(
+              `SELECT count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue ${FROM_SELECTION}
+               WHERE c.deleted_at IS NULL AND ${RISK_BUCKET_SQL[kind]}`,
+            )
+            .get() as { n: number; revenue: number }
+          return { value: kind === 'none' ? null : kind, count: r.n, revenueUsd: r.revenue }
+        })
+        .filter((b) => b.count > 0)
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT ${GROUPING_SQL[grouping]} AS value, count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue
+         ${FROM_SELECTION} WHERE c.deleted_at IS NULL GROUP BY 1 ORDER BY n DESC, revenue DESC`,
+      )
+      .all() as { value: string | null; n: number; revenue: number }[]
+    return rows.map((r) => ({ value: r.value, count: r.n, revenueUsd: r.revenue }))
+  }
+
+  /** Every member with the columns an export carries, in name order. */
+  exportRows(selection: Selection): ExportRow[] {
+    const where = this.condition(selection)
+    const rows = this.db
+      .prepare(
+        `SELECT ${MEMBER_COLUMNS}, c.original_name, c.city, c.business_type,
+           (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_contact,
+           (SELECT json_extract(k.phones, '$[0]') FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_phone
+         ${FROM_SELECTION} WHERE c.deleted_at IS NULL AND ${where.where} ORDER BY c.sort_name, c.id`,
+      )
+      .all(...where.params) as (MemberDbRow & {
+      original_name: string | null
+      city: string | null
+      business_type: string | null
+      primary_contact: string | null
+      primary_phone: string | null
+    })[]
+    return rows.map((r) => ({
+      ...toMember(r),
+      originalName: r.original_name,
+      city: r.city,
+      businessType: r.business_type,
+      primaryContact: r.primary_contact,
+      primaryPhone: r.primary_phone,
+    }))
+  }
+
+  /** Primary contacts' first emails, deduplicated without regard to case. */
+  emails(selection: Selection): { emails: string[]; customersWithout: number } {
+    const seen = new Map<string, string>()
+    let without = 0
+    for (const row of this.exportRows(selection)) {
+      const email = row.primaryEmail?.trim()
+      if (!email) without++
+      else if (!seen.has(email.toLowerCase())) seen.set(email.toLowerCase(), email)
+    }
+    return { emails: [...seen.values()], customersWithout: without }
+  }
+
+  // ---- saved groups ----
+
+  private toGroup(row: GroupRow): Group {
+    const kind = row.kind === 'smart' ? 'smart' : 'static'
+    const rules = kind === 'smart' ? this.storedRules(row) : null
+    const count =
+      kind === 'smart'
+        ? this.count(compileRules(rules!, this.today()))
+        : this.count({
+            where:
+              'c.id IN (SELECT m.customer_id FROM group_members m WHERE m.group_id = ? AND m.deleted_at IS NULL)',
+            params: [row.id],
+          })
+    return { id: row.id, name: row.name ?? '', kind, rules, count }
+  }
+
+  list(): Group[] {
+    const out: Group[] = []
+    for (const row of this.q.groups.all() as GroupRow[]) {
+      try {
+        out.push(this.toGroup(row))
+      } catch {
+        // A group whose rules this version cannot read (written by a newer app) is left out
+        // rather than breaking the whole list.
+      }
+    }
+    return out
+  }
+
+  get(id: string): Group {
+    return this.toGroup(this.groupRow(id))
+  }
+
+  /** Creates a group (id null) or renames it / changes its rules; a group keeps its kind. */
+  save(id: string | null, input: GroupInput): Group {
+    const name = input.name.trim()
+    let rules: string | null = null
+    if (input.kind === 'smart') {
+      // Compiling checks every field/operator pairing and closed value before anything is written.
+      compileRules(input.rules, this.today(), ['group', 'rules'])
+      rules = JSON.stringify(input.rules)
+    }
+    const at = this.now().toISOString()
+    if (id === null) {
+      const newId = uuidv7()
+      this.writer.write([
+        {
+          table: 'customer_groups',
+          id: newId,
+          values: { name, kind: input.kind, rules, created_at: at, deleted_at: null },
+        },
+      ])
+      return this.get(newId)
+    }
+    const current = this.groupRow(id)
+    if (current.kind !== input.kind)
+      throw new AppFailure('validation', [{ path: ['group', 'kind'], code: 'invalid_choice' }])
+    this.writer.write([
+      { table: 'customer_groups', id, values: input.kind === 'smart' ? { name, rules } : { name } },
+    ])
+    return this.get(id)
+  }
+
+  /** Deletes a group and its memberships (tombstones); customers are not touched. */
+  delete(id: string): void {
+    this.groupRow(id)
+    const at = this.now().toISOString()
+    const members = (this.q.memberRows.all(id) as { id: string; deleted_at: string | null }[])
+      .filter((m) => m.deleted_at === null)
+      .map((m): RowChange => ({ table: 'group_members', id: m.id, values: { deleted_at: at } }))
+    this.writer.write([{ table: 'customer_groups', id, values: { deleted_at: at } }, ...members])
+  }
+
+  private requireStatic(groupId: string): void {
+    if (this.groupRow(groupId).kind !== 'static')
+      throw new AppFailure('validation', [{ path: ['groupId'], code: 'invalid_choice' }])
+  }
+
+  /** Adds customers to a static group; all exist or nothing is written. Returns how many were new. */
+  addMembers(groupId: string, customerIds: readonly string[]): number {
+    this.requireStatic(groupId)
+    for (const id of customerIds) if (!this.q.liveCustomer.get(id)) throw new AppFailure('not_found')
+    const existing = new Map(
+      (this.q.memberRows.all(groupId) as { id: string; deleted_at: string | null }[]).map((m) => [
+        m.id,
+        m.deleted_at,
+      ]),
+    )
+    const at = this.now().toISOString()
+    const changes: RowChange[] = []
+    for (const customerId of new Set(customerIds)) {
+      const id = memberId(groupId, customerId)
+      if (existing.get(id) === null) continue // already a live member
+      changes.push({
+        table: 'group_members',
+        id,
+        values: { group_id: groupId, customer_id: customerId, created_at: at, deleted_at: null },
+      })
+    }
+    if (changes.length > 0) this.writer.write(changes)
+    return changes.length
+  }
+
+  removeMembers(groupId: string, customerIds: readonly string[]): number {
+    this.requireStatic(groupId)
+    const live = new Set(
+      (this.q.memberRows.all(groupId) as { id: string; deleted_at: string | null }[])
+        .filter((m) => m.deleted_at === null)
+        .map((m) => m.id),
+    )
+    const at = this.now().toISOString()
+    const changes: RowChange[] = [...new Set(customerIds)]
+      .map((c) => memberId(groupId, c))
+      .filter((id) => live.has(id))
+      .map((id) => ({ table: 'group_members', id, values: { deleted_at: at } }))
+    if (changes.length > 0) this.writer.write(changes)
+    return changes.length
+  }
+
+  /**
+   * A bulk action over a selection (or over the listed customers that are in it), in one
+   * transaction: if any customer fails, none is changed.
+   */
+  bulk(selection: Selection, customerIds: readonly string[] | null, action: BulkAction): { changed: number } {
+    let ids = this.selectionIds(selection)
+    if (customerIds) {
+      const wanted = new Set(customerIds)
+      ids = ids.filter((id) => wanted.has(id))
+    }
+    return this.db.transaction(() => {
+      switch (action.kind) {
+        case 'owner': {
+          const owner = action.owner?.trim() || null
+          let changed = 0
+          for (const id of ids) {
+            if ((this.customers.values(id).owner ?? null) === owner) continue
+            this.customers.update(id, { owner })
+            changed++
+          }
+          return { changed }
+        }
+        case 'tag': {
+          let changed = 0
+          for (const id of ids) {
+            const tags = this.customers.values(id).tags
+            if (tags.some((t) => t.toLowerCase() === action.tag.toLowerCase())) continue
+            this.customers.update(id, { tags: [...tags, action.tag] })
+            changed++
+          }
+          return { changed }
+        }
+        case 'add_to_group':
+          return { changed: ids.length > 0 ? this.addMembers(action.groupId, ids) : 0 }
+      }
+    })()
+  }
+}

@@ -1,0 +1,486 @@
+// Whole-base tiering (T2, T6, T7): the daily roll-over, the full re-tier after a policy change, the
+// re-evaluation run held for review, and the preview of a policy before it is saved.
+//
+// Recomputing from orders cannot be fast (one GROUP BY over 2M orders is seconds), so a pass
+// works from the per-customer figures that order writes keep current. Only the trailing windows
+// move by themselves: the roll-over finds the few orders that crossed a window edge since the
+// last day it ran (an indexed range on orders.date) and refreshes just those customers. Passes
+// run in batches, each one transaction, yielding between them so IPC stays live and the window
+// can show progress; main is not the UI thread, but a frozen main would still stall the window.
+import type { Db } from './connection'
+import { metaRead, metaSet } from './device'
+import type { OrderRepository } from './orders'
+import { NO_FIGURES } from './tiers'
+import type { TierRow, TierRepository } from './tiers'
+import { addMonths, evaluateCustomer, isActive, rfmBounds, rfmInput } from '../core/tiering'
+import type { CustomerEvaluation, CustomerFigures, RfmBounds } from '../core/tiering'
+import type { PolicyPreview, Review, TieringPolicy, ValueTier } from '../../../shared/tiering'
+import { VALUE_TIERS } from '../../../shared/tiering'
+import { AppFailure } from '../../../shared/errors'
+
+export type Progress = (done: number, total: number) => void
+
+const BATCH = 5000
+const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
+
+type BaseRow = TierRow & {
+  id: string
+  lock: ValueTier | null
+  f_as_of: string | null
+  revenue: number | null
+  order_count: number | null
+  first_order: string | null
+  last_order: string | null
+  last6_usd: number | null
+  prev6_usd: number | null
+  median_gap_days: number | null
+  has_tier: number
+}
+
+export type Move = {
+  customerId: string
+  from: ValueTier
+  to: ValueTier
+  revenueUsd: number
+  previousRevenueUsd: number
+  thresholdUsd: number
+  floorUsd: number | null
+}
+
+/** The parts of a policy stored figures depend on: when they change, figures are rebuilt. */
+function figuresSignature(p: TieringPolicy): string {
+  return JSON.stringify({ w: p.windowMonths, s: [...p.revenueStatuses].sort() })
+}
+
+function figuresOf(r: BaseRow): CustomerFigures {
+  if (r.f_as_of === null) return NO_FIGURES
+  return {
+    revenueUsd: r.revenue ?? 0,
+    orderCount: r.order_count ?? 0,
+    firstOrder: r.first_order,
+    lastOrder: r.last_order,
+    last6Usd: r.last6_usd ?? 0,
+    prev6Usd: r.prev6_usd ?? 0,
+    medianGapDays: r.median_gap_days,
+  }
+}
+
+/** Thrown into a job when the app closes mid-way; each batch committed alone, so nothing is half-written. */
+export class RetierStopped extends Error {}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export class Retier {
+  private readonly q
+  /** One whole-base job at a time: a second request waits for the first rather than interleaving. */
+  private running: Promise<unknown> = Promise.resolve()
+  private stopped = false
+
+  constructor(
+    private readonly db: Db,
+    private readonly tiers: TierRepository,
+    private readonly orders: OrderRepository,
+    private readonly policy: () => TieringPolicy,
+    private readonly today: () => string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.q = {
+      base: db.prepare(
+        `SELECT c.id, t.tier, t.rule, t.revenue_usd, t.evaluated_on, t.segment, t.rfm_r, t.rfm_f, t.rfm_m,
+                t.stage, t.risk_gap, t.risk_drop, t.customer_id IS NOT NULL AS has_tier, l.tier AS lock,
+                f.as_of AS f_as_of, f.revenue_usd AS revenue, f.order_count, f.first_order, f.last_order,
+                f.last6_usd, f.prev6_usd, f.median_gap_days
+         FROM customers c
+         LEFT JOIN customer_tiers t ON t.customer_id = c.id
+         LEFT JOIN customer_figures f ON f.customer_id = c.id
+         LEFT JOIN tier_locks l ON l.id = c.id AND l.deleted_at IS NULL
+         WHERE c.deleted_at IS NULL`,
+      ),
+      liveIds: db.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').pluck(),
+      crossed: db
+        .prepare(
+          'SELECT DISTINCT customer_id FROM orders WHERE date > ? AND date <= ? AND deleted_at IS NULL',
+        )
+        .pluck(),
+      newReview: db.prepare(
+        "INSERT INTO tier_reviews (as_of, policy_version, status, created_at) VALUES (?, ?, 'open', ?)",
+      ),
+      reviewItem: db.prepare(
+        `INSERT INTO tier_review_items (review_id, customer_id, from_tier, to_tier, rule, revenue_usd, previous_revenue_usd, threshold_usd, floor_usd)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      closeOpen: db.prepare(
+        "UPDATE tier_reviews SET status = 'dismissed', decided_at = ? WHERE status = 'open'",
+      ),
+      review: db.prepare('SELECT * FROM tier_reviews WHERE id = ?'),
+      openReview: db
+        .prepare("SELECT id FROM tier_reviews WHERE status = 'open' ORDER BY id DESC LIMIT 1")
+        .pluck(),
+      lastReview: db.prepare('SELECT max(created_at) FROM tier_reviews').pluck(),
+      latestReview: db.prepare('SELECT max(id) FROM tier_reviews').pluck(),
+      items: db.prepare(
+        `SELECT i.*, c.display_name, c.country FROM tier_review_items i JOIN customers c ON c.id = i.customer_id
+         WHERE i.review_id = ? ORDER BY i.revenue_usd DESC`,
+      ),
+      setStatus: db.prepare('UPDATE tier_reviews SET status = ?, decided_at = ? WHERE id = ?'),
+    }
+  }
+
+  /** Stops running jobs at their next batch (the database is closing). */
+  stop(): void {
+    this.stopped = true
+  }
+
+  private async pause(): Promise<void> {
+    await tick()
+    if (this.stopped) throw new RetierStopped()
+  }
+
+  /** Runs whole-base jobs one after another. */
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.running.then(job, job)
+    this.running = next.catch(() => undefined)
+    return next
+  }
+
+  // ---- figures ----
+
+  /**
+   * Brings every customer's stored figures to today. Same policy window as last time: refresh only
+   * the customers with an order that crossed a window edge (or became current) since the last
+   * roll-over. A new window or revenue statuses: rebuild all figures from orders.
+   */
+  async rollFigures(policy: TieringPolicy, progress: Progress = () => undefined): Promise<number> {
+    const today = this.today()
+    const last = metaRead(this.db, 'figures_as_of')
+    const signature = figuresSignature(policy)
+    let ids: string[]
+    if (!last || metaRead(this.db, 'figures_signature') !== signature || last > today) {
+      ids = this.q.liveIds.all() as string[]
+    } else if (last === today) {
+      return 0
+    } else {
+      const set = new Set<string>()
+      // An order leaves a trailing window of W months when its date passes today − W months; one
+      // dated in the future starts counting when its day comes.
+      const edges = [...new Set([policy.windowMonths, 6, 12])]
+      for (const w of edges)
+        for (const id of this.q.crossed.all(addMonths(last, -w), addMonths(today, -w)) as string[])
+          set.add(id)
+      for (const id of this.q.crossed.all(last, today) as string[]) set.add(id)
+      ids = [...set]
+    }
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH)
+      this.db.transaction(() => {
+        for (const id of batch) this.orders.refreshFigures(id, false, policy)
+      })()
+      progress(Math.min(i + BATCH, ids.length), ids.length)
+      await this.pause()
+    }
+    metaSet(this.db, 'figures_as_of', today)
+    metaSet(this.db, 'figures_signature', signature)
+    return ids.length
+  }
+
+  // ---- the pass over the base ----
+
+  /**
+   * Evaluates every live customer under `policy` from `figures` (the stored ones unless given),
+   * with fresh RFM bounds over the active base. Returns the rows and their evaluations; writes nothing.
+   */
+  private evaluateBase(
+    policy: TieringPolicy,
+    figuresFor: (row: BaseRow) => CustomerFigures = figuresOf,
+  ): { rows: BaseRow[]; results: CustomerEvaluation[]; bounds: RfmBounds } {
+    const asOf = this.today()
+    const rows = this.q.base.all() as BaseRow[]
+    const figures = rows.map(figuresFor)
+    const active = []
+    for (let i = 0; i < rows.length; i++)
+      if (isActive(figures[i]!)) active.push(rfmInput(rows[i]!.id, figures[i]!, asOf))
+    const bounds = rfmBounds(active)
+    const results = rows.map((r, i) =>
+      evaluateCustomer(r.id, figures[i]!, asOf, policy, r.has_tier ? r.tier : null, r.lock, bounds),
+    )
+    return { rows, results, bounds }
+  }
+
+  /**
+   * Stores a pass: `apply` moves tiers now (a saved policy, a reviewed run); `hold` keeps each
+   * stored tier and returns the moves for review. Segments, stages and risk flags always follow.
+   * Rows whose every stored value is unchanged are not written.
+   */
+  private async store(
+    policy: TieringPolicy,
+    mode: 'apply' | 'hold',
+    progress: Progress,
+  ): Promise<{ moves: Move[]; customers: number }> {
+    const { rows, results, bounds } = this.evaluateBase(policy)
+    const moves: Move[] = []
+    for (let i = 0; i < rows.length; i += BATCH) {
+      this.db.transaction(() => {
+        for (let j = i; j < Math.min(i + BATCH, rows.length); j++) {
+          const row = rows[j]!
+          const result = results[j]!
+          const before = row.has_tier ? row : undefined
+          const move = this.moveOf(row, result, policy)
+          if (move) moves.push(move)
+          const hold = mode === 'hold' && move !== null
+          if (!hold && unchanged(row, result)) continue
+          this.tiers.store(
+            row.id,
+            result,
+            before,
+            policy,
+            hold
+              ? before
+                ? { tier: before.tier, rule: before.rule, revenueUsd: before.revenue_usd }
+                : { tier: 'ordinary', rule: 'threshold', revenueUsd: 0 }
+              : null,
+          )
+        }
+      })()
+      progress(Math.min(i + BATCH, rows.length), rows.length)
+      await this.pause()
+    }
+    this.tiers.setRfmBounds(bounds)
+    return { moves, customers: rows.length }
+  }
+
+  private moveOf(row: BaseRow, result: CustomerEvaluation, policy: TieringPolicy): Move | null {
+    const from: ValueTier = row.has_tier ? row.tier : 'ordinary'
+    const to = result.tier.tier
+    if (from === to) return null
+    const demoted = RANK[to] < RANK[from]
+    return {
+      customerId: row.id,
+      from,
+      to,
+      revenueUsd: result.tier.inputs.revenueUsd,
+      previousRevenueUsd: row.has_tier ? row.revenue_usd : 0,
+      thresholdUsd: result.tier.inputs.thresholdUsd,
+      floorUsd: demoted
+        ? policy.thresholdsUsd[from as 'key' | 'mid' | 'small'] * (1 - policy.hysteresisPct / 100)
+        : null,
+    }
+  }
+
+  /** The daily pass: figures to today, then segments, stages and risks; tier moves wait for review. */
+  daily(progress: Progress = () => undefined): Promise<{ customers: number; pending: number }> {
+    return this.serial(async () => {
+      const policy = this.policy()
+      await this.rollFigures(policy, progress)
+      const { moves, customers } = await this.store(policy, 'hold', progress)
+      metaSet(this.db, 'daily_pass_on', this.today())
+      return { customers, pending: moves.length }
+    })
+  }
+
+  /** Whether today's daily pass has run. */
+  dailyDone(): boolean {
+    return metaRead(this.db, 'daily_pass_on') === this.today()
+  }
+
+  /** The full re-tier after a policy change: every customer, tiers applied, with progress. */
+  applyAll(
+    policy: TieringPolicy,
+    progress: Progress = () => undefined,
+  ): Promise<{ customers: number; moves: number }> {
+    return this.serial(async () => {
+      await this.rollFigures(policy, progress)
+      const { moves, customers } = await this.store(policy, 'apply', progress)
+      // Moves of a saved policy were previewed and accepted; an open review is now out of date.
+      this.q.closeOpen.run(this.now().toISOString())
+      metaSet(this.db, 'daily_pass_on', this.today())
+      return { customers, moves: moves.length }
+    })
+  }
+
+  /** What saving `policy` would change, computed from the current facts; writes nothing. */
+  preview(policy: TieringPolicy): PolicyPreview {
+    const sameFigures = figuresSignature(policy) === metaRead(this.db, 'figures_signature')
+    // A new window or new revenue statuses need figures recomputed from orders (in memory only).
+    const figuresFor = sameFigures
+      ? figuresOf
+      : (row: BaseRow) => {
+          const f = this.orders.computeFigures(row.id, policy)
+          return { ...f }
+        }
+    const { rows, results } = this.evaluateBase(policy, figuresFor)
+    const moves = new Map<string, number>()
+    let promotions = 0
+    let demotions = 0
+    let segmentChanges = 0
+    let stageChanges = 0
+    const after = new Map<ValueTier, number>(VALUE_TIERS.map((t) => [t, 0]))
+    rows.forEach((row, i) => {
+      const r = results[i]!
+      const from: ValueTier = row.has_tier ? row.tier : 'ordinary'
+      const to = r.tier.tier
+      after.set(to, after.get(to)! + 1)
+      if (from !== to) {
+        moves.set(`${from}>${to}`, (moves.get(`${from}>${to}`) ?? 0) + 1)
+        if (RANK[to] > RANK[from]) promotions++
+        else demotions++
+      }
+      if ((r.segment?.segment ?? null) !== (row.has_tier ? row.segment : null)) segmentChanges++
+      if (r.stage.stage !== (row.has_tier ? row.stage : 'prospect')) stageChanges++
+    })
+    return {
+      customers: rows.length,
+      moves: [...moves].map(([k, count]) => {
+        const [from, to] = k.split('>') as [ValueTier, ValueTier]
+        return { from, to, count }
+      }),
+      promotions,
+      demotions,
+      segmentChanges,
+      stageChanges,
+      tiersAfter: VALUE_TIERS.map((tier) => ({ tier, count: after.get(tier)! })),
+    }
+  }
+
+  // ---- re-evaluation runs held for review ----
+
+  /** A re-evaluation run: refreshes everything but tiers, and holds the tier moves for review. */
+  runReview(progress: Progress = () => undefined): Promise<Review> {
+    return this.serial(async () => {
+      const policy = this.policy()
+      await this.rollFigures(policy, progress)
+      const { moves } = await this.store(policy, 'hold', progress)
+      const at = this.now().toISOString()
+      const id = this.db.transaction(() => {
+        // A new run replaces an older open one: its list is out of date.
+        this.q.closeOpen.run(at)
+        const reviewId = Number(this.q.newReview.run(this.today(), policy.version, at).lastInsertRowid)
+        // A run that finds nothing to move is recorded (its date sets the schedule) but not left open.
+        if (moves.length === 0) this.q.setStatus.run('applied', at, reviewId)
+        for (const m of moves) {
+          this.q.reviewItem.run(
+            reviewId,
+            m.customerId,
+            m.from,
+            m.to,
+            RANK[m.to] > RANK[m.from] ? 'promotion' : 'demotion',
+            m.revenueUsd,
+            m.previousRevenueUsd,
+            m.thresholdUsd,
+            m.floorUsd,
+          )
+        }
+        return reviewId
+      })()
+      metaSet(this.db, 'daily_pass_on', this.today())
+      return this.review(id)!
+    })
+  }
+
+  /** A run with its items; without an id, the latest run (null before the first). */
+  review(id?: number): Review | null {
+    const reviewId = id ?? (this.q.latestReview.get() as number | null)
+    if (reviewId === null) return null
+    const row = this.q.review.get(reviewId) as
+      | { id: number; as_of: string; policy_version: number; status: Review['status']; created_at: string }
+      | undefined
+    if (!row) {
+      if (id === undefined) return null
+      throw new AppFailure('not_found')
+    }
+    const items = (
+      this.q.items.all(reviewId) as {
+        customer_id: string
+        display_name: string
+        country: string | null
+        from_tier: ValueTier
+        to_tier: ValueTier
+        revenue_usd: number
+        previous_revenue_usd: number
+        threshold_usd: number
+        floor_usd: number | null
+      }[]
+    ).map((i) => ({
+      customerId: i.customer_id,
+      displayName: i.display_name,
+      country: i.country,
+      from: i.from_tier,
+      to: i.to_tier,
+      revenueUsd: i.revenue_usd,
+      previousRevenueUsd: i.previous_revenue_usd,
+      thresholdUsd: i.threshold_usd,
+      floorUsd: i.floor_usd,
+    }))
+    return {
+      id: row.id,
+      asOf: row.as_of,
+      policyVersion: row.policy_version,
+      status: row.status,
+      createdAt: row.created_at,
+      promotions: items.filter((i) => RANK[i.to] > RANK[i.from]).length,
+      demotions: items.filter((i) => RANK[i.to] < RANK[i.from]).length,
+      items,
+    }
+  }
+
+  /**
+   * Applies an open run's moves (all, or the listed customers only) or dismisses it. Each move is
+   * re-decided from today's figures, so a customer whose orders changed since the run moves to
+   * where the rules put it now, with the event explaining that.
+   */
+  decide(id: number, decision: 'apply' | 'dismiss', customerIds?: readonly string[]): Review {
+    const review = this.review(id)
+    if (!review) throw new AppFailure('not_found')
+    if (review.status !== 'open')
+      throw new AppFailure('already_decided', undefined, { status: review.status })
+    const at = this.now().toISOString()
+    this.db.transaction(() => {
+      if (decision === 'apply') {
+        const chosen = customerIds ? new Set(customerIds) : null
+        for (const item of review.items) {
+          if (chosen && !chosen.has(item.customerId)) continue
+          const { figures, asOf } = this.tiers.storedFigures(item.customerId)
+          this.tiers.evaluate(item.customerId, figures, asOf)
+        }
+      }
+      this.q.setStatus.run(decision === 'apply' ? 'applied' : 'dismissed', at, id)
+    })()
+    return this.review(id)!
+  }
+
+  /** Whether the policy's schedule says a run is due (none open, the last older than the period). */
+  reviewDue(): boolean {
+    const schedule = this.policy().reviewSchedule
+    if (schedule === 'manual' || this.q.openReview.get() !== undefined) return false
+    const last = this.q.lastReview.get() as string | null
+    if (!last) return true
+    const months = schedule === 'monthly' ? 1 : 3
+    return addMonths(last.slice(0, 10), months) <= this.today()
+  }
+
+  lastReviewRun(): string | null {
+    return (this.q.lastReview.get() as string | null) ?? null
+  }
+
+  openReviewId(): number | null {
+    return (this.q.openReview.get() as number | undefined) ?? null
+  }
+}
+
+/** True when storing `result` over `row` would change nothing the app shows. */
+function unchanged(row: BaseRow, r: CustomerEvaluation): boolean {
+  if (!row.has_tier) return false
+  const gap = r.risks.some((x) => x.kind === 'gap') ? 1 : 0
+  const drop = r.risks.some((x) => x.kind === 'drop') ? 1 : 0
+  return (
+    row.tier === r.tier.tier &&
+    row.rule === r.tier.rule &&
+    row.revenue_usd === r.tier.inputs.revenueUsd &&
+    row.segment === (r.segment?.segment ?? null) &&
+    row.rfm_r === (r.scores?.r ?? null) &&
+    row.rfm_f === (r.scores?.f ?? null) &&
+    row.rfm_m === (r.scores?.m ?? null) &&
+    row.stage === r.stage.stage &&
+    row.risk_gap === gap &&
+    row.risk_drop === drop
+  )
+}

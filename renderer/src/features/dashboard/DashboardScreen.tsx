@@ -1,0 +1,263 @@
+// The dashboard (A1): where the base stands (tiers and their revenue), how it moves (promotions and
+// demotions per month), who needs attention (churn-risk flags, an open tier review) and where the
+// money comes from (countries, continents). One query; every number in the user's locale.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import { BarChart, DonutChart } from '@mantine/charts'
+import { IconAlertTriangle, IconClipboardCheck, IconUsers } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { request } from '../../api/client'
+import { useQuery } from '../../app/data'
+import { hrefFor } from '../../app/route'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { useFormatters } from '../../i18n/format'
+import type { ValueTier } from '../../../../shared/tiering'
+import { groupingKey, selectionKey } from '../groups/selectionKey'
+
+const TIER_CHART_COLOR: Record<ValueTier, string> = {
+  key: 'grape.6',
+  mid: 'blue.6',
+  small: 'teal.6',
+  ordinary: 'gray.5',
+}
+
+export function DashboardScreen() {
+  const { t, i18n } = useTranslation()
+  const fmt = useFormatters()
+  const state = useQuery('dashboard', () => request('dashboard:get', {}))
+  if (!state.data) return state.status === 'error' ? <ErrorAlert error={state.error} /> : null
+  const d = state.data
+  const money = (n: number) => fmt.moneyCompact(n, 'USD')
+
+  if (d.customers === 0) {
+    return (
+      <Card withBorder p="xl" data-testid="dashboard-empty">
+        <Stack align="center">
+          <IconUsers size={36} aria-hidden />
+          <Text>{t('dashboard.empty')}</Text>
+          <Button component="a" href={hrefFor({ name: 'customers' })}>
+            {t('dashboard.toCustomers')}
+          </Button>
+        </Stack>
+      </Card>
+    )
+  }
+
+  const monthName = (month: string) =>
+    new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+      new Date(`${month}-01T00:00:00Z`),
+    )
+
+  return (
+    <Stack gap="md" data-testid="dashboard" key={i18n.language}>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('dashboard.title')}</Title>
+          <Text c="dimmed" size="sm">
+            {t('dashboard.subtitle', {
+              customers: fmt.number(d.customers),
+              revenue: money(d.revenueUsd),
+              date: fmt.date(d.asOf),
+            })}
+          </Text>
+        </div>
+      </Group>
+
+      {(d.review.openId !== null || d.review.due) && (
+        <Alert color="orange" icon={<IconClipboardCheck aria-hidden />} data-testid="dashboard-review">
+          <Group justify="space-between">
+            <Text size="sm">
+              {d.review.openId !== null ? t('dashboard.reviewOpen') : t('dashboard.reviewDue')}
+            </Text>
+            <Anchor href={hrefFor({ name: 'review' })} size="sm">
+              {t('dashboard.toReview')}
+            </Anchor>
+          </Group>
+        </Alert>
+      )}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('dashboard.tierDistribution')}
+          </Text>
+          <Group align="center" wrap="nowrap">
+            <DonutChart
+              size={150}
+              thickness={26}
+              withTooltip
+              tooltipDataSource="segment"
+              data={d.tiers.map((x) => ({
+                name: t(`enum.tier.${x.tier}`),
+                value: x.count,
+                color: TIER_CHART_COLOR[x.tier],
+              }))}
+              aria-label={t('dashboard.tierDistribution')}
+            />
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('tiers.tier')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.customers')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.revenue12m')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {d.tiers.map((x) => (
+                  <Table.Tr key={x.tier}>
+                    <Table.Td>
+                      <Anchor
+                        href={hrefFor({
+                          name: 'groups',
+                          key: selectionKey({ kind: 'builtin', grouping: 'tier', value: x.tier }),
+                        })}
+                      >
+                        {t(`enum.tier.${x.tier}`)}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td ta="right">{fmt.number(x.count)}</Table.Td>
+                    <Table.Td ta="right">{money(x.revenueUsd)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Group>
+        </Card>
+
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('dashboard.revenueByTier')}
+          </Text>
+          <BarChart
+            h={200}
+            data={d.tiers.map((x) => ({ tier: t(`enum.tier.${x.tier}`), revenue: Math.round(x.revenueUsd) }))}
+            dataKey="tier"
+            series={[{ name: 'revenue', color: 'teal.7', label: t('dashboard.revenue12m') }]}
+            valueFormatter={money}
+            tickLine="y"
+          />
+        </Card>
+
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('dashboard.movements')}
+          </Text>
+          <BarChart
+            h={220}
+            data={d.movements.map((m) => ({
+              month: monthName(m.month),
+              up: m.promotions,
+              down: m.demotions,
+            }))}
+            dataKey="month"
+            withLegend
+            series={[
+              { name: 'up', color: 'teal.6', label: t('dashboard.promotions') },
+              { name: 'down', color: 'red.6', label: t('dashboard.demotions') },
+            ]}
+            valueFormatter={(n) => fmt.number(n)}
+            tickLine="y"
+          />
+        </Card>
+
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('dashboard.byCountry')}
+          </Text>
+          <BarChart
+            h={220}
+            orientation="vertical"
+            data={d.byCountry.map((c) => ({
+              country: c.country ? fmt.country(c.country) : t('dashboard.noCountry'),
+              revenue: Math.round(c.revenueUsd),
+            }))}
+            dataKey="country"
+            series={[{ name: 'revenue', color: 'blue.6', label: t('dashboard.revenue12m') }]}
+            valueFormatter={money}
+            yAxisProps={{ width: 110, interval: 0 }}
+            gridAxis="x"
+          />
+          <Group gap="xs" mt="sm">
+            {d.byContinent.map((c) => (
+              <Badge key={c.continent ?? 'none'} variant="light" color="gray">
+                {`${c.continent ? t(`enum.continent.${c.continent}`) : t('dashboard.noCountry')} · ${money(c.revenueUsd)}`}
+              </Badge>
+            ))}
+          </Group>
+        </Card>
+      </SimpleGrid>
+
+      <Card withBorder data-testid="dashboard-at-risk">
+        <Group justify="space-between" mb="xs">
+          <Group gap="xs">
+            <IconAlertTriangle size={18} color="var(--mantine-color-orange-7)" aria-hidden />
+            <Text fw={600}>
+              {t('dashboard.atRisk', { count: d.atRiskCount, n: fmt.number(d.atRiskCount) })}
+            </Text>
+          </Group>
+          {d.atRiskCount > 0 && (
+            <Anchor size="sm" href={hrefFor({ name: 'groups', key: groupingKey('risk') })}>
+              {t('dashboard.seeAllRisk')}
+            </Anchor>
+          )}
+        </Group>
+        {d.atRisk.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('dashboard.noRisk')}
+          </Text>
+        ) : (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('fields.customerName')}</Table.Th>
+                <Table.Th>{t('fields.country')}</Table.Th>
+                <Table.Th>{t('tiers.tier')}</Table.Th>
+                <Table.Th ta="right">{t('dashboard.revenue12m')}</Table.Th>
+                <Table.Th>{t('dashboard.lastOrder')}</Table.Th>
+                <Table.Th>{t('dashboard.why')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.atRisk.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Anchor href={hrefFor({ name: 'customer', id: r.id })}>{r.displayName}</Anchor>
+                  </Table.Td>
+                  <Table.Td>{fmt.country(r.country)}</Table.Td>
+                  <Table.Td>{t(`enum.tier.${r.tier}`)}</Table.Td>
+                  <Table.Td ta="right">{money(r.revenueUsd)}</Table.Td>
+                  <Table.Td>{fmt.date(r.lastOrder)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {r.gap && (
+                        <Badge color="orange" variant="light">
+                          {t('enum.risk.gap')}
+                        </Badge>
+                      )}
+                      {r.drop && (
+                        <Badge color="red" variant="light">
+                          {t('enum.risk.drop')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+    </Stack>
+  )
+}

@@ -1,0 +1,553 @@
+// One group on screen (G4): its figures and charts, its members, and what a salesperson does with
+// them next — assign an owner, tag them, put them in a static group, export them, or write to
+// them all in one campaign mail.
+import { useState } from 'react'
+import { Button, Card, Group, Menu, Popover, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { BarChart } from '@mantine/charts'
+import { notifications } from '@mantine/notifications'
+import {
+  IconChevronDown,
+  IconCopy,
+  IconDownload,
+  IconMail,
+  IconPencil,
+  IconTag,
+  IconTrash,
+  IconUserCheck,
+  IconUsersPlus,
+  IconUsersMinus,
+} from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { call, request } from '../../api/client'
+import { bumpData, useDataVersion, useQuery } from '../../app/data'
+import { navigate } from '../../app/route'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { ConfirmDelete } from '../../components/ConfirmDelete'
+import { useFormatters } from '../../i18n/format'
+import type { BulkAction, Group as SavedGroup, Selection } from '../../../../shared/groups'
+import type { AppError } from '../../../../shared/errors'
+import { MemberTable } from './MemberTable'
+import type { MemberSort } from './MemberTable'
+import { RuleBuilder } from './RuleBuilder'
+
+/** Longest mailto: URL we hand to the mail program; longer ones are cut by some clients. */
+const MAILTO_LIMIT = 1800
+
+export function GroupView({
+  selection,
+  title,
+  group,
+  staticGroups,
+}: {
+  selection: Selection
+  title: string
+  group: SavedGroup | null
+  staticGroups: SavedGroup[]
+}) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const version = useDataVersion()
+  const key = JSON.stringify(selection)
+  const figures = useQuery(`figures:${key}`, () => request('groups:figures', { selection }))
+  const [sort, setSort] = useState<MemberSort>('revenue')
+  const [direction, setDirection] = useState<'asc' | 'desc'>('desc')
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [allSelected, setAllSelected] = useState(false)
+  const [error, setError] = useState<AppError | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [editing, setEditing] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const [renaming, setRenaming] = useState(false)
+  const money = (n: number) => fmt.moneyCompact(n, 'USD')
+  const count = figures.data?.count ?? 0
+  const chosen = allSelected ? count : selected.size
+  const ids = allSelected ? undefined : [...selected]
+
+  const onSort = (field: MemberSort) => {
+    if (field === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'))
+    else {
+      setSort(field)
+      setDirection(field === 'revenue' || field === 'last_order' || field === 'tier' ? 'desc' : 'asc')
+    }
+  }
+
+  const run = async (label: string, job: () => Promise<void>) => {
+    setError(null)
+    setBusy(label)
+    try {
+      await job()
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const bulk = (action: BulkAction) =>
+    run(action.kind, async () => {
+      const res = await call('groups:bulk', { selection, customerIds: ids, action })
+      if (!res.ok) return setError(res.error)
+      notifications.show({ color: 'teal', message: t('groups.bulkDone', { count: res.data.changed }) })
+      bumpData()
+    })
+
+  const removeFromGroup = () =>
+    run('remove', async () => {
+      if (!group) return
+      const customerIds =
+        ids ?? (await request('groups:members', { selection, limit: 500 })).rows.map((r) => r.id)
+      const res = await call('groups:removeMembers', { groupId: group.id, customerIds })
+      if (!res.ok) return setError(res.error)
+      setSelected(new Set())
+      setAllSelected(false)
+      bumpData()
+    })
+
+  const exportAs = (format: 'csv' | 'xlsx') =>
+    run(format, async () => {
+      const res = await call('groups:export', { selection, format })
+      if (!res.ok) return setError(res.error)
+      const bytes = Uint8Array.from(atob(res.data.base64), (c) => c.charCodeAt(0))
+      const url = URL.createObjectURL(new Blob([bytes], { type: res.data.mimeType }))
+      const a = document.createElement('a')
+      a.href = url
+      a.download = res.data.fileName
+      document.body.appendChild(a)
+      a.click()
+      a.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      notifications.show({
+        color: 'teal',
+        message: t('groups.exported', { count: res.data.rows, file: res.data.fileName }),
+      })
+    })
+
+  const emails = async () => {
+    const res = await call('groups:emails', { selection })
+    if (!res.ok) {
+      setError(res.error)
+      return null
+    }
+    return res.data
+  }
+
+  const copyEmails = () =>
+    run('copy', async () => {
+      const list = await emails()
+      if (!list) return
+      await navigator.clipboard.writeText(list.emails.join(', '))
+      notifications.show({
+        color: 'teal',
+        message: t('groups.emailsCopied', { count: list.emails.length, without: list.customersWithout }),
+        // Visible to tests and to users with screen readers alike.
+        id: 'emails-copied',
+      })
+    })
+
+  const mailDraft = () =>
+    run('mail', async () => {
+      const list = await emails()
+      if (!list) return
+      const url = `mailto:?bcc=${list.emails.map(encodeURIComponent).join(',')}`
+      if (url.length > MAILTO_LIMIT) {
+        notifications.show({
+          color: 'orange',
+          message: t('groups.mailTooLong', { count: list.emails.length }),
+        })
+        return
+      }
+      window.location.href = url
+    })
+
+  const deleteGroup = async () => {
+    if (!group) return
+    const res = await call('groups:delete', { id: group.id })
+    if (!res.ok) return setError(res.error)
+    navigate({ name: 'groups', key: null })
+  }
+
+  const f = figures.data
+  return (
+    <Stack gap="md" data-testid="group-view">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2} data-testid="group-title">
+            {title}
+          </Title>
+          {group?.kind === 'smart' && (
+            <Text size="sm" c="dimmed">
+              {t('groups.smartHint')}
+            </Text>
+          )}
+        </div>
+        {group && (
+          <Group gap="xs">
+            {group.kind === 'smart' ? (
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconPencil size={14} aria-hidden />}
+                onClick={() => setEditing(true)}
+              >
+                {t('groups.editRules')}
+              </Button>
+            ) : (
+              <RenameButton group={group} open={renaming} setOpen={setRenaming} />
+            )}
+            <Button
+              variant="subtle"
+              color="red"
+              size="xs"
+              leftSection={<IconTrash size={14} aria-hidden />}
+              onClick={() => setDeleting(true)}
+              data-testid="delete-group"
+            >
+              {t('groups.delete')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+
+      {figures.status === 'error' && <ErrorAlert error={figures.error} />}
+      {f && (
+        <SimpleGrid cols={{ base: 2, md: 4 }} data-testid="group-figures">
+          <Figure label={t('groups.count')} value={fmt.number(f.count)} testId="figure-count" />
+          <Figure label={t('groups.revenue12m')} value={money(f.revenueUsd)} />
+          <Figure
+            label={t('groups.averageOrder')}
+            value={f.averageOrderUsd === null ? '—' : money(f.averageOrderUsd)}
+          />
+          <Figure
+            label={t('groups.share')}
+            value={f.shareOfTotal === null ? '—' : fmt.percent(f.shareOfTotal)}
+          />
+        </SimpleGrid>
+      )}
+      {f && f.count > 0 && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Card withBorder>
+            <Text fw={600} size="sm" mb="xs">
+              {t('groups.revenueByTier')}
+            </Text>
+            <BarChart
+              h={160}
+              data={f.byTier.map((x) => ({
+                tier: t(`enum.tier.${x.tier}`),
+                revenue: Math.round(x.revenueUsd),
+                customers: x.count,
+              }))}
+              dataKey="tier"
+              series={[{ name: 'revenue', color: 'teal.7', label: t('groups.revenue12m') }]}
+              valueFormatter={money}
+              tickLine="y"
+            />
+          </Card>
+          <Card withBorder>
+            <Text fw={600} size="sm" mb="xs">
+              {t('groups.topCountries')}
+            </Text>
+            <BarChart
+              h={160}
+              orientation="vertical"
+              data={f.byCountry.slice(0, 6).map((c) => ({
+                country: c.country ? fmt.country(c.country) : t('groups.none'),
+                revenue: Math.round(c.revenueUsd),
+              }))}
+              dataKey="country"
+              series={[{ name: 'revenue', color: 'blue.6', label: t('groups.revenue12m') }]}
+              valueFormatter={money}
+              yAxisProps={{ width: 110, interval: 0 }}
+              gridAxis="x"
+            />
+          </Card>
+        </SimpleGrid>
+      )}
+
+      <Card withBorder p="xs" data-testid="bulk-bar">
+        <Group gap="xs" justify="space-between">
+          <Text size="sm" c={chosen ? undefined : 'dimmed'} data-testid="selected-count">
+            {chosen ? t('groups.selected', { count: chosen, n: fmt.number(chosen) }) : t('groups.selectHint')}
+          </Text>
+          <Group gap="xs">
+            <TextAction
+              label={t('groups.assignOwner')}
+              icon={<IconUserCheck size={14} aria-hidden />}
+              placeholder={t('groups.ownerPlaceholder')}
+              disabled={chosen === 0}
+              loading={busy === 'owner'}
+              allowEmpty
+              testId="bulk-owner"
+              onSubmit={(owner) => void bulk({ kind: 'owner', owner: owner || null })}
+            />
+            <TextAction
+              label={t('groups.addTag')}
+              icon={<IconTag size={14} aria-hidden />}
+              placeholder={t('groups.tagPlaceholder')}
+              disabled={chosen === 0}
+              loading={busy === 'tag'}
+              testId="bulk-tag"
+              onSubmit={(tag) => void bulk({ kind: 'tag', tag })}
+            />
+            {staticGroups.length > 0 && (
+              <Menu>
+                <Menu.Target>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    disabled={chosen === 0}
+                    leftSection={<IconUsersPlus size={14} aria-hidden />}
+                    rightSection={<IconChevronDown size={12} aria-hidden />}
+                  >
+                    {t('groups.addToGroup')}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {staticGroups
+                    .filter((g) => g.id !== group?.id)
+                    .map((g) => (
+                      <Menu.Item
+                        key={g.id}
+                        onClick={() => void bulk({ kind: 'add_to_group', groupId: g.id })}
+                      >
+                        {g.name}
+                      </Menu.Item>
+                    ))}
+                </Menu.Dropdown>
+              </Menu>
+            )}
+            {group?.kind === 'static' && (
+              <Button
+                size="xs"
+                variant="default"
+                disabled={chosen === 0}
+                loading={busy === 'remove'}
+                leftSection={<IconUsersMinus size={14} aria-hidden />}
+                onClick={() => void removeFromGroup()}
+              >
+                {t('groups.removeFromGroup')}
+              </Button>
+            )}
+            <Menu>
+              <Menu.Target>
+                <Button
+                  size="xs"
+                  variant="default"
+                  loading={busy === 'csv' || busy === 'xlsx'}
+                  leftSection={<IconDownload size={14} aria-hidden />}
+                  rightSection={<IconChevronDown size={12} aria-hidden />}
+                  data-testid="export-menu"
+                >
+                  {t('groups.export')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">
+                  {t('groups.exportXlsx')}
+                </Menu.Item>
+                <Menu.Item onClick={() => void exportAs('csv')} data-testid="export-csv">
+                  {t('groups.exportCsv')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            <Button
+              size="xs"
+              variant="default"
+              loading={busy === 'copy'}
+              leftSection={<IconCopy size={14} aria-hidden />}
+              onClick={() => void copyEmails()}
+              data-testid="copy-emails"
+            >
+              {t('groups.copyEmails')}
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              loading={busy === 'mail'}
+              leftSection={<IconMail size={14} aria-hidden />}
+              onClick={() => void mailDraft()}
+            >
+              {t('groups.mailDraft')}
+            </Button>
+          </Group>
+        </Group>
+      </Card>
+      {error && <ErrorAlert error={error} />}
+
+      <MemberTable
+        selection={selection}
+        version={version}
+        sort={sort}
+        direction={direction}
+        onSort={onSort}
+        selected={selected}
+        allSelected={allSelected}
+        onToggle={(id) => {
+          // Unticking one row of "all" starts a fresh pick: the rows behind the scroll are not loaded.
+          if (allSelected) {
+            setAllSelected(false)
+            setSelected(new Set())
+            return
+          }
+          setSelected((s) => {
+            const next = new Set(s)
+            if (next.has(id)) next.delete(id)
+            else next.add(id)
+            return next
+          })
+        }}
+        onToggleAll={(on) => {
+          setAllSelected(on)
+          setSelected(new Set())
+        }}
+      />
+
+      {editing && group?.rules && (
+        <RuleBuilder
+          initial={{ id: group.id, name: group.name, rules: group.rules }}
+          onClose={() => setEditing(false)}
+        />
+      )}
+      {deleting && group && (
+        <ConfirmDelete
+          opened
+          title={t('groups.deleteTitle', { name: group.name })}
+          body={t('groups.deleteBody')}
+          action={t('groups.delete')}
+          onCancel={() => setDeleting(false)}
+          onConfirm={() => void deleteGroup()}
+        />
+      )}
+    </Stack>
+  )
+}
+
+function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="lg" data-testid={testId}>
+        {value}
+      </Text>
+    </Card>
+  )
+}
+
+/** A button that opens a one-field form (owner name, tag) and runs the action on Enter or OK. */
+function TextAction({
+  label,
+  icon,
+  placeholder,
+  disabled,
+  loading,
+  allowEmpty = false,
+  testId,
+  onSubmit,
+}: {
+  label: string
+  icon: React.ReactNode
+  placeholder: string
+  disabled: boolean
+  loading: boolean
+  allowEmpty?: boolean
+  testId: string
+  onSubmit: (value: string) => void
+}) {
+  const { t } = useTranslation()
+  const [opened, setOpened] = useState(false)
+  const [value, setValue] = useState('')
+  const submit = () => {
+    if (!allowEmpty && !value.trim()) return
+    onSubmit(value.trim())
+    setOpened(false)
+    setValue('')
+  }
+  return (
+    <Popover opened={opened} onChange={setOpened} trapFocus position="bottom-end" withArrow>
+      <Popover.Target>
+        <Button
+          size="xs"
+          variant="default"
+          disabled={disabled}
+          loading={loading}
+          leftSection={icon}
+          onClick={() => setOpened((o) => !o)}
+          data-testid={testId}
+        >
+          {label}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            submit()
+          }}
+        >
+          <Group gap="xs">
+            <TextInput
+              size="xs"
+              aria-label={label}
+              placeholder={placeholder}
+              value={value}
+              onChange={(e) => setValue(e.currentTarget.value)}
+              maxLength={60}
+              data-testid={`${testId}-input`}
+            />
+            <Button size="xs" type="submit" data-testid={`${testId}-apply`}>
+              {t('groups.apply')}
+            </Button>
+          </Group>
+        </form>
+      </Popover.Dropdown>
+    </Popover>
+  )
+}
+
+function RenameButton({
+  group,
+  open,
+  setOpen,
+}: {
+  group: SavedGroup
+  open: boolean
+  setOpen: (o: boolean) => void
+}) {
+  const { t } = useTranslation()
+  const [name, setName] = useState(group.name)
+  const [error, setError] = useState<AppError | null>(null)
+  const save = async () => {
+    const res = await call('groups:save', { id: group.id, group: { kind: 'static', name } })
+    if (!res.ok) return setError(res.error)
+    setOpen(false)
+    bumpData()
+  }
+  return (
+    <Popover opened={open} onChange={setOpen} trapFocus position="bottom-end" withArrow>
+      <Popover.Target>
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconPencil size={14} aria-hidden />}
+          onClick={() => setOpen(!open)}
+        >
+          {t('groups.rename')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          <TextInput
+            size="xs"
+            label={t('groups.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            maxLength={120}
+          />
+          {error && <ErrorAlert error={error} />}
+          <Button size="xs" onClick={() => void save()}>
+            {t('common.save')}
+          </Button>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  )
+}

@@ -1,0 +1,263 @@
+// A group's members: virtualised and paged like the customer list (100 rows fetched as they scroll
+// into view), sortable, with a checkbox per row for bulk actions.
+import { useEffect, useRef, useState } from 'react'
+import { Badge, Box, Checkbox, Group, Skeleton, Text, UnstyledButton } from '@mantine/core'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { request } from '../../api/client'
+import { hrefFor } from '../../app/route'
+import { useFormatters } from '../../i18n/format'
+import type { MEMBER_SORT_FIELDS, MemberRow, Selection } from '../../../../shared/groups'
+import { TIER_COLOR } from '../tiers/TierPanel'
+import classes from '../customers/CustomerTable.module.css'
+
+const PAGE = 100
+const ROW_HEIGHT = 44
+export type MemberSort = (typeof MEMBER_SORT_FIELDS)[number]
+
+type Column = {
+  key: string
+  label: string
+  sort?: MemberSort
+  width: string
+  render: (r: MemberRow) => React.ReactNode
+}
+
+export function MemberTable({
+  selection,
+  version,
+  sort,
+  direction,
+  onSort,
+  selected,
+  allSelected,
+  onToggle,
+  onToggleAll,
+}: {
+  selection: Selection
+  version: number
+  sort: MemberSort
+  direction: 'asc' | 'desc'
+  onSort: (field: MemberSort) => void
+  selected: ReadonlySet<string>
+  allSelected: boolean
+  onToggle: (id: string) => void
+  onToggleAll: (on: boolean) => void
+}) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const parentRef = useRef<HTMLDivElement>(null)
+  const [pages, setPages] = useState<Map<number, MemberRow[]>>(new Map())
+  const [total, setTotal] = useState<number | null>(null)
+  const loading = useRef(new Set<number>())
+  const generation = useRef(0)
+  const key = JSON.stringify({ selection, sort, direction })
+
+  const loadPage = (page: number, gen: number) => {
+    if (loading.current.has(page)) return
+    loading.current.add(page)
+    request('groups:members', { selection, sort, direction, offset: page * PAGE, limit: PAGE }).then(
+      (res) => {
+        if (gen !== generation.current) return
+        setPages((prev) => new Map(prev).set(page, res.rows))
+        setTotal(res.total)
+      },
+      () => {
+        if (gen === generation.current) loading.current.delete(page)
+      },
+    )
+  }
+
+  useEffect(() => {
+    generation.current++
+    loading.current = new Set()
+    setPages(new Map())
+    loadPage(0, generation.current)
+    parentRef.current?.scrollTo({ top: 0 })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, version])
+
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  })
+  const items = virtualizer.getVirtualItems()
+  useEffect(() => {
+    for (const p of new Set(items.map((i) => Math.floor(i.index / PAGE))))
+      if (!pages.has(p)) loadPage(p, generation.current)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [items.map((i) => i.index).join(',')])
+
+  const columns: Column[] = [
+    {
+      key: 'name',
+      label: t('fields.customerName'),
+      sort: 'name',
+      width: 'minmax(180px, 2.4fr)',
+      render: (r) => (
+        <Text
+          size="sm"
+          fw={600}
+          truncate
+          component="a"
+          href={hrefFor({ name: 'customer', id: r.id })}
+          className={classes.link}
+        >
+          {r.displayName}
+        </Text>
+      ),
+    },
+    {
+      key: 'tier',
+      label: t('tiers.tier'),
+      sort: 'tier',
+      width: 'minmax(96px, 0.9fr)',
+      render: (r) => (
+        <Badge size="sm" variant="light" color={TIER_COLOR[r.tier]} miw="max-content">
+          {t(`enum.tier.${r.tier}`)}
+        </Badge>
+      ),
+    },
+    {
+      key: 'segment',
+      label: t('groups.segment'),
+      width: 'minmax(84px, 0.9fr)',
+      render: (r) => (r.segment ? t(`enum.segment.${r.segment}`) : ''),
+    },
+    {
+      key: 'country',
+      label: t('fields.country'),
+      sort: 'country',
+      width: 'minmax(110px, 1fr)',
+      render: (r) => fmt.country(r.country),
+    },
+    {
+      key: 'revenue',
+      label: t('groups.revenue12m'),
+      sort: 'revenue',
+      width: 'minmax(90px, 0.9fr)',
+      render: (r) => fmt.moneyCompact(r.revenueUsd, 'USD'),
+    },
+    {
+      key: 'lastOrder',
+      label: t('groups.lastOrder'),
+      sort: 'last_order',
+      width: 'minmax(100px, 0.9fr)',
+      render: (r) => fmt.shortDate(r.lastOrder),
+    },
+    {
+      key: 'owner',
+      label: t('fields.owner'),
+      sort: 'owner',
+      width: 'minmax(100px, 0.9fr)',
+      render: (r) => r.owner,
+    },
+  ]
+  const grid = `36px ${columns.map((c) => c.width).join(' ')}`
+
+  return (
+    <Box
+      className={classes.table}
+      role="table"
+      aria-label={t('groups.membersLabel')}
+      aria-rowcount={(total ?? 0) + 1}
+    >
+      <div role="rowgroup">
+        <div role="row" className={classes.header} style={{ gridTemplateColumns: grid }} aria-rowindex={1}>
+          <div role="columnheader" className={classes.th}>
+            <Checkbox
+              size="xs"
+              aria-label={t('groups.selectAll')}
+              checked={allSelected}
+              indeterminate={!allSelected && selected.size > 0}
+              onChange={(e) => onToggleAll(e.currentTarget.checked)}
+              data-testid="select-all-members"
+            />
+          </div>
+          {columns.map((c) => {
+            const active = c.sort && sort === c.sort
+            return (
+              <div
+                role="columnheader"
+                key={c.key}
+                className={classes.th}
+                aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {c.sort ? (
+                  <UnstyledButton
+                    onClick={() => onSort(c.sort!)}
+                    className={classes.sortButton}
+                    data-testid={`member-sort-${c.key}`}
+                  >
+                    <Group gap={4} wrap="nowrap">
+                      <span>{c.label}</span>
+                      {active ? (
+                        direction === 'asc' ? (
+                          <IconChevronUp size={14} aria-hidden />
+                        ) : (
+                          <IconChevronDown size={14} aria-hidden />
+                        )
+                      ) : (
+                        <IconSelector size={14} aria-hidden />
+                      )}
+                    </Group>
+                  </UnstyledButton>
+                ) : (
+                  c.label
+                )}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+      <div
+        ref={parentRef}
+        role="rowgroup"
+        className={classes.scroller}
+        style={{ height: 'calc(100vh - 520px)', minHeight: 260 }}
+        tabIndex={0}
+        aria-label={t('groups.membersScroll')}
+      >
+        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE]
+            return (
+              <div
+                role="row"
+                key={item.key}
+                aria-rowindex={item.index + 2}
+                className={classes.row}
+                data-testid={row ? 'member-row' : 'member-row-loading'}
+                style={{
+                  gridTemplateColumns: grid,
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_HEIGHT,
+                }}
+              >
+                <div role="cell" className={classes.td}>
+                  {row && (
+                    <Checkbox
+                      size="xs"
+                      aria-label={t('groups.selectOne', { name: row.displayName })}
+                      checked={allSelected || selected.has(row.id)}
+                      onChange={() => onToggle(row.id)}
+                      data-testid="member-checkbox"
+                    />
+                  )}
+                </div>
+                {columns.map((c) => (
+                  <div role="cell" key={c.key} className={classes.td}>
+                    {row ? c.render(row) : <Skeleton height={12} width="70%" />}
+                  </div>
+                ))}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </Box>
+  )
+}

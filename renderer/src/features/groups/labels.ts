@@ -1,0 +1,30 @@
+// How a grouping's bucket value reads in the user's language: enum values through their
+// translations, countries by their localised name, free text as typed, and "none" for empty.
+import type { TFunction } from 'i18next'
+import type { Formatters } from '../../i18n/format'
+import type { BuiltinGrouping, RuleField } from '../../../../shared/groups'
+
+const ENUM_KEY: Partial<Record<BuiltinGrouping | RuleField, string>> = {
+  tier: 'enum.tier',
+  segment: 'enum.segment',
+  stage: 'enum.stage',
+  risk: 'enum.risk',
+  continent: 'enum.continent',
+  business_type: 'enum.businessType',
+  source: 'enum.source',
+  quality: 'enum.quality',
+  size_band: 'enum.sizeBand',
+  purchase_frequency: 'groups.frequency',
+}
+
+export function valueLabel(
+  t: TFunction,
+  fmt: Formatters,
+  field: BuiltinGrouping | RuleField,
+  value: string | null,
+): string {
+  if (value === null || value === '') return field === 'risk' ? t('enum.risk.none') : t('groups.none')
+  if (field === 'country') return fmt.country(value)
+  const key = ENUM_KEY[field]
+  return key ? t(`${key}.${value}`) : value
+}

@@ -1,0 +1,603 @@
+// The tiering policy as editable settings (T1–T5): thresholds, window and band, RFM, lifecycle and
+// churn rules, service per tier and the review schedule. Saving makes a new version and re-tiers the
+// whole base, so the screen first shows how many customers would move; editing after a preview
+// asks for a new one.
+import { useEffect, useMemo, useState } from 'react'
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  Progress,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core'
+import { IconArrowRight, IconDeviceFloppy, IconEye, IconInfoCircle } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { call, request } from '../../api/client'
+import { bumpData, useQuery } from '../../app/data'
+import { useJobProgress } from '../../app/jobs'
+import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { useFormatters } from '../../i18n/format'
+import { REVIEW_SCHEDULES, VALUE_TIERS, tieringPolicySchema } from '../../../../shared/tiering'
+import type { PolicyPreview, TieringPolicy, ValueTier } from '../../../../shared/tiering'
+import { toIssueCode } from '../../../../shared/errors'
+import type { AppError } from '../../../../shared/errors'
+import { TIER_COLOR } from '../tiers/TierPanel'
+
+type Tuple4 = [number, number, number, number]
+
+export function PolicyScreen() {
+  const { t } = useTranslation()
+  const state = useQuery('policy', () => request('policy:get', {}))
+  if (!state.data) return state.status === 'error' ? <ErrorAlert error={state.error} /> : null
+  return (
+    <PolicyEditor
+      key={state.data.policy.version}
+      saved={state.data.policy}
+      versions={state.data.versions}
+      title={t('policy.title')}
+    />
+  )
+}
+
+function PolicyEditor({
+  saved,
+  versions,
+  title,
+}: {
+  saved: TieringPolicy
+  versions: { version: number; createdAt: string; note: string | null }[]
+  title: string
+}) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const [policy, setPolicy] = useState<TieringPolicy>(saved)
+  const [preview, setPreview] = useState<PolicyPreview | null>(null)
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<AppError | null>(null)
+  const [busy, setBusy] = useState<'preview' | 'save' | null>(null)
+  const [savedVersion, setSavedVersion] = useState<number | null>(null)
+  const progress = useJobProgress(['retier'], busy === 'save')
+  const dirty = useMemo(() => JSON.stringify(policy) !== JSON.stringify(saved), [policy, saved])
+  const errors = fieldErrors(t, error)
+
+  // Any edit makes the last preview stale.
+  const update = (change: (p: TieringPolicy) => TieringPolicy) => {
+    setPolicy((p) => change(p))
+    setPreview(null)
+    setSavedVersion(null)
+  }
+  useEffect(() => setError(null), [policy])
+
+  /** Checks in the window first, so a typo is shown at once and never reaches main. */
+  const validated = (): TieringPolicy | null => {
+    const parsed = tieringPolicySchema.safeParse(policy)
+    if (parsed.success) return parsed.data
+    setError({
+      code: 'validation',
+      issues: parsed.error.issues.map((i) => ({
+        path: ['policy', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        code: toIssueCode(i.code, i.message),
+      })),
+    })
+    return null
+  }
+
+  const runPreview = async () => {
+    const p = validated()
+    if (!p) return
+    setBusy('preview')
+    const res = await call('policy:preview', { policy: p })
+    setBusy(null)
+    if (res.ok) setPreview(res.data)
+    else setError(res.error)
+  }
+
+  const save = async () => {
+    const p = validated()
+    if (!p) return
+    setBusy('save')
+    const res = await call('policy:save', { policy: p, note: note.trim() || null })
+    setBusy(null)
+    if (!res.ok) {
+      setError(res.error)
+      return
+    }
+    setSavedVersion(res.data.version)
+    bumpData()
+  }
+
+  const num = (value: string | number, fallback: number) => (typeof value === 'number' ? value : fallback)
+  const err = (path: string) => errors[`policy.${path}`]
+
+  return (
+    <Stack gap="md" maw={1100} data-testid="policy-screen">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{title}</Title>
+          <Text c="dimmed" size="sm">
+            {t('policy.subtitle', { version: saved.version })}
+          </Text>
+        </div>
+        <Badge variant="light" size="lg" data-testid="policy-version">
+          {t('policy.versionBadge', { version: saved.version })}
+        </Badge>
+      </Group>
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          {t('policy.valueTiers')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('policy.valueTiersHelp')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {(['key', 'mid', 'small'] as const).map((tier) => (
+            <NumberInput
+              key={tier}
+              label={t('policy.threshold', { tier: t(`enum.tier.${tier}`) })}
+              value={policy.thresholdsUsd[tier]}
+              onChange={(v) =>
+                update((p) => ({
+                  ...p,
+                  thresholdsUsd: { ...p.thresholdsUsd, [tier]: num(v, p.thresholdsUsd[tier]) },
+                }))
+              }
+              min={0}
+              step={100_000}
+              thousandSeparator={fmt.locale === 'fr-FR' ? ' ' : ','}
+              decimalSeparator={fmt.locale === 'fr-FR' ? ',' : '.'}
+              prefix="USD "
+              error={err('thresholdsUsd')}
+              data-testid={`threshold-${tier}`}
+            />
+          ))}
+          <NumberInput
+            label={t('policy.windowMonths')}
+            value={policy.windowMonths}
+            onChange={(v) => update((p) => ({ ...p, windowMonths: num(v, p.windowMonths) }))}
+            min={1}
+            max={60}
+            error={err('windowMonths')}
+          />
+          <NumberInput
+            label={t('policy.hysteresis')}
+            description={t('policy.hysteresisHelp')}
+            value={policy.hysteresisPct}
+            onChange={(v) => update((p) => ({ ...p, hysteresisPct: num(v, p.hysteresisPct) }))}
+            min={0}
+            max={50}
+            suffix=" %"
+            error={err('hysteresisPct')}
+          />
+          <Checkbox.Group
+            label={t('policy.revenueStatuses')}
+            value={policy.revenueStatuses}
+            onChange={(v) => update((p) => ({ ...p, revenueStatuses: v }))}
+            error={err('revenueStatuses')}
+          >
+            <Group mt={6}>
+              {(['confirmed', 'shipped', 'paid'] as const).map((s) => (
+                <Checkbox key={s} value={s} label={t(`enum.orderStatus.${s}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+        </SimpleGrid>
+      </Card>
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          {t('policy.rfm')}
+        </Title>
+        <Group mb="sm">
+          <SegmentedControl
+            value={policy.rfm.mode}
+            onChange={(v) => update((p) => ({ ...p, rfm: { ...p.rfm, mode: v } }))}
+            data={[
+              { value: 'quintile', label: t('policy.rfmQuintile') },
+              { value: 'fixed', label: t('policy.rfmFixed') },
+            ]}
+            aria-label={t('policy.rfmMode')}
+          />
+          <Text size="sm" c="dimmed">
+            {t(policy.rfm.mode === 'quintile' ? 'policy.rfmQuintileHelp' : 'policy.rfmFixedHelp')}
+          </Text>
+        </Group>
+        {policy.rfm.mode === 'fixed' && (
+          <Table withTableBorder mb="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('policy.rfmMeasure')}</Table.Th>
+                {[2, 3, 4, 5].map((score) => (
+                  <Table.Th key={score}>{t('policy.scoreFrom', { score })}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(['recencyDays', 'frequency', 'monetaryUsd'] as const).map((measure) => (
+                <Table.Tr key={measure}>
+                  <Table.Td>{t(`policy.measure.${measure}`)}</Table.Td>
+                  {[0, 1, 2, 3].map((i) => (
+                    <Table.Td key={i}>
+                      <NumberInput
+                        size="xs"
+                        aria-label={`${t(`policy.measure.${measure}`)} ${t('policy.scoreFrom', { score: i + 2 })}`}
+                        value={policy.rfm.fixed[measure][i]}
+                        min={0}
+                        onChange={(v) =>
+                          update((p) => {
+                            const next = [...p.rfm.fixed[measure]] as Tuple4
+                            next[i] = num(v, next[i] ?? 0)
+                            return { ...p, rfm: { ...p.rfm, fixed: { ...p.rfm.fixed, [measure]: next } } }
+                          })
+                        }
+                      />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <ScoreRule
+            title={t('enum.segment.vip')}
+            help={t('policy.vipHelp')}
+            fields={[
+              ['minR', policy.rfm.vip.minR],
+              ['minF', policy.rfm.vip.minF],
+              ['minM', policy.rfm.vip.minM],
+            ]}
+            onChange={(k, v) => update((p) => ({ ...p, rfm: { ...p.rfm, vip: { ...p.rfm.vip, [k]: v } } }))}
+          />
+          <ScoreRule
+            title={t('enum.segment.potential')}
+            help={t('policy.potentialHelp')}
+            fields={[
+              ['minM', policy.rfm.potential.minM],
+              ['maxF', policy.rfm.potential.maxF],
+            ]}
+            onChange={(k, v) =>
+              update((p) => ({ ...p, rfm: { ...p.rfm, potential: { ...p.rfm.potential, [k]: v } } }))
+            }
+          />
+          <ScoreRule
+            title={t('enum.segment.at_risk')}
+            help={t('policy.atRiskHelp')}
+            fields={[
+              ['minFOrM', policy.rfm.atRisk.minFOrM],
+              ['maxR', policy.rfm.atRisk.maxR],
+            ]}
+            onChange={(k, v) =>
+              update((p) => ({ ...p, rfm: { ...p.rfm, atRisk: { ...p.rfm.atRisk, [k]: v } } }))
+            }
+          />
+        </SimpleGrid>
+      </Card>
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="sm">
+          {t('policy.lifecycle')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NumberInput
+            label={t('policy.newCustomerDays')}
+            value={policy.newCustomerDays}
+            min={1}
+            onChange={(v) => update((p) => ({ ...p, newCustomerDays: num(v, p.newCustomerDays) }))}
+          />
+          <NumberInput
+            label={t('policy.dormantDays')}
+            value={policy.dormantDays}
+            min={1}
+            onChange={(v) => update((p) => ({ ...p, dormantDays: num(v, p.dormantDays) }))}
+          />
+          <NumberInput
+            label={t('policy.trendPct')}
+            value={policy.trendPct}
+            min={0}
+            max={100}
+            suffix=" %"
+            onChange={(v) => update((p) => ({ ...p, trendPct: num(v, p.trendPct) }))}
+          />
+          <NumberInput
+            label={t('policy.gapMultiple')}
+            description={t('policy.gapMultipleHelp')}
+            value={policy.churn.gapMultiple}
+            min={1}
+            step={0.5}
+            decimalScale={1}
+            onChange={(v) =>
+              update((p) => ({ ...p, churn: { ...p.churn, gapMultiple: num(v, p.churn.gapMultiple) } }))
+            }
+          />
+          <NumberInput
+            label={t('policy.dropPct')}
+            description={t('policy.dropPctHelp')}
+            value={policy.churn.dropPct}
+            min={0}
+            max={100}
+            suffix=" %"
+            onChange={(v) =>
+              update((p) => ({ ...p, churn: { ...p.churn, dropPct: num(v, p.churn.dropPct) } }))
+            }
+          />
+          <Select
+            label={t('policy.reviewSchedule')}
+            description={t('policy.reviewScheduleHelp')}
+            value={policy.reviewSchedule}
+            allowDeselect={false}
+            data={REVIEW_SCHEDULES.map((s) => ({ value: s, label: t(`policy.schedule.${s}`) }))}
+            onChange={(v) => v && update((p) => ({ ...p, reviewSchedule: v }))}
+          />
+        </SimpleGrid>
+      </Card>
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          {t('policy.service')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('policy.serviceHelp')}
+        </Text>
+        <Table withTableBorder verticalSpacing="xs" data-testid="service-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('tiers.tier')}</Table.Th>
+              <Table.Th>{t('policy.cadenceDays')}</Table.Th>
+              <Table.Th>{t('policy.executiveDialogue')}</Table.Th>
+              <Table.Th>{t('policy.ownerRequired')}</Table.Th>
+              <Table.Th>{t('policy.benefits')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {VALUE_TIERS.map((tier) => {
+              const sp = policy.service[tier]
+              const set = (change: Partial<typeof sp>) =>
+                update((p) => ({
+                  ...p,
+                  service: { ...p.service, [tier]: { ...p.service[tier], ...change } },
+                }))
+              return (
+                <Table.Tr key={tier}>
+                  <Table.Td>
+                    <Badge color={TIER_COLOR[tier]} variant="light">
+                      {t(`enum.tier.${tier}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td w={140}>
+                    <NumberInput
+                      size="xs"
+                      aria-label={`${t('policy.cadenceDays')} — ${t(`enum.tier.${tier}`)}`}
+                      value={sp.cadenceDays}
+                      min={1}
+                      max={365}
+                      onChange={(v) => set({ cadenceDays: num(v, sp.cadenceDays) })}
+                    />
+                  </Table.Td>
+                  <Table.Td w={180}>
+                    <Select
+                      size="xs"
+                      aria-label={`${t('policy.executiveDialogue')} — ${t(`enum.tier.${tier}`)}`}
+                      allowDeselect={false}
+                      value={String(sp.executiveDialogueMonths)}
+                      data={['0', '3', '6', '12'].map((m) => ({
+                        value: m,
+                        label: t(`policy.dialogue.m${m}`),
+                      }))}
+                      onChange={(v) => v && set({ executiveDialogueMonths: Number(v) })}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Switch
+                      aria-label={`${t('policy.ownerRequired')} — ${t(`enum.tier.${tier}`)}`}
+                      checked={sp.ownerRequired}
+                      onChange={(e) => set({ ownerRequired: e.currentTarget.checked })}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Textarea
+                      size="xs"
+                      autosize
+                      minRows={1}
+                      maxRows={4}
+                      aria-label={`${t('policy.benefits')} — ${t(`enum.tier.${tier}`)}`}
+                      value={sp.benefits}
+                      onChange={(e) => set({ benefits: e.currentTarget.value })}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              )
+            })}
+          </Table.Tbody>
+        </Table>
+      </Card>
+
+      {error && <ErrorAlert error={error} />}
+
+      <Card withBorder data-testid="policy-preview-card">
+        <Group justify="space-between" mb={preview ? 'sm' : 0}>
+          <Text fw={600}>{t('policy.previewTitle')}</Text>
+          <Button
+            variant="light"
+            leftSection={<IconEye size={16} aria-hidden />}
+            onClick={() => void runPreview()}
+            loading={busy === 'preview'}
+            disabled={busy !== null}
+            data-testid="policy-preview"
+          >
+            {t('policy.preview')}
+          </Button>
+        </Group>
+        {!preview && (
+          <Text size="sm" c="dimmed">
+            {dirty ? t('policy.previewNeeded') : t('policy.noChanges')}
+          </Text>
+        )}
+        {preview && <PreviewResult preview={preview} />}
+        {preview && (
+          <Group mt="md" align="flex-end">
+            <TextInput
+              label={t('policy.note')}
+              placeholder={t('policy.notePlaceholder')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              maxLength={500}
+              style={{ flex: 1 }}
+            />
+            <Button
+              leftSection={<IconDeviceFloppy size={16} aria-hidden />}
+              onClick={() => void save()}
+              loading={busy === 'save'}
+              disabled={busy !== null || !dirty}
+              data-testid="policy-save"
+            >
+              {t('policy.save', { version: Math.max(...versions.map((v) => v.version)) + 1 })}
+            </Button>
+          </Group>
+        )}
+        {busy === 'save' && (
+          <Stack gap={4} mt="sm">
+            <Progress
+              value={progress ? (progress.done / Math.max(1, progress.total)) * 100 : 0}
+              aria-label={t('policy.retierProgress')}
+              animated
+            />
+            <Text size="xs" c="dimmed">
+              {progress
+                ? t('policy.retierProgressText', {
+                    done: fmt.number(progress.done),
+                    total: fmt.number(progress.total),
+                  })
+                : t('policy.retierStarting')}
+            </Text>
+          </Stack>
+        )}
+        {savedVersion !== null && (
+          <Alert color="teal" mt="sm" icon={<IconInfoCircle aria-hidden />} data-testid="policy-saved">
+            {t('policy.saved', { version: savedVersion })}
+          </Alert>
+        )}
+      </Card>
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          {t('policy.versions')}
+        </Title>
+        <Table>
+          <Table.Tbody>
+            {versions.map((v) => (
+              <Table.Tr key={`${v.version}-${v.createdAt}`}>
+                <Table.Td w={120}>{t('policy.versionBadge', { version: v.version })}</Table.Td>
+                <Table.Td w={200}>{v.createdAt ? fmt.dateTime(v.createdAt) : t('policy.defaults')}</Table.Td>
+                <Table.Td>{v.note ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+    </Stack>
+  )
+}
+
+function ScoreRule({
+  title,
+  help,
+  fields,
+  onChange,
+}: {
+  title: string
+  help: string
+  fields: [string, number][]
+  onChange: (key: string, value: number) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Card withBorder padding="sm">
+      <Text fw={600} size="sm">
+        {title}
+      </Text>
+      <Text size="xs" c="dimmed" mb={6}>
+        {help}
+      </Text>
+      <Group gap="xs" grow>
+        {fields.map(([key, value]) => (
+          <NumberInput
+            key={key}
+            size="xs"
+            label={t(`policy.scoreRule.${key}`)}
+            value={value}
+            min={1}
+            max={5}
+            onChange={(v) => typeof v === 'number' && onChange(key, v)}
+          />
+        ))}
+      </Group>
+    </Card>
+  )
+}
+
+function PreviewResult({ preview }: { preview: PolicyPreview }) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const tierName = (tier: ValueTier) => t(`enum.tier.${tier}`)
+  return (
+    <Stack gap="xs" data-testid="policy-preview-result">
+      <Text size="sm">
+        {t('policy.previewSummary', {
+          customers: fmt.number(preview.customers),
+          promotions: fmt.number(preview.promotions),
+          demotions: fmt.number(preview.demotions),
+          segments: fmt.number(preview.segmentChanges),
+          stages: fmt.number(preview.stageChanges),
+        })}
+      </Text>
+      {preview.moves.length > 0 && (
+        <Table withTableBorder maw={520}>
+          <Table.Tbody>
+            {preview.moves.map((m) => (
+              <Table.Tr key={`${m.from}-${m.to}`}>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Badge color={TIER_COLOR[m.from]} variant="light">
+                      {tierName(m.from)}
+                    </Badge>
+                    <IconArrowRight size={14} aria-label={t('policy.movesTo')} />
+                    <Badge color={TIER_COLOR[m.to]} variant="light">
+                      {tierName(m.to)}
+                    </Badge>
+                  </Group>
+                </Table.Td>
+                <Table.Td ta="right">
+                  {t('policy.customersCount', { count: m.count, n: fmt.number(m.count) })}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Group gap="xs">
+        <Text size="sm" c="dimmed">
+          {t('policy.tiersAfter')}
+        </Text>
+        {preview.tiersAfter.map((x) => (
+          <Badge key={x.tier} color={TIER_COLOR[x.tier]} variant="outline">
+            {`${tierName(x.tier)} · ${fmt.number(x.count)}`}
+          </Badge>
+        ))}
+      </Group>
+    </Stack>
+  )
+}

@@ -1,0 +1,46 @@
+// The UI strings per language: a base file plus one file per feature (groups, dashboard, policy),
+// so features can grow their strings without editing one shared file. Merged at load; a key
+// defined in two files is a mistake and fails loudly rather than one silently winning.
+import en from './locales/en.json'
+import fr from './locales/fr.json'
+import zh from './locales/zh.json'
+import groupsEn from './locales/groups.en.json'
+import groupsFr from './locales/groups.fr.json'
+import groupsZh from './locales/groups.zh.json'
+import dashboardEn from './locales/dashboard.en.json'
+import dashboardFr from './locales/dashboard.fr.json'
+import dashboardZh from './locales/dashboard.zh.json'
+import policyEn from './locales/policy.en.json'
+import policyFr from './locales/policy.fr.json'
+import policyZh from './locales/policy.zh.json'
+
+export type Tree = { [key: string]: unknown }
+
+const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Deep merge of translation trees; throws on a leaf defined twice. */
+export function mergeTrees(...trees: Tree[]): Tree {
+  const out: Tree = {}
+  const put = (target: Tree, source: Tree, path: string) => {
+    for (const [key, value] of Object.entries(source)) {
+      const existing = target[key]
+      if (isTree(value) && (existing === undefined || isTree(existing))) {
+        const child = existing ?? {}
+        target[key] = child
+        put(child, value, `${path}${key}.`)
+      } else if (existing !== undefined) {
+        throw new Error(`translation key ${path}${key} is defined twice`)
+      } else {
+        target[key] = value
+      }
+    }
+  }
+  for (const t of trees) put(out, t, '')
+  return out
+}
+
+export const translations = {
+  en: mergeTrees(en, groupsEn, dashboardEn, policyEn),
+  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr),
+  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh),
+}

@@ -1,0 +1,260 @@
+// Whole-base tiering on real SQLite: the daily roll-over touches only the customers an order edge
+// crossed and ends equal to a recompute from orders; time-driven tier moves wait for a review; a
+// policy is previewed without writing and re-tiers the base when saved.
+import { describe, it, expect, afterEach } from 'vitest'
+import { createServices } from '../../electron/main/services'
+import type { Services } from '../../electron/main/services'
+import {
+  computeFigures,
+  rfmScores,
+  decideSegment,
+  rfmInput,
+  isActive,
+} from '../../electron/main/core/tiering'
+import type { OrderFact } from '../../electron/main/core/tiering'
+import type { PolicyPreview, Review, TierState, TieringPolicy } from '../../shared/tiering'
+import type { Dashboard } from '../../shared/dashboard'
+import { caller, data, tempDir } from '../helpers/tmp'
+
+let s: Services
+afterEach(() => s?.close())
+const call = caller(() => s)
+
+/** A clock the test moves; noon UTC keeps the calendar date the same in every zone CI might use. */
+let clock = new Date('2026-11-25T12:00:00Z')
+function setDay(day: string) {
+  clock = new Date(`${day}T12:00:00Z`)
+}
+
+async function customer(name: string) {
+  return data<{ id: string }>(await call('customers:create', { customer: { displayName: name } })).id
+}
+async function order(customerId: string, date: string, amount: number, status = 'paid') {
+  return data<{ id: string }>(
+    await call('orders:create', { customerId, order: { date, amount, currency: 'USD', status } }),
+  ).id
+}
+const state = async (customerId: string) => data<TierState>(await call('tiers:get', { customerId }))
+const currentPolicy = async () => data<{ policy: TieringPolicy }>(await call('policy:get', {})).policy
+
+function setup() {
+  setDay('2026-11-25')
+  s = createServices(tempDir(), { now: () => clock })
+}
+
+/** Every customer's stored figures against a recompute from its orders. */
+function expectFiguresMatchOrders(asOf: string) {
+  const policy = s.policies.current()
+  const ids = s.db.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').pluck().all() as string[]
+  for (const id of ids) {
+    const facts = s.db
+      .prepare(
+        'SELECT date, amount, returned, usd_rate AS usdRate, status FROM orders WHERE customer_id = ? AND deleted_at IS NULL',
+      )
+      .all(id) as OrderFact[]
+    const stored = s.tiers.storedFigures(id)
+    const expected = computeFigures(facts, asOf, policy)
+    if (facts.length === 0) continue
+    // Customers the roll-over skipped keep the day of their last refresh; their numbers must
+    // still be today's.
+    expect(stored.asOf <= asOf, id).toBe(true)
+    expect(stored.figures, id).toEqual(expected)
+  }
+}
+
+describe('daily roll-over', () => {
+  it('refreshes only the customers whose orders crossed a window edge, and ends equal to a recompute', async () => {
+    setup()
+    const leaving = await customer('Leaving Window Ltd')
+    const halfYear = await customer('Half Year SARL')
+    const steady = await customer('Steady GmbH')
+    await order(leaving, '2025-11-30', 200_000)
+    await order(halfYear, '2026-06-01', 50_000)
+    await order(steady, '2026-10-01', 70_000)
+    await order(steady, '2026-12-20', 10_000) // dated ahead: counts from its day on
+    await s.retier.daily()
+    expectFiguresMatchOrders('2026-11-25')
+
+    setDay('2026-12-01')
+    // 2025-11-30 leaves the 12-month window, 2026-06-01 moves into the older half-year.
+    expect(await s.retier.rollFigures(s.policies.current())).toBe(2)
+    expectFiguresMatchOrders('2026-12-01')
+
+    setDay('2026-12-21')
+    expect(await s.retier.rollFigures(s.policies.current())).toBe(1) // the future order arrived
+    expectFiguresMatchOrders('2026-12-21')
+    expect(await s.retier.rollFigures(s.policies.current())).toBe(0) // same day: nothing to do
+  })
+
+  it('stores RFM segments equal to scoring the whole active base at once', async () => {
+    setup()
+    const amounts = [5_000, 20_000, 80_000, 150_000, 400_000, 900_000, 2_000_000, 40_000]
+    const ids: string[] = []
+    for (const [i, amount] of amounts.entries()) {
+      const id = await customer(`Segment ${i}`)
+      ids.push(id)
+      for (let k = 0; k <= i % 4; k++) await order(id, `2026-0${1 + ((i + k) % 9)}-1${k}`, amount)
+    }
+    await order(ids[0]!, '2024-01-10', 1_000) // and one dormant-ish history
+    await s.retier.daily()
+    const policy = s.policies.current()
+    const asOf = '2026-11-25'
+    const figures = ids.map((id) => s.tiers.storedFigures(id).figures)
+    const base = ids.flatMap((id, i) => (isActive(figures[i]!) ? [rfmInput(id, figures[i]!, asOf)] : []))
+    const scores = rfmScores(base, policy)
+    for (const [i, id] of ids.entries()) {
+      const expected = decideSegment(scores.get(id) ?? null, figures[i]!, asOf, policy)
+      const row = s.tiers.current(id)!
+      expect(row.segment, id).toBe(expected?.segment ?? null)
+      expect([row.rfm_r, row.rfm_f, row.rfm_m]).toEqual(
+        scores.has(id) ? [scores.get(id)!.r, scores.get(id)!.f, scores.get(id)!.m] : [null, null, null],
+      )
+    }
+    // The customer page explains the same segment with its scores.
+    const st = await state(ids[6]!)
+    expect(st.segment?.segment).toBe(s.tiers.current(ids[6]!)!.segment)
+  })
+})
+
+describe('re-evaluation runs (T6)', () => {
+  async function keyCustomerLosingRevenue() {
+    setup()
+    const id = await customer('Fading Key Co')
+    await order(id, '2025-12-01', 6_000_000)
+    expect((await state(id)).tier).toBe('key')
+    setDay('2026-12-02') // the order has left the 12-month window
+    return id
+  }
+
+  it('holds a time-driven demotion for review, then applies it with its explanation', async () => {
+    const id = await keyCustomerLosingRevenue()
+    const daily = await s.retier.daily()
+    expect(daily.pending).toBe(1)
+    expect((await state(id)).tier).toBe('key') // not applied by the daily pass
+
+    const review = data<Review>(await call('reviews:run', {}))
+    expect(review).toMatchObject({ status: 'open', promotions: 0, demotions: 1 })
+    expect(review.items[0]).toMatchObject({
+      customerId: id,
+      from: 'key',
+      to: 'ordinary',
+      revenueUsd: 0,
+      previousRevenueUsd: 6_000_000,
+      floorUsd: 4_750_000,
+    })
+    expect(data<Dashboard>(await call('dashboard:get', {})).review.openId).toBe(review.id)
+
+    const applied = data<Review>(await call('reviews:decide', { id: review.id, decision: 'apply' }))
+    expect(applied.status).toBe('applied')
+    const st = await state(id)
+    expect(st.tier).toBe('ordinary')
+    expect(st.history[0]).toMatchObject({
+      from: 'key',
+      to: 'ordinary',
+      inputs: { revenueUsd: 0, previousRevenueUsd: 6_000_000, floorUsd: 4_750_000 },
+    })
+    // A decided run cannot be decided again.
+    const again = await call('reviews:decide', { id: review.id, decision: 'dismiss' })
+    expect(again.ok ? null : again.error.code).toBe('already_decided')
+  })
+
+  it('leaves tiers as they are when a run is dismissed, and applies only the chosen customers', async () => {
+    const id = await keyCustomerLosingRevenue()
+    const other = await customer('Other Fading Co')
+    // Backdated order on a separate customer, entered after the clock moved: it is already outside.
+    await order(other, '2026-06-15', 1_200_000)
+    expect((await state(other)).tier).toBe('mid')
+    setDay('2027-06-16')
+    const review = data<Review>(await call('reviews:run', {}))
+    expect(review.items.map((i) => i.customerId).sort()).toEqual([id, other].sort())
+    data(await call('reviews:decide', { id: review.id, decision: 'apply', customerIds: [other] }))
+    expect((await state(other)).tier).toBe('ordinary')
+    expect((await state(id)).tier).toBe('key')
+
+    const second = data<Review>(await call('reviews:run', {}))
+    expect(second.items.map((i) => i.customerId)).toEqual([id])
+    data(await call('reviews:decide', { id: second.id, decision: 'dismiss' }))
+    expect((await state(id)).tier).toBe('key')
+    const missing = await call('reviews:decide', { id: 9999, decision: 'apply' })
+    expect(missing.ok ? null : missing.error.code).toBe('not_found')
+  })
+})
+
+describe('policy versions, preview and full re-tier', () => {
+  it('previews moves without writing, then saves a version and re-tiers the base', async () => {
+    setup()
+    const key = await customer('Six Million Ltd')
+    const mid = await customer('Two Million Ltd')
+    await order(key, '2026-10-01', 6_000_000)
+    await order(mid, '2026-10-01', 2_000_000)
+    const policy = await currentPolicy()
+    expect(policy.version).toBe(1)
+    const stricter = { ...policy, thresholdsUsd: { key: 7_000_000, mid: 2_500_000, small: 100_000 } }
+
+    const preview = data<PolicyPreview>(await call('policy:preview', { policy: stricter }))
+    expect(preview).toMatchObject({ customers: 2, promotions: 0, demotions: 2 })
+    expect(preview.moves).toEqual(
+      expect.arrayContaining([
+        { from: 'key', to: 'mid', count: 1 },
+        { from: 'mid', to: 'small', count: 1 },
+      ]),
+    )
+    expect((await state(key)).tier).toBe('key') // the preview wrote nothing
+    expect((await currentPolicy()).version).toBe(1)
+
+    const saved = data<{ version: number }>(
+      await call('policy:save', { policy: stricter, note: 'Raise the bar for 2027' }),
+    )
+    expect(saved.version).toBe(2)
+    expect((await state(key)).tier).toBe('mid')
+    expect((await state(mid)).tier).toBe('small')
+    const versions = data<{ versions: { version: number; note: string | null }[] }>(
+      await call('policy:get', {}),
+    ).versions
+    expect(versions[0]).toMatchObject({ version: 2, note: 'Raise the bar for 2027' })
+    const event = s.db
+      .prepare(
+        "SELECT policy_version FROM tier_events WHERE customer_id = ? AND kind = 'tier' ORDER BY id DESC",
+      )
+      .pluck()
+      .get(key)
+    expect(event).toBe(2)
+  })
+
+  it('previews a longer window from the orders themselves', async () => {
+    setup()
+    const id = await customer('Two Year Buyer')
+    await order(id, '2025-03-01', 800_000)
+    await order(id, '2026-03-01', 300_000)
+    const policy = await currentPolicy()
+    const preview = data<PolicyPreview>(
+      await call('policy:preview', { policy: { ...policy, windowMonths: 24 } }),
+    )
+    expect(preview.moves).toEqual([{ from: 'small', to: 'mid', count: 1 }])
+    data(await call('policy:save', { policy: { ...policy, windowMonths: 24 } }))
+    expect(await state(id)).toMatchObject({ tier: 'mid', revenueUsd: 1_100_000 })
+  })
+
+  it('refuses an inconsistent policy and saves nothing', async () => {
+    setup()
+    const policy = await currentPolicy()
+    const bad = { ...policy, thresholdsUsd: { key: 1_000, mid: 5_000, small: 100 } }
+    const res = await call('policy:save', { policy: bad })
+    expect(res.ok ? null : res.error.code).toBe('validation')
+    const negative = await call('policy:save', { policy: { ...policy, hysteresisPct: -5 } })
+    expect(negative.ok).toBe(false)
+    expect((await currentPolicy()).version).toBe(1)
+    expect(s.db.prepare('SELECT count(*) FROM tiering_policies').pluck().get()).toBe(0)
+  })
+
+  it('shows each tier its service policy (T5)', async () => {
+    setup()
+    const id = await customer('Service Level Ltd')
+    await order(id, '2026-10-01', 5_500_000)
+    expect((await state(id)).service).toMatchObject({
+      cadenceDays: 14,
+      executiveDialogueMonths: 3,
+      ownerRequired: true,
+    })
+  })
+})

@@ -1,0 +1,84 @@
+import { test, expect } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { ipc, switchLanguage, tr } from './helpers'
+
+const today = () => new Date().toLocaleDateString('en-CA')
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `.reports/screens/${name}.png`, fullPage: true })
+}
+
+test('a manager lowers the Key threshold: the preview counts the move, saving re-tiers, the customer says why', async ({
+  page,
+}) => {
+  await page.goto('/')
+  const created = await ipc<{ id: string }>(page, 'customers:create', {
+    customer: { displayName: 'Policy Preview Trading', country: 'AE', currency: 'USD' },
+    allowDuplicates: true,
+  })
+  const id = created.data!.id
+  const order = await ipc(page, 'orders:create', {
+    customerId: id,
+    order: { date: today(), amount: 4_800_000, currency: 'USD', status: 'paid' },
+  })
+  expect(order.ok).toBe(true)
+
+  await page.goto('/#/settings')
+  await switchLanguage(page, 'English')
+  await expect(page.getByTestId('policy-screen')).toBeVisible()
+  const before = (await ipc<{ policy: { version: number } }>(page, 'policy:get')).data!.policy.version
+
+  // An inconsistent policy is refused in the window, with a translated message, before any preview.
+  await page.getByTestId('threshold-key').fill('500')
+  await page.getByTestId('policy-preview').click()
+  await expect(page.getByTestId('error-alert')).toContainText(tr('en', 'validation.thresholds_order'))
+
+  await page.getByTestId('threshold-key').fill('4500000')
+  await expect(page.getByTestId('policy-save')).toHaveCount(0) // no saving without a preview
+  await page.getByTestId('policy-preview').click()
+  const result = page.getByTestId('policy-preview-result')
+  await expect(result).toContainText(tr('en', 'enum.tier.mid'))
+  await expect(result).toContainText(tr('en', 'enum.tier.key'))
+  await shoot(page, 'policy-en')
+  await switchLanguage(page, 'Français')
+  await expect(page.getByTestId('policy-preview-result')).toContainText(tr('fr', 'enum.tier.key'))
+  await shoot(page, 'policy-fr')
+  await switchLanguage(page, '中文')
+  await shoot(page, 'policy-zh')
+
+  await page.getByTestId('policy-save').click()
+  await expect(page.getByTestId('policy-saved')).toBeVisible({ timeout: 30_000 })
+  const after = (await ipc<{ policy: { version: number } }>(page, 'policy:get')).data!.policy.version
+  expect(after).toBe(before + 1)
+
+  await page.goto(`/#/customers/${id}`)
+  await expect(page.getByTestId('tier-badge')).toHaveText(tr('zh', 'enum.tier.key'))
+  const latest = page.getByTestId('tier-history').getByRole('listitem').first()
+  await expect(latest).toContainText(`${tr('zh', 'enum.tier.mid')} → ${tr('zh', 'enum.tier.key')}`)
+  await expect(page.getByTestId('service-policy')).toBeVisible()
+  await shoot(page, 'customer-tier-zh')
+  await switchLanguage(page, 'Français')
+  await expect(page.getByTestId('tier-history').getByRole('listitem').first()).toContainText(
+    `${tr('fr', 'enum.tier.mid')} → ${tr('fr', 'enum.tier.key')}`,
+  )
+  await shoot(page, 'customer-tier-fr')
+})
+
+test('a re-evaluation run can be started by hand and reports what it found', async ({ page }) => {
+  await page.goto('/#/review')
+  await switchLanguage(page, 'English')
+  await page.getByTestId('review-run').click()
+  await expect(page.getByTestId('review-open')).toBeVisible({ timeout: 30_000 })
+  const latest = await ipc<{ status: string; items: unknown[] }>(page, 'reviews:get', {})
+  expect(latest.ok).toBe(true)
+  if (latest.data!.items.length === 0) {
+    await expect(page.getByTestId('review-open')).toContainText(tr('en', 'review.nothingToMove'))
+  } else {
+    await expect(page.getByTestId('review-items')).toBeVisible()
+  }
+  await shoot(page, 'review-en')
+  await switchLanguage(page, '中文')
+  await shoot(page, 'review-zh')
+  await switchLanguage(page, 'Français')
+  await shoot(page, 'review-fr')
+})
