@@ -12,7 +12,7 @@ import {
   List,
   SimpleGrid,
 } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { notify } from '../../app/notify'
 import { IconCopy } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call, request } from '../../api/client'
@@ -119,7 +119,7 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
     setSaving(false)
     if (res.ok) {
       bumpData()
-      notifications.show({ color: 'teal', message: t('customers.created', { name: draft.displayName }) })
+      notify(t('customers.created', { name: draft.displayName }))
       close()
       navigate({ name: 'customer', id: res.data.id })
       return

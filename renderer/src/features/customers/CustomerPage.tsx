@@ -14,7 +14,7 @@ import {
   Title,
   Breadcrumbs,
 } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { notify } from '../../app/notify'
 import { IconClock, IconTrash, IconUserPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call, request } from '../../api/client'
@@ -72,10 +72,10 @@ export function CustomerPage({ id }: { id: string }) {
     setConfirmDelete(false)
     if (res.ok) {
       bumpData()
-      notifications.show({ color: 'teal', message: t('customer.deleted', { name: customer.displayName }) })
+      notify(t('customer.deleted', { name: customer.displayName }))
       navigate({ name: 'customers' })
     } else {
-      notifications.show({ color: 'red', message: t(`errors.${res.error.code}`) })
+      notify(t(`errors.${res.error.code}`), 'red')
     }
   }
 

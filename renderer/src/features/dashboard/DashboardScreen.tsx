@@ -103,7 +103,6 @@ export function DashboardScreen() {
                 value: x.count,
                 color: TIER_CHART_COLOR[x.tier],
               }))}
-              aria-label={t('dashboard.tierDistribution')}
             />
             <Table>
               <Table.Thead>
@@ -143,6 +142,7 @@ export function DashboardScreen() {
             h={200}
             data={d.tiers.map((x) => ({ tier: t(`enum.tier.${x.tier}`), revenue: Math.round(x.revenueUsd) }))}
             dataKey="tier"
+            xAxisProps={{ interval: 0 }}
             series={[{ name: 'revenue', color: 'teal.7', label: t('dashboard.revenue12m') }]}
             valueFormatter={money}
             tickLine="y"

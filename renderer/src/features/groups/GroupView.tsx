@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import { Button, Card, Group, Menu, Popover, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { BarChart } from '@mantine/charts'
-import { notifications } from '@mantine/notifications'
+import { notify } from '../../app/notify'
 import {
   IconChevronDown,
   IconCopy,
@@ -85,7 +85,7 @@ export function GroupView({
     run(action.kind, async () => {
       const res = await call('groups:bulk', { selection, customerIds: ids, action })
       if (!res.ok) return setError(res.error)
-      notifications.show({ color: 'teal', message: t('groups.bulkDone', { count: res.data.changed }) })
+      notify(t('groups.bulkDone', { count: res.data.changed }))
       bumpData()
     })
 
@@ -114,10 +114,7 @@ export function GroupView({
       a.click()
       a.remove()
       setTimeout(() => URL.revokeObjectURL(url), 10_000)
-      notifications.show({
-        color: 'teal',
-        message: t('groups.exported', { count: res.data.rows, file: res.data.fileName }),
-      })
+      notify(t('groups.exported', { count: res.data.rows, file: res.data.fileName }))
     })
 
   const emails = async () => {
@@ -134,12 +131,7 @@ export function GroupView({
       const list = await emails()
       if (!list) return
       await navigator.clipboard.writeText(list.emails.join(', '))
-      notifications.show({
-        color: 'teal',
-        message: t('groups.emailsCopied', { count: list.emails.length, without: list.customersWithout }),
-        // Visible to tests and to users with screen readers alike.
-        id: 'emails-copied',
-      })
+      notify(t('groups.emailsCopied', { count: list.emails.length, without: list.customersWithout }))
     })
 
   const mailDraft = () =>
@@ -148,10 +140,7 @@ export function GroupView({
       if (!list) return
       const url = `mailto:?bcc=${list.emails.map(encodeURIComponent).join(',')}`
       if (url.length > MAILTO_LIMIT) {
-        notifications.show({
-          color: 'orange',
-          message: t('groups.mailTooLong', { count: list.emails.length }),
-        })
+        notify(t('groups.mailTooLong', { count: list.emails.length }), 'orange')
         return
       }
       window.location.href = url
@@ -235,6 +224,7 @@ export function GroupView({
                 customers: x.count,
               }))}
               dataKey="tier"
+              xAxisProps={{ interval: 0 }}
               series={[{ name: 'revenue', color: 'teal.7', label: t('groups.revenue12m') }]}
               valueFormatter={money}
               tickLine="y"

@@ -205,6 +205,7 @@ export function RuleBuilder({
                     <MultiSelect
                       size="xs"
                       aria-label={t('groups.values')}
+                      placeholder={d.values.length === 0 ? t('groups.valuesPick') : undefined}
                       value={d.values}
                       data={closed.map((v) => ({ value: v, label: valueLabel(t, fmt, d.field, v) }))}
                       onChange={(values) => set(i, { values })}
