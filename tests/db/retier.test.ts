@@ -258,3 +258,86 @@ describe('policy versions, preview and full re-tier', () => {
     })
   })
 })
+
+describe('dashboard aggregates (kept by triggers)', () => {
+  /** The cells and monthly movements as a full recompute from the base would give them. */
+  function expectAggregatesMatchBase() {
+    const cells = s.db
+      .prepare(
+        `SELECT tier, segment, stage, risk_gap, risk_drop, country, n, round(revenue, 4) AS revenue
+         FROM dashboard_cells WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+      )
+      .all()
+    const recomputed = s.db
+      .prepare(
+        `SELECT t.tier, coalesce(t.segment, '') AS segment, t.stage, t.risk_gap, t.risk_drop,
+                coalesce(c.country, '') AS country, count(*) AS n,
+                round(sum(coalesce(f.revenue_usd, 0)), 4) AS revenue
+         FROM customers c JOIN customer_tiers t ON t.customer_id = c.id
+         LEFT JOIN customer_figures f ON f.customer_id = c.id
+         WHERE c.deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+      )
+      .all()
+    expect(cells).toEqual(recomputed)
+    const rank = (v: string) => ['ordinary', 'small', 'mid', 'key'].indexOf(v)
+    const events = s.db
+      .prepare("SELECT substr(at, 1, 7) AS month, from_value, to_value FROM tier_events WHERE kind = 'tier'")
+      .all() as { month: string; from_value: string; to_value: string }[]
+    const expected = new Map<string, { promotions: number; demotions: number }>()
+    for (const e of events) {
+      if (e.from_value === e.to_value) continue
+      const m = expected.get(e.month) ?? { promotions: 0, demotions: 0 }
+      if (rank(e.to_value) > rank(e.from_value)) m.promotions++
+      else m.demotions++
+      expected.set(e.month, m)
+    }
+    const movements = s.db.prepare('SELECT month, promotions, demotions FROM tier_movements').all() as {
+      month: string
+      promotions: number
+      demotions: number
+    }[]
+    expect(
+      new Map(movements.map((m) => [m.month, { promotions: m.promotions, demotions: m.demotions }])),
+    ).toEqual(expected)
+  }
+
+  it('equal a recompute from the base after orders, edits, deletions, locks, reviews and a new policy', async () => {
+    setup()
+    const ids: string[] = []
+    for (const [i, country] of ['CN', 'FR', 'AE', null, 'CN'].entries()) {
+      const id = data<{ id: string }>(
+        await call('customers:create', {
+          customer: { displayName: `Aggregate ${i}`, country },
+          allowDuplicates: true,
+        }),
+      ).id
+      ids.push(id)
+      await order(id, '2025-12-10', 300_000 * (i + 1))
+      await order(id, '2026-09-10', 900_000 * i)
+    }
+    expectAggregatesMatchBase()
+    const second = data<{ id: string }>(
+      await call('orders:create', {
+        customerId: ids[1]!,
+        order: { date: '2026-11-01', amount: 4_000_000, currency: 'USD', status: 'paid' },
+      }),
+    ).id
+    await call('orders:update', { id: second, patch: { returned: 1_000_000 } })
+    await call('customers:update', { id: ids[2]!, patch: { country: 'SA' } })
+    await call('customers:delete', { id: ids[3]! })
+    await call('tiers:lock', { customerId: ids[0]!, locked: true, tier: 'key', reason: 'Strategic' })
+    await s.retier.daily()
+    expectAggregatesMatchBase()
+    setDay('2026-12-15')
+    const review = data<Review>(await call('reviews:run', {}))
+    if (review.status === 'open') await call('reviews:decide', { id: review.id, decision: 'apply' })
+    const policy = await currentPolicy()
+    await call('policy:save', {
+      policy: { ...policy, thresholdsUsd: { key: 2_000_000, mid: 500_000, small: 50_000 } },
+    })
+    expectAggregatesMatchBase()
+    const dash = data<Dashboard>(await call('dashboard:get', {}))
+    expect(dash.customers).toBe(4)
+    expect(dash.tiers.reduce((n, t) => n + t.count, 0)).toBe(4)
+  })
+})

@@ -38,9 +38,17 @@ export type CustomerFigures = {
 
 const DAY_MS = 86_400_000
 
+// A whole-base pass asks for the same few thousand calendar dates hundreds of thousands of times.
+const parsed = new Map<string, number>()
+
 function parseDate(d: string): number {
-  const [y, m, day] = d.split('-').map(Number)
-  return Date.UTC(y!, m! - 1, day)
+  let ms = parsed.get(d)
+  if (ms === undefined) {
+    ms = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)))
+    if (parsed.size > 100_000) parsed.clear()
+    parsed.set(d, ms)
+  }
+  return ms
 }
 
 function formatDate(ms: number): string {
@@ -350,7 +358,8 @@ export type QuintileBounds = number[]
 export function quintileBounds(values: readonly number[], higherIsBetter = true): QuintileBounds {
   const n = values.length
   if (n === 0) return []
-  const sorted = values.map((v) => (higherIsBetter ? v : -v)).sort((a, b) => a - b)
+  // A typed array sorts numbers natively, several times faster than a comparator over 100k values.
+  const sorted = Float64Array.from(values, (v) => (higherIsBetter ? v : -v)).sort()
   return [1, 2, 3, 4].map((k) => sorted[Math.max(0, Math.ceil((k * n) / 5) - 1)]!)
 }
 

@@ -1,6 +1,6 @@
-// The dashboard (A1) in a handful of aggregate queries over the derived tables the engine keeps
-// current (customer_tiers, customer_figures, tier_events): no scan of orders, so it stays well
-// under the 50 ms goal at 100k customers.
+// The dashboard (A1) from aggregates kept current by triggers (dashboard_cells, tier_movements)
+// plus one indexed top-20 of at-risk customers: no scan of the base or of orders, so it stays
+// far under the 50 ms goal at 100k customers.
 import type { Db } from './connection'
 import type { Retier } from './retier'
 import type { Dashboard } from '../../../shared/dashboard'
@@ -9,39 +9,44 @@ import type { LifecycleStage, RfmSegment, ValueTier } from '../../../shared/tier
 import type { Continent } from '../../../shared/domain'
 import { addMonths } from '../core/tiering'
 
-const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
 const cache = new WeakMap<Db, ReturnType<typeof prepare>>()
 
 function prepare(db: Db) {
-  const live = `FROM customers c JOIN customer_tiers t ON t.customer_id = c.id
-    LEFT JOIN customer_figures f ON f.customer_id = c.id WHERE c.deleted_at IS NULL`
   return {
-    tiers: db.prepare(
-      `SELECT t.tier, count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue ${live} GROUP BY t.tier`,
+    cells: db.prepare(
+      'SELECT tier, segment, stage, risk_gap, risk_drop, country, n, revenue FROM dashboard_cells WHERE n > 0',
     ),
-    segments: db.prepare(`SELECT t.segment, count(*) AS n ${live} GROUP BY t.segment`),
-    stages: db.prepare(`SELECT t.stage, count(*) AS n ${live} GROUP BY t.stage`),
-    movements: db.prepare(
-      `SELECT substr(e.at, 1, 7) AS month, e.from_value, e.to_value, count(*) AS n FROM tier_events e
-       WHERE e.kind = 'tier' AND e.at >= ? AND e.from_value <> e.to_value GROUP BY month, e.from_value, e.to_value`,
-    ),
+    continents: db.prepare('SELECT code, continent FROM country_facts'),
+    movements: db.prepare('SELECT month, promotions, demotions FROM tier_movements WHERE month >= ?'),
+    // The partial index customer_tiers_risk holds exactly the live customers with a flag.
     atRisk: db.prepare(
-      `SELECT c.id, c.display_name, c.country, t.tier, coalesce(f.revenue_usd, 0) AS revenue, f.last_order,
-              t.risk_gap, t.risk_drop ${live} AND (t.risk_gap = 1 OR t.risk_drop = 1)
-       ORDER BY revenue DESC LIMIT 20`,
-    ),
-    atRiskCount: db.prepare(`SELECT count(*) ${live} AND (t.risk_gap = 1 OR t.risk_drop = 1)`).pluck(),
-    byCountry: db.prepare(
-      `SELECT c.country, count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue ${live}
-       GROUP BY c.country ORDER BY revenue DESC, n DESC LIMIT 10`,
-    ),
-    byContinent: db.prepare(
-      `SELECT cf.continent, count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue
-       FROM customers c JOIN customer_tiers t ON t.customer_id = c.id
-       LEFT JOIN customer_figures f ON f.customer_id = c.id LEFT JOIN country_facts cf ON cf.code = c.country
-       WHERE c.deleted_at IS NULL GROUP BY cf.continent ORDER BY revenue DESC`,
+      `SELECT t.customer_id AS id, c.display_name, c.country, t.tier, t.revenue_now AS revenue, f.last_order,
+              t.risk_gap, t.risk_drop
+       FROM customer_tiers t JOIN customers c ON c.id = t.customer_id
+       LEFT JOIN customer_figures f ON f.customer_id = t.customer_id
+       WHERE t.live = 1 AND (t.risk_gap = 1 OR t.risk_drop = 1)
+       ORDER BY t.revenue_now DESC LIMIT 20`,
     ),
   }
+}
+
+type Cell = {
+  tier: ValueTier
+  segment: string
+  stage: LifecycleStage
+  risk_gap: number
+  risk_drop: number
+  country: string
+  n: number
+  revenue: number
+}
+
+/** Adds `n` and `revenue` under `key` in a running total. */
+function add<K>(map: Map<K, { count: number; revenueUsd: number }>, key: K, cell: Cell) {
+  const cur = map.get(key) ?? { count: 0, revenueUsd: 0 }
+  cur.count += cell.n
+  cur.revenueUsd += cell.revenue
+  map.set(key, cur)
 }
 
 export function dashboard(db: Db, retier: Retier, today: string): Dashboard {
@@ -50,44 +55,53 @@ export function dashboard(db: Db, retier: Retier, today: string): Dashboard {
     q = prepare(db)
     cache.set(db, q)
   }
-  const tierRows = q.tiers.all() as { tier: ValueTier; n: number; revenue: number }[]
-  const tiers = VALUE_TIERS.map((tier) => {
-    const row = tierRows.find((r) => r.tier === tier)
-    return { tier, count: row?.n ?? 0, revenueUsd: row?.revenue ?? 0 }
-  })
-  const stageRows = q.stages.all() as { stage: LifecycleStage; n: number }[]
+  // Sums of the few thousand cells stand for the whole base (see dashboard_cells in schema.ts).
+  const cells = q.cells.all() as Cell[]
+  const continentOf = new Map(
+    (q.continents.all() as { code: string; continent: Continent }[]).map((r) => [r.code, r.continent]),
+  )
+  const byTier = new Map<ValueTier, { count: number; revenueUsd: number }>()
+  const bySegment = new Map<RfmSegment | null, { count: number; revenueUsd: number }>()
+  const byStage = new Map<LifecycleStage, { count: number; revenueUsd: number }>()
+  const byCountry = new Map<string | null, { count: number; revenueUsd: number }>()
+  const byContinent = new Map<Continent | null, { count: number; revenueUsd: number }>()
+  let atRiskCount = 0
+  for (const c of cells) {
+    add(byTier, c.tier, c)
+    add(bySegment, (c.segment || null) as RfmSegment | null, c)
+    add(byStage, c.stage, c)
+    add(byCountry, c.country || null, c)
+    add(byContinent, continentOf.get(c.country) ?? null, c)
+    if (c.risk_gap === 1 || c.risk_drop === 1) atRiskCount += c.n
+  }
+  const tiers = VALUE_TIERS.map((tier) => ({
+    tier,
+    count: byTier.get(tier)?.count ?? 0,
+    // Running sums of floating-point revenue: drop the dust a long run of +/- leaves behind.
+    revenueUsd: Math.max(0, Math.round((byTier.get(tier)?.revenueUsd ?? 0) * 100) / 100),
+  }))
   const firstMonth = addMonths(`${today.slice(0, 7)}-01`, -11)
   const months = Array.from({ length: 12 }, (_, i) => addMonths(firstMonth, i).slice(0, 7))
-  const movementRows = q.movements.all(firstMonth) as {
-    month: string
-    from_value: ValueTier
-    to_value: ValueTier
-    n: number
-  }[]
-  const movements = months.map((month) => {
-    let promotions = 0
-    let demotions = 0
-    for (const r of movementRows) {
-      if (r.month !== month) continue
-      if (RANK[r.to_value] > RANK[r.from_value]) promotions += r.n
-      else demotions += r.n
-    }
-    return { month, promotions, demotions }
-  })
+  const movementRows = new Map(
+    (
+      q.movements.all(firstMonth.slice(0, 7)) as { month: string; promotions: number; demotions: number }[]
+    ).map((r) => [r.month, r]),
+  )
+  const money = (n: number) => Math.max(0, Math.round(n * 100) / 100)
+  const sorted = <K>(map: Map<K, { count: number; revenueUsd: number }>) =>
+    [...map].sort((a, b) => b[1].revenueUsd - a[1].revenueUsd || b[1].count - a[1].count)
   return {
     asOf: today,
     customers: tiers.reduce((n, t) => n + t.count, 0),
     revenueUsd: tiers.reduce((n, t) => n + t.revenueUsd, 0),
     tiers,
-    segments: (q.segments.all() as { segment: RfmSegment | null; n: number }[]).map((r) => ({
-      segment: r.segment,
-      count: r.n,
+    segments: [...bySegment].map(([segment, v]) => ({ segment, count: v.count })),
+    stages: LIFECYCLE_STAGES.map((stage) => ({ stage, count: byStage.get(stage)?.count ?? 0 })),
+    movements: months.map((month) => ({
+      month,
+      promotions: movementRows.get(month)?.promotions ?? 0,
+      demotions: movementRows.get(month)?.demotions ?? 0,
     })),
-    stages: LIFECYCLE_STAGES.map((stage) => ({
-      stage,
-      count: stageRows.find((r) => r.stage === stage)?.n ?? 0,
-    })),
-    movements,
     atRisk: (
       q.atRisk.all() as {
         id: string
@@ -109,15 +123,15 @@ export function dashboard(db: Db, retier: Retier, today: string): Dashboard {
       gap: r.risk_gap === 1,
       drop: r.risk_drop === 1,
     })),
-    atRiskCount: q.atRiskCount.get() as number,
-    byCountry: (q.byCountry.all() as { country: string | null; n: number; revenue: number }[]).map((r) => ({
-      country: r.country,
-      count: r.n,
-      revenueUsd: r.revenue,
+    atRiskCount,
+    byCountry: sorted(byCountry)
+      .slice(0, 10)
+      .map(([country, v]) => ({ country, count: v.count, revenueUsd: money(v.revenueUsd) })),
+    byContinent: sorted(byContinent).map(([continent, v]) => ({
+      continent,
+      count: v.count,
+      revenueUsd: money(v.revenueUsd),
     })),
-    byContinent: (q.byContinent.all() as { continent: Continent | null; n: number; revenue: number }[]).map(
-      (r) => ({ continent: r.continent, count: r.n, revenueUsd: r.revenue }),
-    ),
     review: { openId: retier.openReviewId(), due: retier.reviewDue(), lastRun: retier.lastReviewRun() },
   }
 }

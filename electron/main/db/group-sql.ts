@@ -3,7 +3,7 @@
 // bound parameter, never part of the SQL text, so a rule cannot change what the query does.
 //
 // The condition reads these aliases: c = customers, t = customer_tiers, f = customer_figures,
-// cf = country_facts (see FROM_SELECTION).
+// cf = country_facts (see fromFor).
 //
 // Semantics a salesperson would expect:
 // - "is one of" on free text (industry, owner, city, name) ignores case; closed lists match exactly.
@@ -18,11 +18,22 @@ import type { FieldIssue } from '../../../shared/errors'
 
 export type Compiled = { where: string; params: unknown[] }
 
-/** The joins every selection query starts from; the condition is ANDed with "is live". */
-export const FROM_SELECTION = `FROM customers c
-  LEFT JOIN customer_tiers t ON t.customer_id = c.id
-  LEFT JOIN customer_figures f ON f.customer_id = c.id
-  LEFT JOIN country_facts cf ON cf.code = c.country`
+/**
+ * The FROM clause for a query made of these SQL fragments. It starts from customer_tiers (narrow,
+ * one row per customer, with live/country/revenue copies) and joins the wide customers table and
+ * the others only when a fragment reads them, so a count over tiers never touches 100k wide rows.
+ */
+export function fromFor(...sqlParts: string[]): string {
+  const text = sqlParts.join(' ')
+  const joins = ['FROM customer_tiers t']
+  if (/\bc\./.test(text)) joins.push('JOIN customers c ON c.id = t.customer_id')
+  if (/\bf\./.test(text)) joins.push('LEFT JOIN customer_figures f ON f.customer_id = t.customer_id')
+  if (/\bcf\./.test(text)) joins.push('LEFT JOIN country_facts cf ON cf.code = t.country')
+  return joins.join(' ')
+}
+
+/** Only customers that are not deleted. */
+export const LIVE = 't.live = 1'
 
 const F = PURCHASE_FREQUENCY_FLOORS
 const PURCHASE_FREQUENCY_SQL = `CASE
@@ -37,7 +48,7 @@ const SIMPLE: Partial<Record<RuleField, { sql: string; usesToday?: boolean; case
   tier: { sql: 't.tier' },
   segment: { sql: 't.segment' },
   stage: { sql: 't.stage' },
-  country: { sql: 'c.country' },
+  country: { sql: 't.country' },
   region: { sql: 'cf.subregion' },
   continent: { sql: 'cf.continent' },
   industry: { sql: 'c.industry', caseless: true },
@@ -48,7 +59,7 @@ const SIMPLE: Partial<Record<RuleField, { sql: string; usesToday?: boolean; case
   size_band: { sql: 'c.size_band' },
   purchase_frequency: { sql: PURCHASE_FREQUENCY_SQL },
   city: { sql: 'c.city', caseless: true },
-  revenue_usd: { sql: 'coalesce(f.revenue_usd, 0)' },
+  revenue_usd: { sql: 't.revenue_now' },
   order_count: { sql: 'coalesce(f.order_count, 0)' },
   days_since_order: { sql: '(julianday(?) - julianday(f.last_order))', usesToday: true },
   days_since_contact: {
@@ -221,10 +232,10 @@ export function compileRules(
 
 /** G1 buckets: the SQL value a built-in grouping splits the base by (empty text counts as none). */
 export const GROUPING_SQL: Record<Exclude<BuiltinGrouping, 'risk'>, string> = {
-  tier: "coalesce(t.tier, 'ordinary')",
+  tier: 't.tier',
   segment: 't.segment',
-  stage: "coalesce(t.stage, 'prospect')",
-  country: "nullif(c.country, '')",
+  stage: 't.stage',
+  country: "nullif(t.country, '')",
   region: 'cf.subregion',
   continent: 'cf.continent',
   industry: "nullif(c.industry, '')",

@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid'
 import type { Db } from './connection'
 import type { RowChange, SyncWriter } from './writer'
 import type { CustomerRepository } from './customers'
-import { FROM_SELECTION, GROUPING_SQL, RISK_BUCKET_SQL, compileBuiltin, compileRules } from './group-sql'
+import { GROUPING_SQL, LIVE, RISK_BUCKET_SQL, compileBuiltin, compileRules, fromFor } from './group-sql'
 import type { Compiled } from './group-sql'
 import { groupRulesSchema } from '../../../shared/groups'
 import type {
@@ -48,16 +48,15 @@ export type ExportRow = MemberRow & {
 const TIER_RANK_SQL = "CASE t.tier WHEN 'key' THEN 3 WHEN 'mid' THEN 2 WHEN 'small' THEN 1 ELSE 0 END"
 const SORT_SQL: Record<MembersQuery['sort'], string> = {
   name: 'c.sort_name',
-  country: "coalesce(c.country, '')",
+  country: "coalesce(t.country, '')",
   tier: TIER_RANK_SQL,
-  revenue: 'coalesce(f.revenue_usd, 0)',
+  revenue: 't.revenue_now',
   last_order: "coalesce(f.last_order, '')",
   owner: "coalesce(c.owner, '')",
 }
 
 const MEMBER_COLUMNS = `c.id, c.display_name, c.country, c.industry, c.owner,
-  coalesce(t.tier, 'ordinary') AS tier, t.segment, coalesce(t.stage, 'prospect') AS stage,
-  coalesce(f.revenue_usd, 0) AS revenue_usd, coalesce(f.order_count, 0) AS order_count, f.last_order,
+  t.tier, t.segment, t.stage, t.revenue_now AS revenue_usd, coalesce(f.order_count, 0) AS order_count, f.last_order,
   (SELECT json_extract(k.emails, '$[0]') FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL
    ORDER BY k.is_primary DESC LIMIT 1) AS primary_email`
 
@@ -119,7 +118,8 @@ export class GroupRepository {
       liveCustomer: db.prepare('SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL').pluck(),
       baseRevenue: db
         .prepare(
-          'SELECT coalesce(sum(f.revenue_usd), 0) FROM customer_figures f JOIN customers c ON c.id = f.customer_id WHERE c.deleted_at IS NULL',
+          // The whole base's revenue from the dashboard's aggregates, not a scan of 100k rows.
+          'SELECT coalesce(sum(revenue), 0) FROM dashboard_cells WHERE n > 0',
         )
         .pluck(),
     }
@@ -154,7 +154,7 @@ export class GroupRepository {
         if (row.kind === 'smart') return compileRules(this.storedRules(row), this.today())
         return {
           where:
-            'c.id IN (SELECT m.customer_id FROM group_members m WHERE m.group_id = ? AND m.deleted_at IS NULL)',
+            't.customer_id IN (SELECT m.customer_id FROM group_members m WHERE m.group_id = ? AND m.deleted_at IS NULL)',
           params: [selection.id],
         }
       }
@@ -163,7 +163,7 @@ export class GroupRepository {
 
   private count(where: Compiled): number {
     return this.db
-      .prepare(`SELECT count(*) ${FROM_SELECTION} WHERE c.deleted_at IS NULL AND ${where.where}`)
+      .prepare(`SELECT count(*) ${fromFor(where.where)} WHERE ${LIVE} AND ${where.where}`)
       .pluck()
       .get(...where.params) as number
   }
@@ -172,7 +172,7 @@ export class GroupRepository {
   selectionIds(selection: Selection): string[] {
     const where = this.condition(selection)
     return this.db
-      .prepare(`SELECT c.id ${FROM_SELECTION} WHERE c.deleted_at IS NULL AND ${where.where}`)
+      .prepare(`SELECT t.customer_id ${fromFor(where.where)} WHERE ${LIVE} AND ${where.where}`)
       .pluck()
       .all(...where.params) as string[]
   }
@@ -183,7 +183,7 @@ export class GroupRepository {
     const order = `${SORT_SQL[query.sort]} ${dir}, c.sort_name ${dir}, c.id ${dir}`
     const rows = this.db
       .prepare(
-        `SELECT ${MEMBER_COLUMNS} ${FROM_SELECTION} WHERE c.deleted_at IS NULL AND ${where.where}
+        `SELECT ${MEMBER_COLUMNS} ${fromFor(MEMBER_COLUMNS, where.where)} WHERE ${LIVE} AND ${where.where}
          ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
       .all(...where.params, query.limit, query.offset) as MemberDbRow[]
@@ -192,23 +192,42 @@ export class GroupRepository {
 
   figures(selection: Selection): GroupFigures {
     const where = this.condition(selection)
-    const live = `${FROM_SELECTION} WHERE c.deleted_at IS NULL AND ${where.where}`
-    const total = this.db
+    // One pass over the selection, grouped by tier and country; the totals are sums of the groups.
+    const rows = this.db
       .prepare(
-        `SELECT count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue, coalesce(sum(f.order_count), 0) AS orders ${live}`,
+        `SELECT t.tier, nullif(t.country, '') AS country, count(*) AS n, sum(t.revenue_now) AS revenue,
+           sum(coalesce(f.order_count, 0)) AS orders
+         ${fromFor(where.where, 'f.')} WHERE ${LIVE} AND ${where.where} GROUP BY 1, 2`,
       )
-      .get(...where.params) as { n: number; revenue: number; orders: number }
-    const byTier = this.db
-      .prepare(
-        `SELECT coalesce(t.tier, 'ordinary') AS tier, count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue ${live} GROUP BY 1`,
-      )
-      .all(...where.params) as { tier: ValueTier; n: number; revenue: number }[]
-    const byCountry = this.db
-      .prepare(
-        `SELECT nullif(c.country, '') AS country, count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue ${live}
-         GROUP BY 1 ORDER BY revenue DESC, n DESC LIMIT 10`,
-      )
-      .all(...where.params) as { country: string | null; n: number; revenue: number }[]
+      .all(...where.params) as {
+      tier: ValueTier
+      country: string | null
+      n: number
+      revenue: number
+      orders: number
+    }[]
+    const total = { n: 0, revenue: 0, orders: 0 }
+    const tierSums = new Map<ValueTier, { n: number; revenue: number }>()
+    const countrySums = new Map<string | null, { n: number; revenue: number }>()
+    for (const r of rows) {
+      total.n += r.n
+      total.revenue += r.revenue
+      total.orders += r.orders
+      for (const [map, key] of [
+        [tierSums, r.tier],
+        [countrySums, r.country],
+      ] as [Map<unknown, { n: number; revenue: number }>, unknown][]) {
+        const cur = map.get(key) ?? { n: 0, revenue: 0 }
+        cur.n += r.n
+        cur.revenue += r.revenue
+        map.set(key, cur)
+      }
+    }
+    const byTier = [...tierSums].map(([tier, v]) => ({ tier, ...v }))
+    const byCountry = [...countrySums]
+      .map(([country, v]) => ({ country, ...v }))
+      .sort((a, b) => b.revenue - a.revenue || b.n - a.n)
+      .slice(0, 10)
     const baseRevenue = this.q.baseRevenue.get() as number
     return {
       count: total.n,
@@ -230,8 +249,8 @@ export class GroupRepository {
         .map((kind) => {
           const r = this.db
             .prepare(
-              `SELECT count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue ${FROM_SELECTION}
-               WHERE c.deleted_at IS NULL AND ${RISK_BUCKET_SQL[kind]}`,
+              `SELECT count(*) AS n, coalesce(sum(t.revenue_now), 0) AS revenue ${fromFor(RISK_BUCKET_SQL[kind])}
+               WHERE ${LIVE} AND ${RISK_BUCKET_SQL[kind]}`,
             )
             .get() as { n: number; revenue: number }
           return { value: kind === 'none' ? null : kind, count: r.n, revenueUsd: r.revenue }
@@ -240,8 +259,8 @@ export class GroupRepository {
     }
     const rows = this.db
       .prepare(
-        `SELECT ${GROUPING_SQL[grouping]} AS value, count(*) AS n, coalesce(sum(f.revenue_usd), 0) AS revenue
-         ${FROM_SELECTION} WHERE c.deleted_at IS NULL GROUP BY 1 ORDER BY n DESC, revenue DESC`,
+        `SELECT ${GROUPING_SQL[grouping]} AS value, count(*) AS n, coalesce(sum(t.revenue_now), 0) AS revenue
+         ${fromFor(GROUPING_SQL[grouping])} WHERE ${LIVE} GROUP BY 1 ORDER BY n DESC, revenue DESC`,
       )
       .all() as { value: string | null; n: number; revenue: number }[]
     return rows.map((r) => ({ value: r.value, count: r.n, revenueUsd: r.revenue }))
@@ -255,7 +274,7 @@ export class GroupRepository {
         `SELECT ${MEMBER_COLUMNS}, c.original_name, c.city, c.business_type,
            (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_contact,
            (SELECT json_extract(k.phones, '$[0]') FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_phone
-         ${FROM_SELECTION} WHERE c.deleted_at IS NULL AND ${where.where} ORDER BY c.sort_name, c.id`,
+         ${fromFor(MEMBER_COLUMNS, where.where, 'c.')} WHERE ${LIVE} AND ${where.where} ORDER BY c.sort_name, c.id`,
       )
       .all(...where.params) as (MemberDbRow & {
       original_name: string | null
@@ -296,7 +315,7 @@ export class GroupRepository {
         ? this.count(compileRules(rules!, this.today()))
         : this.count({
             where:
-              'c.id IN (SELECT m.customer_id FROM group_members m WHERE m.group_id = ? AND m.deleted_at IS NULL)',
+              't.customer_id IN (SELECT m.customer_id FROM group_members m WHERE m.group_id = ? AND m.deleted_at IS NULL)',
             params: [row.id],
           })
     return { id: row.id, name: row.name ?? '', kind, rules, count }

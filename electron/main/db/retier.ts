@@ -23,18 +23,60 @@ export type Progress = (done: number, total: number) => void
 const BATCH = 5000
 const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
 
-type BaseRow = TierRow & {
-  id: string
-  lock: ValueTier | null
-  f_as_of: string | null
-  revenue: number | null
-  order_count: number | null
-  first_order: string | null
-  last_order: string | null
-  last6_usd: number | null
-  prev6_usd: number | null
-  median_gap_days: number | null
-  has_tier: number
+type RawBase = [
+  id: string,
+  tier: ValueTier,
+  rule: string,
+  revenueUsd: number,
+  segment: TierRow['segment'],
+  r: number | null,
+  f: number | null,
+  m: number | null,
+  stage: TierRow['stage'],
+  gap: number,
+  drop: number,
+  lock: ValueTier | null,
+  hasFigures: number,
+  revenue: number | null,
+  orderCount: number | null,
+  firstOrder: string | null,
+  lastOrder: string | null,
+  last6: number | null,
+  prev6: number | null,
+  medianGap: number | null,
+]
+
+/** A live customer's stored state; every live customer has a tier row (TierRepository). */
+type BaseRow = TierRow & { id: string; lock: ValueTier | null; has_tier: 1; figures: CustomerFigures }
+
+function toBaseRow(r: RawBase): BaseRow {
+  return {
+    id: r[0],
+    tier: r[1],
+    rule: r[2],
+    revenue_usd: r[3],
+    evaluated_on: '',
+    segment: r[4],
+    rfm_r: r[5],
+    rfm_f: r[6],
+    rfm_m: r[7],
+    stage: r[8],
+    risk_gap: r[9],
+    risk_drop: r[10],
+    lock: r[11],
+    has_tier: 1,
+    figures: r[12]
+      ? {
+          revenueUsd: r[13] ?? 0,
+          orderCount: r[14] ?? 0,
+          firstOrder: r[15],
+          lastOrder: r[16],
+          last6Usd: r[17] ?? 0,
+          prev6Usd: r[18] ?? 0,
+          medianGapDays: r[19],
+        }
+      : NO_FIGURES,
+  }
 }
 
 export type Move = {
@@ -52,18 +94,7 @@ function figuresSignature(p: TieringPolicy): string {
   return JSON.stringify({ w: p.windowMonths, s: [...p.revenueStatuses].sort() })
 }
 
-function figuresOf(r: BaseRow): CustomerFigures {
-  if (r.f_as_of === null) return NO_FIGURES
-  return {
-    revenueUsd: r.revenue ?? 0,
-    orderCount: r.order_count ?? 0,
-    firstOrder: r.first_order,
-    lastOrder: r.last_order,
-    last6Usd: r.last6_usd ?? 0,
-    prev6Usd: r.prev6_usd ?? 0,
-    medianGapDays: r.median_gap_days,
-  }
-}
+const figuresOf = (r: BaseRow): CustomerFigures => r.figures
 
 /** Thrown into a job when the app closes mid-way; each batch committed alone, so nothing is half-written. */
 export class RetierStopped extends Error {}
@@ -85,17 +116,19 @@ export class Retier {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.q = {
-      base: db.prepare(
-        `SELECT c.id, t.tier, t.rule, t.revenue_usd, t.evaluated_on, t.segment, t.rfm_r, t.rfm_f, t.rfm_m,
-                t.stage, t.risk_gap, t.risk_drop, t.customer_id IS NOT NULL AS has_tier, l.tier AS lock,
-                f.as_of AS f_as_of, f.revenue_usd AS revenue, f.order_count, f.first_order, f.last_order,
-                f.last6_usd, f.prev6_usd, f.median_gap_days
-         FROM customers c
-         LEFT JOIN customer_tiers t ON t.customer_id = c.id
-         LEFT JOIN customer_figures f ON f.customer_id = c.id
-         LEFT JOIN tier_locks l ON l.id = c.id AND l.deleted_at IS NULL
-         WHERE c.deleted_at IS NULL`,
-      ),
+      // One narrow row per live customer: its stored tier, lock and figures (raw arrays, in the
+      // order of the BaseRow type below, because 100k objects with named keys cost more to build).
+      base: db
+        .prepare(
+          `SELECT t.customer_id, t.tier, t.rule, t.revenue_usd, t.segment, t.rfm_r, t.rfm_f, t.rfm_m,
+                  t.stage, t.risk_gap, t.risk_drop, l.tier, f.customer_id IS NOT NULL, f.revenue_usd,
+                  f.order_count, f.first_order, f.last_order, f.last6_usd, f.prev6_usd, f.median_gap_days
+           FROM customer_tiers t
+           LEFT JOIN customer_figures f ON f.customer_id = t.customer_id
+           LEFT JOIN tier_locks l ON l.id = t.customer_id AND l.deleted_at IS NULL
+           WHERE t.live = 1`,
+        )
+        .raw(),
       liveIds: db.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').pluck(),
       crossed: db
         .prepare(
@@ -194,7 +227,7 @@ export class Retier {
     figuresFor: (row: BaseRow) => CustomerFigures = figuresOf,
   ): { rows: BaseRow[]; results: CustomerEvaluation[]; bounds: RfmBounds } {
     const asOf = this.today()
-    const rows = this.q.base.all() as BaseRow[]
+    const rows = (this.q.base.all() as RawBase[]).map(toBaseRow)
     const figures = rows.map(figuresFor)
     const active = []
     for (let i = 0; i < rows.length; i++)

@@ -6,6 +6,7 @@
 // code). Columns marked DERIVED are recomputed locally from synced facts and never synced.
 import { sqliteTable, text, integer, real, index, primaryKey } from 'drizzle-orm/sqlite-core'
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
 
 export const customers = sqliteTable(
   'customers',
@@ -240,13 +241,51 @@ export const customerTiers = sqliteTable(
     /** Churn-risk flags (T4): 1 when raised. */
     riskGap: integer('risk_gap').notNull().default(0),
     riskDrop: integer('risk_drop').notNull().default(0),
+    // Copies kept in step by triggers (migrations/0010), so the dashboard, groups and their
+    // counts read one narrow table instead of joining the wide customers table 100k times.
+    /** 1 while the customer is not deleted. */
+    live: integer('live').notNull().default(1),
+    country: text('country'),
+    /** The customer's current trailing revenue (customer_figures.revenue_usd). */
+    revenueNow: real('revenue_now').notNull().default(0),
   },
   (t) => [
     index('customer_tiers_tier').on(t.tier, t.customerId),
     index('customer_tiers_segment').on(t.segment, t.customerId),
     index('customer_tiers_stage').on(t.stage, t.customerId),
+    index('customer_tiers_live_country').on(t.live, t.country, t.revenueNow),
+    index('customer_tiers_risk')
+      .on(t.revenueNow)
+      .where(sql`live = 1 AND (risk_gap = 1 OR risk_drop = 1)`),
   ],
 )
+
+/**
+ * DERIVED: the dashboard's counts and revenue per combination of tier, segment, stage, risk flags
+ * and country, kept current by triggers on customer_tiers (migrations/0010). A few thousand rows
+ * stand for 100k customers, so the dashboard never scans the base.
+ */
+export const dashboardCells = sqliteTable(
+  'dashboard_cells',
+  {
+    tier: text('tier').notNull(),
+    segment: text('segment').notNull(),
+    stage: text('stage').notNull(),
+    riskGap: integer('risk_gap').notNull(),
+    riskDrop: integer('risk_drop').notNull(),
+    country: text('country').notNull(),
+    n: integer('n').notNull(),
+    revenue: real('revenue').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tier, t.segment, t.stage, t.riskGap, t.riskDrop, t.country] })],
+)
+
+/** DERIVED: promotions and demotions per month, kept by a trigger on tier_events (migrations/0010). */
+export const tierMovements = sqliteTable('tier_movements', {
+  month: text('month').primaryKey(),
+  promotions: integer('promotions').notNull(),
+  demotions: integer('demotions').notNull(),
+})
 
 /**
  * The tiering policy (T1–T5) as versioned rows: each save adds a version, the highest is in force,

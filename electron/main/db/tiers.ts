@@ -90,7 +90,8 @@ export class TierRepository {
     // Every customer has a tier row (Ordinary until orders say otherwise), so tier filters and the
     // list's tier column are one indexed lookup.
     const ensureRow = db.prepare(
-      "INSERT OR IGNORE INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on) VALUES (?, 'ordinary', 'threshold', 0, '')",
+      `INSERT OR IGNORE INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on, live, country)
+       SELECT id, 'ordinary', 'threshold', 0, '', deleted_at IS NULL, country FROM customers WHERE id = ?`,
     )
     writer.onChange('customers', (ids) => {
       for (const id of ids) ensureRow.run(id)
@@ -107,7 +108,10 @@ export class TierRepository {
   /** Gives every existing customer its Ordinary row (databases from before stored tiers). Idempotent. */
   backfill(): void {
     this.db.exec(
-      "INSERT OR IGNORE INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on) SELECT id, 'ordinary', 'threshold', 0, '' FROM customers",
+      `INSERT OR IGNORE INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on, live, country, revenue_now)
+       SELECT c.id, 'ordinary', 'threshold', 0, '', c.deleted_at IS NULL, c.country,
+         coalesce((SELECT f.revenue_usd FROM customer_figures f WHERE f.customer_id = c.id), 0)
+       FROM customers c`,
     )
   }
 
