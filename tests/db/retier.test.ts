@@ -6,10 +6,12 @@ import { createServices } from '../../electron/main/services'
 import type { Services } from '../../electron/main/services'
 import {
   computeFigures,
-  rfmScores,
   decideSegment,
-  rfmInput,
+  evaluateCustomer,
   isActive,
+  rfmBounds,
+  rfmInput,
+  rfmScores,
 } from '../../electron/main/core/tiering'
 import type { OrderFact } from '../../electron/main/core/tiering'
 import type { PolicyPreview, Review, TierState, TieringPolicy } from '../../shared/tiering'
@@ -339,5 +341,65 @@ describe('dashboard aggregates (kept by triggers)', () => {
     const dash = data<Dashboard>(await call('dashboard:get', {}))
     expect(dash.customers).toBe(4)
     expect(dash.tiers.reduce((n, t) => n + t.count, 0)).toBe(4)
+  })
+})
+
+describe('the whole-base pass', () => {
+  it('leaves every customer as the engine decides, whatever the policy (the SQL shortcut misses none)', async () => {
+    setup()
+    let seed = 11
+    const rng = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646
+    const ids: string[] = []
+    for (let i = 0; i < 40; i++) {
+      const id = data<{ id: string }>(
+        await call('customers:create', { customer: { displayName: `Pass ${i}` }, allowDuplicates: true }),
+      ).id
+      ids.push(id)
+      const orders = Math.floor(rng() * 8)
+      for (let k = 0; k < orders; k++) {
+        const month = String(1 + Math.floor(rng() * 12)).padStart(2, '0')
+        const year = rng() < 0.3 ? '2025' : '2026'
+        const date = `${year}-${month}-${String(1 + Math.floor(rng() * 27)).padStart(2, '0')}`
+        if (date > '2026-11-25') continue
+        const status = rng() < 0.15 ? 'quoted' : 'paid'
+        await order(id, date, Math.round(rng() * 3_000_000), status)
+      }
+    }
+    await call('tiers:lock', { customerId: ids[3]!, locked: true, tier: 'key', reason: 'Group account' })
+    const base = await currentPolicy()
+    const policies: TieringPolicy[] = [
+      { ...base, thresholdsUsd: { key: 2_000_000, mid: 600_000, small: 50_000 }, hysteresisPct: 20 },
+      { ...base, rfm: { ...base.rfm, mode: 'fixed' }, dormantDays: 200, newCustomerDays: 400 },
+      { ...base, trendPct: 5, churn: { gapMultiple: 1.5, dropPct: 10 } },
+      base,
+    ]
+    for (const policy of policies) {
+      setDay(`2026-${rng() < 0.5 ? '11-25' : '12-20'}`)
+      data(await call('policy:save', { policy }))
+      const saved = s.policies.current()
+      const asOf = clock.toISOString().slice(0, 10)
+      const figures = ids.map((id) => s.tiers.storedFigures(id).figures)
+      const bounds = rfmBounds(
+        ids.flatMap((id, i) => (isActive(figures[i]!) ? [rfmInput(id, figures[i]!, asOf)] : [])),
+      )
+      for (const [i, id] of ids.entries()) {
+        const row = s.tiers.current(id)!
+        // The tier it held is the one before; the engine keeps it (hysteresis) or moves it.
+        const e = evaluateCustomer(id, figures[i]!, asOf, saved, row.tier, s.tiers.lockOf(id), bounds)
+        expect(
+          [row.tier, row.segment, row.rfm_r, row.rfm_f, row.rfm_m, row.stage, row.risk_gap, row.risk_drop],
+          `${id} under ${JSON.stringify(saved.thresholdsUsd)} ${saved.rfm.mode}`,
+        ).toEqual([
+          e.tier.tier,
+          e.segment?.segment ?? null,
+          e.scores?.r ?? null,
+          e.scores?.f ?? null,
+          e.scores?.m ?? null,
+          e.stage.stage,
+          e.risks.some((r) => r.kind === 'gap') ? 1 : 0,
+          e.risks.some((r) => r.kind === 'drop') ? 1 : 0,
+        ])
+      }
+    }
   })
 })

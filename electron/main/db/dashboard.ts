@@ -20,12 +20,15 @@ function prepare(db: Db) {
     movements: db.prepare('SELECT month, promotions, demotions FROM tier_movements WHERE month >= ?'),
     // The partial index customer_tiers_risk holds exactly the live customers with a flag.
     atRisk: db.prepare(
+      // The top 20 first, from the partial index that holds exactly the flagged live customers;
+      // only those 20 are joined to their names.
       `SELECT t.customer_id AS id, c.display_name, c.country, t.tier, t.revenue_now AS revenue, f.last_order,
               t.risk_gap, t.risk_drop
-       FROM customer_tiers t JOIN customers c ON c.id = t.customer_id
+       FROM (SELECT customer_id, tier, revenue_now, risk_gap, risk_drop FROM customer_tiers INDEXED BY customer_tiers_risk
+             WHERE live = 1 AND (risk_gap = 1 OR risk_drop = 1) ORDER BY revenue_now DESC LIMIT 20) t
+       JOIN customers c ON c.id = t.customer_id
        LEFT JOIN customer_figures f ON f.customer_id = t.customer_id
-       WHERE t.live = 1 AND (t.risk_gap = 1 OR t.risk_drop = 1)
-       ORDER BY t.revenue_now DESC LIMIT 20`,
+       ORDER BY t.revenue_now DESC`,
     ),
   }
 }

@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid'
 import type { Db } from './connection'
 import type { RowChange, SyncWriter } from './writer'
 import type { CustomerRepository } from './customers'
-import { GROUPING_SQL, LIVE, RISK_BUCKET_SQL, compileBuiltin, compileRules, fromFor } from './group-sql'
+import { GROUPING_SQL, LIVE, compileBuiltin, compileRules, fromFor } from './group-sql'
 import type { Compiled } from './group-sql'
 import { groupRulesSchema } from '../../../shared/groups'
 import type {
@@ -25,6 +25,17 @@ import { VALUE_TIERS } from '../../../shared/tiering'
 import type { LifecycleStage, RfmSegment, ValueTier } from '../../../shared/tiering'
 import { AppFailure } from '../../../shared/errors'
 import { localToday } from '../../../shared/dates'
+
+type CellRow = {
+  tier: string
+  segment: string
+  stage: string
+  risk_gap: number
+  risk_drop: number
+  country: string
+  n: number
+  revenue: number
+}
 
 type GroupRow = { id: string; name: string | null; kind: string | null; rules: string | null }
 
@@ -116,6 +127,10 @@ export class GroupRepository {
       ),
       memberRows: db.prepare('SELECT id, customer_id, deleted_at FROM group_members WHERE group_id = ?'),
       liveCustomer: db.prepare('SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL').pluck(),
+      cells: db.prepare(
+        'SELECT tier, segment, stage, risk_gap, risk_drop, country, n, revenue FROM dashboard_cells WHERE n > 0',
+      ),
+      countryFacts: db.prepare('SELECT code, subregion, continent FROM country_facts'),
       baseRevenue: db
         .prepare(
           // The whole base's revenue from the dashboard's aggregates, not a scan of 100k rows.
@@ -180,14 +195,35 @@ export class GroupRepository {
   members(query: MembersQuery): { rows: MemberRow[]; total: number } {
     const where = this.condition(query.selection)
     const dir = query.direction === 'desc' ? 'DESC' : 'ASC'
-    const order = `${SORT_SQL[query.sort]} ${dir}, c.sort_name ${dir}, c.id ${dir}`
-    const rows = this.db
+    // Two steps, as the customer list does: the page's ids from the narrow tables (the wide
+    // customers row is only joined when a rule or the name sort needs it), then the shown columns
+    // for those rows alone.
+    const tiebreak =
+      query.sort === 'name' ? `c.sort_name ${dir}, t.customer_id ${dir}` : `t.customer_id ${dir}`
+    const order = `${SORT_SQL[query.sort]} ${dir}, ${tiebreak}`
+    // The total comes out of the same pass (a window over every match), not a second query.
+    const page = this.db
       .prepare(
-        `SELECT ${MEMBER_COLUMNS} ${fromFor(MEMBER_COLUMNS, where.where)} WHERE ${LIVE} AND ${where.where}
-         ORDER BY ${order} LIMIT ? OFFSET ?`,
+        `SELECT t.customer_id AS id, count(*) OVER () AS total ${fromFor(where.where, order)}
+         WHERE ${LIVE} AND ${where.where} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
-      .all(...where.params, query.limit, query.offset) as MemberDbRow[]
-    return { rows: rows.map(toMember), total: this.count(where) }
+      .all(...where.params, query.limit, query.offset) as { id: string; total: number }[]
+    const ids = page.map((p) => p.id)
+    const byId = new Map(
+      (
+        this.db
+          .prepare(
+            `SELECT ${MEMBER_COLUMNS} ${fromFor(MEMBER_COLUMNS, 'f.')}
+             WHERE t.customer_id IN (SELECT value FROM json_each(?))`,
+          )
+          .all(JSON.stringify(ids)) as MemberDbRow[]
+      ).map((r) => [r.id, r]),
+    )
+    const rows = ids.flatMap((id) => {
+      const r = byId.get(id)
+      return r ? [toMember(r)] : []
+    })
+    return { rows, total: page[0]?.total ?? (query.offset > 0 ? this.count(where) : 0) }
   }
 
   figures(selection: Selection): GroupFigures {
@@ -244,26 +280,62 @@ export class GroupRepository {
 
   /** G1: a built-in grouping's buckets with their counts and revenue, largest first. */
   buckets(grouping: BuiltinGrouping): { value: string | null; count: number; revenueUsd: number }[] {
-    if (grouping === 'risk') {
-      return (['gap', 'drop', 'none'] as const)
-        .map((kind) => {
-          const r = this.db
-            .prepare(
-              `SELECT count(*) AS n, coalesce(sum(t.revenue_now), 0) AS revenue ${fromFor(RISK_BUCKET_SQL[kind])}
-               WHERE ${LIVE} AND ${RISK_BUCKET_SQL[kind]}`,
-            )
-            .get() as { n: number; revenue: number }
-          return { value: kind === 'none' ? null : kind, count: r.n, revenueUsd: r.revenue }
-        })
-        .filter((b) => b.count > 0)
-    }
+    const fromCells = this.bucketsFromCells(grouping)
+    if (fromCells) return fromCells
     const rows = this.db
       .prepare(
-        `SELECT ${GROUPING_SQL[grouping]} AS value, count(*) AS n, coalesce(sum(t.revenue_now), 0) AS revenue
-         ${fromFor(GROUPING_SQL[grouping])} WHERE ${LIVE} GROUP BY 1 ORDER BY n DESC, revenue DESC`,
+        `SELECT ${GROUPING_SQL[grouping as keyof typeof GROUPING_SQL]} AS value, count(*) AS n,
+           coalesce(sum(t.revenue_now), 0) AS revenue
+         ${fromFor(GROUPING_SQL[grouping as keyof typeof GROUPING_SQL])} WHERE ${LIVE} GROUP BY 1 ORDER BY n DESC, revenue DESC`,
       )
       .all() as { value: string | null; n: number; revenue: number }[]
     return rows.map((r) => ({ value: r.value, count: r.n, revenueUsd: r.revenue }))
+  }
+
+  /**
+   * Groupings by a value the dashboard's aggregates already hold (tier, segment, stage, risk,
+   * country and what follows from it) are sums of a few thousand cells, not a scan of the base.
+   */
+  private bucketsFromCells(
+    grouping: BuiltinGrouping,
+  ): { value: string | null; count: number; revenueUsd: number }[] | null {
+    const facts = new Map(
+      (
+        this.q.countryFacts.all() as { code: string; subregion: string | null; continent: string | null }[]
+      ).map((r) => [r.code, r]),
+    )
+    const keyOf: Partial<Record<BuiltinGrouping, (c: CellRow) => (string | null)[]>> = {
+      tier: (c) => [c.tier],
+      segment: (c) => [c.segment || null],
+      stage: (c) => [c.stage],
+      country: (c) => [c.country || null],
+      continent: (c) => [facts.get(c.country)?.continent ?? null],
+      region: (c) => [facts.get(c.country)?.subregion ?? null],
+      // A customer can carry both flags, so it counts in both buckets, as the risk filter does.
+      risk: (c) =>
+        c.risk_gap || c.risk_drop
+          ? [c.risk_gap ? 'gap' : null, c.risk_drop ? 'drop' : null].filter((v) => v !== null)
+          : [null],
+    }
+    const key = keyOf[grouping]
+    if (!key) return null
+    const sums = new Map<string | null, { count: number; revenueUsd: number }>()
+    for (const cell of this.q.cells.all() as CellRow[]) {
+      for (const k of key(cell)) {
+        const cur = sums.get(k) ?? { count: 0, revenueUsd: 0 }
+        cur.count += cell.n
+        cur.revenueUsd += cell.revenue
+        sums.set(k, cur)
+      }
+    }
+    return [...sums]
+      .map(([value, v]) => ({
+        value,
+        count: v.count,
+        revenueUsd: Math.max(0, Math.round(v.revenueUsd * 100) / 100),
+      }))
+      .filter((b) => b.count > 0)
+      .sort((a, b) => b.count - a.count || b.revenueUsd - a.revenueUsd)
   }
 
   /** Every member with the columns an export carries, in name order. */

@@ -12,7 +12,8 @@ import { metaRead, metaSet } from './device'
 import type { OrderRepository } from './orders'
 import { NO_FIGURES } from './tiers'
 import type { TierRow, TierRepository } from './tiers'
-import { addMonths, evaluateCustomer, isActive, rfmBounds, rfmInput } from '../core/tiering'
+import { addMonths, evaluateCustomer, isActive, quintileBounds, rfmBounds, rfmInput } from '../core/tiering'
+import { CHANGED_SQL, changedParams } from './retier-sql'
 import type { CustomerEvaluation, CustomerFigures, RfmBounds } from '../core/tiering'
 import type { PolicyPreview, Review, TieringPolicy, ValueTier } from '../../../shared/tiering'
 import { VALUE_TIERS } from '../../../shared/tiering'
@@ -20,7 +21,8 @@ import { AppFailure } from '../../../shared/errors'
 
 export type Progress = (done: number, total: number) => void
 
-const BATCH = 5000
+// A batch holds main for well under a second at 100k customers; progress moves ten times a run.
+const BATCH = 10_000
 const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
 
 type RawBase = [
@@ -129,6 +131,30 @@ export class Retier {
            WHERE t.live = 1`,
         )
         .raw(),
+      baseSome: db
+        .prepare(
+          `SELECT t.customer_id, t.tier, t.rule, t.revenue_usd, t.segment, t.rfm_r, t.rfm_f, t.rfm_m,
+                  t.stage, t.risk_gap, t.risk_drop, l.tier, f.customer_id IS NOT NULL, f.revenue_usd,
+                  f.order_count, f.first_order, f.last_order, f.last6_usd, f.prev6_usd, f.median_gap_days
+           FROM customer_tiers t
+           LEFT JOIN customer_figures f ON f.customer_id = t.customer_id
+           LEFT JOIN tier_locks l ON l.id = t.customer_id AND l.deleted_at IS NULL
+           WHERE t.live = 1 AND t.customer_id IN (SELECT value FROM json_each(?))`,
+        )
+        .raw(),
+      // R, F and M of the active base (a revenue order inside the window), for the quintile bounds.
+      activeMetrics: db
+        .prepare(
+          `SELECT CAST(round(julianday(?) - julianday(f.last_order)) AS INTEGER), f.order_count, f.revenue_usd
+           FROM customer_tiers t JOIN customer_figures f ON f.customer_id = t.customer_id
+           WHERE t.live = 1 AND f.order_count > 0 AND f.last_order IS NOT NULL`,
+        )
+        .raw(),
+      liveCount: db.prepare('SELECT count(*) FROM customer_tiers WHERE live = 1').pluck(),
+      changed: {
+        quintile: db.prepare(CHANGED_SQL('quintile')).pluck(),
+        fixed: db.prepare(CHANGED_SQL('fixed')).pluck(),
+      },
       liveIds: db.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').pluck(),
       crossed: db
         .prepare(
@@ -249,36 +275,53 @@ export class Retier {
     mode: 'apply' | 'hold',
     progress: Progress,
   ): Promise<{ moves: Move[]; customers: number }> {
-    const { rows, results, bounds } = this.evaluateBase(policy)
+    const asOf = this.today()
+    const metrics = this.q.activeMetrics.all(asOf) as [number, number, number][]
+    const bounds: RfmBounds = {
+      r: quintileBounds(
+        metrics.map((x) => x[0]),
+        false,
+      ),
+      f: quintileBounds(metrics.map((x) => x[1])),
+      m: quintileBounds(metrics.map((x) => x[2])),
+    }
+    // Only the customers whose stored values would change come back from SQL; the engine then
+    // decides each of them in full, with its reasons.
+    const ids = this.q.changed[policy.rfm.mode].all(changedParams(policy, asOf, bounds)) as string[]
+    const rows = (this.q.baseSome.all(JSON.stringify(ids)) as RawBase[]).map(toBaseRow)
+    const results = rows.map((r) => evaluateCustomer(r.id, r.figures, asOf, policy, r.tier, r.lock, bounds))
     const moves: Move[] = []
     for (let i = 0; i < rows.length; i += BATCH) {
-      this.db.transaction(() => {
-        for (let j = i; j < Math.min(i + BATCH, rows.length); j++) {
-          const row = rows[j]!
-          const result = results[j]!
-          const before = row.has_tier ? row : undefined
-          const move = this.moveOf(row, result, policy)
-          if (move) moves.push(move)
-          const hold = mode === 'hold' && move !== null
-          if (!hold && unchanged(row, result)) continue
-          this.tiers.store(
-            row.id,
-            result,
-            before,
-            policy,
-            hold
-              ? before
-                ? { tier: before.tier, rule: before.rule, revenueUsd: before.revenue_usd }
-                : { tier: 'ordinary', rule: 'threshold', revenueUsd: 0 }
-              : null,
-          )
-        }
-      })()
+      // Most customers come out as they were: find the batch's changes first, and only open a
+      // transaction for a batch that has some.
+      const writes: number[] = []
+      for (let j = i; j < Math.min(i + BATCH, rows.length); j++) {
+        const move = this.moveOf(rows[j]!, results[j]!, policy)
+        if (move) moves.push(move)
+        const hold = mode === 'hold' && move !== null
+        if (!unchanged(rows[j]!, results[j]!, hold)) writes.push(j)
+      }
+      if (writes.length > 0) {
+        this.db.transaction(() => {
+          for (const j of writes) {
+            const row = rows[j]!
+            const result = results[j]!
+            const hold = mode === 'hold' && row.tier !== result.tier.tier
+            this.tiers.store(
+              row.id,
+              result,
+              row,
+              policy,
+              hold ? { tier: row.tier, rule: row.rule, revenueUsd: row.revenue_usd } : null,
+            )
+          }
+        })()
+      }
       progress(Math.min(i + BATCH, rows.length), rows.length)
       await this.pause()
     }
     this.tiers.setRfmBounds(bounds)
-    return { moves, customers: rows.length }
+    return { moves, customers: this.q.liveCount.get() as number }
   }
 
   private moveOf(row: BaseRow, result: CustomerEvaluation, policy: TieringPolicy): Move | null {
@@ -499,15 +542,18 @@ export class Retier {
   }
 }
 
-/** True when storing `result` over `row` would change nothing the app shows. */
-function unchanged(row: BaseRow, r: CustomerEvaluation): boolean {
-  if (!row.has_tier) return false
+/**
+ * True when storing `result` over `row` would change nothing the app shows; with `keepTier` the
+ * tier is not compared (a held move keeps it).
+ */
+function unchanged(row: BaseRow, r: CustomerEvaluation, keepTier = false): boolean {
   const gap = r.risks.some((x) => x.kind === 'gap') ? 1 : 0
   const drop = r.risks.some((x) => x.kind === 'drop') ? 1 : 0
   return (
-    row.tier === r.tier.tier &&
-    row.rule === r.tier.rule &&
-    row.revenue_usd === r.tier.inputs.revenueUsd &&
+    (keepTier ||
+      (row.tier === r.tier.tier &&
+        row.rule === r.tier.rule &&
+        row.revenue_usd === r.tier.inputs.revenueUsd)) &&
     row.segment === (r.segment?.segment ?? null) &&
     row.rfm_r === (r.scores?.r ?? null) &&
     row.rfm_f === (r.scores?.f ?? null) &&
