@@ -143,6 +143,7 @@ export function DashboardScreen() {
             data={d.tiers.map((x) => ({ tier: t(`enum.tier.${x.tier}`), revenue: Math.round(x.revenueUsd) }))}
             dataKey="tier"
             xAxisProps={{ interval: 0 }}
+            yAxisProps={{ width: 84 }}
             series={[{ name: 'revenue', color: 'teal.7', label: t('dashboard.revenue12m') }]}
             valueFormatter={money}
             tickLine="y"

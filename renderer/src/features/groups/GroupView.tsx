@@ -225,6 +225,7 @@ export function GroupView({
               }))}
               dataKey="tier"
               xAxisProps={{ interval: 0 }}
+              yAxisProps={{ width: 84 }}
               series={[{ name: 'revenue', color: 'teal.7', label: t('groups.revenue12m') }]}
               valueFormatter={money}
               tickLine="y"
