@@ -44,6 +44,20 @@ function toOrder(r: OrderRow): Order {
   }
 }
 
+/** A customer_figures row as Figures. */
+export function figuresFromRow(row: Record<string, unknown>): Figures {
+  return {
+    asOf: row.as_of as string,
+    revenueUsd: row.revenue_usd as number,
+    orderCount: row.order_count as number,
+    firstOrder: row.first_order as string | null,
+    lastOrder: row.last_order as string | null,
+    last6Usd: row.last6_usd as number,
+    prev6Usd: row.prev6_usd as number,
+    medianGapDays: row.median_gap_days as number | null,
+  }
+}
+
 /** Deterministic id of a rate, so the same currency and day entered on two devices is one row. */
 export function rateId(currency: string, date: string): string {
   return createHash('sha256').update(`${currency}\u0000${date}`).digest('hex').slice(0, 32)
@@ -222,16 +236,7 @@ export class OrderRepository {
   figures(customerId: string): Figures {
     const row = this.q.figures.get(customerId) as Record<string, unknown> | undefined
     if (!row || row.as_of !== this.today()) return this.refreshFigures(customerId, false)
-    return {
-      asOf: row.as_of,
-      revenueUsd: row.revenue_usd as number,
-      orderCount: row.order_count as number,
-      firstOrder: row.first_order as string | null,
-      lastOrder: row.last_order as string | null,
-      last6Usd: row.last6_usd as number,
-      prev6Usd: row.prev6_usd as number,
-      medianGapDays: row.median_gap_days as number | null,
-    }
+    return figuresFromRow(row)
   }
 
   /**

@@ -25,6 +25,13 @@ export type Progress = (done: number, total: number) => void
 const BATCH = 10_000
 const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
 
+const BASE_SELECT = `SELECT t.customer_id, t.tier, t.rule, t.revenue_usd, t.segment, t.rfm_r, t.rfm_f, t.rfm_m,
+    t.stage, t.risk_gap, t.risk_drop, l.tier, f.customer_id IS NOT NULL, f.revenue_usd,
+    f.order_count, f.first_order, f.last_order, f.last6_usd, f.prev6_usd, f.median_gap_days
+  FROM customer_tiers t
+  LEFT JOIN customer_figures f ON f.customer_id = t.customer_id
+  LEFT JOIN tier_locks l ON l.id = t.customer_id AND l.deleted_at IS NULL`
+
 type RawBase = [
   id: string,
   tier: ValueTier,
@@ -119,28 +126,10 @@ export class Retier {
   ) {
     this.q = {
       // One narrow row per live customer: its stored tier, lock and figures (raw arrays, in the
-      // order of the BaseRow type below, because 100k objects with named keys cost more to build).
-      base: db
-        .prepare(
-          `SELECT t.customer_id, t.tier, t.rule, t.revenue_usd, t.segment, t.rfm_r, t.rfm_f, t.rfm_m,
-                  t.stage, t.risk_gap, t.risk_drop, l.tier, f.customer_id IS NOT NULL, f.revenue_usd,
-                  f.order_count, f.first_order, f.last_order, f.last6_usd, f.prev6_usd, f.median_gap_days
-           FROM customer_tiers t
-           LEFT JOIN customer_figures f ON f.customer_id = t.customer_id
-           LEFT JOIN tier_locks l ON l.id = t.customer_id AND l.deleted_at IS NULL
-           WHERE t.live = 1`,
-        )
-        .raw(),
+      // order of the RawBase type, because 100k objects with named keys cost more to build).
+      base: db.prepare(`${BASE_SELECT} WHERE t.live = 1`).raw(),
       baseSome: db
-        .prepare(
-          `SELECT t.customer_id, t.tier, t.rule, t.revenue_usd, t.segment, t.rfm_r, t.rfm_f, t.rfm_m,
-                  t.stage, t.risk_gap, t.risk_drop, l.tier, f.customer_id IS NOT NULL, f.revenue_usd,
-                  f.order_count, f.first_order, f.last_order, f.last6_usd, f.prev6_usd, f.median_gap_days
-           FROM customer_tiers t
-           LEFT JOIN customer_figures f ON f.customer_id = t.customer_id
-           LEFT JOIN tier_locks l ON l.id = t.customer_id AND l.deleted_at IS NULL
-           WHERE t.live = 1 AND t.customer_id IN (SELECT value FROM json_each(?))`,
-        )
+        .prepare(`${BASE_SELECT} WHERE t.live = 1 AND t.customer_id IN (SELECT value FROM json_each(?))`)
         .raw(),
       // R, F and M of the active base (a revenue order inside the window), for the quintile bounds.
       activeMetrics: db

@@ -4,6 +4,7 @@
 // it. Runs inside the write that changed the facts, or in a batch of the full re-tier.
 import type { Db } from './connection'
 import { liveCustomerGuard } from './live'
+import { figuresFromRow } from './orders'
 import { metaRead, metaSet } from './device'
 import type { SyncWriter } from './writer'
 import type {
@@ -141,18 +142,8 @@ export class TierRepository {
   storedFigures(customerId: string): { figures: CustomerFigures; asOf: string } {
     const row = this.q.figures.get(customerId) as Record<string, unknown> | undefined
     if (!row) return { figures: NO_FIGURES, asOf: this.today() }
-    return {
-      asOf: row.as_of as string,
-      figures: {
-        revenueUsd: row.revenue_usd as number,
-        orderCount: row.order_count as number,
-        firstOrder: row.first_order as string | null,
-        lastOrder: row.last_order as string | null,
-        last6Usd: row.last6_usd as number,
-        prev6Usd: row.prev6_usd as number,
-        medianGapDays: row.median_gap_days as number | null,
-      },
-    }
+    const { asOf, ...figures } = figuresFromRow(row)
+    return { asOf, figures }
   }
 
   /**

@@ -1,8 +1,7 @@
 // The customers table: virtualised (only the visible rows are in the DOM) and paged (rows are
 // fetched 100 at a time as they scroll into view), so 100,000 customers scroll like 100.
-import { useEffect, useRef, useState } from 'react'
 import { Badge, Box, Text, UnstyledButton, Group, Skeleton } from '@mantine/core'
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { ROW_HEIGHT, usePagedRows } from '../../components/usePagedRows'
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { request } from '../../api/client'
@@ -18,9 +17,6 @@ const TIER_COLOR: Record<CustomerRow['tier'], string> = {
   small: 'teal',
   ordinary: 'gray',
 }
-
-const PAGE = 100
-const ROW_HEIGHT = 44
 
 type SortField = NonNullable<ListQuery['sort']>
 type Column = { key: string; sort?: SortField; width: string; render: (r: CustomerRow) => React.ReactNode }
@@ -41,52 +37,12 @@ export function CustomerTable({
 }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const parentRef = useRef<HTMLDivElement>(null)
-  const [pages, setPages] = useState<Map<number, CustomerRow[]>>(new Map())
-  const [total, setTotal] = useState<number | null>(null)
-  const loading = useRef(new Set<number>())
-  const generation = useRef(0)
-  const key = JSON.stringify(query)
-
-  const loadPage = (page: number, gen: number) => {
-    if (loading.current.has(page)) return
-    loading.current.add(page)
-    request('customers:list', { ...query, offset: page * PAGE, limit: PAGE }).then(
-      (res) => {
-        if (gen !== generation.current) return
-        setPages((prev) => new Map(prev).set(page, res.rows))
-        setTotal(res.total)
-        onTotal(res.total)
-      },
-      () => {
-        if (gen === generation.current) loading.current.delete(page)
-      },
-    )
-  }
-
-  // A new filter, sort or data version starts over from the first page.
-  useEffect(() => {
-    generation.current++
-    loading.current = new Set()
-    setPages(new Map())
-    loadPage(0, generation.current)
-    parentRef.current?.scrollTo({ top: 0 })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, version])
-
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  })
-  const items = virtualizer.getVirtualItems()
-
-  useEffect(() => {
-    const needed = new Set(items.map((i) => Math.floor(i.index / PAGE)))
-    for (const p of needed) if (!pages.has(p)) loadPage(p, generation.current)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items.map((i) => i.index).join(',')])
+  const { parentRef, total, totalSize, items, rowAt } = usePagedRows(
+    JSON.stringify(query),
+    version,
+    (offset, limit) => request('customers:list', { ...query, offset, limit }),
+    onTotal,
+  )
 
   const columns: Column[] = [
     {
@@ -200,9 +156,9 @@ export function CustomerTable({
         tabIndex={0}
         aria-label={t('customers.tableScroll')}
       >
-        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div role="presentation" style={{ height: totalSize, position: 'relative' }}>
           {items.map((item) => {
-            const row = pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE]
+            const row = rowAt(item.index)
             return (
               <div
                 role="row"

@@ -1,8 +1,7 @@
 // A group's members: virtualised and paged like the customer list (100 rows fetched as they scroll
 // into view), sortable, with a checkbox per row for bulk actions.
-import { useEffect, useRef, useState } from 'react'
 import { Badge, Box, Checkbox, Group, Skeleton, Text, UnstyledButton } from '@mantine/core'
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { ROW_HEIGHT, usePagedRows } from '../../components/usePagedRows'
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { request } from '../../api/client'
@@ -12,8 +11,6 @@ import type { MEMBER_SORT_FIELDS, MemberRow, Selection } from '../../../../share
 import { TIER_COLOR } from '../tiers/TierPanel'
 import classes from '../customers/CustomerTable.module.css'
 
-const PAGE = 100
-const ROW_HEIGHT = 44
 export type MemberSort = (typeof MEMBER_SORT_FIELDS)[number]
 
 type Column = {
@@ -47,49 +44,11 @@ export function MemberTable({
 }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const parentRef = useRef<HTMLDivElement>(null)
-  const [pages, setPages] = useState<Map<number, MemberRow[]>>(new Map())
-  const [total, setTotal] = useState<number | null>(null)
-  const loading = useRef(new Set<number>())
-  const generation = useRef(0)
-  const key = JSON.stringify({ selection, sort, direction })
-
-  const loadPage = (page: number, gen: number) => {
-    if (loading.current.has(page)) return
-    loading.current.add(page)
-    request('groups:members', { selection, sort, direction, offset: page * PAGE, limit: PAGE }).then(
-      (res) => {
-        if (gen !== generation.current) return
-        setPages((prev) => new Map(prev).set(page, res.rows))
-        setTotal(res.total)
-      },
-      () => {
-        if (gen === generation.current) loading.current.delete(page)
-      },
-    )
-  }
-
-  useEffect(() => {
-    generation.current++
-    loading.current = new Set()
-    setPages(new Map())
-    loadPage(0, generation.current)
-    parentRef.current?.scrollTo({ top: 0 })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, version])
-
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  })
-  const items = virtualizer.getVirtualItems()
-  useEffect(() => {
-    for (const p of new Set(items.map((i) => Math.floor(i.index / PAGE))))
-      if (!pages.has(p)) loadPage(p, generation.current)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items.map((i) => i.index).join(',')])
+  const { parentRef, total, totalSize, items, rowAt } = usePagedRows(
+    JSON.stringify({ selection, sort, direction }),
+    version,
+    (offset, limit) => request('groups:members', { selection, sort, direction, offset, limit }),
+  )
 
   const columns: Column[] = [
     {
@@ -221,9 +180,9 @@ export function MemberTable({
         tabIndex={0}
         aria-label={t('groups.membersScroll')}
       >
-        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div role="presentation" style={{ height: totalSize, position: 'relative' }}>
           {items.map((item) => {
-            const row = pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE]
+            const row = rowAt(item.index)
             return (
               <div
                 role="row"

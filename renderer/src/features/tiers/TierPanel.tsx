@@ -190,46 +190,51 @@ export function TierPanel({ customerId }: { customerId: string }) {
       <Text size="sm" data-testid="service-policy">
         {serviceText(t, s.service)}
       </Text>
-      {s.history.length > 0 && (
-        <div>
-          <Text size="xs" c="dimmed" fw={500}>
-            {t('tiers.history')}
-          </Text>
-          <List size="sm" spacing={2} data-testid="tier-history">
-            {s.history.map((e, i) => (
-              <List.Item key={i}>
-                <Text span size="sm">
-                  {explainTierEvent(t, fmt, e)}
-                </Text>{' '}
-                <Text span size="xs" c="dimmed">
-                  {fmt.dateTime(e.at)}
-                </Text>
-              </List.Item>
-            ))}
-          </List>
-        </div>
-      )}
-      {s.changes.length > 0 && (
-        <div>
-          <Text size="xs" c="dimmed" fw={500}>
-            {t('tiers.changes')}
-          </Text>
-          <List size="sm" spacing={2} data-testid="segment-history">
-            {s.changes.slice(0, 8).map((e, i) => (
-              <List.Item key={i}>
-                <Text span size="sm">
-                  {explainChange(t, e)}
-                </Text>{' '}
-                <Text span size="xs" c="dimmed">
-                  {fmt.dateTime(e.at)}
-                </Text>
-              </List.Item>
-            ))}
-          </List>
-        </div>
-      )}
+      <HistoryList
+        title={t('tiers.history')}
+        testId="tier-history"
+        entries={s.history.map((e) => ({ text: explainTierEvent(t, fmt, e), at: e.at }))}
+      />
+      <HistoryList
+        title={t('tiers.changes')}
+        testId="segment-history"
+        entries={s.changes.slice(0, 8).map((e) => ({ text: explainChange(t, e), at: e.at }))}
+      />
       {locking && <LockDialog customerId={customerId} current={s.tier} onClose={() => setLocking(false)} />}
     </Stack>
+  )
+}
+
+/** Changes as sentences with their time, newest first; nothing when there are none. */
+function HistoryList({
+  title,
+  testId,
+  entries,
+}: {
+  title: string
+  testId: string
+  entries: { text: string; at: string }[]
+}) {
+  const fmt = useFormatters()
+  if (entries.length === 0) return null
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={500}>
+        {title}
+      </Text>
+      <List size="sm" spacing={2} data-testid={testId}>
+        {entries.map((e, i) => (
+          <List.Item key={i}>
+            <Text span size="sm">
+              {e.text}
+            </Text>{' '}
+            <Text span size="xs" c="dimmed">
+              {fmt.dateTime(e.at)}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </div>
   )
 }
 
