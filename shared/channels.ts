@@ -20,6 +20,7 @@ export const CHANNELS = [
   'orders:delete',
   'rates:list',
   'rates:set',
+  'rates:import',
   'tiers:get',
   'tiers:lock',
   'interactions:list',

@@ -120,6 +120,11 @@ export const contract = {
   'orders:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
   'rates:list': { input: empty, output: z.object({ rates: z.array(rateSchema) }) },
   'rates:set': { input: rateInputSchema, output: rateSchema },
+  /** Rates from a CSV file (currency, date, usd_per_unit): all rows valid, or nothing is written. */
+  'rates:import': {
+    input: z.object({ csv: z.string().max(2_000_000, { error: 'too_long' }) }),
+    output: z.object({ imported: z.number() }),
+  },
   'tiers:get': { input: z.object({ customerId: id }), output: tierStateSchema },
   'tiers:lock': { input: tierLockInputSchema, output: tierStateSchema },
   'interactions:list': {

@@ -16,6 +16,7 @@ import { PolicyStore } from './db/policies'
 import { Retier, RetierStopped } from './db/retier'
 import { GroupRepository } from './db/groups'
 import { exportSelection } from './db/export'
+import { importRates } from './db/rates-import'
 import { dashboard } from './db/dashboard'
 import type { Handlers } from './ipc/dispatch'
 import { AppFailure } from '../../shared/errors'
@@ -192,6 +193,11 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
       const rate = orders.setRate(input)
       changed()
       return rate
+    },
+    'rates:import': (input) => {
+      const imported = importRates(db, orders, input.csv)
+      changed()
+      return { imported }
     },
     'tiers:get': (input) => {
       customers.values(input.customerId)

@@ -82,3 +82,27 @@ test('a re-evaluation run can be started by hand and reports what it found', asy
   await switchLanguage(page, 'Français')
   await shoot(page, 'review-fr')
 })
+
+test('exchange rates come in from a CSV file; a bad line refuses the file and says where', async ({
+  page,
+}) => {
+  await page.goto('/#/settings')
+  await switchLanguage(page, 'Français')
+  const input = page.getByTestId('rates-card').locator('input[type=file]')
+  await input.setInputFiles({
+    name: 'taux.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Devise;Date;Taux\nCHF;2026-01-01;"1,13"\nXXX;2026-01-01;2\n'),
+  })
+  await expect(page.getByTestId('rates-import-error')).toContainText('Ligne 3')
+  await input.setInputFiles({
+    name: 'taux.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('currency,date,usd_per_unit\nCHF,2026-01-01,1.13\nSGD,2026-01-01,0.74\n'),
+  })
+  await expect(page.getByTestId('rates-table')).toContainText('CHF')
+  await expect(page.getByTestId('rates-table')).toContainText('SGD')
+  const rates = await ipc<{ rates: { currency: string }[] }>(page, 'rates:list')
+  expect(rates.data!.rates.filter((r) => r.currency === 'CHF')).toHaveLength(1)
+  await page.getByTestId('rates-card').screenshot({ path: '.reports/screens/rates-fr.png' })
+})

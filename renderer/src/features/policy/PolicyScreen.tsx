@@ -35,6 +35,7 @@ import type { PolicyPreview, TieringPolicy, ValueTier } from '../../../../shared
 import { toIssueCode } from '../../../../shared/errors'
 import type { AppError } from '../../../../shared/errors'
 import { TIER_COLOR } from '../tiers/TierPanel'
+import { RatesCard } from './RatesCard'
 
 type Tuple4 = [number, number, number, number]
 
@@ -491,6 +492,8 @@ function PolicyEditor({
           </Alert>
         )}
       </Card>
+
+      <RatesCard />
 
       <Card withBorder>
         <Title order={3} size="h4" mb="xs">

@@ -1,0 +1,177 @@
+// The team's USD exchange rates (P3): each order snapshots the rate in force on its date, so the
+// table is kept here — one rate at a time, or a whole CSV file (currency, date, usd_per_unit).
+import { useState } from 'react'
+import {
+  Alert,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  List,
+  NumberInput,
+  ScrollArea,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { IconFileImport, IconPlus } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { call, request } from '../../api/client'
+import { bumpData, useQuery } from '../../app/data'
+import { notify } from '../../app/notify'
+import { fieldErrors } from '../../components/ErrorAlert'
+import { useFormatters } from '../../i18n/format'
+import { CURRENCIES } from '../../../../shared/domain'
+import type { AppError } from '../../../../shared/errors'
+import { localToday } from '../../../../shared/dates'
+
+export function RatesCard() {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const list = useQuery('rates', () => request('rates:list', {}))
+  const [currency, setCurrency] = useState<string | null>('EUR')
+  const [date, setDate] = useState(localToday())
+  const [value, setValue] = useState<number | ''>('')
+  const [error, setError] = useState<AppError | null>(null)
+  const [importError, setImportError] = useState<AppError | null>(null)
+  const errors = fieldErrors(t, error)
+
+  const add = async () => {
+    setError(null)
+    const res = await call('rates:set', {
+      currency: (currency ?? '') as (typeof CURRENCIES)[number],
+      date,
+      usdPerUnit: value === '' ? Number.NaN : value,
+    })
+    if (!res.ok) return setError(res.error)
+    setValue('')
+    bumpData()
+  }
+
+  const importFile = async (file: File | null) => {
+    if (!file) return
+    setImportError(null)
+    const res = await call('rates:import', { csv: await file.text() })
+    if (!res.ok) return setImportError(res.error)
+    notify(t('rates.imported', { count: res.data.imported }))
+    bumpData()
+  }
+
+  const rates = list.data?.rates ?? []
+  return (
+    <Card withBorder data-testid="rates-card">
+      <Group justify="space-between" mb="xs">
+        <div>
+          <Title order={3} size="h4">
+            {t('rates.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('rates.help')}
+          </Text>
+        </div>
+        <FileButton onChange={(f) => void importFile(f)} accept=".csv,text/csv">
+          {(props) => (
+            <Button
+              {...props}
+              variant="light"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+              data-testid="rates-import"
+            >
+              {t('rates.import')}
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      {importError && (
+        <Alert
+          color="red"
+          title={t('rates.importFailed')}
+          role="alert"
+          mb="sm"
+          data-testid="rates-import-error"
+        >
+          {importError.issues ? (
+            <List size="sm">
+              {importError.issues.map((issue, i) => (
+                <List.Item key={i}>
+                  {typeof issue.path[1] === 'number'
+                    ? t('rates.lineIssue', {
+                        line: issue.path[1],
+                        field: t(`fields.${String(issue.path[2])}`),
+                        problem: t(`validation.${issue.code}`),
+                      })
+                    : t('rates.missingColumn', { field: t(`fields.${String(issue.path[1])}`) })}
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            t(`errors.${importError.code}`)
+          )}
+        </Alert>
+      )}
+      <Group align="flex-end" gap="xs" mb="sm">
+        <Select
+          label={t('fields.currency')}
+          w={120}
+          searchable
+          value={currency}
+          onChange={setCurrency}
+          data={CURRENCIES.filter((c) => c !== 'USD')}
+          error={errors['currency']}
+        />
+        <TextInput
+          label={t('rates.from')}
+          type="date"
+          w={170}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          error={errors['date']}
+        />
+        <NumberInput
+          label={t('fields.usdPerUnit')}
+          w={170}
+          min={0}
+          decimalScale={6}
+          value={value}
+          onChange={(v) => setValue(typeof v === 'number' ? v : '')}
+          error={errors['usdPerUnit']}
+        />
+        <Button
+          leftSection={<IconPlus size={16} aria-hidden />}
+          onClick={() => void add()}
+          data-testid="rate-add"
+        >
+          {t('rates.add')}
+        </Button>
+      </Group>
+      {rates.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('rates.none')}
+        </Text>
+      ) : (
+        <ScrollArea.Autosize mah={260}>
+          <Table striped data-testid="rates-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('fields.currency')}</Table.Th>
+                <Table.Th>{t('rates.from')}</Table.Th>
+                <Table.Th ta="right">{t('fields.usdPerUnit')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rates.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{r.currency}</Table.Td>
+                  <Table.Td>{fmt.date(r.date)}</Table.Td>
+                  <Table.Td ta="right">{fmt.number(r.usdPerUnit)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+      )}
+    </Card>
+  )
+}
