@@ -102,7 +102,9 @@ test('exchange rates come in from a CSV file; a bad line refuses the file and sa
   })
   await expect(page.getByTestId('rates-table')).toContainText('CHF')
   await expect(page.getByTestId('rates-table')).toContainText('SGD')
-  const rates = await ipc<{ rates: { currency: string }[] }>(page, 'rates:list')
-  expect(rates.data!.rates.filter((r) => r.currency === 'CHF')).toHaveLength(1)
+  // The refused file wrote nothing; the accepted one wrote each rate once (demo rates of 2020 may exist too).
+  const rates = await ipc<{ rates: { currency: string; date: string }[] }>(page, 'rates:list')
+  expect(rates.data!.rates.filter((r) => r.currency === 'CHF' && r.date === '2026-01-01')).toHaveLength(1)
+  expect(rates.data!.rates.filter((r) => r.currency === 'XXX')).toHaveLength(0)
   await page.getByTestId('rates-card').screenshot({ path: '.reports/screens/rates-fr.png' })
 })

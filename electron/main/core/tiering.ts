@@ -60,6 +60,11 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((parseDate(b) - parseDate(a)) / DAY_MS)
 }
 
+/** The calendar date `days` days after (or before, when negative) `date`. */
+export function addDays(date: string, days: number): string {
+  return formatDate(parseDate(date) + days * DAY_MS)
+}
+
 /**
  * The same day `months` calendar months earlier or later, clamped to the month's end:
  * 2028-02-29 − 12 months = 2027-02-28, 2026-03-31 − 1 month = 2026-02-28.

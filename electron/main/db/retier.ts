@@ -12,7 +12,15 @@ import { metaRead, metaSet } from './device'
 import type { OrderRepository } from './orders'
 import { NO_FIGURES } from './tiers'
 import type { TierRow, TierRepository } from './tiers'
-import { addMonths, evaluateCustomer, isActive, quintileBounds, rfmBounds, rfmInput } from '../core/tiering'
+import {
+  addMonths,
+  daysBetween,
+  evaluateCustomer,
+  isActive,
+  quintileBounds,
+  rfmBounds,
+  rfmInput,
+} from '../core/tiering'
 import { CHANGED_SQL, changedParams } from './retier-sql'
 import type { CustomerEvaluation, CustomerFigures, RfmBounds } from '../core/tiering'
 import type { PolicyPreview, Review, TieringPolicy, ValueTier } from '../../../shared/tiering'
@@ -134,7 +142,7 @@ export class Retier {
       // R, F and M of the active base (a revenue order inside the window), for the quintile bounds.
       activeMetrics: db
         .prepare(
-          `SELECT CAST(round(julianday(?) - julianday(f.last_order)) AS INTEGER), f.order_count, f.revenue_usd
+          `SELECT f.last_order, f.order_count, f.revenue_usd
            FROM customer_tiers t JOIN customer_figures f ON f.customer_id = t.customer_id
            WHERE t.live = 1 AND f.order_count > 0 AND f.last_order IS NOT NULL`,
         )
@@ -265,10 +273,10 @@ export class Retier {
     progress: Progress,
   ): Promise<{ moves: Move[]; customers: number }> {
     const asOf = this.today()
-    const metrics = this.q.activeMetrics.all(asOf) as [number, number, number][]
+    const metrics = this.q.activeMetrics.all() as [string, number, number][]
     const bounds: RfmBounds = {
       r: quintileBounds(
-        metrics.map((x) => x[0]),
+        metrics.map((x) => daysBetween(x[0], asOf)),
         false,
       ),
       f: quintileBounds(metrics.map((x) => x[1])),
