@@ -28,8 +28,11 @@ export const servicePolicySchema = z.object({
   executiveDialogueMonths: z.number().int().min(0).max(24),
   /** A named owner (account manager) is required. */
   ownerRequired: z.boolean(),
-  /** Benefits offered to the tier, free text in the team's language. */
-  benefits: z.string().max(1000),
+  /**
+   * Benefits offered to the tier, free text in the team's language; null (the default for Key and
+   * Mid) means the standard benefits, which each reader sees in their own language.
+   */
+  benefits: z.string().max(1000).nullable(),
 })
 export type ServicePolicy = z.infer<typeof servicePolicySchema>
 const score = z.number().int().min(1).max(5)
@@ -114,13 +117,13 @@ export const DEFAULT_POLICY: TieringPolicy = {
       cadenceDays: 14,
       executiveDialogueMonths: 3,
       ownerRequired: true,
-      benefits: 'Dedicated account manager, priority production slots, extended payment terms',
+      benefits: null,
     },
     mid: {
       cadenceDays: 30,
       executiveDialogueMonths: 6,
       ownerRequired: true,
-      benefits: 'Named account manager, free samples, priority quotes',
+      benefits: null,
     },
     small: { cadenceDays: 60, executiveDialogueMonths: 0, ownerRequired: false, benefits: '' },
     ordinary: { cadenceDays: 90, executiveDialogueMonths: 0, ownerRequired: false, benefits: '' },

@@ -63,8 +63,11 @@ test('in French: orders in euros, a missing rate recorded on the spot, the tier 
   await page.screenshot({ path: '.reports/screens/orders-fr.png', fullPage: true })
   await switchLanguage(page, '中文')
   await expect(page.getByTestId('tier-badge')).toHaveText(tr('zh', 'enum.tier.key'))
-  await expect(page.getByTestId('tier-history').getByRole('listitem').first()).toContainText(
-    tr('zh', 'enum.tier.key'),
-  )
+  const history = page.getByTestId('tier-history').getByRole('listitem')
+  await expect(history.first()).toContainText(tr('zh', 'enum.tier.key'))
+  // The promotion before the lock reads in Chinese, with the revenue before (US$99万) and after.
+  await expect(history.nth(1)).toContainText(`${tr('zh', 'enum.tier.small')} → ${tr('zh', 'enum.tier.mid')}`)
+  await expect(history.nth(1)).toContainText('99万')
+  await expect(history.nth(1)).toContainText('增至')
   await page.screenshot({ path: '.reports/screens/orders-zh.png', fullPage: true })
 })

@@ -55,12 +55,15 @@ test('a manager lowers the Key threshold: the preview counts the move, saving re
   await expect(page.getByTestId('tier-badge')).toHaveText(tr('zh', 'enum.tier.key'))
   const latest = page.getByTestId('tier-history').getByRole('listitem').first()
   await expect(latest).toContainText(`${tr('zh', 'enum.tier.mid')} → ${tr('zh', 'enum.tier.key')}`)
+  // Revenue did not move; the sentence names the new threshold instead of "rose from 480万 to 480万".
+  await expect(latest).toContainText('450万')
+  await expect(latest).not.toContainText('增至')
   await expect(page.getByTestId('service-policy')).toBeVisible()
   await shoot(page, 'customer-tier-zh')
   await switchLanguage(page, 'Français')
-  await expect(page.getByTestId('tier-history').getByRole('listitem').first()).toContainText(
-    `${tr('fr', 'enum.tier.mid')} → ${tr('fr', 'enum.tier.key')}`,
-  )
+  const latestFr = page.getByTestId('tier-history').getByRole('listitem').first()
+  await expect(latestFr).toContainText(`${tr('fr', 'enum.tier.mid')} → ${tr('fr', 'enum.tier.key')}`)
+  await expect(latestFr).toContainText('4,5')
   await shoot(page, 'customer-tier-fr')
 })
 

@@ -176,8 +176,10 @@ export function DashboardScreen() {
           <Text fw={600} mb="xs">
             {t('dashboard.byCountry')}
           </Text>
+          {/* A row of at least 26 px per country, and room for two-word names ("États-Unis
+              d’Amérique") on one line: the axis wraps and overlaps neighbours otherwise. */}
           <BarChart
-            h={220}
+            h={Math.max(220, d.byCountry.length * 26 + 40)}
             orientation="vertical"
             data={d.byCountry.map((c) => ({
               country: c.country ? fmt.country(c.country) : t('dashboard.noCountry'),
@@ -186,7 +188,7 @@ export function DashboardScreen() {
             dataKey="country"
             series={[{ name: 'revenue', color: 'blue.6', label: t('dashboard.revenue12m') }]}
             valueFormatter={money}
-            yAxisProps={{ width: 110, interval: 0 }}
+            yAxisProps={{ width: 150, interval: 0 }}
             gridAxis="x"
           />
           <Group gap="xs" mt="sm">
@@ -236,18 +238,20 @@ export function DashboardScreen() {
                     <Anchor href={hrefFor({ name: 'customer', id: r.id })}>{r.displayName}</Anchor>
                   </Table.Td>
                   <Table.Td>{fmt.country(r.country)}</Table.Td>
-                  <Table.Td>{t(`enum.tier.${r.tier}`)}</Table.Td>
-                  <Table.Td ta="right">{money(r.revenueUsd)}</Table.Td>
-                  <Table.Td>{fmt.date(r.lastOrder)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`enum.tier.${r.tier}`)}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {money(r.revenueUsd)}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(r.lastOrder)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       {r.gap && (
-                        <Badge color="orange" variant="light">
+                        <Badge color="orange" variant="light" tt="none">
                           {t('enum.risk.gap')}
                         </Badge>
                       )}
                       {r.drop && (
-                        <Badge color="red" variant="light">
+                        <Badge color="red" variant="light" tt="none">
                           {t('enum.risk.drop')}
                         </Badge>
                       )}

@@ -216,19 +216,23 @@ export function GroupView({
             <Text fw={600} size="sm" mb="xs">
               {t('groups.revenueByTier')}
             </Text>
+            {/* Bars lie down so tier names ("Compte ordinaire", "Mid-size account") keep one
+                line each; standing bars in a half-width card made them overlap. */}
             <BarChart
               h={160}
+              orientation="vertical"
               data={f.byTier.map((x) => ({
                 tier: t(`enum.tier.${x.tier}`),
                 revenue: Math.round(x.revenueUsd),
                 customers: x.count,
               }))}
               dataKey="tier"
-              xAxisProps={{ interval: 0 }}
-              yAxisProps={{ width: 84 }}
+              yAxisProps={{ width: 130, interval: 0 }}
+              // Four round ticks fit the half-width card; recharts drops every other one otherwise.
+              xAxisProps={{ tickCount: 4 }}
               series={[{ name: 'revenue', color: 'teal.7', label: t('groups.revenue12m') }]}
               valueFormatter={money}
-              tickLine="y"
+              gridAxis="x"
             />
           </Card>
           <Card withBorder>
@@ -246,6 +250,7 @@ export function GroupView({
               series={[{ name: 'revenue', color: 'blue.6', label: t('groups.revenue12m') }]}
               valueFormatter={money}
               yAxisProps={{ width: 110, interval: 0 }}
+              xAxisProps={{ tickCount: 4 }}
               gridAxis="x"
             />
           </Card>

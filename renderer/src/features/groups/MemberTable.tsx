@@ -55,7 +55,7 @@ export function MemberTable({
       key: 'name',
       label: t('fields.customerName'),
       sort: 'name',
-      width: 'minmax(150px, 2.4fr)',
+      width: 'minmax(140px, 2fr)',
       render: (r) => (
         <Text
           size="sm"
@@ -73,7 +73,7 @@ export function MemberTable({
       key: 'tier',
       label: t('tiers.tier'),
       sort: 'tier',
-      width: 'minmax(100px, 1fr)',
+      width: 'minmax(130px, 1fr)',
       render: (r) => (
         <Badge size="sm" variant="light" color={TIER_COLOR[r.tier]} tt="none">
           {t(`enum.tier.${r.tier}`)}
@@ -83,35 +83,35 @@ export function MemberTable({
     {
       key: 'segment',
       label: t('groups.segment'),
-      width: 'minmax(70px, 0.8fr)',
+      width: 'minmax(80px, 0.8fr)',
       render: (r) => (r.segment ? t(`enum.segment.${r.segment}`) : ''),
     },
     {
       key: 'country',
       label: t('fields.country'),
       sort: 'country',
-      width: 'minmax(80px, 1fr)',
+      width: 'minmax(90px, 1fr)',
       render: (r) => fmt.country(r.country),
     },
     {
       key: 'revenue',
       label: t('groups.revenue12m'),
       sort: 'revenue',
-      width: 'minmax(80px, 0.9fr)',
+      width: 'minmax(96px, 0.9fr)',
       render: (r) => fmt.moneyCompact(r.revenueUsd, 'USD'),
     },
     {
       key: 'lastOrder',
       label: t('groups.lastOrder'),
       sort: 'last_order',
-      width: 'minmax(80px, 0.9fr)',
+      width: 'minmax(96px, 0.9fr)',
       render: (r) => fmt.shortDate(r.lastOrder),
     },
     {
       key: 'owner',
       label: t('fields.owner'),
       sort: 'owner',
-      width: 'minmax(80px, 0.9fr)',
+      width: 'minmax(100px, 0.9fr)',
       render: (r) => r.owner,
     },
   ]

@@ -36,6 +36,7 @@ import { toIssueCode } from '../../../../shared/errors'
 import type { AppError } from '../../../../shared/errors'
 import { TIER_COLOR } from '../tiers/TierPanel'
 import { RatesCard } from './RatesCard'
+import { benefitsText } from './benefits'
 
 type Tuple4 = [number, number, number, number]
 
@@ -415,7 +416,7 @@ function PolicyEditor({
                       minRows={1}
                       maxRows={4}
                       aria-label={`${t('policy.benefits')} — ${t(`enum.tier.${tier}`)}`}
-                      value={sp.benefits}
+                      value={benefitsText(t, tier, sp.benefits)}
                       onChange={(e) => set({ benefits: e.currentTarget.value })}
                     />
                   </Table.Td>

@@ -14,8 +14,11 @@ import type { TierEvent, TierState, ValueTier } from '../../../../shared/tiering
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { benefitsText } from '../policy/benefits'
 
 const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
+/** Width of the "RFM segment" / "Lifecycle stage" labels, so the two badges line up. */
+const LABEL_W = 96
 export const TIER_COLOR: Record<ValueTier, string> = {
   key: 'grape',
   mid: 'blue',
@@ -32,17 +35,34 @@ export function explainTierEvent(t: TFunction, fmt: Formatters, e: TierEvent): s
     to: name(e.to),
     before: money(e.inputs.previousRevenueUsd),
     after: money(e.inputs.revenueUsd),
+    threshold: money(e.inputs.thresholdUsd),
+    floor: money(e.inputs.floorUsd),
   }
   if (e.rule === 'locked') return t('tiers.sentence.locked', { ...base, reason: e.inputs.reason ?? '' })
   if (e.from === null) return t('tiers.sentence.initial', base)
   if (e.from === e.to) return t('tiers.sentence.unlocked', base)
-  if (RANK[e.to] > RANK[e.from]) return t('tiers.sentence.up', base)
-  return t('tiers.sentence.down', { ...base, floor: money(e.inputs.floorUsd) })
+  // A move the revenue does not explain came from a new policy (thresholds or window changed):
+  // "revenue rose from 4.8M to 4.8M" would read as nonsense, so say what the rule now is.
+  const before = e.inputs.previousRevenueUsd
+  const moved = RANK[e.to] > RANK[e.from] ? 'up' : 'down'
+  const byPolicy =
+    before !== null && (moved === 'up' ? e.inputs.revenueUsd <= before : e.inputs.revenueUsd >= before)
+  return t(`tiers.sentence.${moved}${byPolicy ? 'Policy' : ''}`, base)
 }
 
-function stageValues(fmt: Formatters, inputs: Record<string, number | null>): Record<string, string> {
+/** The key of a stage or segment rule's sentence: a first order placed today reads "today", not "0 days ago". */
+function ruleKey(rule: string, days: unknown): string {
+  return `tiers.stageRule.${rule === 'first_order_within' && days === 0 ? 'first_order_today' : rule}`
+}
+
+function stageValues(
+  fmt: Formatters,
+  inputs: Record<string, number | null>,
+): Record<string, string | number> {
   const money = (k: string) => (inputs[k] == null ? '' : fmt.moneyCompact(inputs[k], 'USD'))
   return {
+    // count picks the plural form ("1 day" / "2 days"); days is the localised figure shown.
+    count: inputs.days ?? 0,
     days: inputs.days == null ? '' : fmt.number(inputs.days),
     limit: inputs.limit == null ? '' : fmt.number(inputs.limit),
     last6: money('last6Usd'),
@@ -57,19 +77,22 @@ function segmentReason(
   inputs: Record<string, number | string | null>,
 ): string {
   const n = (k: string) => (typeof inputs[k] === 'number' ? fmt.number(inputs[k]) : '')
-  if (rule === 'no_order_for' || rule === 'first_order_within')
-    return t(`tiers.stageRule.${rule}`, { days: n('days'), limit: n('limit') })
+  if (rule === 'no_order_for' || rule === 'first_order_within') {
+    const days = typeof inputs.days === 'number' ? inputs.days : 0
+    return t(ruleKey(rule, inputs.days), { count: days, days: n('days'), limit: n('limit') })
+  }
   if (rule === 'default' && inputs.r === undefined) return ''
   return t('tiers.rfmScores', { r: n('r'), f: n('f'), m: n('m') })
 }
 
 /** "Contact every 14 days · executive dialogue quarterly · dedicated owner required · benefits". */
-function serviceText(t: TFunction, sp: TierState['service']): string {
+function serviceText(t: TFunction, tier: ValueTier, sp: TierState['service']): string {
   const parts = [t('tiers.service.cadence', { days: sp.cadenceDays })]
   if (sp.executiveDialogueMonths > 0)
     parts.push(t('tiers.service.dialogue', { every: t(`policy.dialogue.m${sp.executiveDialogueMonths}`) }))
   if (sp.ownerRequired) parts.push(t('tiers.service.owner'))
-  if (sp.benefits) parts.push(sp.benefits)
+  const benefits = benefitsText(t, tier, sp.benefits)
+  if (benefits) parts.push(benefits)
   return parts.join(' · ')
 }
 
@@ -105,6 +128,9 @@ export function TierPanel({ customerId }: { customerId: string }) {
   return (
     <Stack gap="xs" data-testid="tier-panel">
       <Group gap="sm">
+        <Text size="xs" c="dimmed" w={LABEL_W}>
+          {t('tiers.tier')}
+        </Text>
         <Badge
           size="lg"
           color={TIER_COLOR[s.tier]}
@@ -147,6 +173,9 @@ export function TierPanel({ customerId }: { customerId: string }) {
       </Group>
       {s.segment && (
         <Group gap="sm">
+          <Text size="xs" c="dimmed" w={LABEL_W}>
+            {t('tiers.label.segment')}
+          </Text>
           <Badge variant="light" color="cyan" data-testid="segment-badge">
             {t(`enum.segment.${s.segment.segment}`)}
           </Badge>
@@ -156,11 +185,14 @@ export function TierPanel({ customerId }: { customerId: string }) {
         </Group>
       )}
       <Group gap="sm">
+        <Text size="xs" c="dimmed" w={LABEL_W}>
+          {t('tiers.label.stage')}
+        </Text>
         <Badge variant="outline" color="gray" data-testid="stage-badge">
           {t(`enum.stage.${s.stage.stage}`)}
         </Badge>
         <Text size="sm" c="dimmed" data-testid="stage-reason">
-          {t(`tiers.stageRule.${s.stage.rule}`, stageValues(fmt, s.stage.inputs))}
+          {t(ruleKey(s.stage.rule, s.stage.inputs.days), stageValues(fmt, s.stage.inputs))}
         </Text>
       </Group>
       {s.risks.map((r) => (
@@ -188,7 +220,7 @@ export function TierPanel({ customerId }: { customerId: string }) {
         </Alert>
       ))}
       <Text size="sm" data-testid="service-policy">
-        {serviceText(t, s.service)}
+        {serviceText(t, s.tier, s.service)}
       </Text>
       <HistoryList
         title={t('tiers.history')}
