@@ -366,6 +366,12 @@ describe('the whole-base pass', () => {
       }
     }
     await call('tiers:lock', { customerId: ids[3]!, locked: true, tier: 'key', reason: 'Group account' })
+    // A deleted customer keeps its figures but must not count in the base's quintiles: give one a
+    // big, recent order first, so counting it would shift the cut points.
+    const gone = ids.pop()!
+    await order(gone, '2026-11-20', 9_000_000, 'paid')
+    await order(gone, '2026-11-21', 9_000_000, 'paid')
+    data(await call('customers:delete', { id: gone }))
     const base = await currentPolicy()
     const policies: TieringPolicy[] = [
       { ...base, thresholdsUsd: { key: 2_000_000, mid: 600_000, small: 50_000 }, hysteresisPct: 20 },

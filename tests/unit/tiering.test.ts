@@ -10,8 +10,12 @@ import {
   quintileBounds,
   quintileScores,
   rawTier,
+  rfmBounds,
+  rfmBoundsOfColumns,
   scoreFromBounds,
   rfmScores,
+  addDays,
+  daysBetween,
   tierThreshold,
 } from '../../electron/main/core/tiering'
 import type { OrderFact } from '../../electron/main/core/tiering'
@@ -146,6 +150,32 @@ describe('RFM', () => {
       ),
     )
     expect(scoreFromBounds(123, [])).toBe(1)
+  })
+
+  it('finds the same RFM bounds from stored columns as from per-customer inputs', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: -800, max: 0 }),
+            fc.integer({ min: 1, max: 40 }),
+            fc.double({ min: 0, max: 1e7, noNaN: true }),
+          ),
+          { maxLength: 120 },
+        ),
+        fc.constantFrom('2024-02-29', '2026-12-05', '2027-01-01'),
+        (rows, asOf) => {
+          const columns = rows.map(([d, f, m]) => [addDays(asOf, d), f, m] as const)
+          const inputs = columns.map(([date, f, m], i) => ({
+            id: String(i),
+            recencyDays: daysBetween(date, asOf),
+            frequency: f,
+            monetaryUsd: m,
+          }))
+          expect(rfmBoundsOfColumns(columns, asOf)).toEqual(rfmBounds(inputs))
+        },
+      ),
+    )
   })
 
   it('scores by fixed thresholds when the policy says so', () => {

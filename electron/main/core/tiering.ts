@@ -402,6 +402,60 @@ export function rfmBounds(base: readonly RfmInput[]): RfmBounds {
   }
 }
 
+/**
+ * A calendar date as the number yyyymmdd: ordered as the dates are, without parsing a Date. Each
+ * digit's character code carries 48 too; over the eight digits that is 48 × 11111111.
+ */
+function dateKey(d: string): number {
+  return (
+    (d.charCodeAt(0) * 1000 + d.charCodeAt(1) * 100 + d.charCodeAt(2) * 10 + d.charCodeAt(3)) * 10000 +
+    (d.charCodeAt(5) * 10 + d.charCodeAt(6)) * 100 +
+    d.charCodeAt(8) * 10 +
+    d.charCodeAt(9) -
+    48 * 11111111
+  )
+}
+
+function keyDate(k: number): string {
+  const y = Math.floor(k / 10000)
+  const m = Math.floor(k / 100) % 100
+  const d = k % 100
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+/**
+ * rfmBounds over the active base's stored figures as columns (last order date, order count,
+ * 12-month revenue), for the whole-base pass. Equal to rfmBounds of the same customers: quintile
+ * positions depend only on order, and last-order dates sort as their recencies do (later = fewer
+ * days), so the dates are sorted as numbers and only the four chosen ones become day counts.
+ */
+export function rfmBoundsOfColumns(
+  rows: readonly (readonly [lastOrder: string, orderCount: number, revenueUsd: number])[],
+  asOf: string,
+): RfmBounds {
+  const n = rows.length
+  if (n === 0) return { r: [], f: [], m: [] }
+  const dates = new Float64Array(n)
+  const counts = new Float64Array(n)
+  const revenues = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!
+    dates[i] = dateKey(row[0])
+    counts[i] = row[1]
+    revenues[i] = row[2]
+  }
+  dates.sort()
+  counts.sort()
+  revenues.sort()
+  const at = (k: number) => Math.max(0, Math.ceil((k * n) / 5) - 1)
+  return {
+    // quintileBounds(days, false) keeps −days: the bound is minus the recency at that position.
+    r: [1, 2, 3, 4].map((k) => -daysBetween(keyDate(dates[at(k)]!), asOf)),
+    f: [1, 2, 3, 4].map((k) => counts[at(k)]!),
+    m: [1, 2, 3, 4].map((k) => revenues[at(k)]!),
+  }
+}
+
 /** One customer's R, F, M under the policy: fixed thresholds, or the base's quintile bounds. */
 export function scoreOne(input: RfmInput, bounds: RfmBounds, policy: TieringPolicy): RfmScores {
   if (policy.rfm.mode === 'fixed') {
