@@ -30,6 +30,9 @@ import { MemberTable } from './MemberTable'
 import type { MemberSort } from './MemberTable'
 import { RuleBuilder } from './RuleBuilder'
 
+// Six country rows at 30 px each leave room for a name on two lines ("Émirats Arabes Unis").
+const CHART_H = 220
+
 /** Longest mailto: URL we hand to the mail program; longer ones are cut by some clients. */
 const MAILTO_LIMIT = 1800
 
@@ -219,7 +222,7 @@ export function GroupView({
             {/* Bars lie down so tier names ("Compte ordinaire", "Mid-size account") keep one
                 line each; standing bars in a half-width card made them overlap. */}
             <BarChart
-              h={160}
+              h={CHART_H}
               orientation="vertical"
               data={f.byTier.map((x) => ({
                 tier: t(`enum.tier.${x.tier}`),
@@ -240,7 +243,7 @@ export function GroupView({
               {t('groups.topCountries')}
             </Text>
             <BarChart
-              h={160}
+              h={CHART_H}
               orientation="vertical"
               data={f.byCountry.slice(0, 6).map((c) => ({
                 country: c.country ? fmt.country(c.country) : t('groups.none'),
@@ -249,7 +252,7 @@ export function GroupView({
               dataKey="country"
               series={[{ name: 'revenue', color: 'blue.6', label: t('groups.revenue12m') }]}
               valueFormatter={money}
-              yAxisProps={{ width: 110, interval: 0 }}
+              yAxisProps={{ width: 120, interval: 0 }}
               xAxisProps={{ tickCount: 4 }}
               gridAxis="x"
             />

@@ -88,8 +88,14 @@ function segmentReason(
 /** "Contact every 14 days · executive dialogue quarterly · dedicated owner required · benefits". */
 function serviceText(t: TFunction, tier: ValueTier, sp: TierState['service']): string {
   const parts = [t('tiers.service.cadence', { days: sp.cadenceDays })]
-  if (sp.executiveDialogueMonths > 0)
-    parts.push(t('tiers.service.dialogue', { every: t(`policy.dialogue.m${sp.executiveDialogueMonths}`) }))
+  const months = sp.executiveDialogueMonths
+  // Quarter, half-year and year read as such; any other period (a policy allows 1–24) as months.
+  if (months > 0)
+    parts.push(
+      [3, 6, 12].includes(months)
+        ? t(`tiers.service.dialogue_m${months}`)
+        : t('tiers.service.dialogueMonths', { count: months }),
+    )
   if (sp.ownerRequired) parts.push(t('tiers.service.owner'))
   const benefits = benefitsText(t, tier, sp.benefits)
   if (benefits) parts.push(benefits)
