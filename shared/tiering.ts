@@ -242,6 +242,9 @@ export const figuresSchema = z.object({
 })
 export type Figures = z.infer<typeof figuresSchema>
 
+export const TIER_CAUSES = ['revenue', 'policy', 'lock', 'unlock'] as const
+export type TierCause = (typeof TIER_CAUSES)[number]
+
 export const tierEventSchema = z.object({
   from: z.enum(VALUE_TIERS).nullable(),
   to: z.enum(VALUE_TIERS),
@@ -254,6 +257,11 @@ export const tierEventSchema = z.object({
     floorUsd: z.number().nullable(),
     /** For a lock: the manager's reason. */
     reason: z.string().nullable(),
+    /**
+     * What moved the tier: the revenue, a new policy (the old revenue already lands elsewhere under
+     * it), a lock, or a lock removed. Absent on events stored before it was recorded.
+     */
+    cause: z.enum(TIER_CAUSES).optional(),
   }),
   at: z.string(),
 })

@@ -214,6 +214,12 @@ describe('policy versions, preview and full re-tier', () => {
       await call('policy:get', {}),
     ).versions
     expect(versions[0]).toMatchObject({ version: 2, note: 'Raise the bar for 2027' })
+    // Revenue did not change: the sentence must blame the new thresholds, not the revenue.
+    expect((await state(key)).history[0]).toMatchObject({
+      from: 'key',
+      to: 'mid',
+      inputs: { revenueUsd: 6_000_000, previousRevenueUsd: 6_000_000, cause: 'policy' },
+    })
     const event = s.db
       .prepare(
         "SELECT policy_version FROM tier_events WHERE customer_id = ? AND kind = 'tier' ORDER BY id DESC",

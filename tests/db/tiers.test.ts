@@ -41,6 +41,7 @@ describe('stored tiers and their history', () => {
         previousRevenueUsd: 3_200_000,
         thresholdUsd: 5_000_000,
         floorUsd: null,
+        cause: 'revenue',
       },
     })
     expect(st.history[1]).toMatchObject({ from: 'ordinary', to: 'mid', inputs: { previousRevenueUsd: 0 } })
@@ -89,6 +90,14 @@ describe('stored tiers and their history', () => {
     expect((await state(id)).tier).toBe('key')
     const unlocked = data<TierState>(await call('tiers:lock', { customerId: id, locked: false }))
     expect(unlocked).toMatchObject({ tier: 'mid', rule: 'threshold', lock: null })
+    // Revenue stood still: the lock's removal, not the revenue, moved the tier.
+    expect(unlocked.history[0]).toMatchObject({
+      from: 'key',
+      to: 'mid',
+      rule: 'threshold',
+      inputs: { revenueUsd: 2_050_000, previousRevenueUsd: 2_050_000, cause: 'unlock' },
+    })
+    expect(locked.history[0]!.inputs.cause).toBe('lock')
     // The lock is a synced fact: it went through the change log.
     expect(
       s.db.prepare("SELECT count(*) FROM change_log WHERE tbl = 'tier_locks'").pluck().get(),

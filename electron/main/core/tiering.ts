@@ -6,6 +6,7 @@ import type {
   LifecycleStage,
   OrderStatus,
   RfmSegment,
+  TierCause,
   TieringPolicy,
   ValueTier,
 } from '../../../shared/tiering'
@@ -181,6 +182,23 @@ export function decideTier(
     rule: 'threshold',
     inputs: { revenueUsd, thresholdUsd: tierThreshold(earned, policy) },
   }
+}
+
+/**
+ * Why a stored tier changed, for its sentence (T6). A lock or its removal says so. Otherwise, when
+ * the current policy would have kept the old tier for the old revenue, the revenue moved it;
+ * when it would not, the rules changed under an unchanged revenue ("a new policy").
+ */
+export function tierCause(
+  rule: TierDecision['rule'],
+  wasLocked: boolean,
+  fromTier: ValueTier,
+  previousRevenueUsd: number,
+  policy: TieringPolicy,
+): TierCause {
+  if (rule === 'locked') return 'lock'
+  if (wasLocked) return 'unlock'
+  return decideTier(previousRevenueUsd, fromTier, policy).tier === fromTier ? 'revenue' : 'policy'
 }
 
 // ---- RFM (T2) ----

@@ -15,7 +15,7 @@ import type {
   TieringPolicy,
   ValueTier,
 } from '../../../shared/tiering'
-import { evaluateCustomer, tierThreshold } from '../core/tiering'
+import { evaluateCustomer, tierCause, tierThreshold } from '../core/tiering'
 import { localToday } from '../../../shared/dates'
 import type { CustomerEvaluation, CustomerFigures, RfmBounds } from '../core/tiering'
 
@@ -196,6 +196,7 @@ export class TierRepository {
         // For a demotion, the floor the old tier fell through.
         floorUsd: demoted ? tierThreshold(fromTier, policy) * (1 - policy.hysteresisPct / 100) : null,
         reason: lock?.reason ?? null,
+        cause: tierCause(decision.rule, wasLocked, fromTier, before?.revenue_usd ?? 0, policy),
       }
       this.q.event.run(customerId, 'tier', fromTier, tier, rule, JSON.stringify(inputs), policy.version, at)
     }

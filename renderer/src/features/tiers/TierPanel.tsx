@@ -38,16 +38,17 @@ export function explainTierEvent(t: TFunction, fmt: Formatters, e: TierEvent): s
     threshold: money(e.inputs.thresholdUsd),
     floor: money(e.inputs.floorUsd),
   }
-  if (e.rule === 'locked') return t('tiers.sentence.locked', { ...base, reason: e.inputs.reason ?? '' })
+  // Events stored before the cause was recorded: a lock says so by its rule, and an unlock was
+  // the only event that kept the tier.
+  const cause = e.inputs.cause ?? (e.rule === 'locked' ? 'lock' : e.from === e.to ? 'unlock' : 'revenue')
+  if (cause === 'lock') return t('tiers.sentence.locked', { ...base, reason: e.inputs.reason ?? '' })
   if (e.from === null) return t('tiers.sentence.initial', base)
-  if (e.from === e.to) return t('tiers.sentence.unlocked', base)
-  // A move the revenue does not explain came from a new policy (thresholds or window changed):
-  // "revenue rose from 4.8M to 4.8M" would read as nonsense, so say what the rule now is.
-  const before = e.inputs.previousRevenueUsd
+  if (cause === 'unlock')
+    return t(e.from === e.to ? 'tiers.sentence.unlocked' : 'tiers.sentence.unlockedMove', base)
   const moved = RANK[e.to] > RANK[e.from] ? 'up' : 'down'
-  const byPolicy =
-    before !== null && (moved === 'up' ? e.inputs.revenueUsd <= before : e.inputs.revenueUsd >= before)
-  return t(`tiers.sentence.${moved}${byPolicy ? 'Policy' : ''}`, base)
+  // A new policy moved an unchanged revenue: "rose from 4.8M to 4.8M" would be nonsense, so the
+  // sentence names the rule as it now is.
+  return t(`tiers.sentence.${moved}${cause === 'policy' ? 'Policy' : ''}`, base)
 }
 
 /** The key of a stage or segment rule's sentence: a first order placed today reads "today", not "0 days ago". */
