@@ -379,10 +379,14 @@ export function churnFlags(figures: CustomerFigures, asOf: string, policy: Tieri
 export type QuintileBounds = number[]
 
 export function quintileBounds(values: readonly number[], higherIsBetter = true): QuintileBounds {
-  const n = values.length
-  if (n === 0) return []
+  if (values.length === 0) return []
   // A typed array sorts numbers natively, several times faster than a comparator over 100k values.
-  const sorted = Float64Array.from(values, (v) => (higherIsBetter ? v : -v)).sort()
+  return cutPoints(Float64Array.from(values, (v) => (higherIsBetter ? v : -v)).sort())
+}
+
+/** The four quintile cut points of sorted values: the ⌈k·n/5⌉-th smallest, k = 1…4. */
+function cutPoints(sorted: Float64Array): number[] {
+  const n = sorted.length
   return [1, 2, 3, 4].map((k) => sorted[Math.max(0, Math.ceil((k * n) / 5) - 1)]!)
 }
 
@@ -462,15 +466,11 @@ export function rfmBoundsOfColumns(
     counts[i] = row[1]
     revenues[i] = row[2]
   }
-  dates.sort()
-  counts.sort()
-  revenues.sort()
-  const at = (k: number) => Math.max(0, Math.ceil((k * n) / 5) - 1)
   return {
     // quintileBounds(days, false) keeps −days: the bound is minus the recency at that position.
-    r: [1, 2, 3, 4].map((k) => -daysBetween(keyDate(dates[at(k)]!), asOf)),
-    f: [1, 2, 3, 4].map((k) => counts[at(k)]!),
-    m: [1, 2, 3, 4].map((k) => revenues[at(k)]!),
+    r: cutPoints(dates.sort()).map((k) => -daysBetween(keyDate(k), asOf)),
+    f: cutPoints(counts.sort()),
+    m: cutPoints(revenues.sort()),
   }
 }
 

@@ -25,6 +25,9 @@ import { useFormatters } from '../../i18n/format'
 import type { ValueTier } from '../../../../shared/tiering'
 import { groupingKey, selectionKey } from '../groups/selectionKey'
 
+// Tier, amount and date cells of the at-risk table keep one line; names and countries may wrap.
+const NOWRAP = { whiteSpace: 'nowrap' } as const
+
 const TIER_CHART_COLOR: Record<ValueTier, string> = {
   key: 'grape.6',
   mid: 'blue.6',
@@ -238,11 +241,11 @@ export function DashboardScreen() {
                     <Anchor href={hrefFor({ name: 'customer', id: r.id })}>{r.displayName}</Anchor>
                   </Table.Td>
                   <Table.Td>{fmt.country(r.country)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`enum.tier.${r.tier}`)}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Td style={NOWRAP}>{t(`enum.tier.${r.tier}`)}</Table.Td>
+                  <Table.Td ta="right" style={NOWRAP}>
                     {money(r.revenueUsd)}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(r.lastOrder)}</Table.Td>
+                  <Table.Td style={NOWRAP}>{fmt.date(r.lastOrder)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       {r.gap && (

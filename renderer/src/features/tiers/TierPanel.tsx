@@ -51,24 +51,31 @@ export function explainTierEvent(t: TFunction, fmt: Formatters, e: TierEvent): s
   return t(`tiers.sentence.${moved}${cause === 'policy' ? 'Policy' : ''}`, base)
 }
 
-/** The key of a stage or segment rule's sentence: a first order placed today reads "today", not "0 days ago". */
-function ruleKey(rule: string, days: unknown): string {
-  return `tiers.stageRule.${rule === 'first_order_within' && days === 0 ? 'first_order_today' : rule}`
-}
-
-function stageValues(
+/**
+ * A stage or segment rule's reason from its inputs, e.g. "no order for 400 days (limit 365)". A
+ * first order placed today reads "today", not "0 days ago"; `count` picks the plural form while
+ * `days` is the figure shown in the reader's format.
+ */
+function ruleReason(
+  t: TFunction,
   fmt: Formatters,
-  inputs: Record<string, number | null>,
-): Record<string, string | number> {
-  const money = (k: string) => (inputs[k] == null ? '' : fmt.moneyCompact(inputs[k], 'USD'))
-  return {
-    // count picks the plural form ("1 day" / "2 days"); days is the localised figure shown.
-    count: inputs.days ?? 0,
-    days: inputs.days == null ? '' : fmt.number(inputs.days),
-    limit: inputs.limit == null ? '' : fmt.number(inputs.limit),
-    last6: money('last6Usd'),
-    prev6: money('prev6Usd'),
+  rule: string,
+  inputs: Record<string, number | string | null>,
+): string {
+  const num = (k: string) => {
+    const v = inputs[k]
+    return typeof v === 'number' ? v : null
   }
+  const shown = (v: number | null) => (v === null ? '' : fmt.number(v))
+  const money = (v: number | null) => (v === null ? '' : fmt.moneyCompact(v, 'USD'))
+  const days = num('days')
+  return t(`tiers.stageRule.${rule === 'first_order_within' && days === 0 ? 'first_order_today' : rule}`, {
+    count: days ?? 0,
+    days: shown(days),
+    limit: shown(num('limit')),
+    last6: money(num('last6Usd')),
+    prev6: money(num('prev6Usd')),
+  })
 }
 
 function segmentReason(
@@ -77,12 +84,9 @@ function segmentReason(
   rule: string,
   inputs: Record<string, number | string | null>,
 ): string {
-  const n = (k: string) => (typeof inputs[k] === 'number' ? fmt.number(inputs[k]) : '')
-  if (rule === 'no_order_for' || rule === 'first_order_within') {
-    const days = typeof inputs.days === 'number' ? inputs.days : 0
-    return t(ruleKey(rule, inputs.days), { count: days, days: n('days'), limit: n('limit') })
-  }
+  if (rule === 'no_order_for' || rule === 'first_order_within') return ruleReason(t, fmt, rule, inputs)
   if (rule === 'default' && inputs.r === undefined) return ''
+  const n = (k: string) => (typeof inputs[k] === 'number' ? fmt.number(inputs[k]) : '')
   return t('tiers.rfmScores', { r: n('r'), f: n('f'), m: n('m') })
 }
 
@@ -199,7 +203,7 @@ export function TierPanel({ customerId }: { customerId: string }) {
           {t(`enum.stage.${s.stage.stage}`)}
         </Badge>
         <Text size="sm" c="dimmed" data-testid="stage-reason">
-          {t(ruleKey(s.stage.rule, s.stage.inputs.days), stageValues(fmt, s.stage.inputs))}
+          {ruleReason(t, fmt, s.stage.rule, s.stage.inputs)}
         </Text>
       </Group>
       {s.risks.map((r) => (
