@@ -98,6 +98,7 @@ export default tseslint.config(
   {
     files: [
       'electron/main/db/**/*.ts',
+      'electron/main/features/**/*.ts',
       'electron/main/ipc/**/*.ts',
       'electron/main/services.ts',
       'electron/dev/**/*.ts',

@@ -1,6 +1,6 @@
 // Groups (SPEC G1–G4): built-in groupings, smart groups as saved rule sets, static groups, and the
 // selection a group view, an export or a bulk action works on. Shared because the renderer builds
-// rules and main compiles them (electron/main/db/groups.ts) into parameterised SQL: a rule names a
+// rules and main compiles them (electron/main/features/groups/group-sql.ts) into parameterised SQL: a rule names a
 // field from the closed list below and carries values that are only ever bound, never spliced.
 import { z } from 'zod'
 import { BUSINESS_TYPES, CONTINENTS, QUALITY_LEVELS, SIZE_BANDS, SOURCES, VALUE_TIERS } from './domain'

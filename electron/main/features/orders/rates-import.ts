@@ -2,12 +2,12 @@
 // is checked first; one bad row refuses the whole file with its line and problem, so a half-read
 // table never mixes with the team's rates.
 import Papa from 'papaparse'
-import type { Db } from './connection'
-import type { OrderRepository } from './orders'
-import { rateInputSchema } from '../../../shared/tiering'
-import { AppFailure } from '../../../shared/errors'
-import type { FieldIssue } from '../../../shared/errors'
-import { toIssueCode } from '../../../shared/errors'
+import type { Db } from '../../db/connection'
+import type { OrderRepository } from './repository'
+import { rateInputSchema } from '../../../../shared/tiering'
+import { AppFailure } from '../../../../shared/errors'
+import type { FieldIssue } from '../../../../shared/errors'
+import { toIssueCode } from '../../../../shared/errors'
 
 /** Header names a salesperson's file may use for each column (case and spaces ignored). */
 const COLUMNS = {

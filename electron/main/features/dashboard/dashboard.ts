@@ -1,13 +1,13 @@
 // The dashboard (A1) from aggregates kept current by triggers (dashboard_cells, tier_movements)
 // plus one indexed top-20 of at-risk customers: no scan of the base or of orders, so it stays
 // far under the 50 ms goal at 100k customers.
-import type { Db } from './connection'
-import type { Retier } from './retier'
-import type { Dashboard } from '../../../shared/dashboard'
-import { LIFECYCLE_STAGES, VALUE_TIERS } from '../../../shared/tiering'
-import type { LifecycleStage, RfmSegment, ValueTier } from '../../../shared/tiering'
-import type { Continent } from '../../../shared/domain'
-import { addMonths } from '../core/tiering'
+import type { Db } from '../../db/connection'
+import type { Retier } from '../tiering/retier'
+import type { Dashboard } from '../../../../shared/dashboard'
+import { LIFECYCLE_STAGES, VALUE_TIERS } from '../../../../shared/tiering'
+import type { LifecycleStage, RfmSegment, ValueTier } from '../../../../shared/tiering'
+import type { Continent } from '../../../../shared/domain'
+import { addMonths } from '../../core/tiering'
 
 const cache = new WeakMap<Db, ReturnType<typeof prepare>>()
 

@@ -3,9 +3,9 @@
 // (usually few) changed customers travel to JavaScript, where the engine (core/tiering.ts)
 // decides them again, with the reasons it stores. The SQL is a filter: a customer it names but the
 // engine finds unchanged is skipped; tests and the DuckDB benchmark check it misses none.
-import { addDays, daysBetween } from '../core/tiering'
-import type { RfmBounds } from '../core/tiering'
-import type { TieringPolicy } from '../../../shared/tiering'
+import { addDays, daysBetween } from '../../core/tiering'
+import type { RfmBounds } from '../../core/tiering'
+import type { TieringPolicy } from '../../../../shared/tiering'
 
 const RANK = "CASE t.tier WHEN 'key' THEN 3 WHEN 'mid' THEN 2 WHEN 'small' THEN 1 ELSE 0 END"
 

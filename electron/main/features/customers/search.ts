@@ -2,7 +2,7 @@
 // more characters, and a table of 1–2 character grams for the short queries trigram cannot answer
 // (a single Chinese surname, "李", or the first letters typed). Both are rebuilt for a customer
 // inside the transaction that changed it.
-import type { Db } from './connection'
+import type { Db } from '../../db/connection'
 import {
   digitsOnly,
   emailDomain,
@@ -11,7 +11,7 @@ import {
   normalizeText,
   pinyinForms,
   websiteDomain,
-} from '../core/text'
+} from '../../core/text'
 
 type IndexSource = {
   display_name: string

@@ -3,14 +3,14 @@
 // and each change refreshes the customer's derived figures in the same transaction (T7).
 import { createHash } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
-import type { Db } from './connection'
-import { liveCustomerGuard } from './live'
-import type { RowChange, SyncWriter } from './writer'
-import { AppFailure } from '../../../shared/errors'
-import type { Figures, Order, OrderValues, Rate, RateInput, TieringPolicy } from '../../../shared/tiering'
-import { addMonths, computeFigures } from '../core/tiering'
-import { localToday } from '../../../shared/dates'
-import type { OrderFact } from '../core/tiering'
+import type { Db } from '../../db/connection'
+import { liveCustomerGuard } from '../../db/live'
+import type { RowChange, SyncWriter } from '../../db/writer'
+import { AppFailure } from '../../../../shared/errors'
+import type { Figures, Order, OrderValues, Rate, RateInput, TieringPolicy } from '../../../../shared/tiering'
+import { addMonths, computeFigures } from '../../core/tiering'
+import { localToday } from '../../../../shared/dates'
+import type { OrderFact } from '../../core/tiering'
 
 type OrderRow = {
   id: string

@@ -1,11 +1,11 @@
 // The interaction log (P4): calls, emails, visits, fair talks… Insert-only events (a mistake is
 // deleted, not edited), written through SyncWriter; the newest date is the customer's last contact.
 import { v7 as uuidv7 } from 'uuid'
-import type { Db } from './connection'
-import { liveCustomerGuard } from './live'
-import type { SyncWriter } from './writer'
-import { AppFailure } from '../../../shared/errors'
-import type { Interaction, InteractionValues } from '../../../shared/tiering'
+import type { Db } from '../../db/connection'
+import { liveCustomerGuard } from '../../db/live'
+import type { SyncWriter } from '../../db/writer'
+import { AppFailure } from '../../../../shared/errors'
+import type { Interaction, InteractionValues } from '../../../../shared/tiering'
 
 type Row = {
   id: string

@@ -4,12 +4,12 @@
 // SyncWriter (groups and memberships are synced) or the customer repository.
 import { createHash } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
-import type { Db } from './connection'
-import type { RowChange, SyncWriter } from './writer'
-import type { CustomerRepository } from './customers'
+import type { Db } from '../../db/connection'
+import type { RowChange, SyncWriter } from '../../db/writer'
+import type { CustomerRepository } from '../customers/repository'
 import { GROUPING_SQL, LIVE, compileBuiltin, compileRules, fromFor } from './group-sql'
 import type { Compiled } from './group-sql'
-import { groupRulesSchema } from '../../../shared/groups'
+import { groupRulesSchema } from '../../../../shared/groups'
 import type {
   BuiltinGrouping,
   BulkAction,
@@ -20,11 +20,11 @@ import type {
   MEMBER_SORT_FIELDS,
   MemberRow,
   Selection,
-} from '../../../shared/groups'
-import { VALUE_TIERS } from '../../../shared/tiering'
-import type { LifecycleStage, RfmSegment, ValueTier } from '../../../shared/tiering'
-import { AppFailure } from '../../../shared/errors'
-import { localToday } from '../../../shared/dates'
+} from '../../../../shared/groups'
+import { VALUE_TIERS } from '../../../../shared/tiering'
+import type { LifecycleStage, RfmSegment, ValueTier } from '../../../../shared/tiering'
+import { AppFailure } from '../../../../shared/errors'
+import { localToday } from '../../../../shared/dates'
 
 type CellRow = {
   tier: string

@@ -2,9 +2,9 @@
 // handed to the window as bytes, so the same code serves Electron and the harness.
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
-import type { ExportRow, GroupRepository } from './groups'
-import type { Selection } from '../../../shared/groups'
-import { localToday } from '../../../shared/dates'
+import type { ExportRow, GroupRepository } from './repository'
+import type { Selection } from '../../../../shared/groups'
+import { localToday } from '../../../../shared/dates'
 
 /** The columns, in order; English headers keep the file readable by any importer. */
 const COLUMNS: {

@@ -2,11 +2,11 @@
 // engine to the customer's figures, the tier it held before, any manager's lock and the base's RFM
 // bounds, and every change is recorded with its rule, inputs and old value so the UI can explain
 // it. Runs inside the write that changed the facts, or in a batch of the full re-tier.
-import type { Db } from './connection'
-import { liveCustomerGuard } from './live'
-import { figuresFromRow } from './orders'
-import { metaRead, metaSet } from './device'
-import type { SyncWriter } from './writer'
+import type { Db } from '../../db/connection'
+import { liveCustomerGuard } from '../../db/live'
+import { figuresFromRow } from '../orders/repository'
+import { metaRead, metaSet } from '../../db/device'
+import type { SyncWriter } from '../../db/writer'
 import type {
   LifecycleStage,
   RfmSegment,
@@ -14,10 +14,10 @@ import type {
   TierState,
   TieringPolicy,
   ValueTier,
-} from '../../../shared/tiering'
-import { evaluateCustomer, tierCause, tierThreshold } from '../core/tiering'
-import { localToday } from '../../../shared/dates'
-import type { CustomerEvaluation, CustomerFigures, RfmBounds } from '../core/tiering'
+} from '../../../../shared/tiering'
+import { evaluateCustomer, tierCause, tierThreshold } from '../../core/tiering'
+import { localToday } from '../../../../shared/dates'
+import type { CustomerEvaluation, CustomerFigures, RfmBounds } from '../../core/tiering'
 
 export type TierRow = {
   tier: ValueTier

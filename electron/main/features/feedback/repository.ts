@@ -1,11 +1,11 @@
 // Customer feedback (P5): complaints, suggestions and praise with a severity and a resolved flag,
 // written through SyncWriter. Open complaints are counted for the customer page.
 import { v7 as uuidv7 } from 'uuid'
-import type { Db } from './connection'
-import { liveCustomerGuard } from './live'
-import type { SyncWriter } from './writer'
-import { AppFailure } from '../../../shared/errors'
-import type { Feedback, FeedbackValues } from '../../../shared/tiering'
+import type { Db } from '../../db/connection'
+import { liveCustomerGuard } from '../../db/live'
+import type { SyncWriter } from '../../db/writer'
+import { AppFailure } from '../../../../shared/errors'
+import type { Feedback, FeedbackValues } from '../../../../shared/tiering'
 
 type Row = {
   id: string

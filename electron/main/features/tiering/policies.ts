@@ -2,10 +2,10 @@
 // old one, so every tier event can name the version that decided it. The highest version is in
 // force; two devices saving the same version number at once are ordered by id, the same on both.
 import { v7 as uuidv7 } from 'uuid'
-import type { Db } from './connection'
-import type { SyncWriter } from './writer'
-import { DEFAULT_POLICY, tieringPolicySchema } from '../../../shared/tiering'
-import type { TieringPolicy } from '../../../shared/tiering'
+import type { Db } from '../../db/connection'
+import type { SyncWriter } from '../../db/writer'
+import { DEFAULT_POLICY, tieringPolicySchema } from '../../../../shared/tiering'
+import type { TieringPolicy } from '../../../../shared/tiering'
 
 type PolicyRow = { version: number; policy: string; note: string | null; created_at: string }
 

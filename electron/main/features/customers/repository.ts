@@ -1,8 +1,8 @@
 // Customers, their contacts and tags: reads with SQL, every write through SyncWriter.
 import { createHash } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
-import type { Db } from './connection'
-import type { CellValue, RowChange, SyncWriter } from './writer'
+import type { Db } from '../../db/connection'
+import type { CellValue, RowChange, SyncWriter } from '../../db/writer'
 import type { SearchIndex } from './search'
 import type {
   Contact,
@@ -13,12 +13,12 @@ import type {
   Customer,
   DuplicateCandidate,
   ListQuery,
-} from '../../../shared/domain'
-import { listQuerySchema } from '../../../shared/domain'
-import type { SearchHit } from '../../../shared/contract'
-import { AppFailure } from '../../../shared/errors'
-import { countryFacts, deriveTimezone, weekendOf } from '../core/geo'
-import { digitsOnly, emailDomain, normalizeText, pinyinForms, sortKey, websiteDomain } from '../core/text'
+} from '../../../../shared/domain'
+import { listQuerySchema } from '../../../../shared/domain'
+import type { SearchHit } from '../../../../shared/contract'
+import { AppFailure } from '../../../../shared/errors'
+import { countryFacts, deriveTimezone, weekendOf } from '../../core/geo'
+import { digitsOnly, emailDomain, normalizeText, pinyinForms, sortKey, websiteDomain } from '../../core/text'
 
 // camelCase domain field → snake_case synced column.
 const CUSTOMER_COLUMNS = {

@@ -7,9 +7,9 @@
 // last day it ran (an indexed range on orders.date) and refreshes just those customers. Passes
 // run in batches, each one transaction, yielding between them so IPC stays live and the window
 // can show progress; main is not the UI thread, but a frozen main would still stall the window.
-import type { Db } from './connection'
-import { metaRead, metaSet } from './device'
-import type { OrderRepository } from './orders'
+import type { Db } from '../../db/connection'
+import { metaRead, metaSet } from '../../db/device'
+import type { OrderRepository } from '../orders/repository'
 import { NO_FIGURES } from './tiers'
 import type { TierRow, TierRepository } from './tiers'
 import {
@@ -19,12 +19,12 @@ import {
   rfmBounds,
   rfmBoundsOfColumns,
   rfmInput,
-} from '../core/tiering'
+} from '../../core/tiering'
 import { CHANGED_SQL, changedParams } from './retier-sql'
-import type { CustomerEvaluation, CustomerFigures, RfmBounds } from '../core/tiering'
-import type { PolicyPreview, Review, TieringPolicy, ValueTier } from '../../../shared/tiering'
-import { VALUE_TIERS } from '../../../shared/tiering'
-import { AppFailure } from '../../../shared/errors'
+import type { CustomerEvaluation, CustomerFigures, RfmBounds } from '../../core/tiering'
+import type { PolicyPreview, Review, TieringPolicy, ValueTier } from '../../../../shared/tiering'
+import { VALUE_TIERS } from '../../../../shared/tiering'
+import { AppFailure } from '../../../../shared/errors'
 
 export type Progress = (done: number, total: number) => void
 

@@ -11,10 +11,10 @@
 //   without a country too).
 // - "days since" a date that never happened (no order, no contact) counts as empty: it matches
 //   "is empty" and never a comparison, so "no order for 30+ days" does not list prospects.
-import { CHOICE_VALUES, OPS_BY_KIND, PURCHASE_FREQUENCY_FLOORS, RULE_FIELDS } from '../../../shared/groups'
-import type { BuiltinGrouping, GroupRules, RuleCondition, RuleField } from '../../../shared/groups'
-import { AppFailure } from '../../../shared/errors'
-import type { FieldIssue } from '../../../shared/errors'
+import { CHOICE_VALUES, OPS_BY_KIND, PURCHASE_FREQUENCY_FLOORS, RULE_FIELDS } from '../../../../shared/groups'
+import type { BuiltinGrouping, GroupRules, RuleCondition, RuleField } from '../../../../shared/groups'
+import { AppFailure } from '../../../../shared/errors'
+import type { FieldIssue } from '../../../../shared/errors'
 
 export type Compiled = { where: string; params: unknown[] }
 
