@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import { createServices } from '../main/services'
 import { dispatch } from '../main/ipc/dispatch'
 import { DatabaseDamagedError } from '../main/db/connection'
-import { CONTENT_SECURITY_POLICY, MIME_TYPES, resolveUnderRoot } from '../main/security'
+import { CONTENT_SECURITY_POLICY, MIME_TYPES, resolveUnderRoot, servedFile } from '../main/security'
 import type { EventName } from '../../shared/channels'
 
 const { values } = parseArgs({
@@ -63,29 +63,52 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
   res.end(body)
 }
 
-function serveStatic(req: http.IncomingMessage, res: http.ServerResponse) {
-  let file = resolveUnderRoot(rendererRoot, new URL(req.url ?? '/', 'http://x').pathname)
-  if (!file) return send(res, 404, 'Not found')
-  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererRoot, 'index.html')
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  send(res, status, JSON.stringify(body), 'application/json')
+}
+
+function serveStatic(url: URL, res: http.ServerResponse) {
+  const resolved = resolveUnderRoot(rendererRoot, url.pathname)
+  if (!resolved) return send(res, 404, 'Not found')
+  const file = servedFile(rendererRoot, resolved)
   res.writeHead(200, {
     'Content-Type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   })
-  fs.createReadStream(file).pipe(res)
+  // A file removed between stat and read must end this response, not the process.
+  fs.createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res)
 }
 
 const server = http.createServer((req, res) => {
   // A foreign Host means DNS rebinding; a foreign Origin means another web page. Both are refused,
   // so only the renderer this harness serves can drive it.
   if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, 'Forbidden host')
-  const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+  // Anything that throws in this callback or the ones below kills the harness, and any web page
+  // can send it a request (a form post needs no preflight): bad input is answered, never thrown.
+  let url: URL
+  try {
+    url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+  } catch {
+    return send(res, 400, 'Bad request')
+  }
   if (url.pathname.startsWith('/ipc/')) {
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed')
     const origin = req.headers.origin ?? ''
     const trusted =
       allowedOrigins.has(origin) && (req.headers['content-type'] ?? '').startsWith('application/json')
+    let channel: string
+    try {
+      channel = decodeURIComponent(url.pathname.slice('/ipc/'.length))
+    } catch {
+      return trusted
+        ? sendJson(res, 400, { ok: false, error: { code: 'validation' } })
+        : sendJson(res, 403, { ok: false, error: { code: 'forbidden_sender' } })
+    }
+    req.on('error', () => res.destroy())
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
@@ -98,23 +121,18 @@ const server = http.createServer((req, res) => {
       try {
         input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {}
       } catch {
-        return send(
-          res,
-          400,
-          JSON.stringify({ ok: false, error: { code: 'validation' } }),
-          'application/json',
-        )
+        return sendJson(res, 400, { ok: false, error: { code: 'validation' } })
       }
-      const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length))
-      void dispatch(services.handlers, channel, input, trusted, (err) => console.error(channel, err)).then(
-        (result) =>
-          send(
-            res,
-            result.ok || result.error.code !== 'forbidden_sender' ? 200 : 403,
-            JSON.stringify(result),
-            'application/json',
-          ),
-      )
+      dispatch(services.ipc, channel, input, trusted, (err) => console.error(channel, err))
+        .then((result) =>
+          sendJson(res, result.ok || result.error.code !== 'forbidden_sender' ? 200 : 403, result),
+        )
+        .catch((err: unknown) => {
+          // dispatch never throws, but a result that cannot be serialised would.
+          console.error(channel, err)
+          if (res.headersSent) res.destroy()
+          else sendJson(res, 500, { ok: false, error: { code: 'internal' } })
+        })
     })
     return
   }
@@ -132,7 +150,7 @@ const server = http.createServer((req, res) => {
     return
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
-  serveStatic(req, res)
+  serveStatic(url, res)
 })
 
 server.listen(port, '127.0.0.1', () => {
@@ -142,8 +160,7 @@ server.listen(port, '127.0.0.1', () => {
 const shutdown = () => {
   server.close()
   for (const res of listeners) res.end()
-  services.close()
-  process.exit(0)
+  void services.close().finally(() => process.exit(0))
 }
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)

@@ -1,7 +1,6 @@
 // The Electron shell: lifecycle, one hardened window, the app:// protocol and IPC registration.
 // Kept thin on purpose: everything it calls runs under plain Node too (services.ts), where tests
 // and the harness exercise it without an Electron binary.
-import fs from 'node:fs'
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron'
 import { pathToFileURL } from 'node:url'
@@ -14,10 +13,15 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
+  allowsDataDirOverride,
+  isAllowedPermission,
   isAppUrl,
-  isSafeExternalUrl,
+  navigationDecision,
   resolveAppFile,
   resolveDataDir,
+  servedFile,
+  toExternalUrl,
+  windowOpenDecision,
 } from './security'
 
 const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -41,12 +45,25 @@ if (!app.requestSingleInstanceLock()) {
     }
   })
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => services?.close())
+  // Quitting waits for the job worker to stop and the database to close (a job mid-way keeps its
+  // committed batches; a pending re-tier resumes at the next start).
+  let closing = false
+  app.on('will-quit', (event) => {
+    if (!services || closing) return
+    closing = true
+    event.preventDefault()
+    void services.close().finally(() => app.quit())
+  })
   app.whenReady().then(start, (err: unknown) => fatal(err))
 }
 
 function start() {
-  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
+  const dataDir = resolveDataDir(
+    process.argv,
+    process.env,
+    app.getPath('userData'),
+    allowsDataDirOverride(process.argv, app.isPackaged),
+  )
   try {
     services = createServices(dataDir, {
       appVersion: app.getVersion(),
@@ -90,8 +107,7 @@ function registerProtocol() {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(rendererRoot, request.url)
     if (!file) return new Response('Not found', { status: 404 })
-    const target = fs.existsSync(file) ? file : path.join(rendererRoot, 'index.html')
-    const res = await net.fetch(pathToFileURL(target).toString())
+    const res = await net.fetch(pathToFileURL(servedFile(rendererRoot, file)).toString())
     const headers = new Headers(res.headers)
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
     headers.set('X-Content-Type-Options', 'nosniff')
@@ -105,24 +121,40 @@ function registerIpc(s: Services) {
       // Only our own window, showing our own page, may call in: not a frame, not a navigated page.
       const frameUrl = event.senderFrame?.url ?? ''
       const trusted = event.sender === mainWindow?.webContents && isAppUrl(frameUrl, devServer)
-      return dispatch(s.handlers, channel, input, trusted, (err) => console.error(channel, err))
+      return dispatch(s.ipc, channel, input, trusted, (err) => console.error(channel, err))
     })
   }
 }
 
+function openExternal(url: string) {
+  const safe = toExternalUrl(url)
+  if (safe) void shell.openExternal(safe).catch((err: unknown) => console.error('openExternal', err))
+}
+
 function hardenSessions() {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+  // Both handlers decide alike: web APIs check a permission first and request it only when the
+  // check says no, so one handler alone would leave clipboard writes failing or half-allowed.
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback, details) =>
+    callback(isAllowedPermission(permission, details.requestingUrl || wc.getURL(), devServer)),
+  )
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    isAllowedPermission(permission, requestingOrigin, devServer),
+  )
   app.on('web-contents-created', (_e, contents) => {
+    // mailto:, tel: and web links arrive here as page navigations (location.href, <a href>); the
+    // window never leaves the app, and allowed ones open in the OS instead.
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url, devServer)) event.preventDefault()
+      const decision = navigationDecision(url, devServer)
+      if (decision === 'allow') return
+      event.preventDefault()
+      if (decision === 'external') openExternal(url)
     })
     contents.on('will-redirect', (event, url) => {
       if (!isAppUrl(url, devServer)) event.preventDefault()
     })
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url)
+      if (windowOpenDecision(url) === 'external') openExternal(url)
       return { action: 'deny' }
     })
   })
@@ -143,6 +175,8 @@ function createWindow() {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      // The app has no use for middle clicks, and they have been a way around the navigation handlers.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   mainWindow.once('ready-to-show', () => mainWindow?.show())

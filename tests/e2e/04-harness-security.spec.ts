@@ -42,3 +42,26 @@ test('answers a malformed path with 404 and keeps serving', async ({ request, ba
   expect((await request.get(`${baseURL}/%E0%A4%A`)).status()).toBe(404)
   expect((await request.get(`${baseURL}/`)).status()).toBe(200)
 })
+
+// Any web page can send this without a preflight; it used to throw inside the body callback and
+// take the harness down.
+test('answers malformed %-encoding in an IPC channel and keeps serving', async ({ request, baseURL }) => {
+  const foreign = await request.post(`${baseURL}/ipc/%E0%A4%A`, {
+    headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' },
+    data: '{}',
+  })
+  expect(foreign.status()).toBe(403)
+  expect(await foreign.json()).toEqual({ ok: false, error: { code: 'forbidden_sender' } })
+  const own = await request.post(`${baseURL}/ipc/%E0%A4%A`, {
+    headers: { Origin: baseURL!, 'Content-Type': 'application/json' },
+    data: {},
+  })
+  expect(own.status()).toBe(400)
+  expect(await own.json()).toEqual({ ok: false, error: { code: 'validation' } })
+  const info = await request.post(`${baseURL}/ipc/app:info`, {
+    headers: { Origin: baseURL!, 'Content-Type': 'application/json' },
+    data: {},
+  })
+  expect(info.status()).toBe(200)
+  expect((await info.json()).ok).toBe(true)
+})

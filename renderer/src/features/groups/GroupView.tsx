@@ -133,7 +133,13 @@ export function GroupView({
     run('copy', async () => {
       const list = await emails()
       if (!list) return
-      await navigator.clipboard.writeText(list.emails.join(', '))
+      try {
+        await navigator.clipboard.writeText(list.emails.join(', '))
+      } catch {
+        // Denied (no focus, no permission) or no clipboard: say so rather than claim a copy.
+        notify(t('groups.copyFailed'), 'red')
+        return
+      }
       notify(t('groups.emailsCopied', { count: list.emails.length, without: list.customersWithout }))
     })
 
