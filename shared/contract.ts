@@ -35,6 +35,7 @@ import {
   BUILTIN_GROUPINGS,
   MEMBER_SORT_FIELDS,
   bulkActionSchema,
+  bulkResultSchema,
   groupFiguresSchema,
   groupInputSchema,
   groupSchema,
@@ -215,7 +216,7 @@ export const contract = {
       customerIds: z.array(id).max(200_000).optional(),
       action: bulkActionSchema,
     }),
-    output: z.object({ changed: z.number() }),
+    output: bulkResultSchema,
   },
   /** The selection as a file; the renderer saves it (a download in the window). */
   'groups:export': {

@@ -97,6 +97,7 @@ export const ISSUE_CODES = [
   'invalid_value',
   'invalid_timezone',
   'missing_rate',
+  'duplicate_rate',
   'returned_exceeds_amount',
   'thresholds_order',
 ] as const

@@ -208,3 +208,11 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('add_to_group'), groupId: id }),
 ])
 export type BulkAction = z.infer<typeof bulkActionSchema>
+
+/** Why a bulk action left a customer out; nothing is written for a skipped customer. */
+export const BULK_SKIP_REASONS = ['too_many_tags'] as const
+export const bulkResultSchema = z.object({
+  changed: z.number(),
+  skipped: z.array(z.object({ customerId: id, reason: z.enum(BULK_SKIP_REASONS) })),
+})
+export type BulkResult = z.infer<typeof bulkResultSchema>

@@ -7,6 +7,7 @@ import Papa from 'papaparse'
 import ExcelJS from 'exceljs'
 import { createServices } from '../../electron/main/services'
 import type { Services } from '../../electron/main/services'
+import { neutralise, runsAsFormula } from '../../electron/main/features/groups/export'
 import { PURCHASE_FREQUENCY_FLOORS } from '../../shared/groups'
 import type { Group, GroupRules, MemberRow, RuleCondition } from '../../shared/groups'
 import { caller, data, tempDir } from '../helpers/tmp'
@@ -561,5 +562,121 @@ describe('static groups, bulk actions and exports', () => {
       )
       expect(members.total, grouping).toBe(first.count)
     }
+  })
+})
+
+describe('exports keep text as text', () => {
+  it.each([
+    ['=HYPERLINK("http://evil","x")', true],
+    ['@SUM(1)', true],
+    ["+cmd|' /C calc'!A0", true],
+    ['+A1', true],
+    ['-Ana', true],
+    ['-2+3', true],
+    ['\tTabbed', true],
+    ['\rReturn', true],
+    ['+8613800574321', false],
+    ['+33 1 23 45 67 89', false],
+    ['+1 (212) 555-0142', false],
+    ['-500', false],
+    ['-12.5', false],
+    ['-12,5', false],
+    ['+5', false],
+    ['Ana-Maria', false],
+    ['深圳华强电子有限公司', false],
+    ['', false],
+  ])('CSV cell %j runs as a formula: %s', (value, expected) => {
+    expect(runsAsFormula(value)).toBe(expected)
+    expect(neutralise(value)).toBe(expected ? `'${value}` : value)
+  })
+
+  it('writes names and phones exactly: typed strings in XLSX, guarded only where needed in CSV', async () => {
+    setup()
+    const mk = async (displayName: string, phone: string) =>
+      data<{ id: string }>(
+        await call('customers:create', {
+          customer: { displayName, country: 'CN' },
+          contacts: [{ name: 'Contact', phones: [phone], isPrimary: true }],
+          allowDuplicates: true,
+        }),
+      ).id
+    await mk('-Ana', '+8613800574321')
+    await mk('=HYPERLINK("http://evil")', '+8613800574322')
+    await mk('@Trading', '+8613800574323')
+
+    const xlsx = data<{ base64: string }>(
+      await call('groups:export', { selection: { kind: 'all' }, format: 'xlsx' }),
+    )
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet('Customers')!
+    const header = (sheet.getRow(1).values as unknown[]).slice(1)
+    const nameCol = header.indexOf('Name') + 1
+    const phoneCol = header.indexOf('Phone') + 1
+    const cells = [2, 3, 4].map((r) => [sheet.getRow(r).getCell(nameCol), sheet.getRow(r).getCell(phoneCol)])
+    expect(cells.map(([n, p]) => [n!.value, p!.value]).sort()).toEqual(
+      [
+        ['-Ana', '+8613800574321'],
+        ['=HYPERLINK("http://evil")', '+8613800574322'],
+        ['@Trading', '+8613800574323'],
+      ].sort(),
+    )
+    for (const cell of cells.flat()) expect(cell.type).toBe(ExcelJS.ValueType.String)
+
+    const csv = data<{ base64: string }>(
+      await call('groups:export', { selection: { kind: 'all' }, format: 'csv' }),
+    )
+    const rows = Papa.parse<Record<string, string>>(
+      Buffer.from(csv.base64, 'base64').toString('utf8').slice(1).trim(),
+      { header: true },
+    ).data
+    expect(rows.map((r) => [r.Name, r.Phone]).sort()).toEqual(
+      [
+        ["'-Ana", '+8613800574321'],
+        ['\'=HYPERLINK("http://evil")', '+8613800574322'],
+        ["'@Trading", '+8613800574323'],
+      ].sort(),
+    )
+  })
+})
+
+describe('bulk tag and the tag limit', () => {
+  it('skips the customers already at 50 tags, tags the rest, and says which were skipped', async () => {
+    setup()
+    const fifty = Array.from({ length: 50 }, (_, i) => `t${i}`)
+    const mk = async (displayName: string, tags: string[]) =>
+      data<{ id: string }>(
+        await call('customers:create', { customer: { displayName, tags }, allowDuplicates: true }),
+      ).id
+    const full = await mk('Full Tags Ltd', fifty)
+    const fullWithTag = await mk('Already Tagged Ltd', [...fifty.slice(1), 'Canton 2027'])
+    const almost = await mk('Almost Full Ltd', fifty.slice(1))
+    const empty = await mk('No Tags Ltd', [])
+    const before = s.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number
+    const res = data<{ changed: number; skipped: { customerId: string; reason: string }[] }>(
+      await call('groups:bulk', { selection: { kind: 'all' }, action: { kind: 'tag', tag: 'canton 2027' } }),
+    )
+    expect(res.changed).toBe(2)
+    expect(res.skipped).toEqual([{ customerId: full, reason: 'too_many_tags' }])
+    const tags = async (id: string) =>
+      data<{ customer: { tags: string[] } }>(await call('customers:get', { id })).customer.tags
+    expect((await tags(full)).sort()).toEqual([...fifty].sort())
+    expect(await tags(fullWithTag)).toHaveLength(50)
+    expect(await tags(almost)).toHaveLength(50)
+    expect(await tags(almost)).toContain('canton 2027')
+    expect(await tags(empty)).toEqual(['canton 2027'])
+    // Nothing at all was written for the skipped customer.
+    const skippedWrites = s.db
+      .prepare(
+        `SELECT count(*) FROM change_log WHERE seq > ?
+         AND (row_id = ? OR row_id IN (SELECT id FROM customer_tags WHERE customer_id = ?))`,
+      )
+      .pluck()
+    expect(skippedWrites.get(before, full, full)).toBe(0)
+    // Other actions report no skips.
+    const owner = data<{ changed: number; skipped: unknown[] }>(
+      await call('groups:bulk', { selection: { kind: 'all' }, action: { kind: 'owner', owner: 'Amina' } }),
+    )
+    expect(owner).toEqual({ changed: 4, skipped: [] })
   })
 })

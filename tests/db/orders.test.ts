@@ -178,3 +178,27 @@ describe('orders and exchange rates', () => {
     )
   })
 })
+
+describe('orders of a deleted customer', () => {
+  it('refuses to edit or delete them with not_found, and writes nothing', async () => {
+    s = createServices(tempDir())
+    const id = await customer()
+    const orderId = idOf(
+      await call('orders:create', {
+        customerId: id,
+        order: { date: '2026-03-15', amount: 1000, currency: 'USD', status: 'paid' },
+      }),
+    )
+    data(await call('customers:delete', { id }))
+    const before = count('SELECT count(*) FROM change_log')
+    const edited = await call('orders:update', { id: orderId, patch: { amount: 5000 } })
+    expect(edited.ok ? null : edited.error.code).toBe('not_found')
+    const deleted = await call('orders:delete', { id: orderId })
+    expect(deleted.ok ? null : deleted.error.code).toBe('not_found')
+    expect(count('SELECT count(*) FROM change_log')).toBe(before)
+    expect(s.db.prepare('SELECT amount, deleted_at FROM orders WHERE id = ?').get(orderId)).toEqual({
+      amount: 1000,
+      deleted_at: null,
+    })
+  })
+})

@@ -60,3 +60,76 @@ describe('rates from CSV', () => {
     expect(empty.ok).toBe(false)
   })
 })
+
+describe('rates CSV: lines, numbers and duplicates', () => {
+  const issuesOf = async (csv: string) => {
+    const res = await call('rates:import', { csv })
+    expect(res.ok).toBe(false)
+    return res.ok ? [] : res.error.issues
+  }
+
+  it('names the real line of the file, counting blank lines and quoted line breaks', async () => {
+    s = createServices(tempDir())
+    const csv = [
+      'currency,date,usd_per_unit,note', // 1
+      '', // 2
+      'EUR,2026-01-01,1.08,"from the bank', // 3
+      'second line of the note"', // 4
+      '', // 5
+      'JPY,2026-13-01,0.0067,x', // 6
+      'CNY,2026-01-01,0.14,"a\r\nb\r\nc"', // 7, 8, 9
+      '   ,  ,  ,  ', // 10: blank
+      'GBP,2026-01-01,abc,x', // 11
+    ].join('\n')
+    expect(await issuesOf(csv)).toEqual([
+      { path: ['csv', 6, 'date'], code: 'invalid_date' },
+      { path: ['csv', 11, 'usdPerUnit'], code: 'invalid_value' },
+    ])
+    const crlf = 'currency;date;rate\r\n\r\n\r\nEUR;2026-01-01;"1,08"\r\nXXX;2026-01-01;2\r\n'
+    expect(await issuesOf(crlf)).toEqual([{ path: ['csv', 5, 'currency'], code: 'invalid_choice' }])
+    expect(await rates()).toEqual([])
+  })
+
+  it.each(['0x10', '0b11', '0o7', '1e3', '1E-2', 'Infinity', '-Infinity', '+1.5', '1.2.3', '1_000', '.5'])(
+    'refuses the rate %j: plain decimal numbers only',
+    async (value) => {
+      s = createServices(tempDir())
+      const csv = `currency,date,usd_per_unit\nEUR,2026-01-01,1.08\nCNY,2026-01-01,${value}\n`
+      expect(await issuesOf(csv)).toEqual([{ path: ['csv', 3, 'usdPerUnit'], code: 'invalid_value' }])
+      expect(await rates()).toEqual([])
+    },
+  )
+
+  it('accepts plain decimals with a point or a comma, and spaces between digits', async () => {
+    s = createServices(tempDir())
+    const csv =
+      'currency;date;rate\nEUR;2026-01-01;1.08\nCNY;2026-01-01;"0,14"\nJPY;2026-01-01;0.0067\nKRW;2026-01-01;1\nIDR;2026-01-01;"0,000 061"\n'
+    expect(data<{ imported: number }>(await call('rates:import', { csv })).imported).toBe(5)
+    expect((await rates()).map((r) => [r.currency, r.usdPerUnit]).sort()).toEqual([
+      ['CNY', 0.14],
+      ['EUR', 1.08],
+      ['IDR', 0.000061],
+      ['JPY', 0.0067],
+      ['KRW', 1],
+    ])
+  })
+
+  it('refuses two rows for the same currency and date, naming both lines', async () => {
+    s = createServices(tempDir())
+    const csv = [
+      'currency,date,usd_per_unit', // 1
+      'EUR,2026-01-01,1.08', // 2
+      'CNY,2026-01-01,0.14', // 3
+      '', // 4
+      'eur,2026-01-01,1.09', // 5
+      'EUR,2026-01-02,1.09', // 6
+      'EUR,2026-01-01,1.08', // 7
+    ].join('\n')
+    expect(await issuesOf(csv)).toEqual([
+      { path: ['csv', 2, 'date'], code: 'duplicate_rate' },
+      { path: ['csv', 5, 'date'], code: 'duplicate_rate' },
+      { path: ['csv', 7, 'date'], code: 'duplicate_rate' },
+    ])
+    expect(await rates()).toEqual([])
+  })
+})

@@ -36,13 +36,30 @@ const COLUMNS: {
   { header: 'Phone', key: 'phone', width: 18, value: (r) => r.primaryPhone },
 ]
 
+// A sign followed by a plain number ("-500", "-12,5") or by a phone number ("+8613800574321",
+// "+33 1 23 45 67 89") is data a spreadsheet reads as a number at worst: no function, reference or
+// DDE call can hide in digits and phone punctuation, so such cells keep their exact text.
+const SIGNED_NUMBER = /^[+-]\d+(?:[.,]\d+)?$/
+const PHONE = /^\+\d[\d ().-]*$/
+
 /**
- * A cell that starts with = + - @ (or a tab or carriage return) is run as a formula by
- * spreadsheets; a customer name like "=HYPERLINK(…)" must stay text (CSV injection).
+ * Whether a spreadsheet opening a CSV would run this text as a formula (CSV injection): it starts
+ * with = @ tab or carriage return, or with + or - not followed by a plain number or a phone number.
+ */
+export function runsAsFormula(value: string): boolean {
+  if (/^[=@\t\r]/.test(value)) return true
+  if (!/^[+-]/.test(value)) return false
+  return !SIGNED_NUMBER.test(value) && !PHONE.test(value)
+}
+
+/**
+ * A CSV cell that would run as a formula gets a leading apostrophe, so a customer name like
+ * "=HYPERLINK(…)" stays text. Only for CSV: XLSX cells are typed strings, which Excel never runs,
+ * so there the text is written exactly.
  */
 export function neutralise(value: string | number | null): string | number | null {
   if (typeof value !== 'string') return value
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return runsAsFormula(value) ? `'${value}` : value
 }
 
 /** A safe ASCII file-name part: "Key Asia 重点" → "key-asia"; nothing left → "customers". */
@@ -84,7 +101,7 @@ export async function exportSelection(
   book.creator = 'TradeTier'
   const sheet = book.addWorksheet('Customers', { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }))
-  for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, neutralise(c.value(r))])))
+  for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(r)])))
   sheet.getRow(1).font = { bold: true }
   sheet.getColumn('revenue').numFmt = '#,##0.00'
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } }

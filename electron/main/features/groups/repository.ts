@@ -13,6 +13,7 @@ import { groupRulesSchema } from '../../../../shared/groups'
 import type {
   BuiltinGrouping,
   BulkAction,
+  BulkResult,
   Group,
   GroupFigures,
   GroupInput,
@@ -22,6 +23,7 @@ import type {
   Selection,
 } from '../../../../shared/groups'
 import { VALUE_TIERS } from '../../../../shared/tiering'
+import { customerInputSchema } from '../../../../shared/domain'
 import type { LifecycleStage, RfmSegment, ValueTier } from '../../../../shared/tiering'
 import { AppFailure } from '../../../../shared/errors'
 import { localToday } from '../../../../shared/dates'
@@ -498,9 +500,10 @@ export class GroupRepository {
 
   /**
    * A bulk action over a selection (or over the listed customers that are in it), in one
-   * transaction: if any customer fails, none is changed.
+   * transaction: if any customer fails, none is changed. A customer the action cannot apply to
+   * (a tag past the tag limit) is left untouched and listed as skipped.
    */
-  bulk(selection: Selection, customerIds: readonly string[] | null, action: BulkAction): { changed: number } {
+  bulk(selection: Selection, customerIds: readonly string[] | null, action: BulkAction): BulkResult {
     let ids = this.selectionIds(selection)
     if (customerIds) {
       const wanted = new Set(customerIds)
@@ -516,20 +519,28 @@ export class GroupRepository {
             this.customers.update(id, { owner })
             changed++
           }
-          return { changed }
+          return { changed, skipped: [] }
         }
         case 'tag': {
           let changed = 0
+          const skipped: BulkResult['skipped'] = []
           for (const id of ids) {
             const tags = this.customers.values(id).tags
             if (tags.some((t) => t.toLowerCase() === action.tag.toLowerCase())) continue
-            this.customers.update(id, { tags: [...tags, action.tag] })
+            const next = [...tags, action.tag]
+            // The schema a single customer's edit is checked against, so the limit (50 tags) is
+            // one rule; the new tag passed the action's schema, so only the count can fail here.
+            if (!customerInputSchema.shape.tags.safeParse(next).success) {
+              skipped.push({ customerId: id, reason: 'too_many_tags' })
+              continue
+            }
+            this.customers.update(id, { tags: next })
             changed++
           }
-          return { changed }
+          return { changed, skipped }
         }
         case 'add_to_group':
-          return { changed: ids.length > 0 ? this.addMembers(action.groupId, ids) : 0 }
+          return { changed: ids.length > 0 ? this.addMembers(action.groupId, ids) : 0, skipped: [] }
       }
     })()
   }

@@ -22,36 +22,68 @@ const norm = (h: string) =>
     .toLowerCase()
     .replace(/[\s-]+/g, '_')
 
+// A rate is written as plain decimal digits, with a point or a comma ("1.08", "1,08"); Number()
+// alone would also take "0x10", "1e3" or "0b11", which no finance export means as a rate.
+const PLAIN_DECIMAL = /^\d+(?:[.,]\d+)?$/
+
+/** Line breaks as an editor counts them: CRLF, LF or a lone CR each end one line. */
+const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0
+
+/**
+ * The file's non-blank records, each with the line it starts on. Papa's cursor marks where each
+ * record ends, so blank lines and line breaks inside quoted cells count towards later lines.
+ */
+function records(text: string): { line: number; cells: string[] }[] {
+  const out: { line: number; cells: string[] }[] = []
+  let start = 0
+  let line = 1
+  Papa.parse<string[]>(text, {
+    step: ({ data, meta }) => {
+      if (data.some((c) => c.trim() !== '')) out.push({ line, cells: data })
+      line += lineBreaks(text.slice(start, meta.cursor))
+      start = meta.cursor
+    },
+  })
+  return out
+}
+
 /** Parses and checks the file, then writes every rate in one transaction; returns how many. */
 export function importRates(db: Db, orders: OrderRepository, csv: string): number {
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: norm,
-  })
-  const headers = parsed.meta.fields ?? []
-  const column = (names: readonly string[]) => headers.find((h) => names.map(norm).includes(h))
+  const [header, ...rows] = records(csv.replace(/^\uFEFF/, ''))
+  const headers = header?.cells.map(norm) ?? []
+  const column = (names: readonly string[]) => {
+    const i = headers.findIndex((h) => names.map(norm).includes(h))
+    return i === -1 ? undefined : i
+  }
   const cols = {
     currency: column(COLUMNS.currency),
     date: column(COLUMNS.date),
     usdPerUnit: column(COLUMNS.usdPerUnit),
   }
-  const missing = (Object.keys(cols) as (keyof typeof cols)[]).filter((k) => !cols[k])
-  if (missing.length > 0 || parsed.data.length === 0) {
+  const missing = (Object.keys(cols) as (keyof typeof cols)[]).filter((k) => cols[k] === undefined)
+  if (missing.length > 0 || rows.length === 0) {
     throw new AppFailure(
       'validation',
       (missing.length > 0 ? missing : ['csv']).map((k) => ({ path: ['csv', k], code: 'required' })),
     )
   }
   const issues: FieldIssue[] = []
-  const rates = parsed.data.map((row, i) => {
-    const line = i + 2 // the header is line 1
-    const raw = row[cols.usdPerUnit!]?.trim().replace(/\s/g, '') ?? ''
+  // Currency and date → the first line that set it: a second row for the same day would silently
+  // replace the first, so both lines are reported instead.
+  const seen = new Map<string, number>()
+  const reported = new Set<number>()
+  const duplicate = (line: number) => {
+    if (reported.has(line)) return
+    reported.add(line)
+    issues.push({ path: ['csv', line, 'date'], code: 'duplicate_rate' })
+  }
+  const rates = rows.map(({ line, cells }) => {
+    const raw = cells[cols.usdPerUnit!]?.trim().replace(/\s/g, '') ?? ''
     // "1,08" (a French spreadsheet) and "1.08" both mean 1.08.
-    const value = Number(/^\d+,\d+$/.test(raw) ? raw.replace(',', '.') : raw)
+    const value = PLAIN_DECIMAL.test(raw) ? Number(raw.replace(',', '.')) : Number.NaN
     const result = rateInputSchema.safeParse({
-      currency: row[cols.currency!]?.trim().toUpperCase(),
-      date: row[cols.date!]?.trim(),
+      currency: cells[cols.currency!]?.trim().toUpperCase(),
+      date: cells[cols.date!]?.trim(),
       usdPerUnit: raw === '' ? undefined : value,
     })
     if (!result.success) {
@@ -62,9 +94,19 @@ export function importRates(db: Db, orders: OrderRepository, csv: string): numbe
         })
       return null
     }
+    const key = `${result.data.currency}\u0000${result.data.date}`
+    const first = seen.get(key)
+    if (first === undefined) seen.set(key, line)
+    else {
+      duplicate(first)
+      duplicate(line)
+    }
     return { currency: result.data.currency, date: result.data.date, usdPerUnit: result.data.usdPerUnit }
   })
-  if (issues.length > 0) throw new AppFailure('validation', issues.slice(0, 50))
+  if (issues.length > 0) {
+    issues.sort((a, b) => (a.path[1] as number) - (b.path[1] as number))
+    throw new AppFailure('validation', issues.slice(0, 50))
+  }
   db.transaction(() => {
     for (const rate of rates) orders.setRate(rate!)
   })()

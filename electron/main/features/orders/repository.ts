@@ -189,6 +189,8 @@ export class OrderRepository {
   /** Applies a partial update; a new date or currency takes a new rate snapshot. */
   update(id: string, patch: Partial<OrderValues>): Order {
     const current = this.get(id)
+    // A deleted customer's orders are out of reach, like the customer itself.
+    this.requireCustomer(current.customerId)
     const merged = { ...current, ...patch }
     if (merged.returned > merged.amount) {
       throw new AppFailure('validation', [{ path: ['patch', 'returned'], code: 'returned_exceeds_amount' }])
@@ -202,7 +204,7 @@ export class OrderRepository {
   }
 
   delete(id: string): void {
-    this.get(id)
+    this.requireCustomer(this.get(id).customerId)
     this.writer.write([{ table: 'orders', id, values: { deleted_at: new Date().toISOString() } }])
   }
 

@@ -88,7 +88,10 @@ export function GroupView({
     run(action.kind, async () => {
       const res = await call('groups:bulk', { selection, customerIds: ids, action })
       if (!res.ok) return setError(res.error)
-      notify(t('groups.bulkDone', { count: res.data.changed }))
+      const { changed, skipped } = res.data
+      if (skipped.length > 0)
+        notify(t('groups.bulkSkippedTags', { count: skipped.length, changed }), 'orange')
+      else notify(t('groups.bulkDone', { count: changed }))
       bumpData()
     })
 
