@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      // The job worker is its own entry: a worker_threads thread loads it from out/main/worker.js.
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          worker: resolve(import.meta.dirname, 'electron/main/jobs/worker.ts'),
+        },
+      },
     },
   },
   preload: {

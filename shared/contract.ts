@@ -66,6 +66,8 @@ export const appInfoSchema = z.object({
   schemaVersion: z.number(),
   customerCount: z.number(),
   harness: z.boolean(),
+  /** The integrity check found the file damaged: the app reads but refuses every write. */
+  damaged: z.boolean(),
 })
 
 export const settingsSchema = z.object({ language: z.enum(UI_LANGUAGES).nullable() })
@@ -158,7 +160,7 @@ export const contract = {
   },
   /** Counts what saving this policy would change, without saving anything. */
   'policy:preview': { input: z.object({ policy: tieringPolicySchema }), output: policyPreviewSchema },
-  /** Saves a new version and re-tiers the whole base (progress as job:progress 'retier'). */
+  /** Saves a new version and re-tiers the whole base in the worker (job:progress 'retier'). */
   'policy:save': {
     input: z.object({ policy: tieringPolicySchema, note: z.string().trim().max(500).nullish() }),
     output: z.object({ version: z.number(), preview: policyPreviewSchema }),

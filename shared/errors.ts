@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'db_damaged',
   'busy',
   'already_decided',
+  'not_empty',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -42,4 +43,18 @@ export function toIssueCode(zodCode: string, message: string): IssueCode {
   if (zodCode === 'too_big') return 'too_long'
   if (zodCode === 'invalid_value') return 'invalid_choice'
   return 'invalid_value'
+}
+
+/** The parts of a zod issue the mapping reads (zod's own type, without importing zod here). */
+type ZodIssueLike = { code: string; message: string; path: readonly PropertyKey[] }
+
+/**
+ * Zod issues as our field issues, each path under `prefix` (where the checked value sits in the
+ * form or file). The one mapping for main's IPC loop, its file imports and the window's own checks.
+ */
+export function fieldIssues(issues: readonly ZodIssueLike[], prefix: (string | number)[] = []): FieldIssue[] {
+  return issues.map((i) => ({
+    path: [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')],
+    code: toIssueCode(i.code, i.message),
+  }))
 }

@@ -7,6 +7,20 @@ import { CURRENCIES, VALUE_TIERS, patchSchema } from './domain'
 export { VALUE_TIERS }
 export type ValueTier = (typeof VALUE_TIERS)[number]
 
+/** Tiers from lowest to highest: a move up the list is a promotion. */
+export const TIER_RANK: Readonly<Record<ValueTier, number>> = { ordinary: 0, small: 1, mid: 2, key: 3 }
+
+/** True when moving from `from` to `to` is a promotion (false for a demotion or no move). */
+export function isPromotion(from: ValueTier, to: ValueTier): boolean {
+  return TIER_RANK[to] > TIER_RANK[from]
+}
+
+/** The same rank as an SQL expression over a tier column, for sorting and comparing in queries. */
+export function tierRankSql(column: string): string {
+  const cases = VALUE_TIERS.map((t) => `WHEN '${t}' THEN ${TIER_RANK[t]}`).join(' ')
+  return `CASE ${column} ${cases} END`
+}
+
 export const RFM_SEGMENTS = ['vip', 'potential', 'new', 'at_risk', 'dormant', 'general'] as const
 export type RfmSegment = (typeof RFM_SEGMENTS)[number]
 

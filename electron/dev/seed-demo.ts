@@ -3,7 +3,8 @@
 //   npm run seed:demo -- --customers 5000 --data-dir ./.tmp/harness-data [--seed 1]
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { createServices, loadDemo } from '../main/services'
+import { createServices } from '../main/services'
+import { loadDemo } from '../main/features/demo/load'
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +27,7 @@ const created = await loadDemo(
   services.db,
   { customers: services.customers, orders: values['no-orders'] ? undefined : services.orders },
   count,
-  (done, total) => {
+  (done: number, total: number) => {
     if (done % 5000 === 0 || done === total) process.stdout.write(`\r${done}/${total}`)
   },
   Number(values.seed),
@@ -36,4 +37,4 @@ await services.retier.daily()
 console.log(
   `\nCreated ${created} customers in ${((Date.now() - started) / 1000).toFixed(1)} s in ${services.dataDir}`,
 )
-services.close()
+await services.close()

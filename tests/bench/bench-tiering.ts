@@ -12,7 +12,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import { v7 as uuidv7 } from 'uuid'
-import { createServices, loadDemo } from '../../electron/main/services'
+import { createServices } from '../../electron/main/services'
+import { loadDemo } from '../../electron/main/features/demo/load'
 import { createRng } from '../../electron/main/core/demo-data'
 import { DEMO_RATES, demoRates } from '../../electron/main/core/demo-orders'
 import { addMonths, evaluateCustomer, isActive, rfmBounds, rfmInput } from '../../electron/main/core/tiering'
@@ -251,7 +252,7 @@ async function build() {
       db,
       { customers: services.customers },
       nCustomers - have,
-      (done, total) => {
+      (done: number, total: number) => {
         if (done % 10_000 === 0 || done === total) process.stderr.write(`customers ${done}/${total}\n`)
       },
       11,
@@ -628,7 +629,7 @@ async function main() {
     50,
   )
 
-  services.close()
+  await services.close()
   if (!same) process.exitCode = 1
 }
 

@@ -8,7 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
-import { createServices, loadDemo } from '../../electron/main/services'
+import { createServices } from '../../electron/main/services'
+import { loadDemo } from '../../electron/main/features/demo/load'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import { generateDemoCustomers, createRng } from '../../electron/main/core/demo-data'
 import type { DemoCustomer } from '../../electron/main/core/demo-data'
@@ -26,7 +27,7 @@ const dataDir = path.resolve(values['data-dir'] ?? `.tmp/bench-${n}`)
 if (values.fresh) fs.rmSync(dataDir, { recursive: true, force: true })
 
 const services = createServices(dataDir)
-const { customers, handlers, db } = services
+const { customers, ipc, db } = services
 const rng = createRng(42)
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
 
@@ -62,7 +63,7 @@ async function main() {
       db,
       { customers },
       n - have,
-      (done, total) => {
+      (done: number, total: number) => {
         if (done % 10_000 === 0 || done === total) process.stderr.write(`seeded ${done}/${total}\n`)
       },
       7,
@@ -131,7 +132,7 @@ async function main() {
   // Open a customer page (profile, derived facts, contacts), through the IPC handler.
   emit(
     'open_customer',
-    Array.from({ length: 500 }, () => time(() => handlers['customers:get']({ id: pick(ids) }))),
+    Array.from({ length: 500 }, () => time(() => ipc.handlers['customers:get']({ id: pick(ids) }))),
   )
 
   // Create: the whole IPC call a user's Save makes (validation, duplicate check, write, change
@@ -160,7 +161,7 @@ async function main() {
     const input = unique(item, i)
     const t0 = performance.now()
     const res = await dispatch(
-      handlers,
+      ipc,
       'customers:create',
       { customer: input.customer, contacts: input.contacts },
       true,
@@ -169,7 +170,7 @@ async function main() {
     if (!res.ok) refused++
   }
   emit('create_customer', create, { refused_as_duplicate: refused })
-  services.close()
+  await services.close()
 }
 
 await main()

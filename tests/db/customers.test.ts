@@ -11,12 +11,7 @@ async function create(
   customer: Record<string, unknown>,
   contacts: Record<string, unknown>[] = [],
 ) {
-  const res = await dispatch(
-    s.handlers,
-    'customers:create',
-    { customer, contacts, allowDuplicates: true },
-    true,
-  )
+  const res = await dispatch(s.ipc, 'customers:create', { customer, contacts, allowDuplicates: true }, true)
   if (!res.ok) throw new Error(JSON.stringify(res.error))
   ids[key] = (res.data as { id: string }).id
 }
@@ -135,7 +130,7 @@ describe('search as you type', () => {
 
   it('follows edits and deletions at once', async () => {
     const r = await dispatch(
-      s.handlers,
+      s.ipc,
       'customers:update',
       { id: ids.dubois!, patch: { displayName: 'Dubois Frères' } },
       true,
@@ -150,7 +145,7 @@ describe('duplicate warning', () => {
   it('flags the same email, domain, phone or normalised name and writes nothing', async () => {
     const before = s.customers.count()
     const res = await dispatch(
-      s.handlers,
+      s.ipc,
       'customers:create',
       {
         customer: { displayName: 'MULLER HANDELS', country: 'DE' },
@@ -204,7 +199,7 @@ describe('list', () => {
 describe('contacts', () => {
   it('keeps exactly one primary contact and stores phones as E.164 read in the customer country', async () => {
     const res = await dispatch(
-      s.handlers,
+      s.ipc,
       'contacts:create',
       {
         customerId: ids.muller!,
@@ -220,7 +215,7 @@ describe('contacts', () => {
 
   it('refuses 31 February and a birthday with a month but no day', async () => {
     const bad = await dispatch(
-      s.handlers,
+      s.ipc,
       'contacts:create',
       { customerId: ids.muller!, contact: { name: 'X', birthdayMonth: 2, birthdayDay: 31 } },
       true,
@@ -229,7 +224,7 @@ describe('contacts', () => {
       { path: ['contact', 'birthdayDay'], code: 'invalid_date' },
     ])
     const leap = await dispatch(
-      s.handlers,
+      s.ipc,
       'contacts:create',
       { customerId: ids.muller!, contact: { name: 'Leap', birthdayMonth: 2, birthdayDay: 29 } },
       true,
@@ -250,7 +245,7 @@ describe('customer page facts', () => {
 
   it('honours a time-zone override and refuses an unknown zone', async () => {
     const ok = await dispatch(
-      s.handlers,
+      s.ipc,
       'customers:update',
       { id: ids.dubois!, patch: { timezone: 'America/Cayenne' } },
       true,
@@ -261,7 +256,7 @@ describe('customer page facts', () => {
       timezoneDerived: false,
     })
     const bad = await dispatch(
-      s.handlers,
+      s.ipc,
       'customers:update',
       { id: ids.dubois!, patch: { timezone: 'Mars/Olympus' } },
       true,
@@ -273,7 +268,7 @@ describe('customer page facts', () => {
 describe('partial updates', () => {
   it('change only the fields they name: tags, categories, emails and the primary flag survive', async () => {
     const created = await dispatch(
-      s.handlers,
+      s.ipc,
       'customers:create',
       {
         customer: { displayName: 'Patch Keepers Ltd', tags: ['VIP'], productCategories: ['LED'] },
@@ -285,14 +280,12 @@ describe('partial updates', () => {
       true,
     )
     const id = created.ok ? (created.data as { id: string }).id : ''
-    expect((await dispatch(s.handlers, 'customers:update', { id, patch: { city: 'Leeds' } }, true)).ok).toBe(
-      true,
-    )
+    expect((await dispatch(s.ipc, 'customers:update', { id, patch: { city: 'Leeds' } }, true)).ok).toBe(true)
     const detail = s.customers.get(id)
     expect(detail.customer).toMatchObject({ city: 'Leeds', tags: ['VIP'], productCategories: ['LED'] })
     const contactId = detail.contacts[0]!.id
     expect(
-      (await dispatch(s.handlers, 'contacts:update', { id: contactId, patch: { title: 'Buyer' } }, true)).ok,
+      (await dispatch(s.ipc, 'contacts:update', { id: contactId, patch: { title: 'Buyer' } }, true)).ok,
     ).toBe(true)
     expect(s.customers.contact(contactId)).toMatchObject({
       title: 'Buyer',

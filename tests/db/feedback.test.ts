@@ -2,6 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest'
 import { createServices } from '../../electron/main/services'
 import type { Services } from '../../electron/main/services'
 import { caller, data, tempDir } from '../helpers/tmp'
+import type { OrderStatus } from '../../shared/tiering'
 
 let s: Services
 afterEach(() => s?.close())
@@ -53,7 +54,7 @@ describe('feedback and return rate', () => {
       await call('customers:create', { customer: { displayName: 'Returns Ltd' } }),
     )
     expect(data<Listing>(await call('feedback:list', { customerId: id })).returnRate).toBeNull()
-    const order = (amount: number, returned: number, status: string) =>
+    const order = (amount: number, returned: number, status: OrderStatus) =>
       call('orders:create', {
         customerId: id,
         order: { date: today(), amount, returned, currency: 'USD', status },

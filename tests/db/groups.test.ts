@@ -369,7 +369,10 @@ describe('smart groups', () => {
       { match: 'all', conditions: [{ field: 'tier', op: 'raw', sql: '1=1' }] },
     ]
     for (const rules of refused) {
-      const res = await call('groups:save', { group: { kind: 'smart', name: 'Hostile', rules } })
+      // Hostile rules on purpose: the contract's schema must refuse each of them.
+      const res = await call('groups:save', {
+        group: { kind: 'smart', name: 'Hostile', rules: rules as never },
+      })
       expect(res.ok, JSON.stringify(rules)).toBe(false)
       if (!res.ok) expect(res.error.code).toBe('validation')
     }
@@ -547,7 +550,7 @@ describe('static groups, bulk actions and exports', () => {
       'source',
       'quality',
       'purchase_frequency',
-    ]) {
+    ] as const) {
       const buckets = data<{ buckets: { value: string | null; count: number }[] }>(
         await call('groups:buckets', { grouping }),
       ).buckets

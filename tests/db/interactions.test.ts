@@ -47,9 +47,7 @@ describe('interaction log', () => {
         },
       }),
     )
-    const list = data<{ interactions: { kind: string }[]; lastContact: string }>(
-      await call('interactions:list', { customerId: id }),
-    )
+    const list = data(await call('interactions:list', { customerId: id }))
     expect(list.interactions.map((i) => i.kind)).toEqual(['sample_sent', 'trade_fair'])
     expect(list.lastContact).toBe('2026-10-20')
     expect(
@@ -94,7 +92,7 @@ describe('interaction log', () => {
       }),
     )
     data(await call('interactions:delete', { id: late.id }))
-    const list = data<{ lastContact: string }>(await call('interactions:list', { customerId: id }))
+    const list = data(await call('interactions:list', { customerId: id }))
     expect(list.lastContact).toBe('2026-09-01')
     expect(
       s.db.prepare('SELECT deleted_at IS NOT NULL FROM interactions WHERE id = ?').pluck().get(late.id),

@@ -14,7 +14,7 @@ import {
   rfmScores,
 } from '../../electron/main/core/tiering'
 import type { OrderFact } from '../../electron/main/core/tiering'
-import type { PolicyPreview, Review, TierState, TieringPolicy } from '../../shared/tiering'
+import type { OrderStatus, PolicyPreview, Review, TierState, TieringPolicy } from '../../shared/tiering'
 import type { Dashboard } from '../../shared/dashboard'
 import { caller, data, tempDir } from '../helpers/tmp'
 
@@ -31,7 +31,7 @@ function setDay(day: string) {
 async function customer(name: string) {
   return data<{ id: string }>(await call('customers:create', { customer: { displayName: name } })).id
 }
-async function order(customerId: string, date: string, amount: number, status = 'paid') {
+async function order(customerId: string, date: string, amount: number, status: OrderStatus = 'paid') {
   return data<{ id: string }>(
     await call('orders:create', { customerId, order: { date, amount, currency: 'USD', status } }),
   ).id
@@ -54,13 +54,13 @@ function expectFiguresMatchOrders(asOf: string) {
         'SELECT date, amount, returned, usd_rate AS usdRate, status FROM orders WHERE customer_id = ? AND deleted_at IS NULL',
       )
       .all(id) as OrderFact[]
-    const stored = s.tiers.storedFigures(id)
+    const { asOf: storedOn, ...stored } = s.figures.stored(id)
     const expected = computeFigures(facts, asOf, policy)
     if (facts.length === 0) continue
     // Customers the roll-over skipped keep the day of their last refresh; their numbers must
     // still be today's.
-    expect(stored.asOf <= asOf, id).toBe(true)
-    expect(stored.figures, id).toEqual(expected)
+    expect(storedOn <= asOf, id).toBe(true)
+    expect(stored, id).toEqual(expected)
   }
 }
 
@@ -101,7 +101,7 @@ describe('daily roll-over', () => {
     await s.retier.daily()
     const policy = s.policies.current()
     const asOf = '2026-11-25'
-    const figures = ids.map((id) => s.tiers.storedFigures(id).figures)
+    const figures = ids.map((id) => s.figures.stored(id))
     const base = ids.flatMap((id, i) => (isActive(figures[i]!) ? [rfmInput(id, figures[i]!, asOf)] : []))
     const scores = rfmScores(base, policy)
     for (const [i, id] of ids.entries()) {
@@ -390,7 +390,7 @@ describe('the whole-base pass', () => {
       data(await call('policy:save', { policy }))
       const saved = s.policies.current()
       const asOf = clock.toISOString().slice(0, 10)
-      const figures = ids.map((id) => s.tiers.storedFigures(id).figures)
+      const figures = ids.map((id) => s.figures.stored(id))
       const bounds = rfmBounds(
         ids.flatMap((id, i) => (isActive(figures[i]!) ? [rfmInput(id, figures[i]!, asOf)] : [])),
       )

@@ -8,7 +8,7 @@ describe('derived search data', () => {
     const dir = tempDir()
     const first = createServices(dir)
     const res = await dispatch(
-      first.handlers,
+      first.ipc,
       'customers:create',
       {
         customer: { displayName: '青岛海韵贸易有限公司', country: 'CN' },
@@ -22,7 +22,7 @@ describe('derived search data', () => {
       "DELETE FROM customer_fts; DELETE FROM search_docs; DELETE FROM search_grams; DELETE FROM match_keys; UPDATE meta SET value = '1' WHERE key = 'search_index_version'",
     )
     expect(first.customers.searchCustomers('haiyun', 5)).toEqual([])
-    first.close()
+    await first.close()
 
     const second = createServices(dir)
     expect(second.customers.searchCustomers('haiyun', 5).map((h) => h.displayName)).toEqual([
@@ -31,6 +31,6 @@ describe('derived search data', () => {
     expect(second.customers.findDuplicates({}, [{ emails: ['W@haiyun.cn'] }]).map((d) => d.reasons)).toEqual([
       ['email', 'domain'],
     ])
-    second.close()
+    await second.close()
   })
 })

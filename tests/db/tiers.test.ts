@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest'
 import { createServices } from '../../electron/main/services'
 import type { Services } from '../../electron/main/services'
-import type { TierState } from '../../shared/tiering'
+import type { OrderStatus, TierState } from '../../shared/tiering'
 import { caller, data, tempDir } from '../helpers/tmp'
 
 let s: Services
@@ -17,7 +17,7 @@ async function setup() {
   )
   return id
 }
-async function order(customerId: string, amount: number, status = 'paid') {
+async function order(customerId: string, amount: number, status: OrderStatus = 'paid') {
   return data<{ id: string }>(
     await call('orders:create', { customerId, order: { date: today(), amount, currency: 'USD', status } }),
   )

@@ -4,8 +4,8 @@ import type { Services } from '../../electron/main/services'
 import { customerInputSchema } from '../../shared/domain'
 
 let open: Services[] = []
-afterEach(() => {
-  for (const s of open) s.close()
+afterEach(async () => {
+  for (const s of open) await s.close()
   open = []
 })
 function services() {

@@ -6,6 +6,8 @@ import { createServices } from '../../electron/main/services'
 import type { Services, ServicesOptions } from '../../electron/main/services'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import type { Result } from '../../shared/errors'
+import type { Channel } from '../../shared/channels'
+import type { ChannelInput, ChannelOutput } from '../../shared/contract'
 
 export function tempDir(prefix = 'tradetier-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
@@ -18,14 +20,21 @@ export function tempServices(options: ServicesOptions = {}): Services & { dir: s
 }
 
 /** The data of a successful Result; a failed one fails the test with its error. */
-export function data<T>(res: Result<unknown>): T {
+export function data<T>(res: Result<T>): T {
   if (!res.ok) throw new Error(JSON.stringify(res.error))
-  return res.data as T
+  return res.data
 }
 
+/** A typed call: the input the contract accepts for the channel, the Result of its output. */
+export type Call = <C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+) => Promise<Result<ChannelOutput<C>>>
+
 /** Calls a channel through the real IPC loop, as a trusted sender. */
-export function caller(
-  services: () => Services,
-): (channel: string, input: unknown) => Promise<Result<unknown>> {
-  return (channel, input) => dispatch(services().handlers, channel, input, true)
+export function caller(services: () => Services): Call {
+  // dispatch returns Result<unknown>, but every handler is typed by the contract (Handlers), so a
+  // success carries the channel's output.
+  return (channel, input) =>
+    dispatch(services().ipc, channel, input, true) as Promise<Result<ChannelOutput<typeof channel>>>
 }

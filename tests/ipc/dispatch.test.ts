@@ -6,7 +6,9 @@ import { tempServices } from '../helpers/tmp'
 import type { Services } from '../../electron/main/services'
 
 let s: Services
-afterEach(() => s?.close())
+afterEach(async () => {
+  await s?.close()
+})
 
 const customers = (svc: Services) => svc.db.prepare('SELECT count(*) FROM customers').pluck().get() as number
 const logRows = (svc: Services) => svc.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number
@@ -20,19 +22,14 @@ describe('the IPC loop', () => {
 
   it('refuses an untrusted sender before parsing or running anything', async () => {
     s = tempServices()
-    const res = await dispatch(
-      s.handlers,
-      'customers:create',
-      { customer: { displayName: 'Evil Corp' } },
-      false,
-    )
+    const res = await dispatch(s.ipc, 'customers:create', { customer: { displayName: 'Evil Corp' } }, false)
     expect(res).toEqual({ ok: false, error: { code: 'forbidden_sender' } })
     expect(customers(s)).toBe(0)
   })
 
   it('refuses an unknown channel', async () => {
     s = tempServices()
-    expect(await dispatch(s.handlers, 'db:exec', { sql: 'DROP TABLE customers' }, true)).toEqual({
+    expect(await dispatch(s.ipc, 'db:exec', { sql: 'DROP TABLE customers' }, true)).toEqual({
       ok: false,
       error: { code: 'unknown_channel' },
     })
@@ -41,7 +38,7 @@ describe('the IPC loop', () => {
   it('turns invalid input into a validation error with field issues and writes nothing', async () => {
     s = tempServices()
     const res = await dispatch(
-      s.handlers,
+      s.ipc,
       'customers:create',
       {
         customer: { displayName: '', country: 'France' },
@@ -66,7 +63,7 @@ describe('the IPC loop', () => {
   it('checks meaning after shape: an unknown country code and a bad phone are refused, nothing written', async () => {
     s = tempServices()
     const res = await dispatch(
-      s.handlers,
+      s.ipc,
       'customers:create',
       { customer: { displayName: 'Acme', country: 'XX' }, contacts: [{ name: 'A', phones: ['12'] }] },
       true,
@@ -83,14 +80,14 @@ describe('the IPC loop', () => {
   it('refuses a website that is not a web address', async () => {
     s = tempServices()
     const res = await dispatch(
-      s.handlers,
+      s.ipc,
       'customers:create',
       { customer: { displayName: 'Acme', website: 'not a site' } },
       true,
     )
     expect(res.ok ? null : res.error.issues).toEqual([{ path: ['customer', 'website'], code: 'invalid_url' }])
     const js = await dispatch(
-      s.handlers,
+      s.ipc,
       'customers:create',
       { customer: { displayName: 'Acme', website: 'javascript:alert(1)' } },
       true,
@@ -101,20 +98,15 @@ describe('the IPC loop', () => {
 
   it('rejects extra keys on strict inputs (settings) and unknown enum values', async () => {
     s = tempServices()
-    const res = await dispatch(s.handlers, 'settings:set', { language: 'de' }, true)
+    const res = await dispatch(s.ipc, 'settings:set', { language: 'de' }, true)
     expect(res.ok).toBe(false)
-    const res2 = await dispatch(
-      s.handlers,
-      'customers:list',
-      { sort: 'display_name; DROP TABLE customers' },
-      true,
-    )
+    const res2 = await dispatch(s.ipc, 'customers:list', { sort: 'display_name; DROP TABLE customers' }, true)
     expect(res2.ok).toBe(false)
   })
 
   it('returns not_found as a code for a missing customer', async () => {
     s = tempServices()
-    expect(await dispatch(s.handlers, 'customers:get', { id: 'nope' }, true)).toEqual({
+    expect(await dispatch(s.ipc, 'customers:get', { id: 'nope' }, true)).toEqual({
       ok: false,
       error: { code: 'not_found' },
     })
@@ -129,7 +121,7 @@ describe('the IPC loop', () => {
         throw new Error('SQLITE_IOERR: disk I/O error at /secret/path')
       },
     }
-    const res = await dispatch(broken, 'app:info', {}, true, (e) => errors.push(e))
+    const res = await dispatch({ ...s.ipc, handlers: broken }, 'app:info', {}, true, (e) => errors.push(e))
     expect(res).toEqual({ ok: false, error: { code: 'internal' } })
     expect(errors).toHaveLength(1)
   })
@@ -137,14 +129,14 @@ describe('the IPC loop', () => {
   it('round-trips a valid call and validates the output against the contract', async () => {
     s = tempServices()
     const created = await dispatch(
-      s.handlers,
+      s.ipc,
       'customers:create',
       { customer: { displayName: 'Acme', country: 'fr' } },
       true,
     )
     expect(created.ok).toBe(true)
     if (!created.ok) return
-    const got = await dispatch(s.handlers, 'customers:get', { id: (created.data as { id: string }).id }, true)
+    const got = await dispatch(s.ipc, 'customers:get', { id: (created.data as { id: string }).id }, true)
     expect(got.ok).toBe(true)
     if (!got.ok) return
     const parsed = contract['customers:get'].output.parse(got.data)
@@ -155,8 +147,8 @@ describe('the IPC loop', () => {
 
   it('remembers the UI language', async () => {
     s = tempServices()
-    await dispatch(s.handlers, 'settings:set', { language: 'zh' }, true)
-    expect(await dispatch(s.handlers, 'settings:get', {}, true)).toEqual({
+    await dispatch(s.ipc, 'settings:set', { language: 'zh' }, true)
+    expect(await dispatch(s.ipc, 'settings:get', {}, true)).toEqual({
       ok: true,
       data: { language: 'zh' },
     })

@@ -10,6 +10,7 @@ import type {
   TieringPolicy,
   ValueTier,
 } from '../../../shared/tiering'
+import { isPromotion } from '../../../shared/tiering'
 
 /** One order as the engine needs it. `date` is a calendar date (YYYY-MM-DD) in the team's zone. */
 export type OrderFact = {
@@ -134,10 +135,16 @@ export function computeFigures(
 
 // ---- value tier (T1, T6) ----
 
-const TIER_RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
-
 export function tierThreshold(tier: ValueTier, policy: TieringPolicy): number {
   return tier === 'ordinary' ? 0 : policy.thresholdsUsd[tier]
+}
+
+/**
+ * The revenue under which a customer holding `tier` drops out of it: the threshold less the
+ * hysteresis band (Key 5M with 5 %: 4.75M). Ordinary has no floor (0).
+ */
+export function demotionFloor(tier: ValueTier, policy: TieringPolicy): number {
+  return tierThreshold(tier, policy) * (1 - policy.hysteresisPct / 100)
 }
 
 /** The tier revenue alone earns, ignoring history. */
@@ -171,9 +178,9 @@ export function decideTier(
   if (lock)
     return { tier: lock, rule: 'locked', inputs: { revenueUsd, thresholdUsd: tierThreshold(lock, policy) } }
   const earned = rawTier(revenueUsd, policy)
-  if (previous && TIER_RANK[previous] > TIER_RANK[earned]) {
+  if (previous && isPromotion(earned, previous)) {
     const thresholdUsd = tierThreshold(previous, policy)
-    const bandFloorUsd = thresholdUsd * (1 - policy.hysteresisPct / 100)
+    const bandFloorUsd = demotionFloor(previous, policy)
     if (revenueUsd >= bandFloorUsd)
       return { tier: previous, rule: 'hysteresis', inputs: { revenueUsd, thresholdUsd, bandFloorUsd } }
   }

@@ -1,5 +1,8 @@
-// Opens the device's database: pragmas, integrity check, backup, then migrations. The only place
-// a database file is opened, so every caller (app, harness, tests, benchmarks) gets the same setup.
+// Opens the device's database: pragmas, backup, then migrations. The only place a database file
+// is opened, so every caller (app, harness, worker, tests, benchmarks) gets the same setup. The
+// integrity check reads the whole file (seconds for a 2 GB database), so it is not on the way to
+// the first screen: a job runs it after start (checkIntegrity), in full after an unclean shutdown
+// and before every backup.
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -30,6 +33,13 @@ export type OpenOptions = {
   migrationsDir?: string
   /** Clock for backup file names; defaults to now. */
   now?: () => Date
+  /**
+   * A second connection to a database the app has already opened (the job worker): no backup,
+   * no migrations.
+   */
+  attach?: boolean
+  /** Opens read-only (tests prove reads never write); implies `attach`. */
+  readOnly?: boolean
 }
 
 // The same code runs from source (tsx, vitest) and bundled (out/main), at different depths, so
@@ -46,16 +56,22 @@ function defaultMigrationsDir(): string {
 }
 
 /**
- * Opens (creating if needed) `<dataDir>/tradetier.db`, checks it with `PRAGMA quick_check`, takes a
- * backup copy when migrations are pending on an existing database, and applies them.
+ * Opens (creating if needed) `<dataDir>/tradetier.db`; when migrations are pending on an existing
+ * database, checks it in full and takes a backup copy first, then applies them. A file that is
+ * not a database at all fails here (its header is read); deeper damage is found by checkIntegrity.
  */
 export function openDatabase(dataDir: string, options: OpenOptions = {}): { db: Db; orm: Orm; file: string } {
-  fs.mkdirSync(dataDir, { recursive: true })
+  const attach = options.attach === true || options.readOnly === true
+  if (!attach) fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, DB_FILE_NAME)
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0
   let db: Db
   try {
-    db = new Database(file)
+    db = new Database(file, { readonly: options.readOnly === true, fileMustExist: attach })
+    if (options.readOnly) {
+      db.pragma('query_only = ON')
+      return { db, orm: drizzle(db, { schema }), file }
+    }
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
@@ -66,12 +82,6 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): { db: 
     db.pragma('wal_autocheckpoint = 20000')
     db.pragma('temp_store = MEMORY')
     db.pragma('cache_size = -65536')
-    const rows = db.pragma('quick_check', { simple: false }) as { quick_check: string }[]
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok')
-    if (problems.length > 0) {
-      db.close()
-      throw new DatabaseDamagedError(file, problems.slice(0, 5).join('; '))
-    }
   } catch (err) {
     if (err instanceof DatabaseDamagedError) throw err
     // better-sqlite3 reports a non-database or torn file as SQLITE_NOTADB / SQLITE_CORRUPT.
@@ -82,13 +92,34 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): { db: 
     throw err
   }
 
+  const orm = drizzle(db, { schema })
+  if (attach) return { db, orm, file }
   const migrationsFolder = options.migrationsDir ?? defaultMigrationsDir()
   if (existed && pendingMigrations(db, migrationsFolder) > 0) {
+    const problems = checkIntegrity(db, 'full')
+    if (problems.length > 0) {
+      db.close()
+      throw new DatabaseDamagedError(file, problems.join('; '))
+    }
     backupDatabase(db, dataDir, 'pre-migration', options.now?.() ?? new Date())
   }
-  const orm = drizzle(db, { schema })
   migrate(orm, { migrationsFolder })
   return { db, orm, file }
+}
+
+/**
+ * SQLite's own check of the file: `quick` (structure, seconds on a large file) or `full` (also
+ * every index against its table). Returns the first problems found; empty when the file is sound.
+ */
+export function checkIntegrity(db: Db, depth: 'quick' | 'full'): string[] {
+  const pragma = depth === 'quick' ? 'quick_check' : 'integrity_check'
+  try {
+    const rows = db.pragma(`${pragma}(5)`, { simple: false }) as Record<string, string>[]
+    return rows.map((r) => Object.values(r)[0] ?? '').filter((r) => r !== 'ok')
+  } catch (err) {
+    // A torn page can make the check itself fail; that is damage too.
+    return [(err as { code?: string }).code ?? String(err)]
+  }
 }
 
 /** Number of migrations in the folder that the database has not recorded yet. */

@@ -5,7 +5,7 @@
 // and no foreign keys or UNIQUE constraints (changes arrive out of order; integrity is checked in
 // code). Columns marked DERIVED are recomputed locally from synced facts and never synced.
 import { sqliteTable, text, integer, real, index, primaryKey } from 'drizzle-orm/sqlite-core'
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { AnySQLiteColumn, AnySQLiteTable } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 
 export const customers = sqliteTable(
@@ -420,3 +420,32 @@ export const searchGrams = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.gram, t.doc] }), index('search_grams_doc').on(t.doc)],
 )
+
+// ---- What sync carries ----
+
+/**
+ * The synced tables (design/sync.md), each with its local-only columns: every other column except
+ * `id` and `updated_at` is a synced cell that the write path stamps and logs.
+ */
+export const SYNCED_TABLES = {
+  customers: { table: customers, local: ['sort_name'] },
+  contacts: { table: contacts, local: [] },
+  customer_tags: { table: customerTags, local: [] },
+  exchange_rates: { table: exchangeRates, local: [] },
+  tier_locks: { table: tierLocks, local: [] },
+  interactions: { table: interactions, local: [] },
+  feedback: { table: feedback, local: [] },
+  customer_groups: { table: customerGroups, local: [] },
+  group_members: { table: groupMembers, local: [] },
+  tiering_policies: { table: tieringPolicies, local: [] },
+  orders: { table: orders, local: [] },
+} as const
+
+/** A table's rows as SQL returns them: snake_case column names, nullable where the schema says. */
+export type SqlRow<T extends AnySQLiteTable> = {
+  [
+    K in keyof T['_']['columns'] as T['_']['columns'][K]['_']['name']
+  ]: T['_']['columns'][K]['_']['notNull'] extends true
+    ? T['_']['columns'][K]['_']['data']
+    : T['_']['columns'][K]['_']['data'] | null
+}

@@ -1,95 +1,43 @@
 // The one write path for synced tables (design/sync.md principle 2). In a single transaction it
 // writes the domain row, stamps each changed cell with the device's HLC, and appends the change to
-// the outgoing log; derived data is refreshed by per-table hooks inside the same transaction.
+// the outgoing log; the derived work declared for the table (./derive) runs in the same
+// transaction, and every table written is recorded for the change event (./changes).
 // No other code may INSERT/UPDATE/DELETE a synced table.
+import { getTableColumns } from 'drizzle-orm'
+import type { AnySQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from './connection'
+import type { ChangeTracker } from './changes'
+import { Derivations } from './derive'
+import { SYNCED_TABLES } from './schema'
 import { hlcToIso } from '../core/hlc'
 import type { HybridClock } from '../core/hlc'
 
-export const SYNCED_COLUMNS = {
-  customers: [
-    'display_name',
-    'original_name',
-    'latin_name',
-    'country',
-    'city',
-    'address',
-    'website',
-    'business_type',
-    'industry',
-    'size_band',
-    'product_categories',
-    'quality',
-    'source',
-    'source_detail',
-    'owner',
-    'preferred_language',
-    'currency',
-    'notes',
-    'timezone',
-    'created_at',
-    'deleted_at',
-  ],
-  contacts: [
-    'customer_id',
-    'name',
-    'title',
-    'emails',
-    'phones',
-    'messaging',
-    'birthday_month',
-    'birthday_day',
-    'birthday_year',
-    'language',
-    'is_primary',
-    'notes',
-    'created_at',
-    'deleted_at',
-  ],
-  customer_tags: ['customer_id', 'tag', 'created_at', 'deleted_at'],
-  exchange_rates: ['currency', 'date', 'usd_per_unit', 'created_at', 'deleted_at'],
-  tier_locks: ['tier', 'reason', 'locked_by', 'created_at', 'deleted_at'],
-  interactions: [
-    'customer_id',
-    'contact_id',
-    'kind',
-    'date',
-    'summary',
-    'outcome',
-    'next_step',
-    'created_at',
-    'deleted_at',
-  ],
-  feedback: ['customer_id', 'kind', 'severity', 'date', 'summary', 'resolved', 'created_at', 'deleted_at'],
-  customer_groups: ['name', 'kind', 'rules', 'created_at', 'deleted_at'],
-  group_members: ['group_id', 'customer_id', 'created_at', 'deleted_at'],
-  tiering_policies: ['version', 'policy', 'note', 'created_by', 'created_at', 'deleted_at'],
-  orders: [
-    'customer_id',
-    'date',
-    'amount',
-    'currency',
-    'usd_rate',
-    'status',
-    'returned',
-    'product_categories',
-    'reference',
-    'notes',
-    'created_at',
-    'deleted_at',
-  ],
-} as const
+export type SyncedTable = keyof typeof SYNCED_TABLES
+type Spec<T extends SyncedTable> = (typeof SYNCED_TABLES)[T]
+type Columns<T extends SyncedTable> = Spec<T>['table']['_']['columns']
+type NameOf<C> = C extends { _: { name: infer N extends string } } ? N : never
+type ColumnName<T extends SyncedTable> = NameOf<Columns<T>[keyof Columns<T>]>
+/** The synced cells of a table: its columns less the row id, `updated_at` and local columns. */
+export type SyncedColumn<T extends SyncedTable> = Exclude<
+  ColumnName<T>,
+  'id' | 'updated_at' | Spec<T>['local'][number]
+>
 
-export type SyncedTable = keyof typeof SYNCED_COLUMNS
+/** Synced column names per table, read from the drizzle schema (the single source of names). */
+export const SYNCED_COLUMNS = Object.fromEntries(
+  Object.entries(SYNCED_TABLES).map(([name, spec]) => {
+    const local: readonly string[] = spec.local
+    const columns = Object.values(getTableColumns(spec.table as AnySQLiteTable)).map((c) => c.name)
+    return [name, columns.filter((c) => c !== 'id' && c !== 'updated_at' && !local.includes(c))]
+  }),
+) as unknown as { [T in SyncedTable]: readonly SyncedColumn<T>[] }
+
 export type CellValue = string | number | null
+/** The synced cells of one row of `T`, by column name. */
+export type Cells<T extends SyncedTable> = Partial<Record<SyncedColumn<T>, CellValue>>
 export type RowChange = {
-  table: SyncedTable
-  id: string
-  values: Partial<Record<(typeof SYNCED_COLUMNS)[SyncedTable][number], CellValue>>
-}
-
-/** Refreshes derived data after rows of one table changed; runs inside the write transaction. */
-export type DerivedHook = (ids: readonly string[]) => void
+  [T in SyncedTable]: { table: T; id: string; values: Cells<T> }
+}[SyncedTable]
 
 export type WriteResult = { cells: number; rows: number }
 
@@ -106,7 +54,8 @@ type Statements = {
 }
 
 export class SyncWriter {
-  private readonly hooks = new Map<SyncedTable, DerivedHook[]>()
+  /** The derived work each synced table's writes trigger (declared in electron/main/derivations.ts). */
+  readonly derivations: Derivations
   private readonly cache = new Map<string, ReturnType<Db['prepare']>>()
   private readonly stmts: Omit<Statements, 'select'>
   private readonly selects: Record<SyncedTable, ReturnType<Db['prepare']>>
@@ -114,7 +63,9 @@ export class SyncWriter {
   constructor(
     private readonly db: Db,
     readonly clock: HybridClock,
+    private readonly changes: ChangeTracker,
   ) {
+    this.derivations = new Derivations(changes)
     const stampGet = db
       .prepare('SELECT hlc FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col = ?')
       .pluck()
@@ -137,9 +88,11 @@ export class SyncWriter {
     this.saveClock = db.prepare(
       "INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )
+    this.storedClock = db.prepare<[]>("SELECT value FROM meta WHERE key = 'hlc'").pluck()
   }
 
   private readonly saveClock: ReturnType<Db['prepare']>
+  private readonly storedClock: { get: () => unknown }
   private readonly derivers = new Map<SyncedTable, Deriver>()
 
   /**
@@ -148,14 +101,8 @@ export class SyncWriter {
    * row — one index update instead of a second UPDATE after the write.
    */
   deriveColumns(table: SyncedTable, deps: readonly string[], compute: Deriver['compute']): void {
+    if (this.derivers.has(table)) throw new Error(`derived columns declared twice: ${table}`)
     this.derivers.set(table, { deps, compute })
-  }
-
-  /** Registers a hook that refreshes derived data when rows of `table` change. */
-  onChange(table: SyncedTable, hook: DerivedHook): void {
-    const list = this.hooks.get(table) ?? []
-    list.push(hook)
-    this.hooks.set(table, list)
   }
 
   /**
@@ -168,6 +115,10 @@ export class SyncWriter {
   }
 
   private writeInTransaction(changes: readonly RowChange[]): WriteResult {
+    // A worker's connection writes through its own SyncWriter (an import, a sync apply); the
+    // stored reading, taken under the write lock, keeps both clocks issuing increasing stamps.
+    const stored = this.storedClock.get() as string | undefined
+    if (stored && stored > this.clock.current) this.clock.observe(stored)
     let cells = 0
     const touched = new Map<SyncedTable, Set<string>>()
     for (const change of changes) {
@@ -203,7 +154,10 @@ export class SyncWriter {
     }
     if (cells > 0) {
       this.saveClock.run(this.clock.current)
-      for (const [table, ids] of touched) for (const hook of this.hooks.get(table) ?? []) hook([...ids])
+      for (const [table, ids] of touched) {
+        this.changes.touch(table)
+        this.derivations.run(table, [...ids])
+      }
     }
     return { cells, rows: [...touched.values()].reduce((n, s) => n + s.size, 0) }
   }

@@ -1,15 +1,27 @@
 // The IPC loop, independent of the transport: Electron's ipcMain and the test harness's HTTP
 // bridge both hand every call to `dispatch`, so the checks below cannot differ between them.
-import type { z } from 'zod'
 import { contract } from '../../../shared/contract'
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract'
 import { CHANNELS } from '../../../shared/channels'
 import type { Channel } from '../../../shared/channels'
-import { AppFailure, toIssueCode } from '../../../shared/errors'
-import type { AppError, Result } from '../../../shared/errors'
+import { READS } from '../../../shared/reads'
+import { AppFailure, fieldIssues } from '../../../shared/errors'
+import type { Result } from '../../../shared/errors'
+import type { DataChanged, TableName } from '../../../shared/tables'
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
+}
+
+/** What the loop calls: the handlers, and where the tables a call wrote are collected and told. */
+export type IpcHost = {
+  handlers: Handlers
+  /** Tables written since the last drain (by this call, or a job that ended meanwhile). */
+  changes: { drain(): TableName[] }
+  /** Sends `data:changed` to the window(s). */
+  notify: (payload: DataChanged) => void
+  /** False once the database is known to be damaged: only reads are served. */
+  writable: () => boolean
 }
 
 const channelSet: ReadonlySet<string> = new Set(CHANNELS)
@@ -18,22 +30,19 @@ export function isChannel(name: string): name is Channel {
   return channelSet.has(name)
 }
 
-function zodIssues(error: z.ZodError): AppError {
-  return {
-    code: 'validation',
-    issues: error.issues.map((i) => ({
-      path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-      code: toIssueCode(i.code, i.message),
-    })),
-  }
+/** Channels that only read (shared/reads.ts); every other channel may write. */
+export function isReadChannel(channel: Channel): boolean {
+  return channel in READS
 }
 
 /**
  * Runs one call: refuses an untrusted sender or unknown channel, parses the input with the
- * channel's schema, runs the handler and wraps the outcome in a Result. Never throws.
+ * channel's schema, runs the handler and wraps the outcome in a Result. Afterwards it announces
+ * the tables the call wrote (a failed call wrote nothing, but a job that ended meanwhile may
+ * have). Never throws.
  */
 export async function dispatch(
-  handlers: Handlers,
+  host: IpcHost,
   channel: string,
   rawInput: unknown,
   senderTrusted: boolean,
@@ -42,16 +51,22 @@ export async function dispatch(
   if (!senderTrusted) return { ok: false, error: { code: 'forbidden_sender' } }
   if (!isChannel(channel)) return { ok: false, error: { code: 'unknown_channel' } }
   const parsed = contract[channel].input.safeParse(rawInput ?? {})
-  if (!parsed.success) return { ok: false, error: zodIssues(parsed.error) }
+  if (!parsed.success)
+    return { ok: false, error: { code: 'validation', issues: fieldIssues(parsed.error.issues) } }
+  if (!isReadChannel(channel) && !host.writable()) return { ok: false, error: { code: 'db_damaged' } }
+  let result: Result<unknown>
   try {
-    const handler = handlers[channel] as (input: unknown) => unknown
-    const data = await handler(parsed.data)
-    return { ok: true, data }
+    const handler = host.handlers[channel] as (input: unknown) => unknown
+    result = { ok: true, data: await handler(parsed.data) }
   } catch (err) {
     if (err instanceof AppFailure) {
-      return { ok: false, error: { code: err.code, issues: err.issues, details: err.details } }
+      result = { ok: false, error: { code: err.code, issues: err.issues, details: err.details } }
+    } else {
+      onError(err)
+      result = { ok: false, error: { code: 'internal' } }
     }
-    onError(err)
-    return { ok: false, error: { code: 'internal' } }
   }
+  const tables = host.changes.drain()
+  if (tables.length > 0) host.notify({ tables })
+  return result
 }

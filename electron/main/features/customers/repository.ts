@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../../db/connection'
-import type { CellValue, RowChange, SyncWriter } from '../../db/writer'
+import type { CellValue, Cells, RowChange, SyncWriter } from '../../db/writer'
 import type { SearchIndex } from './search'
 import type {
   Contact,
@@ -217,13 +217,11 @@ export class CustomerRepository {
       contact: db.prepare('SELECT * FROM contacts WHERE id = ? AND deleted_at IS NULL'),
       contactCustomer: db.prepare('SELECT customer_id FROM contacts WHERE id = ?').pluck(),
     }
-    // Derived data follows every write, local or (later) from sync, because the hooks hang on
-    // the one write path rather than on this repository's methods.
-    writer.deriveColumns('customers', ['display_name'], (value) => ({
-      sort_name: sortKeyOf((value('display_name') as string | null) ?? undefined),
-    }))
-    writer.onChange('customers', (ids) => search.reindex(ids))
-    writer.onChange('contacts', (ids) => search.reindex(this.parents(ids, this.q.contactCustomer)))
+  }
+
+  /** The customers these contacts belong to (what a contact write changes in the search index). */
+  customersOfContacts(contactIds: readonly string[]): Set<string> {
+    return this.parents(contactIds, this.q.contactCustomer)
   }
 
   private parents(ids: readonly string[], stmt: { get: (id: string) => unknown }): Set<string> {
@@ -382,7 +380,7 @@ export class CustomerRepository {
     ]
     const existing = this.q.contacts.all(customerId) as ContactDbRow[]
     // A customer always has exactly one primary contact: the first one, or the one marked so.
-    if (existing.length === 0) changes[0]!.values.is_primary = 1
+    if (existing.length === 0) (changes[0]!.values as Cells<'contacts'>).is_primary = 1
     else if (values.isPrimary) changes.push(...this.demoteOthers(existing, id))
     this.writer.write(changes)
     return this.contact(id)
@@ -629,6 +627,6 @@ function quickFold(s: string): string {
     .replace(/\p{M}+/gu, '')
 }
 
-function sortKeyOf(name: string | undefined): string {
+export function sortKeyOf(name: string | undefined): string {
   return name ? sortKey(name) : ''
 }

@@ -10,6 +10,7 @@ import type { CustomerRepository } from '../customers/repository'
 import { GROUPING_SQL, LIVE, compileBuiltin, compileRules, fromFor } from './group-sql'
 import type { Compiled } from './group-sql'
 import { groupRulesSchema } from '../../../../shared/groups'
+import { tierRankSql } from '../../../../shared/tiering'
 import type {
   BuiltinGrouping,
   BulkAction,
@@ -58,7 +59,7 @@ export type ExportRow = MemberRow & {
   primaryPhone: string | null
 }
 
-const TIER_RANK_SQL = "CASE t.tier WHEN 'key' THEN 3 WHEN 'mid' THEN 2 WHEN 'small' THEN 1 ELSE 0 END"
+const TIER_RANK_SQL = tierRankSql('t.tier')
 const SORT_SQL: Record<MembersQuery['sort'], string> = {
   name: 'c.sort_name',
   country: "coalesce(t.country, '')",

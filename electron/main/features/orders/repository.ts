@@ -1,16 +1,15 @@
 // Orders and exchange rates (P3): reads with SQL, writes through SyncWriter. Each order stores the
-// USD rate in force on its date when it is entered, so later rate edits never rewrite history,
-// and each change refreshes the customer's derived figures in the same transaction (T7).
+// USD rate in force on its date when it is entered, so later rate edits never rewrite history.
+// What follows an order write (figures, tier) is declared in electron/main/derivations.ts.
 import { createHash } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../../db/connection'
 import { liveCustomerGuard } from '../../db/live'
-import type { RowChange, SyncWriter } from '../../db/writer'
+import type { Cells, RowChange, SyncWriter } from '../../db/writer'
 import { AppFailure } from '../../../../shared/errors'
-import type { Figures, Order, OrderValues, Rate, RateInput, TieringPolicy } from '../../../../shared/tiering'
-import { addMonths, computeFigures } from '../../core/tiering'
+import type { Order, OrderValues, Rate, RateInput, TieringPolicy } from '../../../../shared/tiering'
+import { addMonths } from '../../core/tiering'
 import { localToday } from '../../../../shared/dates'
-import type { OrderFact } from '../../core/tiering'
 
 type OrderRow = {
   id: string
@@ -44,20 +43,6 @@ function toOrder(r: OrderRow): Order {
   }
 }
 
-/** A customer_figures row as Figures. */
-export function figuresFromRow(row: Record<string, unknown>): Figures {
-  return {
-    asOf: row.as_of as string,
-    revenueUsd: row.revenue_usd as number,
-    orderCount: row.order_count as number,
-    firstOrder: row.first_order as string | null,
-    lastOrder: row.last_order as string | null,
-    last6Usd: row.last6_usd as number,
-    prev6Usd: row.prev6_usd as number,
-    medianGapDays: row.median_gap_days as number | null,
-  }
-}
-
 /** Deterministic id of a rate, so the same currency and day entered on two devices is one row. */
 export function rateId(currency: string, date: string): string {
   return createHash('sha256').update(`${currency}\u0000${date}`).digest('hex').slice(0, 32)
@@ -75,8 +60,6 @@ export class OrderRepository {
     private readonly writer: SyncWriter,
     private readonly policy: () => TieringPolicy,
     /** Today's calendar date for the team; defaults to the machine's zone. */
-    /** Called with fresh figures inside the same transaction (the tier follows the revenue). */
-    private readonly onFigures: (customerId: string, figures: Figures) => void = () => undefined,
     private readonly today: () => string = localToday,
   ) {
     this.requireCustomer = liveCustomerGuard(db)
@@ -93,32 +76,11 @@ export class OrderRepository {
       byCustomer: db.prepare(
         'SELECT * FROM orders WHERE customer_id = ? AND deleted_at IS NULL ORDER BY date DESC, id DESC',
       ),
-      facts: db.prepare(
-        'SELECT date, amount, returned, usd_rate AS usdRate, status FROM orders WHERE customer_id = ? AND deleted_at IS NULL',
-      ),
-      orderCustomer: db.prepare('SELECT customer_id FROM orders WHERE id = ?').pluck(),
       returns: db.prepare(
         `SELECT sum(amount * usd_rate) AS gross, sum(returned * usd_rate) AS returned FROM orders
          WHERE customer_id = ? AND deleted_at IS NULL AND date > ? AND date <= ? AND status IN (${policyStatusMarks})`,
       ),
-      figures: db.prepare('SELECT * FROM customer_figures WHERE customer_id = ?'),
-      saveFigures: db.prepare(
-        `INSERT INTO customer_figures (customer_id, as_of, revenue_usd, order_count, first_order, last_order, last6_usd, prev6_usd, median_gap_days)
-         VALUES (@customerId, @asOf, @revenueUsd, @orderCount, @firstOrder, @lastOrder, @last6Usd, @prev6Usd, @medianGapDays)
-         ON CONFLICT (customer_id) DO UPDATE SET as_of = excluded.as_of, revenue_usd = excluded.revenue_usd,
-           order_count = excluded.order_count, first_order = excluded.first_order, last_order = excluded.last_order,
-           last6_usd = excluded.last6_usd, prev6_usd = excluded.prev6_usd, median_gap_days = excluded.median_gap_days`,
-      ),
     }
-    // Figures follow every order change, local or synced, inside the same transaction.
-    writer.onChange('orders', (ids) => {
-      const customers = new Set<string>()
-      for (const id of ids) {
-        const c = this.q.orderCustomer.get(id) as string | undefined
-        if (c) customers.add(c)
-      }
-      for (const c of customers) this.refreshFigures(c)
-    })
   }
 
   /** USD per unit of `currency` on `date`: 1 for USD, else the latest rate on or before the date. */
@@ -231,39 +193,8 @@ export class OrderRepository {
     return row.gross ? (row.returned ?? 0) / row.gross : null
   }
 
-  /**
-   * The customer's stored figures, recomputed when stale (from an earlier day). A stale refresh
-   * does not re-tier: moves that time alone causes wait for the re-evaluation run (T6).
-   */
-  figures(customerId: string): Figures {
-    const row = this.q.figures.get(customerId) as Record<string, unknown> | undefined
-    if (!row || row.as_of !== this.today()) return this.refreshFigures(customerId, false)
-    return figuresFromRow(row)
-  }
-
-  /**
-   * Recomputes one customer's figures from its own orders (tens of rows) and stores them; with
-   * `notify` the tier follows at once (an order changed), without it only the figures move.
-   */
-  refreshFigures(customerId: string, notify = true, policy: TieringPolicy = this.policy()): Figures {
-    const asOf = this.today()
-    const figures = {
-      asOf,
-      ...computeFigures(this.q.facts.all(customerId) as OrderFact[], asOf, policy),
-    }
-    this.q.saveFigures.run({ customerId, ...figures })
-    if (notify) this.onFigures(customerId, figures)
-    return figures
-  }
-
-  /** Figures under a policy without storing them (a preview of a new window or statuses). */
-  computeFigures(customerId: string, policy: TieringPolicy): Figures {
-    const asOf = this.today()
-    return { asOf, ...computeFigures(this.q.facts.all(customerId) as OrderFact[], asOf, policy) }
-  }
-
-  private cells(v: Partial<OrderValues>): RowChange['values'] {
-    const out: RowChange['values'] = {}
+  private cells(v: Partial<OrderValues>): Cells<'orders'> {
+    const out: Cells<'orders'> = {}
     if (v.date !== undefined) out.date = v.date
     if (v.amount !== undefined) out.amount = v.amount
     if (v.currency !== undefined) out.currency = v.currency

@@ -29,8 +29,11 @@ export class PolicyStore {
         .prepare('SELECT coalesce(max(version), 0) FROM tiering_policies WHERE deleted_at IS NULL')
         .pluck(),
     }
-    // A synced version from a teammate replaces the one in force here.
-    writer.onChange('tiering_policies', () => (this.cached = null))
+  }
+
+  /** Drops the cached policy: a version was written (here, or synced from a teammate). */
+  forget(): void {
+    this.cached = null
   }
 
   /** The policy in force: the newest stored version that reads as valid, else the seed's defaults. */

@@ -6,8 +6,9 @@
 import { addDays, daysBetween } from '../../core/tiering'
 import type { RfmBounds } from '../../core/tiering'
 import type { TieringPolicy } from '../../../../shared/tiering'
+import { TIER_RANK, tierRankSql } from '../../../../shared/tiering'
 
-const RANK = "CASE t.tier WHEN 'key' THEN 3 WHEN 'mid' THEN 2 WHEN 'small' THEN 1 ELSE 0 END"
+const RANK = tierRankSql('t.tier')
 
 /**
  * The score a value gets: quintile bounds count (as scoreFromBounds), fixed limits pick the highest
@@ -44,8 +45,8 @@ SELECT id FROM (
     t.risk_drop AS s_drop, l.tier AS lock_tier, ${RANK} AS prev_rank,
     coalesce(f.revenue_usd, 0) AS revenue, f.first_order AS first_order, f.last_order AS last_order,
     coalesce(f.last6_usd, 0) AS last6, coalesce(f.prev6_usd, 0) AS prev6, f.median_gap_days AS median_gap,
-    CASE WHEN coalesce(f.revenue_usd, 0) >= @key THEN 3 WHEN coalesce(f.revenue_usd, 0) >= @mid THEN 2
-      WHEN coalesce(f.revenue_usd, 0) >= @small THEN 1 ELSE 0 END AS raw_rank,
+    CASE WHEN coalesce(f.revenue_usd, 0) >= @key THEN ${TIER_RANK.key} WHEN coalesce(f.revenue_usd, 0) >= @mid THEN ${TIER_RANK.mid}
+      WHEN coalesce(f.revenue_usd, 0) >= @small THEN ${TIER_RANK.small} ELSE ${TIER_RANK.ordinary} END AS raw_rank,
     CASE WHEN f.order_count > 0 AND f.last_order IS NOT NULL THEN ${scoreSql('f.last_order', ['r1', 'r2', 'r3', 'r4'], mode)} END AS r,
     CASE WHEN f.order_count > 0 AND f.last_order IS NOT NULL THEN ${scoreSql('f.order_count', ['f1', 'f2', 'f3', 'f4'], mode)} END AS f,
     CASE WHEN f.order_count > 0 AND f.last_order IS NOT NULL THEN ${scoreSql('coalesce(f.revenue_usd, 0)', ['m1', 'm2', 'm3', 'm4'], mode)} END AS m

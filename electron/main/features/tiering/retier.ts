@@ -8,12 +8,14 @@
 // run in batches, each one transaction, yielding between them so IPC stays live and the window
 // can show progress; main is not the UI thread, but a frozen main would still stall the window.
 import type { Db } from '../../db/connection'
+import type { ChangeTracker } from '../../db/changes'
 import { metaRead, metaSet } from '../../db/device'
-import type { OrderRepository } from '../orders/repository'
-import { NO_FIGURES } from './tiers'
+import { NO_FIGURES } from './figures'
+import type { FiguresRepository } from './figures'
 import type { TierRow, TierRepository } from './tiers'
 import {
   addMonths,
+  demotionFloor,
   evaluateCustomer,
   isActive,
   rfmBounds,
@@ -23,14 +25,13 @@ import {
 import { CHANGED_SQL, changedParams } from './retier-sql'
 import type { CustomerEvaluation, CustomerFigures, RfmBounds } from '../../core/tiering'
 import type { PolicyPreview, Review, TieringPolicy, ValueTier } from '../../../../shared/tiering'
-import { VALUE_TIERS } from '../../../../shared/tiering'
+import { VALUE_TIERS, isPromotion } from '../../../../shared/tiering'
 import { AppFailure } from '../../../../shared/errors'
 
 export type Progress = (done: number, total: number) => void
 
 // A batch holds main for well under a second at 100k customers; progress moves ten times a run.
 const BATCH = 10_000
-const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
 
 const BASE_SELECT = `SELECT t.customer_id, t.tier, t.rule, t.revenue_usd, t.segment, t.rfm_r, t.rfm_f, t.rfm_m,
     t.stage, t.risk_gap, t.risk_drop, l.tier, f.customer_id IS NOT NULL, f.revenue_usd,
@@ -63,7 +64,7 @@ type RawBase = [
 ]
 
 /** A live customer's stored state; every live customer has a tier row (TierRepository). */
-type BaseRow = TierRow & { id: string; lock: ValueTier | null; has_tier: 1; figures: CustomerFigures }
+type BaseRow = TierRow & { id: string; lock: ValueTier | null; figures: CustomerFigures }
 
 function toBaseRow(r: RawBase): BaseRow {
   return {
@@ -80,7 +81,6 @@ function toBaseRow(r: RawBase): BaseRow {
     risk_gap: r[9],
     risk_drop: r[10],
     lock: r[11],
-    has_tier: 1,
     figures: r[12]
       ? {
           revenueUsd: r[13] ?? 0,
@@ -126,10 +126,11 @@ export class Retier {
   constructor(
     private readonly db: Db,
     private readonly tiers: TierRepository,
-    private readonly orders: OrderRepository,
+    private readonly figures: FiguresRepository,
     private readonly policy: () => TieringPolicy,
     private readonly today: () => string,
     private readonly now: () => Date = () => new Date(),
+    private readonly changes: ChangeTracker | null = null,
   ) {
     this.q = {
       // One narrow row per live customer: its stored tier, lock and figures (raw arrays, in the
@@ -196,6 +197,8 @@ export class Retier {
 
   /** Runs whole-base jobs one after another. */
   private serial<T>(job: () => Promise<T>): Promise<T> {
+    // Its day markers and review runs; the tier and figure rows record themselves.
+    this.changes?.touch('meta', 'tier_reviews', 'tier_review_items')
     const next = this.running.then(job, job)
     this.running = next.catch(() => undefined)
     return next
@@ -208,13 +211,25 @@ export class Retier {
    * the customers with an order that crossed a window edge (or became current) since the last
    * roll-over. A new window or revenue statuses: rebuild all figures from orders.
    */
-  async rollFigures(policy: TieringPolicy, progress: Progress = () => undefined): Promise<number> {
+  async rollFigures(
+    policy: TieringPolicy,
+    progress: Progress = () => undefined,
+    force = false,
+  ): Promise<number> {
     const today = this.today()
     const last = metaRead(this.db, 'figures_as_of')
     const signature = figuresSignature(policy)
     let ids: string[]
-    if (!last || metaRead(this.db, 'figures_signature') !== signature || last > today) {
-      ids = this.q.liveIds.all() as string[]
+    if (force || !last || metaRead(this.db, 'figures_signature') !== signature || last > today) {
+      // A new window or statuses, or a first run: every customer, from one ordered scan of orders.
+      const live = this.q.liveIds.all() as string[]
+      await this.figures.rebuildAll(policy, live, async (done, total) => {
+        progress(done, total)
+        await this.pause()
+      })
+      metaSet(this.db, 'figures_as_of', today)
+      metaSet(this.db, 'figures_signature', signature)
+      return live.length
     } else if (last === today) {
       return 0
     } else {
@@ -231,7 +246,7 @@ export class Retier {
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = ids.slice(i, i + BATCH)
       this.db.transaction(() => {
-        for (const id of batch) this.orders.refreshFigures(id, false, policy)
+        for (const id of batch) this.figures.refresh(id, policy)
       })()
       progress(Math.min(i + BATCH, ids.length), ids.length)
       await this.pause()
@@ -239,6 +254,11 @@ export class Retier {
     metaSet(this.db, 'figures_as_of', today)
     metaSet(this.db, 'figures_signature', signature)
     return ids.length
+  }
+
+  /** Every customer's figures rebuilt from all orders, whatever the last roll-over did. */
+  rebuildFigures(policy: TieringPolicy, progress: Progress = () => undefined): Promise<number> {
+    return this.serial(() => this.rollFigures(policy, progress, true))
   }
 
   // ---- the pass over the base ----
@@ -259,7 +279,7 @@ export class Retier {
       if (isActive(figures[i]!)) active.push(rfmInput(rows[i]!.id, figures[i]!, asOf))
     const bounds = rfmBounds(active)
     const results = rows.map((r, i) =>
-      evaluateCustomer(r.id, figures[i]!, asOf, policy, r.has_tier ? r.tier : null, r.lock, bounds),
+      evaluateCustomer(r.id, figures[i]!, asOf, policy, r.tier, r.lock, bounds),
     )
     return { rows, results, bounds }
   }
@@ -316,20 +336,17 @@ export class Retier {
   }
 
   private moveOf(row: BaseRow, result: CustomerEvaluation, policy: TieringPolicy): Move | null {
-    const from: ValueTier = row.has_tier ? row.tier : 'ordinary'
+    const from = row.tier
     const to = result.tier.tier
     if (from === to) return null
-    const demoted = RANK[to] < RANK[from]
     return {
       customerId: row.id,
       from,
       to,
       revenueUsd: result.tier.inputs.revenueUsd,
-      previousRevenueUsd: row.has_tier ? row.revenue_usd : 0,
+      previousRevenueUsd: row.revenue_usd,
       thresholdUsd: result.tier.inputs.thresholdUsd,
-      floorUsd: demoted
-        ? policy.thresholdsUsd[from as 'key' | 'mid' | 'small'] * (1 - policy.hysteresisPct / 100)
-        : null,
+      floorUsd: isPromotion(from, to) ? null : demotionFloor(from, policy),
     }
   }
 
@@ -368,12 +385,7 @@ export class Retier {
   preview(policy: TieringPolicy): PolicyPreview {
     const sameFigures = figuresSignature(policy) === metaRead(this.db, 'figures_signature')
     // A new window or new revenue statuses need figures recomputed from orders (in memory only).
-    const figuresFor = sameFigures
-      ? figuresOf
-      : (row: BaseRow) => {
-          const f = this.orders.computeFigures(row.id, policy)
-          return { ...f }
-        }
+    const figuresFor = sameFigures ? figuresOf : (row: BaseRow) => this.figures.compute(row.id, policy)
     const { rows, results } = this.evaluateBase(policy, figuresFor)
     const moves = new Map<string, number>()
     let promotions = 0
@@ -383,16 +395,16 @@ export class Retier {
     const after = new Map<ValueTier, number>(VALUE_TIERS.map((t) => [t, 0]))
     rows.forEach((row, i) => {
       const r = results[i]!
-      const from: ValueTier = row.has_tier ? row.tier : 'ordinary'
+      const from = row.tier
       const to = r.tier.tier
       after.set(to, after.get(to)! + 1)
       if (from !== to) {
         moves.set(`${from}>${to}`, (moves.get(`${from}>${to}`) ?? 0) + 1)
-        if (RANK[to] > RANK[from]) promotions++
+        if (isPromotion(from, to)) promotions++
         else demotions++
       }
-      if ((r.segment?.segment ?? null) !== (row.has_tier ? row.segment : null)) segmentChanges++
-      if (r.stage.stage !== (row.has_tier ? row.stage : 'prospect')) stageChanges++
+      if ((r.segment?.segment ?? null) !== row.segment) segmentChanges++
+      if (r.stage.stage !== row.stage) stageChanges++
     })
     return {
       customers: rows.length,
@@ -429,7 +441,7 @@ export class Retier {
             m.customerId,
             m.from,
             m.to,
-            RANK[m.to] > RANK[m.from] ? 'promotion' : 'demotion',
+            isPromotion(m.from, m.to) ? 'promotion' : 'demotion',
             m.revenueUsd,
             m.previousRevenueUsd,
             m.thresholdUsd,
@@ -483,8 +495,8 @@ export class Retier {
       policyVersion: row.policy_version,
       status: row.status,
       createdAt: row.created_at,
-      promotions: items.filter((i) => RANK[i.to] > RANK[i.from]).length,
-      demotions: items.filter((i) => RANK[i.to] < RANK[i.from]).length,
+      promotions: items.filter((i) => isPromotion(i.from, i.to)).length,
+      demotions: items.filter((i) => isPromotion(i.to, i.from)).length,
       items,
     }
   }
@@ -500,13 +512,13 @@ export class Retier {
     if (review.status !== 'open')
       throw new AppFailure('already_decided', undefined, { status: review.status })
     const at = this.now().toISOString()
+    this.changes?.touch('tier_reviews')
     this.db.transaction(() => {
       if (decision === 'apply') {
         const chosen = customerIds ? new Set(customerIds) : null
         for (const item of review.items) {
           if (chosen && !chosen.has(item.customerId)) continue
-          const { figures, asOf } = this.tiers.storedFigures(item.customerId)
-          this.tiers.evaluate(item.customerId, figures, asOf)
+          this.tiers.evaluate(item.customerId, this.figures.stored(item.customerId))
         }
       }
       this.q.setStatus.run(decision === 'apply' ? 'applied' : 'dismissed', at, id)

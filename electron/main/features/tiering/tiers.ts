@@ -1,13 +1,15 @@
 // Tiers, segments, stages and risk flags as stored state (T1–T4, T6): each evaluation applies the
 // engine to the customer's figures, the tier it held before, any manager's lock and the base's RFM
 // bounds, and every change is recorded with its rule, inputs and old value so the UI can explain
-// it. Runs inside the write that changed the facts, or in a batch of the full re-tier.
+// it. Runs as a declared derivation inside the write that changed the facts
+// (electron/main/derivations.ts), or in a batch of a whole-base pass (./retier.ts).
 import type { Db } from '../../db/connection'
 import { liveCustomerGuard } from '../../db/live'
-import { figuresFromRow } from '../orders/repository'
 import { metaRead, metaSet } from '../../db/device'
 import type { SyncWriter } from '../../db/writer'
+import type { ChangeTracker } from '../../db/changes'
 import type {
+  Figures,
   LifecycleStage,
   RfmSegment,
   TierEvent,
@@ -15,9 +17,10 @@ import type {
   TieringPolicy,
   ValueTier,
 } from '../../../../shared/tiering'
-import { evaluateCustomer, tierCause, tierThreshold } from '../../core/tiering'
+import { demotionFloor, evaluateCustomer, tierCause } from '../../core/tiering'
+import { isPromotion } from '../../../../shared/tiering'
 import { localToday } from '../../../../shared/dates'
-import type { CustomerEvaluation, CustomerFigures, RfmBounds } from '../../core/tiering'
+import type { CustomerEvaluation, RfmBounds } from '../../core/tiering'
 
 export type TierRow = {
   tier: ValueTier
@@ -33,16 +36,6 @@ export type TierRow = {
   risk_drop: number
 }
 type LockRow = { tier: ValueTier; reason: string | null; locked_by: string | null; updated_at: string }
-
-export const NO_FIGURES: CustomerFigures = {
-  revenueUsd: 0,
-  orderCount: 0,
-  firstOrder: null,
-  lastOrder: null,
-  last6Usd: 0,
-  prev6Usd: 0,
-  medianGapDays: null,
-}
 
 const EMPTY_BOUNDS: RfmBounds = { r: [], f: [], m: [] }
 
@@ -62,6 +55,7 @@ export class TierRepository {
     private readonly policy: () => TieringPolicy,
     private readonly now: () => Date = () => new Date(),
     private readonly today: () => string = localToday,
+    private readonly changes: ChangeTracker | null = null,
   ) {
     this.requireCustomer = liveCustomerGuard(db)
     this.q = {
@@ -86,24 +80,22 @@ export class TierRepository {
       changes: db.prepare(
         "SELECT kind, from_value, to_value, rule, inputs, at FROM tier_events WHERE customer_id = ? AND kind <> 'tier' ORDER BY id DESC LIMIT 50",
       ),
-      figures: db.prepare('SELECT * FROM customer_figures WHERE customer_id = ?'),
     }
-    // Every customer has a tier row (Ordinary until orders say otherwise), so tier filters and the
-    // list's tier column are one indexed lookup.
-    const ensureRow = db.prepare(
+    this.ensure = db.prepare(
       `INSERT OR IGNORE INTO customer_tiers (customer_id, tier, rule, revenue_usd, evaluated_on, live, country)
        SELECT id, 'ordinary', 'threshold', 0, '', deleted_at IS NULL, country FROM customers WHERE id = ?`,
     )
-    writer.onChange('customers', (ids) => {
-      for (const id of ids) ensureRow.run(id)
-    })
-    // A lock or unlock (local or synced) re-evaluates that customer at once.
-    writer.onChange('tier_locks', (ids) => {
-      for (const id of ids) {
-        const f = this.storedFigures(id)
-        this.evaluate(id, f.figures, f.asOf)
-      }
-    })
+  }
+
+  private readonly ensure: ReturnType<Db['prepare']>
+
+  /**
+   * Gives new customers their Ordinary row, so tier filters and the list's tier column are one
+   * indexed lookup for every customer (a derivation of customer writes).
+   */
+  ensureRows(customerIds: readonly string[]): void {
+    this.changes?.touch('customer_tiers', 'dashboard_cells')
+    for (const id of customerIds) this.ensure.run(id)
   }
 
   /** Gives every existing customer its Ordinary row (databases from before stored tiers). Idempotent. */
@@ -125,8 +117,14 @@ export class TierRepository {
     return this.bounds
   }
 
+  /** Drops the cached bounds (a pass on another connection stored new ones). */
+  forgetBounds(): void {
+    this.bounds = null
+  }
+
   setRfmBounds(bounds: RfmBounds): void {
     metaSet(this.db, 'rfm_bounds', JSON.stringify(bounds))
+    this.changes?.touch('meta')
     this.bounds = bounds
   }
 
@@ -138,24 +136,18 @@ export class TierRepository {
     return (this.q.lock.get(customerId) as LockRow | undefined)?.tier ?? null
   }
 
-  /** The figures last stored for a customer and the day they are for (none: no orders yet). */
-  storedFigures(customerId: string): { figures: CustomerFigures; asOf: string } {
-    const row = this.q.figures.get(customerId) as Record<string, unknown> | undefined
-    if (!row) return { figures: NO_FIGURES, asOf: this.today() }
-    const { asOf, ...figures } = figuresFromRow(row)
-    return { asOf, figures }
-  }
-
   /**
    * Applies the policy to a customer's fresh figures (after an order or interaction write, a lock,
    * or the daily roll-over) and stores the result, recording what changed.
    */
-  evaluate(customerId: string, figures: CustomerFigures, asOf: string): CustomerEvaluation {
+  evaluate(customerId: string, figures: Figures): CustomerEvaluation {
     const before = this.current(customerId)
+    // Recency and stage count from today, whatever day the figures were last refreshed on: they
+    // only change on an order write or when an order crosses a window edge (the daily pass).
     const result = evaluateCustomer(
       customerId,
       figures,
-      asOf,
+      this.today(),
       this.policy(),
       before?.tier ?? null,
       this.lockOf(customerId),
@@ -178,6 +170,8 @@ export class TierRepository {
     tierOverride: { tier: ValueTier; rule: string; revenueUsd: number } | null = null,
   ): void {
     const at = this.now().toISOString()
+    // The triggers of migrations/0010 carry the row into the dashboard cells and movements.
+    this.changes?.touch('customer_tiers', 'tier_events', 'dashboard_cells', 'tier_movements')
     const decision = result.tier
     const tier = tierOverride?.tier ?? decision.tier
     const rule = tierOverride?.rule ?? decision.rule
@@ -187,14 +181,14 @@ export class TierRepository {
     const fromTier: ValueTier = before?.tier ?? 'ordinary'
     const wasLocked = before?.rule === 'locked'
     if (!tierOverride && (fromTier !== tier || wasLocked !== (rule === 'locked'))) {
-      const demoted = rule === 'threshold' && tierThreshold(fromTier, policy) > decision.inputs.thresholdUsd
+      const demoted = rule === 'threshold' && isPromotion(tier, fromTier)
       const lock = rule === 'locked' ? (this.q.lock.get(customerId) as LockRow | undefined) : undefined
       const inputs: TierEvent['inputs'] = {
         revenueUsd: revenue,
         previousRevenueUsd: before?.revenue_usd ?? 0,
         thresholdUsd: decision.inputs.thresholdUsd,
         // For a demotion, the floor the old tier fell through.
-        floorUsd: demoted ? tierThreshold(fromTier, policy) * (1 - policy.hysteresisPct / 100) : null,
+        floorUsd: demoted ? demotionFloor(fromTier, policy) : null,
         reason: lock?.reason ?? null,
         cause: tierCause(decision.rule, wasLocked, fromTier, before?.revenue_usd ?? 0, policy),
       }

@@ -32,7 +32,7 @@ import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
 import { useFormatters } from '../../i18n/format'
 import { REVIEW_SCHEDULES, VALUE_TIERS, tieringPolicySchema } from '../../../../shared/tiering'
 import type { PolicyPreview, TieringPolicy, ValueTier } from '../../../../shared/tiering'
-import { toIssueCode } from '../../../../shared/errors'
+import { fieldIssues } from '../../../../shared/errors'
 import type { AppError } from '../../../../shared/errors'
 import { TIER_COLOR } from '../tiers/TierPanel'
 import { RatesCard } from './RatesCard'
@@ -89,10 +89,7 @@ function PolicyEditor({
     if (parsed.success) return parsed.data
     setError({
       code: 'validation',
-      issues: parsed.error.issues.map((i) => ({
-        path: ['policy', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-        code: toIssueCode(i.code, i.message),
-      })),
+      issues: fieldIssues(parsed.error.issues, ['policy']),
     })
     return null
   }

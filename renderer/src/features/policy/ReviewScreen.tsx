@@ -25,11 +25,11 @@ import { hrefFor } from '../../app/route'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useFormatters } from '../../i18n/format'
 import type { Review, ReviewItem, ValueTier } from '../../../../shared/tiering'
+import { isPromotion } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
 import { TIER_COLOR } from '../tiers/TierPanel'
 
 const PAGE = 50
-const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
 
 export function ReviewScreen() {
   const { t } = useTranslation()
@@ -250,7 +250,7 @@ function ReviewReason({ item }: { item: ReviewItem }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
   const money = (n: number) => fmt.moneyCompact(n, 'USD')
-  const up = RANK[item.to] > RANK[item.from]
+  const up = isPromotion(item.from, item.to)
   return (
     <Text size="sm">
       {up

@@ -9,14 +9,13 @@ import { call, request } from '../../api/client'
 import { bumpData, useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import type { Formatters } from '../../i18n/format'
-import { DEFAULT_POLICY, VALUE_TIERS } from '../../../../shared/tiering'
+import { DEFAULT_POLICY, VALUE_TIERS, isPromotion } from '../../../../shared/tiering'
 import type { TierEvent, TierState, ValueTier } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
 import { benefitsText } from '../policy/benefits'
 
-const RANK: Record<ValueTier, number> = { ordinary: 0, small: 1, mid: 2, key: 3 }
 /** Width of the "RFM segment" / "Lifecycle stage" labels, so the two badges line up. */
 const LABEL_W = 96
 export const TIER_COLOR: Record<ValueTier, string> = {
@@ -45,7 +44,7 @@ export function explainTierEvent(t: TFunction, fmt: Formatters, e: TierEvent): s
   if (e.from === null) return t('tiers.sentence.initial', base)
   if (cause === 'unlock')
     return t(e.from === e.to ? 'tiers.sentence.unlocked' : 'tiers.sentence.unlockedMove', base)
-  const moved = RANK[e.to] > RANK[e.from] ? 'up' : 'down'
+  const moved = isPromotion(e.from, e.to) ? 'up' : 'down'
   // A new policy moved an unchanged revenue: "rose from 4.8M to 4.8M" would be nonsense, so the
   // sentence names the rule as it now is.
   return t(`tiers.sentence.${moved}${cause === 'policy' ? 'Policy' : ''}`, base)

@@ -1,0 +1,80 @@
+// Every piece of derived work a write sets off, in one place and in the order it runs. The write
+// path (db/writer.ts) runs a table's steps inside the transaction that wrote the facts, whether
+// the write came from a form, an import or (later) a teammate's synced change, so derived data is
+// never out of step with what was committed. Each step names the tables it writes; they go into
+// the change event with the facts' own tables.
+import type { SyncWriter } from './db/writer'
+import type { CustomerRepository } from './features/customers/repository'
+import { sortKeyOf } from './features/customers/repository'
+import type { SearchIndex } from './features/customers/search'
+import type { FiguresRepository } from './features/tiering/figures'
+import type { TierRepository } from './features/tiering/tiers'
+import type { PolicyStore } from './features/tiering/policies'
+
+export type DerivationDeps = {
+  customers: CustomerRepository
+  search: SearchIndex
+  figures: FiguresRepository
+  tiers: TierRepository
+  policies: PolicyStore
+}
+
+/** Declares the derived work of every synced table on `writer`. Call once per writer. */
+export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void {
+  const { derivations } = writer
+
+  // customers → sort key (same statement) → search index → tier row.
+  writer.deriveColumns('customers', ['display_name'], (value) => ({
+    sort_name: sortKeyOf((value('display_name') as string | null) ?? undefined),
+  }))
+  derivations.after('customers', {
+    name: 'search index',
+    writes: ['search_docs', 'customer_fts', 'search_grams', 'match_keys'],
+    run: (ids) => d.search.reindex(ids),
+  })
+  derivations.after('customers', {
+    name: 'tier row',
+    // The copies of live/country on customer_tiers and the dashboard cells follow by the SQL
+    // triggers of migrations/0010, in the same statement.
+    writes: ['customer_tiers', 'dashboard_cells'],
+    run: (ids) => d.tiers.ensureRows(ids),
+  })
+
+  // contacts → their customers' search index (names, emails and phones are searchable).
+  derivations.after('contacts', {
+    name: 'search index',
+    writes: ['search_docs', 'customer_fts', 'search_grams', 'match_keys'],
+    run: (ids) => d.search.reindex(d.customers.customersOfContacts(ids)),
+  })
+
+  // orders → 1. the customer's figures → 2. its tier, segment, stage and risk flags (with the
+  // events that explain them) → 3. dashboard cells and monthly movements (SQL triggers on
+  // customer_figures, customer_tiers and tier_events, migrations/0010).
+  derivations.after('orders', {
+    name: 'figures and tier',
+    writes: ['customer_figures', 'customer_tiers', 'tier_events', 'dashboard_cells', 'tier_movements'],
+    run: (ids) => {
+      const policy = d.policies.current()
+      for (const customerId of d.figures.customersOfOrders(ids)) {
+        d.tiers.evaluate(customerId, d.figures.refresh(customerId, policy))
+      }
+    },
+  })
+
+  // tier_locks (id = customer id) → that customer's tier, with the event naming the lock.
+  derivations.after('tier_locks', {
+    name: 'tier',
+    writes: ['customer_tiers', 'tier_events', 'dashboard_cells', 'tier_movements'],
+    run: (ids) => {
+      for (const customerId of ids) d.tiers.evaluate(customerId, d.figures.stored(customerId))
+    },
+  })
+
+  // tiering_policies → the policy in force is read again. The whole-base re-tier a new version
+  // needs is a long job (features/tiering/jobs.ts), not part of the write.
+  derivations.after('tiering_policies', {
+    name: 'policy in force',
+    writes: [],
+    run: () => d.policies.forget(),
+  })
+}

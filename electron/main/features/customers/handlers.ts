@@ -1,0 +1,77 @@
+// Customers and their contacts over IPC (P1, P2, P7, P8): forms are checked in full (every field's
+// problem at once) before anything is written; a new customer is compared with the base first.
+import type { AppContext } from '../../context'
+import type { HandlerModule } from '../../ipc/combine'
+import { AppFailure } from '../../../../shared/errors'
+import type { FieldIssue } from '../../../../shared/errors'
+import type { ContactValues, CustomerValues } from '../../../../shared/domain'
+import { checkContact, checkCustomer } from '../../core/validate'
+
+/** The customer and its contacts checked together; throws `validation` with every issue found. */
+function validateNew(customer: CustomerValues, contacts: ContactValues[]) {
+  const checked = checkCustomer(customer, ['customer'])
+  const issues: FieldIssue[] = [...checked.issues]
+  const checkedContacts = contacts.map((c, i) => {
+    const r = checkContact(c, checked.value.country, ['contacts', i])
+    issues.push(...r.issues)
+    return r.value
+  })
+  if (issues.length > 0) throw new AppFailure('validation', issues)
+  return { value: checked.value, contacts: checkedContacts }
+}
+
+export function customerHandlers({ customers }: AppContext): HandlerModule {
+  return {
+    'customers:list': (input) => customers.list(input),
+    'customers:facets': () => customers.facets(),
+    'customers:search': (input) => ({ hits: customers.searchCustomers(input.query, input.limit) }),
+    'customers:get': (input) => customers.get(input.id),
+    'customers:create': (input) => {
+      const { value, contacts } = validateNew(input.customer, input.contacts)
+      if (!input.allowDuplicates) {
+        const candidates = customers.findDuplicates(value, contacts)
+        if (candidates.length > 0) throw new AppFailure('duplicate_suspected', undefined, { candidates })
+      }
+      return { id: customers.create(value, contacts) }
+    },
+    'customers:update': (input) => {
+      const { value, issues } = checkCustomer(input.patch, ['patch'])
+      if (issues.length > 0) throw new AppFailure('validation', issues)
+      customers.update(input.id, value)
+      return customers.get(input.id)
+    },
+    'customers:delete': (input) => {
+      customers.delete(input.id)
+      return { id: input.id }
+    },
+  }
+}
+
+export function contactHandlers({ customers }: AppContext): HandlerModule {
+  return {
+    'contacts:create': (input) => {
+      const country = customers.values(input.customerId).country
+      const { value, issues } = checkContact(input.contact, country, ['contact'])
+      if (issues.length > 0) throw new AppFailure('validation', issues)
+      return customers.addContact(input.customerId, value)
+    },
+    'contacts:update': (input) => {
+      const current = customers.contact(input.id)
+      const country = customers.values(current.customerId).country
+      // Birthday month and day are checked together, so the patch is checked over the stored values.
+      const merged = { ...current, ...input.patch }
+      const { issues } = checkContact(
+        { ...input.patch, birthdayMonth: merged.birthdayMonth, birthdayDay: merged.birthdayDay },
+        country,
+        ['patch'],
+      )
+      if (issues.length > 0) throw new AppFailure('validation', issues)
+      const { value } = checkContact(input.patch, country, ['patch'])
+      return customers.updateContact(input.id, value)
+    },
+    'contacts:delete': (input) => {
+      customers.deleteContact(input.id)
+      return { id: input.id }
+    },
+  }
+}

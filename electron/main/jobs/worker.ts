@@ -1,0 +1,58 @@
+// The job worker: a worker_threads thread with its own SQLite connection (WAL lets the main
+// process keep reading while a job writes), running one job at a time from ./definitions.ts and
+// posting progress. Bundled as out/main/worker.js; run from source under tsx elsewhere.
+import { parentPort, workerData } from 'node:worker_threads'
+import { openDatabase } from '../db/connection'
+import { clockOf, openRepositories } from '../repositories'
+import { JOBS } from './definitions'
+import type { JobName } from './definitions'
+import { AppFailure } from '../../../shared/errors'
+import type { AppError } from '../../../shared/errors'
+import type { TableName } from '../../../shared/tables'
+
+export type WorkerData = { dataDir: string }
+export type JobRequest = { id: number; job: JobName; args: unknown; at: string }
+export type JobMessage =
+  | { id: number; kind: 'progress'; done: number; total: number }
+  | { id: number; kind: 'done'; result: unknown; tables: TableName[] }
+  | { id: number; kind: 'failed'; error: AppError; message?: string; tables: TableName[] }
+
+const port = parentPort
+if (!port) throw new Error('jobs/worker.ts runs only as a worker thread')
+const { dataDir } = workerData as WorkerData
+const { db } = openDatabase(dataDir, { attach: true })
+
+port.on('message', (req: JobRequest) => {
+  void run(req).then((msg) => port.postMessage(msg))
+})
+
+async function run(req: JobRequest): Promise<JobMessage> {
+  // The job's clock starts at the instant main asked for it (tests inject their own "now").
+  const started = Date.now()
+  const at = Date.parse(req.at)
+  const r = openRepositories(
+    db,
+    clockOf(() => new Date(at + (Date.now() - started))),
+  )
+  const def = JOBS[req.job]
+  try {
+    const progress = (done: number, total: number) =>
+      port!.postMessage({ id: req.id, kind: 'progress', done, total } satisfies JobMessage)
+    const result = await (def.run as (r: unknown, a: unknown, p: typeof progress) => unknown)(
+      r,
+      req.args,
+      progress,
+    )
+    return { id: req.id, kind: 'done', result, tables: [...r.changes.drain(), ...def.writes] }
+  } catch (err) {
+    const tables = [...r.changes.drain(), ...def.writes]
+    if (err instanceof AppFailure)
+      return {
+        id: req.id,
+        kind: 'failed',
+        error: { code: err.code, issues: err.issues, details: err.details },
+        tables,
+      }
+    return { id: req.id, kind: 'failed', error: { code: 'internal' }, message: String(err), tables }
+  }
+}

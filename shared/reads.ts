@@ -1,0 +1,65 @@
+// What each read channel reads, by table: the renderer reloads a query only when a change event
+// names one of these (tests/db/read-only.test.ts checks every list against the SQL the channel
+// actually runs). Mutating channels are absent: they are not queries.
+import type { Channel } from './channels'
+import type { TableName } from './tables'
+
+const CUSTOMER_ROWS = ['customers', 'customer_tags', 'contacts', 'customer_tiers', 'country_facts'] as const
+const GROUP_ROWS = [
+  ...CUSTOMER_ROWS,
+  'customer_figures',
+  'customer_groups',
+  'group_members',
+  'interactions',
+  'tier_locks',
+] as const
+
+export const READS = {
+  'app:info': ['customers', 'meta'],
+  'settings:get': ['meta'],
+  'customers:list': CUSTOMER_ROWS,
+  'customers:facets': ['customers', 'customer_tags'],
+  'customers:search': ['customers', 'contacts', 'search_docs', 'customer_fts', 'search_grams'],
+  'customers:get': ['customers', 'contacts', 'customer_tags', 'country_facts'],
+  'orders:list': ['customers', 'orders', 'customer_figures'],
+  'rates:list': ['exchange_rates'],
+  'tiers:get': [
+    'customers',
+    'customer_tiers',
+    'customer_figures',
+    'tier_events',
+    'tier_locks',
+    'tiering_policies',
+    'meta',
+  ],
+  'interactions:list': ['customers', 'interactions'],
+  'feedback:list': ['customers', 'feedback', 'orders', 'tiering_policies'],
+  'policy:get': ['tiering_policies'],
+  'policy:preview': ['customer_tiers', 'customer_figures', 'tier_locks', 'orders', 'meta'],
+  'reviews:get': ['tier_reviews', 'tier_review_items', 'customers'],
+  'groups:list': ['customer_groups', 'group_members'],
+  'groups:buckets': [...GROUP_ROWS, 'dashboard_cells'],
+  'groups:members': GROUP_ROWS,
+  'groups:figures': GROUP_ROWS,
+  'groups:emails': GROUP_ROWS,
+  'groups:export': GROUP_ROWS,
+  'dashboard:get': [
+    'dashboard_cells',
+    'tier_movements',
+    'customer_tiers',
+    'customers',
+    'customer_figures',
+    'country_facts',
+    'tier_reviews',
+    'tier_review_items',
+    'meta',
+  ],
+} as const satisfies Partial<Record<Channel, readonly TableName[]>>
+
+export type ReadChannel = keyof typeof READS
+
+/** True when a change to `tables` can alter what `channel` returns. */
+export function readsAny(channel: ReadChannel, tables: readonly string[]): boolean {
+  const reads: readonly string[] = READS[channel]
+  return tables.some((t) => reads.includes(t))
+}
