@@ -242,5 +242,5 @@ export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
 export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
 
-export const jobProgressSchema = z.object({ job: z.string(), done: z.number(), total: z.number() })
-export type JobProgress = z.infer<typeof jobProgressSchema>
+/** The payload of `job:progress`: a long job's name and how far it is. */
+export type { JobProgressEvent } from './events'

@@ -1,7 +1,7 @@
 // Errors cross IPC as codes, never as prose: the renderer owns the words (`errors.<code>`) in
 // every language, and main never leaks a stack trace or SQL to the window.
-import type { IssueCode } from './domain'
-import { ISSUE_CODES } from './domain'
+import type { IssueCode } from './vocabulary'
+import { ISSUE_CODES } from './vocabulary'
 
 export const ERROR_CODES = [
   'validation',

@@ -37,10 +37,10 @@ export const READS = {
   'policy:get': ['tiering_policies'],
   'policy:preview': ['customer_tiers', 'customer_figures', 'tier_locks', 'orders', 'meta'],
   'reviews:get': ['tier_reviews', 'tier_review_items', 'customers'],
-  'groups:list': ['customer_groups', 'group_members'],
+  'groups:list': ['customer_groups', 'group_members', 'customer_tiers'],
   'groups:buckets': [...GROUP_ROWS, 'dashboard_cells'],
   'groups:members': GROUP_ROWS,
-  'groups:figures': GROUP_ROWS,
+  'groups:figures': [...GROUP_ROWS, 'dashboard_cells'],
   'groups:emails': GROUP_ROWS,
   'groups:export': GROUP_ROWS,
   'dashboard:get': [

@@ -3,7 +3,7 @@
 // harness exercises the very code the desktop app runs.
 import fs from 'node:fs'
 import path from 'node:path'
-import { openDatabase, startIdleCheckpoints } from './db/connection'
+import { DatabaseDamagedError, openDatabase, startIdleCheckpoints } from './db/connection'
 import type { OpenOptions } from './db/connection'
 import { metaRead } from './db/device'
 import { clockOf, openRepositories, upgradeDerived } from './repositories'
@@ -59,11 +59,22 @@ const RUNNING_MARK = 'tradetier.running'
 
 /** Opens the data directory and wires repositories, jobs and IPC handlers over it. */
 export function createServices(dataDir: string, options: ServicesOptions = {}): Services {
-  const { db } = openDatabase(dataDir, options)
-  const repos = openRepositories(db, clockOf(options.now))
-  if (!options.readOnly) {
-    refreshCountryFacts(db)
-    upgradeDerived(repos)
+  const { db, file } = openDatabase(dataDir, options)
+  let repos: Repositories
+  try {
+    repos = openRepositories(db, clockOf(options.now))
+    if (!options.readOnly) {
+      refreshCountryFacts(db)
+      upgradeDerived(repos)
+    }
+  } catch (err) {
+    db.close()
+    // Damage on the pages start-up reads stops here with the clear message; damage elsewhere is
+    // found by the integrity check after start.
+    const code = (err as { code?: string }).code ?? ''
+    if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'))
+      throw new DatabaseDamagedError(file, code)
+    throw err
   }
   const emit: Emit = options.emit ?? (() => undefined)
   const { changes, policies, tiers } = repos

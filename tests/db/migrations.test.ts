@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { createServices } from '../../electron/main/services'
 import { describe, it, expect } from 'vitest'
 import Database from 'better-sqlite3'
 import {
@@ -95,7 +96,7 @@ describe('migrations', () => {
   })
 })
 
-describe('integrity check at start-up', () => {
+describe('a damaged file at start-up', () => {
   it('refuses a file that is not a database with a clear error', () => {
     const dir = tempDir()
     fs.writeFileSync(
@@ -105,7 +106,7 @@ describe('integrity check at start-up', () => {
     expect(() => openDatabase(dir)).toThrow(DatabaseDamagedError)
   })
 
-  it('refuses a database whose pages were damaged', () => {
+  it('refuses a database whose pages start-up reads were damaged', () => {
     const dir = tempDir()
     const { db } = openDatabase(dir)
     const insert = db.prepare("INSERT INTO customers (id, display_name, updated_at) VALUES (?, ?, '')")
@@ -119,6 +120,6 @@ describe('integrity check at start-up', () => {
     // Overwrite the middle of the file (table and index pages) with garbage, keep the header.
     for (let i = 8192; i < bytes.length - 4096; i += 7) bytes[i] = 0xa5
     fs.writeFileSync(file, bytes)
-    expect(() => openDatabase(dir)).toThrow(DatabaseDamagedError)
+    expect(() => createServices(dir)).toThrow(DatabaseDamagedError)
   })
 })

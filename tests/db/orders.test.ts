@@ -19,7 +19,7 @@ async function customer(): Promise<string> {
     allowDuplicates: true,
   })
   if (!res.ok) throw new Error(JSON.stringify(res.error))
-  return (res.data as { id: string }).id
+  return res.data.id
 }
 
 const idOf = (res: Result<{ id: string }>) => data(res).id

@@ -1,5 +1,17 @@
-import { useEffect, useState } from 'react'
-import { AppShell, Group, Title, Button, Kbd, NavLink, Text, VisuallyHidden } from '@mantine/core'
+import { Suspense, lazy, useEffect, useState } from 'react'
+import {
+  Alert,
+  AppShell,
+  Center,
+  Group,
+  Loader,
+  Title,
+  Button,
+  Kbd,
+  NavLink,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import {
   IconClipboardCheck,
@@ -14,12 +26,26 @@ import { useRoute, hrefFor } from './route'
 import { LanguageSwitcher } from '../components/LanguageSwitcher'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { CustomersScreen } from '../features/customers/CustomersScreen'
-import { CustomerPage } from '../features/customers/CustomerPage'
-import { DashboardScreen } from '../features/dashboard/DashboardScreen'
-import { GroupsScreen } from '../features/groups/GroupsScreen'
-import { PolicyScreen } from '../features/policy/PolicyScreen'
-import { ReviewScreen } from '../features/policy/ReviewScreen'
+import { useQuery } from './data'
 import type { Route } from './route'
+
+// The customer list is the first screen and ships in the main script; every other screen (and
+// what only it needs, such as the chart library) loads when first opened.
+const CustomerPage = lazy(() =>
+  import('../features/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })),
+)
+const DashboardScreen = lazy(() =>
+  import('../features/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })),
+)
+const GroupsScreen = lazy(() =>
+  import('../features/groups/GroupsScreen').then((m) => ({ default: m.GroupsScreen })),
+)
+const PolicyScreen = lazy(() =>
+  import('../features/policy/PolicyScreen').then((m) => ({ default: m.PolicyScreen })),
+)
+const ReviewScreen = lazy(() =>
+  import('../features/policy/ReviewScreen').then((m) => ({ default: m.ReviewScreen })),
+)
 
 const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Route) => boolean }[] = [
   {
@@ -77,6 +103,7 @@ export function App() {
   const [searchOpen, setSearchOpen] = useState(false)
   useHotkeys([['mod+K', () => setSearchOpen(true)]], [])
   const isMac = navigator.platform.toLowerCase().includes('mac')
+  const info = useQuery('app:info', {})
 
   useEffect(() => {
     document.title = t('app.name')
@@ -127,7 +154,20 @@ export function App() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Screen route={route} />
+        {info.data?.damaged ? (
+          <Alert color="red" mb="md" title={t('errors.db_damaged')} role="alert">
+            {t('errors.dbDamagedDetail', { dataDir: info.data.dataDir })}
+          </Alert>
+        ) : null}
+        <Suspense
+          fallback={
+            <Center h={200}>
+              <Loader aria-label={t('common.loading')} />
+            </Center>
+          }
+        >
+          <Screen route={route} />
+        </Suspense>
       </AppShell.Main>
       <GlobalSearch opened={searchOpen} onClose={() => setSearchOpen(false)} />
     </AppShell>

@@ -1,16 +1,24 @@
-// A tiny data layer: screens load through `useQuery`, and every `data:changed` event from main
-// (any window, any device later through sync) bumps a version that makes them load again.
+// A tiny data layer: every screen loads through `useQuery(channel, input)`, and a `data:changed`
+// event from main (this window's own calls, a job, later a teammate's synced change) reloads only
+// the queries whose channel reads one of the tables it names (shared/reads.ts).
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
-import { subscribe } from '../api/client'
+import { request, subscribe } from '../api/client'
 import { ApiError } from '../api/client'
+import { READS } from '../../../shared/reads'
+import type { ReadChannel } from '../../../shared/reads'
+import type { ChannelInput, ChannelOutput } from '../../../shared/contract'
 import type { AppError } from '../../../shared/errors'
+import type { DataChanged, TableName } from '../../../shared/tables'
 
-let version = 0
+// One counter per table: a query's version is the sum over the tables it reads, so it moves
+// exactly when one of them changed.
+const versions = new Map<string, number>()
 const listeners = new Set<() => void>()
 
-/** Marks data as changed locally (for the window that made the change, before the event arrives). */
-export function bumpData(): void {
-  version++
+function onChanged(payload: unknown) {
+  const tables = (payload as Partial<DataChanged> | null)?.tables
+  if (!Array.isArray(tables) || tables.length === 0) return
+  for (const t of tables) versions.set(t, (versions.get(t) ?? 0) + 1)
   for (const l of listeners) l()
 }
 
@@ -18,17 +26,24 @@ let subscribed = false
 function ensureSubscribed() {
   if (subscribed) return
   subscribed = true
-  subscribe('data:changed', bumpData)
+  subscribe('data:changed', onChanged)
 }
 
-export function useDataVersion(): number {
+function versionOf(tables: readonly string[]): number {
+  let v = 0
+  for (const t of tables) v += versions.get(t) ?? 0
+  return v
+}
+
+/** A number that changes whenever main reports a write to one of `tables`. */
+export function useTablesVersion(tables: readonly TableName[]): number {
   ensureSubscribed()
   return useSyncExternalStore(
     (l) => {
       listeners.add(l)
       return () => listeners.delete(l)
     },
-    () => version,
+    () => versionOf(tables),
   )
 }
 
@@ -37,15 +52,22 @@ export type QueryState<T> =
   | { status: 'error'; error: AppError; data?: T }
   | { status: 'ready'; data: T }
 
-/** Runs `load` when its key or the data version changes; keeps the last data while reloading. */
-export function useQuery<T>(key: string, load: () => Promise<T>): QueryState<T> & { reload: () => void } {
-  const dataVersion = useDataVersion()
-  const [state, setState] = useState<QueryState<T>>({ status: 'loading' })
+/**
+ * Calls a read channel with `input`, again whenever the input changes or main reports a write to
+ * a table the channel reads; keeps the last data while reloading.
+ */
+export function useQuery<C extends ReadChannel>(
+  channel: C,
+  input: ChannelInput<C>,
+): QueryState<ChannelOutput<C>> & { reload: () => void } {
+  const version = useTablesVersion(READS[channel])
+  const key = `${channel} ${JSON.stringify(input)}`
+  const [state, setState] = useState<QueryState<ChannelOutput<C>>>({ status: 'loading' })
   const [nonce, setNonce] = useState(0)
   useEffect(() => {
     let live = true
     setState((s) => ({ status: 'loading', data: s.data }))
-    load().then(
+    request(channel, input).then(
       (data) => live && setState({ status: 'ready', data }),
       (err: unknown) =>
         live &&
@@ -58,9 +80,9 @@ export function useQuery<T>(key: string, load: () => Promise<T>): QueryState<T> 
     return () => {
       live = false
     }
-    // `load` is recreated every render; `key` states what it depends on.
+    // `key` stands for channel and input (a new object every render).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, dataVersion, nonce])
+  }, [key, version, nonce])
   const reload = useCallback(() => setNonce((n) => n + 1), [])
   return { ...state, reload }
 }

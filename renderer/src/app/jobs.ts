@@ -1,7 +1,7 @@
 // Progress of a long job in main (demo load, re-tier, review run), from its job:progress events.
 import { useEffect, useState } from 'react'
 import { subscribe } from '../api/client'
-import { jobProgressSchema } from '../../../shared/contract'
+import { isJobProgress } from '../../../shared/events'
 
 export type JobProgress = { done: number; total: number }
 
@@ -15,9 +15,8 @@ export function useJobProgress(jobs: readonly string[], active: boolean): JobPro
       return
     }
     return subscribe('job:progress', (payload) => {
-      const p = jobProgressSchema.safeParse(payload)
-      if (p.success && key.split(',').includes(p.data.job))
-        setProgress({ done: p.data.done, total: p.data.total })
+      if (isJobProgress(payload) && key.split(',').includes(payload.job))
+        setProgress({ done: payload.done, total: payload.total })
     })
   }, [key, active])
   return active ? progress : null

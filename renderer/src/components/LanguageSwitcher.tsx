@@ -2,8 +2,8 @@ import { Select } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { IconLanguage } from '@tabler/icons-react'
 import { call } from '../api/client'
-import { UI_LANGUAGES } from '../../../shared/domain'
-import type { UiLanguage } from '../../../shared/domain'
+import { UI_LANGUAGES } from '../../../shared/vocabulary'
+import type { UiLanguage } from '../../../shared/vocabulary'
 
 /** Switches the UI language at once and asks main to remember it. */
 export function LanguageSwitcher() {

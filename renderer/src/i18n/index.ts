@@ -3,8 +3,8 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { translations } from './resources'
-import { UI_LANGUAGES } from '../../../shared/domain'
-import type { UiLanguage } from '../../../shared/domain'
+import { UI_LANGUAGES } from '../../../shared/vocabulary'
+import type { UiLanguage } from '../../../shared/vocabulary'
 
 export const resources = {
   en: { translation: translations.en },

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../../db/connection'
 import type { CellValue, Cells, RowChange, SyncWriter } from '../../db/writer'
 import type { SearchIndex } from './search'
+import { liveCustomerGuard } from '../../db/live'
 import type {
   Contact,
   ContactValues,
@@ -205,6 +206,7 @@ export class CustomerRepository {
     private readonly search: SearchIndex,
     private readonly now: () => Date = () => new Date(),
   ) {
+    this.isLive = liveCustomerGuard(db)
     this.q = {
       customer: db.prepare('SELECT * FROM customers WHERE id = ? AND deleted_at IS NULL'),
       tags: db
@@ -218,6 +220,13 @@ export class CustomerRepository {
       contactCustomer: db.prepare('SELECT customer_id FROM contacts WHERE id = ?').pluck(),
     }
   }
+
+  /** Throws `not_found` unless the customer exists and is not deleted; reads one index entry. */
+  requireLive(customerId: string): void {
+    this.isLive(customerId)
+  }
+
+  private readonly isLive: (customerId: string) => void
 
   /** The customers these contacts belong to (what a contact write changes in the search index). */
   customersOfContacts(contactIds: readonly string[]): Set<string> {

@@ -5,7 +5,7 @@ import type { HandlerModule } from '../../ipc/combine'
 export function feedbackHandlers({ customers, feedback, orders }: AppContext): HandlerModule {
   return {
     'feedback:list': (input) => {
-      customers.values(input.customerId)
+      customers.requireLive(input.customerId)
       return {
         feedback: feedback.list(input.customerId),
         openComplaints: feedback.openComplaints(input.customerId),

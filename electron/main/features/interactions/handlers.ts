@@ -5,7 +5,7 @@ import type { HandlerModule } from '../../ipc/combine'
 export function interactionHandlers({ customers, interactions }: AppContext): HandlerModule {
   return {
     'interactions:list': (input) => {
-      customers.values(input.customerId)
+      customers.requireLive(input.customerId)
       return {
         interactions: interactions.list(input.customerId),
         lastContact: interactions.lastContact(input.customerId),

@@ -6,7 +6,7 @@ import type { HandlerModule } from '../../ipc/combine'
 export function orderHandlers({ customers, orders, figures, jobs }: AppContext): HandlerModule {
   return {
     'orders:list': (input) => {
-      customers.values(input.customerId)
+      customers.requireLive(input.customerId)
       return { orders: orders.list(input.customerId), figures: figures.stored(input.customerId) }
     },
     'orders:create': (input) => orders.create(input.customerId, input.order),

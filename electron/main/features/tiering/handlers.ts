@@ -36,7 +36,7 @@ export function tieringHandlers(ctx: AppContext): HandlerModule {
 
   return {
     'tiers:get': (input) => {
-      customers.values(input.customerId)
+      customers.requireLive(input.customerId)
       return tierState(input.customerId)
     },
     'tiers:lock': (input) => {

@@ -18,7 +18,6 @@ import {
 import { IconPencil, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
-import { bumpData } from '../../app/data'
 import { LANGUAGE_CODES } from '../../../../shared/domain'
 import type { Contact, ContactInput } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
@@ -45,9 +44,8 @@ export function ContactCard({ contact }: { contact: Contact }) {
       : null
 
   const remove = async () => {
-    const res = await call('contacts:delete', { id: contact.id })
+    await call('contacts:delete', { id: contact.id })
     setConfirm(false)
-    if (res.ok) bumpData()
   }
 
   return (
@@ -214,7 +212,6 @@ export function ContactEditor({
       : await call('contacts:create', { customerId, contact: values })
     setSaving(false)
     if (res.ok) {
-      bumpData()
       close()
     } else setError(res.error)
   }

@@ -15,8 +15,8 @@ import {
 import { notify } from '../../app/notify'
 import { IconCopy } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call, request } from '../../api/client'
-import { useQuery, bumpData } from '../../app/data'
+import { call } from '../../api/client'
+import { useQuery } from '../../app/data'
 import { navigate, hrefFor } from '../../app/route'
 import { useFormatters } from '../../i18n/format'
 import { BUSINESS_TYPES, SOURCES, duplicateCandidateSchema } from '../../../../shared/domain'
@@ -69,7 +69,7 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
   const [error, setError] = useState<AppError | null>(null)
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null)
   const [saving, setSaving] = useState(false)
-  const facets = useQuery('facets', () => request('customers:facets', {}))
+  const facets = useQuery('customers:facets', {})
   const errors = fieldErrors(t, error)
 
   const field = <K extends keyof Draft>(k: K) => ({
@@ -118,7 +118,6 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
     const res = await call('customers:create', { customer, contacts, allowDuplicates })
     setSaving(false)
     if (res.ok) {
-      bumpData()
       notify(t('customers.created', { name: draft.displayName }))
       close()
       navigate({ name: 'customer', id: res.data.id })

@@ -17,9 +17,9 @@ import {
 import { notify } from '../../app/notify'
 import { IconClock, IconTrash, IconUserPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call, request } from '../../api/client'
+import { call } from '../../api/client'
 import { CardHeader } from '../../components/CardHeader'
-import { useQuery, bumpData } from '../../app/data'
+import { useQuery } from '../../app/data'
 import { hrefFor, navigate } from '../../app/route'
 import { useFormatters } from '../../i18n/format'
 import type { Formatters } from '../../i18n/format'
@@ -42,7 +42,7 @@ import { FeedbackCard } from '../feedback/FeedbackCard'
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation()
-  const detail = useQuery(`customer:${id}`, () => request('customers:get', { id }))
+  const detail = useQuery('customers:get', { id })
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [addingContact, setAddingContact] = useState(false)
 
@@ -71,7 +71,6 @@ export function CustomerPage({ id }: { id: string }) {
     const res = await call('customers:delete', { id })
     setConfirmDelete(false)
     if (res.ok) {
-      bumpData()
       notify(t('customer.deleted', { name: customer.displayName }))
       navigate({ name: 'customers' })
     } else {
@@ -176,7 +175,7 @@ function Profile({ detail }: { detail: CustomerDetail }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
   const c = detail.customer
-  const facets = useQuery('facets', () => request('customers:facets', {}))
+  const facets = useQuery('customers:facets', {})
 
   const save = (field: keyof CustomerPatch) => async (value: string | string[] | null) => {
     const patch = {
@@ -185,7 +184,6 @@ function Profile({ detail }: { detail: CustomerDetail }) {
     if (field === 'displayName' && !value) patch.displayName = ''
     const res = await call('customers:update', { id: c.id, patch })
     if (res.ok) {
-      bumpData()
       return null
     }
     return fieldErrors(t, res.error)[field] ?? t(`errors.${res.error.code}`)

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { Suspense, lazy, useMemo, useState } from 'react'
 import {
   Button,
   Group,
@@ -14,17 +14,22 @@ import {
 } from '@mantine/core'
 import { IconPlus, IconDatabaseImport, IconUsers, IconFilterOff } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { request, subscribe } from '../../api/client'
-import { useDataVersion, useQuery, bumpData } from '../../app/data'
+import { request } from '../../api/client'
+import { useQuery, useTablesVersion } from '../../app/data'
+import { READS } from '../../../../shared/reads'
 import { useFormatters } from '../../i18n/format'
-import { BUSINESS_TYPES, CONTINENTS, SOURCES, VALUE_TIERS } from '../../../../shared/domain'
-import { jobProgressSchema } from '../../../../shared/contract'
+import { BUSINESS_TYPES, CONTINENTS, SOURCES, VALUE_TIERS } from '../../../../shared/vocabulary'
+import { useJobProgress } from '../../app/jobs'
 import type { AppError } from '../../../../shared/errors'
 import { ApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { CustomerTable } from './CustomerTable'
 import type { TableQuery } from './CustomerTable'
-import { CreateCustomerModal } from './CreateCustomerModal'
+
+// The form (with its schemas and phone rules) loads when first opened, not with the list.
+const CreateCustomerModal = lazy(() =>
+  import('./CreateCustomerModal').then((m) => ({ default: m.CreateCustomerModal })),
+)
 
 const DEMO_SIZE = 500
 
@@ -48,7 +53,7 @@ const NO_FILTERS: Filters = {
 export function CustomersScreen() {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const version = useDataVersion()
+  const version = useTablesVersion(READS['customers:list'])
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [sort, setSort] = useState<{ sort: NonNullable<TableQuery['sort']>; direction: 'asc' | 'desc' }>({
     sort: 'name',
@@ -56,8 +61,8 @@ export function CustomersScreen() {
   })
   const [total, setTotal] = useState<number | null>(null)
   const [creating, setCreating] = useState(false)
-  const facets = useQuery('facets', () => request('customers:facets', {}))
-  const info = useQuery('info', () => request('app:info', {}))
+  const facets = useQuery('customers:facets', {})
+  const info = useQuery('app:info', {})
   const filtered = Object.values(filters).some((v) => v.length > 0)
   const query = useMemo(() => ({ ...filters, ...sort }), [filters, sort])
 
@@ -219,7 +224,11 @@ export function CustomersScreen() {
           </div>
         </>
       )}
-      <CreateCustomerModal opened={creating} onClose={() => setCreating(false)} />
+      {creating ? (
+        <Suspense fallback={null}>
+          <CreateCustomerModal opened onClose={() => setCreating(false)} />
+        </Suspense>
+      ) : null}
     </Stack>
   )
 }
@@ -227,28 +236,20 @@ export function CustomersScreen() {
 function EmptyState({ onCreate }: { onCreate: () => void }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const [loading, setLoading] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
-
-  useEffect(
-    () =>
-      subscribe('job:progress', (payload) => {
-        const p = jobProgressSchema.safeParse(payload)
-        if (p.success && p.data.job === 'demo') setProgress({ done: p.data.done, total: p.data.total })
-      }),
-    [],
-  )
+  const reported = useJobProgress(['demo'], loading)
+  const progress = loading ? (reported ?? { done: 0, total: DEMO_SIZE }) : null
 
   const loadDemo = async () => {
     setError(null)
-    setProgress({ done: 0, total: DEMO_SIZE })
+    setLoading(true)
     try {
       await request('demo:load', { customers: DEMO_SIZE })
-      bumpData()
     } catch (err) {
       setError(err instanceof ApiError ? err.error : { code: 'internal' })
     } finally {
-      setProgress(null)
+      setLoading(false)
     }
   }
 

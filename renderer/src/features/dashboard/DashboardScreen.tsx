@@ -17,7 +17,6 @@ import {
 import { BarChart, DonutChart } from '@mantine/charts'
 import { IconAlertTriangle, IconClipboardCheck, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { request } from '../../api/client'
 import { useQuery } from '../../app/data'
 import { hrefFor } from '../../app/route'
 import { ErrorAlert } from '../../components/ErrorAlert'
@@ -38,7 +37,7 @@ const TIER_CHART_COLOR: Record<ValueTier, string> = {
 export function DashboardScreen() {
   const { t, i18n } = useTranslation()
   const fmt = useFormatters()
-  const state = useQuery('dashboard', () => request('dashboard:get', {}))
+  const state = useQuery('dashboard:get', {})
   if (!state.data) return state.status === 'error' ? <ErrorAlert error={state.error} /> : null
   const d = state.data
   const money = (n: number) => fmt.moneyCompact(n, 'USD')

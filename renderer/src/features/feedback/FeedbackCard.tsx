@@ -18,10 +18,10 @@ import {
 } from '@mantine/core'
 import { IconMessageReport, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call, request } from '../../api/client'
+import { call } from '../../api/client'
 import { CardHeader } from '../../components/CardHeader'
 import { localToday } from '../../../../shared/dates'
-import { bumpData, useQuery } from '../../app/data'
+import { useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import { FEEDBACK_KINDS, SEVERITIES } from '../../../../shared/tiering'
 import type { Feedback, FeedbackInput } from '../../../../shared/tiering'
@@ -35,18 +35,16 @@ const KIND_COLOR: Record<Feedback['kind'], string> = { complaint: 'red', suggest
 export function FeedbackCard({ customerId }: { customerId: string }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const data = useQuery(`feedback:${customerId}`, () => request('feedback:list', { customerId }))
+  const data = useQuery('feedback:list', { customerId })
   const [adding, setAdding] = useState(false)
   const [deleting, setDeleting] = useState<Feedback | null>(null)
 
   const resolve = async (f: Feedback, resolved: boolean) => {
-    const res = await call('feedback:resolve', { id: f.id, resolved })
-    if (res.ok) bumpData()
+    await call('feedback:resolve', { id: f.id, resolved })
   }
   const remove = async (f: Feedback) => {
-    const res = await call('feedback:delete', { id: f.id })
+    await call('feedback:delete', { id: f.id })
     setDeleting(null)
-    if (res.ok) bumpData()
   }
 
   return (
@@ -167,7 +165,6 @@ function AddDialog({ customerId, onClose }: { customerId: string; onClose: () =>
     const res = await call('feedback:add', { customerId, feedback: input })
     setSaving(false)
     if (res.ok) {
-      bumpData()
       onClose()
     } else setError(res.error)
   }

@@ -19,7 +19,8 @@ import {
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call, request } from '../../api/client'
-import { bumpData, useDataVersion, useQuery } from '../../app/data'
+import { useQuery, useTablesVersion } from '../../app/data'
+import { READS } from '../../../../shared/reads'
 import { navigate } from '../../app/route'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
@@ -49,9 +50,8 @@ export function GroupView({
 }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const version = useDataVersion()
-  const key = JSON.stringify(selection)
-  const figures = useQuery(`figures:${key}`, () => request('groups:figures', { selection }))
+  const version = useTablesVersion(READS['groups:members'])
+  const figures = useQuery('groups:figures', { selection })
   const [sort, setSort] = useState<MemberSort>('revenue')
   const [direction, setDirection] = useState<'asc' | 'desc'>('desc')
   const [selected, setSelected] = useState<Set<string>>(new Set())
@@ -92,7 +92,6 @@ export function GroupView({
       if (skipped.length > 0)
         notify(t('groups.bulkSkippedTags', { count: skipped.length, changed }), 'orange')
       else notify(t('groups.bulkDone', { count: changed }))
-      bumpData()
     })
 
   const removeFromGroup = () =>
@@ -104,7 +103,6 @@ export function GroupView({
       if (!res.ok) return setError(res.error)
       setSelected(new Set())
       setAllSelected(false)
-      bumpData()
     })
 
   const exportAs = (format: 'csv' | 'xlsx') =>
@@ -527,7 +525,6 @@ function RenameButton({
     const res = await call('groups:save', { id: group.id, group: { kind: 'static', name } })
     if (!res.ok) return setError(res.error)
     setOpen(false)
-    bumpData()
   }
   return (
     <Popover opened={open} onChange={setOpen} trapFocus position="bottom-end" withArrow>

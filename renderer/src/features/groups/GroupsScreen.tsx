@@ -19,8 +19,8 @@ import {
 } from '@mantine/core'
 import { IconFilter, IconPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call, request } from '../../api/client'
-import { bumpData, useQuery } from '../../app/data'
+import { call } from '../../api/client'
+import { useQuery } from '../../app/data'
 import { hrefFor, navigate } from '../../app/route'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
@@ -39,8 +39,8 @@ export function GroupsScreen({ selectionKey: key }: { selectionKey: string | nul
   const fmt = useFormatters()
   const view = parseSelectionKey(key)
   const [grouping, setGrouping] = useState<BuiltinGrouping>(view.grouping)
-  const buckets = useQuery(`buckets:${grouping}`, () => request('groups:buckets', { grouping }))
-  const groups = useQuery('groups', () => request('groups:list', {}))
+  const buckets = useQuery('groups:buckets', { grouping })
+  const groups = useQuery('groups:list', {})
   const [creating, setCreating] = useState<'smart' | 'static' | null>(null)
   const saved = groups.data?.groups ?? []
   const smart = saved.filter((g) => g.kind === 'smart')
@@ -245,7 +245,6 @@ function NewStaticGroup({ onClose }: { onClose: () => void }) {
   const save = async () => {
     const res = await call('groups:save', { group: { kind: 'static', name } })
     if (!res.ok) return setError(res.error)
-    bumpData()
     onClose()
     navigate({ name: 'groups', key: selectionKey({ kind: 'group', id: res.data.id }) })
   }

@@ -18,8 +18,8 @@ import {
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call, request } from '../../api/client'
-import { bumpData, useQuery } from '../../app/data'
+import { call } from '../../api/client'
+import { useQuery } from '../../app/data'
 import { navigate } from '../../app/route'
 import { FormDialog } from '../../components/FormDialog'
 import { fieldErrors } from '../../components/ErrorAlert'
@@ -80,7 +80,7 @@ export function RuleBuilder({
   const [match, setMatch] = useState<'all' | 'any'>(initial?.rules.match ?? 'all')
   const [drafts, setDrafts] = useState<Draft[]>(initial ? initial.rules.conditions.map(toDraft) : [blank()])
   const [error, setError] = useState<AppError | null>(null)
-  const facets = useQuery('facets', () => request('customers:facets', {}))
+  const facets = useQuery('customers:facets', {})
   const rules: GroupRules = { match, conditions: drafts.map(toCondition) }
   const [debounced] = useDebouncedValue(JSON.stringify(rules), 300)
   const [count, setCount] = useState<number | null>(null)
@@ -113,7 +113,6 @@ export function RuleBuilder({
       setError(res.error)
       return
     }
-    bumpData()
     onClose()
     navigate({ name: 'groups', key: selectionKey({ kind: 'group', id: res.data.id }) })
   }

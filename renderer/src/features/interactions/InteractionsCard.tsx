@@ -17,10 +17,10 @@ import {
 } from '@mantine/core'
 import { IconMessagePlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call, request } from '../../api/client'
+import { call } from '../../api/client'
 import { CardHeader } from '../../components/CardHeader'
 import { localToday } from '../../../../shared/dates'
-import { bumpData, useQuery } from '../../app/data'
+import { useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import { INTERACTION_KINDS } from '../../../../shared/tiering'
 import type { Interaction, InteractionInput } from '../../../../shared/tiering'
@@ -33,15 +33,14 @@ import { ConfirmDelete } from '../../components/ConfirmDelete'
 export function InteractionsCard({ customerId, contacts }: { customerId: string; contacts: Contact[] }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const data = useQuery(`interactions:${customerId}`, () => request('interactions:list', { customerId }))
+  const data = useQuery('interactions:list', { customerId })
   const [adding, setAdding] = useState(false)
   const [deleting, setDeleting] = useState<Interaction | null>(null)
   const contactName = (id: string | null) => contacts.find((c) => c.id === id)?.name
 
   const remove = async (i: Interaction) => {
-    const res = await call('interactions:delete', { id: i.id })
+    await call('interactions:delete', { id: i.id })
     setDeleting(null)
-    if (res.ok) bumpData()
   }
 
   return (
@@ -161,7 +160,6 @@ function LogDialog({
     const res = await call('interactions:log', { customerId, interaction })
     setSaving(false)
     if (res.ok) {
-      bumpData()
       onClose()
     } else setError(res.error)
   }

@@ -5,7 +5,6 @@ import { Alert, Button, Group, NumberInput, Select, SimpleGrid, TextInput, Texta
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { localToday } from '../../../../shared/dates'
-import { bumpData } from '../../app/data'
 import { CURRENCIES } from '../../../../shared/domain'
 import { ORDER_STATUSES } from '../../../../shared/tiering'
 import type { Order, OrderInput } from '../../../../shared/tiering'
@@ -70,7 +69,6 @@ export function OrderEditor({
       : await call('orders:create', { customerId, order: values() })
     setSaving(false)
     if (res.ok) {
-      bumpData()
       onClose()
     } else setError(res.error)
   }

@@ -16,9 +16,9 @@ import {
 } from '@mantine/core'
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call, request } from '../../api/client'
+import { call } from '../../api/client'
 import { CardHeader } from '../../components/CardHeader'
-import { bumpData, useQuery } from '../../app/data'
+import { useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import { DEFAULT_POLICY } from '../../../../shared/tiering'
 import type { Order, OrderStatus } from '../../../../shared/tiering'
@@ -46,14 +46,13 @@ export function OrdersCard({
 }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const data = useQuery(`orders:${customerId}`, () => request('orders:list', { customerId }))
+  const data = useQuery('orders:list', { customerId })
   const [editing, setEditing] = useState<Order | 'new' | null>(null)
   const [deleting, setDeleting] = useState<Order | null>(null)
 
   const remove = async (order: Order) => {
-    const res = await call('orders:delete', { id: order.id })
+    await call('orders:delete', { id: order.id })
     setDeleting(null)
-    if (res.ok) bumpData()
   }
 
   return (

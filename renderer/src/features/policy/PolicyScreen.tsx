@@ -25,8 +25,8 @@ import {
 } from '@mantine/core'
 import { IconArrowRight, IconDeviceFloppy, IconEye, IconInfoCircle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call, request } from '../../api/client'
-import { bumpData, useQuery } from '../../app/data'
+import { call } from '../../api/client'
+import { useQuery } from '../../app/data'
 import { useJobProgress } from '../../app/jobs'
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
 import { useFormatters } from '../../i18n/format'
@@ -42,7 +42,7 @@ type Tuple4 = [number, number, number, number]
 
 export function PolicyScreen() {
   const { t } = useTranslation()
-  const state = useQuery('policy', () => request('policy:get', {}))
+  const state = useQuery('policy:get', {})
   if (!state.data) return state.status === 'error' ? <ErrorAlert error={state.error} /> : null
   return (
     <PolicyEditor
@@ -115,7 +115,6 @@ function PolicyEditor({
       return
     }
     setSavedVersion(res.data.version)
-    bumpData()
   }
 
   const num = (value: string | number, fallback: number) => (typeof value === 'number' ? value : fallback)

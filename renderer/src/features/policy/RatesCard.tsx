@@ -18,8 +18,8 @@ import {
 } from '@mantine/core'
 import { IconFileImport, IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call, request } from '../../api/client'
-import { bumpData, useQuery } from '../../app/data'
+import { call } from '../../api/client'
+import { useQuery } from '../../app/data'
 import { notify } from '../../app/notify'
 import { fieldErrors } from '../../components/ErrorAlert'
 import { useFormatters } from '../../i18n/format'
@@ -30,7 +30,7 @@ import { localToday } from '../../../../shared/dates'
 export function RatesCard() {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const list = useQuery('rates', () => request('rates:list', {}))
+  const list = useQuery('rates:list', {})
   const [currency, setCurrency] = useState<string | null>('EUR')
   const [date, setDate] = useState(localToday())
   const [value, setValue] = useState<number | ''>('')
@@ -47,7 +47,6 @@ export function RatesCard() {
     })
     if (!res.ok) return setError(res.error)
     setValue('')
-    bumpData()
   }
 
   const importFile = async (file: File | null) => {
@@ -56,7 +55,6 @@ export function RatesCard() {
     const res = await call('rates:import', { csv: await file.text() })
     if (!res.ok) return setImportError(res.error)
     notify(t('rates.imported', { count: res.data.imported }))
-    bumpData()
   }
 
   const rates = list.data?.rates ?? []

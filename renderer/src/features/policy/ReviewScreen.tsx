@@ -18,13 +18,13 @@ import {
 } from '@mantine/core'
 import { IconArrowRight, IconCheck, IconPlayerPlay, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call, request } from '../../api/client'
-import { bumpData, useQuery } from '../../app/data'
+import { call } from '../../api/client'
+import { useQuery } from '../../app/data'
 import { useJobProgress } from '../../app/jobs'
 import { hrefFor } from '../../app/route'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useFormatters } from '../../i18n/format'
-import type { Review, ReviewItem, ValueTier } from '../../../../shared/tiering'
+import type { Review, ReviewItem } from '../../../../shared/tiering'
 import { isPromotion } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
 import { TIER_COLOR } from '../tiers/TierPanel'
@@ -34,7 +34,7 @@ const PAGE = 50
 export function ReviewScreen() {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const state = useQuery('review', () => request('reviews:get', {}))
+  const state = useQuery('reviews:get', {})
   const [running, setRunning] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
   const progress = useJobProgress(['review'], running)
@@ -44,8 +44,7 @@ export function ReviewScreen() {
     setRunning(true)
     const res = await call('reviews:run', {})
     setRunning(false)
-    if (res.ok) bumpData()
-    else setError(res.error)
+    if (!res.ok) setError(res.error)
   }
 
   return (
@@ -111,8 +110,7 @@ function OpenReview({ review, fmtDate }: { review: Review; fmtDate: (iso: string
       customerIds: decision === 'apply' && !all ? [...selected] : undefined,
     })
     setBusy(false)
-    if (res.ok) bumpData()
-    else setError(res.error)
+    if (!res.ok) setError(res.error)
   }
 
   const toggle = (id: string) =>

@@ -5,8 +5,8 @@ import { Alert, Badge, Button, Group, List, Select, Stack, Text, TextInput, Tool
 import { IconAlertTriangle, IconLock, IconLockOpen } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import { call, request } from '../../api/client'
-import { bumpData, useQuery } from '../../app/data'
+import { call } from '../../api/client'
+import { useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import type { Formatters } from '../../i18n/format'
 import { DEFAULT_POLICY, VALUE_TIERS, isPromotion } from '../../../../shared/tiering'
@@ -123,16 +123,15 @@ function explainChange(t: TFunction, e: TierState['changes'][number]): string {
 export function TierPanel({ customerId }: { customerId: string }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const state = useQuery(`tiers:${customerId}`, () => request('tiers:get', { customerId }))
-  const policy = useQuery('policy', () => request('policy:get', {}))
+  const state = useQuery('tiers:get', { customerId })
+  const policy = useQuery('policy:get', {})
   const bandPct = policy.data?.policy.hysteresisPct ?? DEFAULT_POLICY.hysteresisPct
   const [locking, setLocking] = useState(false)
 
   if (!state.data) return state.status === 'error' ? <ErrorAlert error={state.error} /> : null
   const s = state.data
   const unlock = async () => {
-    const res = await call('tiers:lock', { customerId, locked: false })
-    if (res.ok) bumpData()
+    await call('tiers:lock', { customerId, locked: false })
   }
 
   return (
@@ -298,7 +297,6 @@ function LockDialog({
   const save = async () => {
     const res = await call('tiers:lock', { customerId, locked: true, tier: tier as ValueTier, reason })
     if (res.ok) {
-      bumpData()
       onClose()
     } else setError(res.error)
   }
