@@ -1,11 +1,11 @@
-import path from 'node:path'
 import { defineConfig } from '@playwright/test'
+import { chromiumPath } from './tests/e2e/browser'
 
-// Browser tests drive the built renderer through the harness (real main-process services, real
-// SQLite) in Debian's Chromium. The Electron test runs only where an Electron binary exists.
-const port = Number(process.env.HARNESS_PORT ?? 5199)
-const dataDir = path.resolve('.tmp/e2e-data')
-
+// Browser tests drive the built renderer (`npm run test:e2e` builds it first) through the harness:
+// real main-process services, real SQLite. Each spec file starts its own harness on a fresh data
+// directory (tests/e2e/helpers.ts), so any file passes alone and none depends on another. The
+// browser is CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own (tests/e2e/browser.ts).
+// The Electron test runs only where an Electron binary exists.
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: '.tmp/playwright-output',
@@ -16,9 +16,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: [
         '--headless',
         '--no-sandbox',
@@ -32,13 +31,5 @@ export default defineConfig({
     },
     viewport: { width: 1440, height: 900 },
     trace: 'off',
-  },
-  webServer: {
-    // A fresh data directory for every run, so tests start from an empty app.
-    command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && tsx electron/dev/harness.ts --port ${port} --data-dir ${dataDir}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
   },
 })

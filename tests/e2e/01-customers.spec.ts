@@ -1,5 +1,4 @@
-import { test, expect } from '@playwright/test'
-import { customerTotal, ipc, openSearch, switchLanguage, tr } from './helpers'
+import { customerTotal, expect, ipc, openSearch, switchLanguage, test, tr } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 

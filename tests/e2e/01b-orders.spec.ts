@@ -1,9 +1,8 @@
-import { test, expect } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { ipc, switchLanguage, tr } from './helpers'
+import { expect, ipc, switchLanguage, test, tr } from './helpers'
 
-// Runs before 02-demo-table on purpose: loading the demo records USD rates for every currency,
-// and this test needs euros without a rate to show the missing-rate path.
+// This file's harness starts empty: no USD rate for euros yet, so the missing-rate path shows
+// (loading the demo would record rates for every currency).
 
 async function addOrder(page: Page, amount: string, status: string) {
   await page.getByTestId('add-order').click()

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test'
+import { expect, test } from './helpers'
 
 // The harness must not be drivable by any other web page or by DNS rebinding.
 test('refuses IPC from a foreign origin and writes nothing', async ({ request, baseURL }) => {

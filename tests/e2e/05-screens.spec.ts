@@ -1,5 +1,4 @@
-import { test, expect } from '@playwright/test'
-import { ipc, openSearch, switchLanguage, tr } from './helpers'
+import { expect, ipc, openSearch, switchLanguage, test, tr } from './helpers'
 
 // Walks the main screens in each language and keeps screenshots in .reports/screens for review.
 const LANGS = [

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
-import { test, expect } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { customerTotal, ipc, switchLanguage, tr } from './helpers'
+import { customerTotal, expect, ipc, switchLanguage, test, tr } from './helpers'
 
-// Runs after 02-demo-table, which loads the demo customers; loads them itself when run alone.
+// This file's harness starts empty: the first test to run loads the demo customers, the other one
+// reuses them (or loads them itself when run alone).
 async function ensureDemo(page: Page) {
   await page.goto('/')
   if ((await customerTotal(page)) < 100) {

@@ -1,5 +1,151 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { test as base, expect } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { expect } from '@playwright/test'
+
+export { expect }
+
+// ---- one harness per spec file ----
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** A running harness: its address and its own data directory. */
+export type Harness = { url: string; dataDir: string; stop: () => Promise<void> }
+
+/** Data written into a fresh data directory before its harness starts (by any means, any clock). */
+export type HarnessData = { name: string; seed: (dataDir: string) => void | Promise<void> }
+
+/** A port nothing listens on right now; the harness takes it a moment later (retried if lost). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.on('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+function launch(port: number, dataDir: string): Promise<Harness> {
+  // The harness under the Node that runs the tests (the pinned Node 22 under npm and npx), with
+  // tsx as a loader in the same process, so stopping it stops everything on every platform.
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/dev/harness.ts', '--port', String(port), '--data-dir', dataDir],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  let output = ''
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    process.stderr.write(`[harness :${port}] ${chunk.toString()}`)
+  })
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(timer)
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 })
+  }
+  return new Promise<Harness>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop()
+      reject(new Error(`the harness did not start within 60 s\n${output}`))
+    }, 60_000)
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('TradeTier harness on')) {
+        clearTimeout(timer)
+        resolve({ url: `http://127.0.0.1:${port}`, dataDir, stop })
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(Object.assign(new Error(`the harness exited (${code}) before listening\n${output}`), { output }))
+    })
+  })
+}
+
+/** Starts a harness on a free port over `dataDir` (by default a new, empty one). */
+export async function startHarness(dataDir = freshDataDir()): Promise<Harness> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(await freePort(), dataDir)
+    } catch (err) {
+      // Another process took the port between the probe and the harness: try another one.
+      const taken = String((err as { output?: string }).output ?? '').includes('EADDRINUSE')
+      if (!taken || attempt === 3) throw err
+    }
+  }
+}
+
+export function freshDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'tradetier-e2e-'))
+}
+
+/**
+ * The worker's harness, replaced whenever a test of another spec file (or another HarnessData)
+ * comes: every spec file starts from its own empty data directory, whatever ran before it.
+ */
+class HarnessPool {
+  private current: { key: string; harness: Harness } | null = null
+
+  async for(key: string, data: HarnessData | null): Promise<Harness> {
+    if (this.current?.key === key) return this.current.harness
+    await this.stop()
+    const dataDir = freshDataDir()
+    await data?.seed(dataDir)
+    this.current = { key, harness: await startHarness(dataDir) }
+    return this.current.harness
+  }
+
+  async stop(): Promise<void> {
+    const harness = this.current?.harness
+    this.current = null
+    await harness?.stop()
+  }
+}
+
+/**
+ * Playwright's `test` with a harness per spec file behind `page`, `request` and `baseURL`. A file
+ * or a describe block that needs data from before today (which the IPC cannot write, since every
+ * write is stamped now) says `test.use({ harnessData: { name, seed } })` and gets a harness of its
+ * own over the seeded directory.
+ */
+export const test = base.extend<
+  { harnessData: HarnessData | null; harness: Harness },
+  { harnessPool: HarnessPool }
+>({
+  harnessPool: [
+    // Playwright reads a fixture's dependencies from this pattern; it must be an object, even empty.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const pool = new HarnessPool()
+      await use(pool)
+      await pool.stop()
+    },
+    { scope: 'worker' },
+  ],
+  harnessData: [null, { option: true }],
+  harness: [
+    async ({ harnessPool, harnessData }, use, testInfo) => {
+      await use(await harnessPool.for(`${testInfo.file}#${harnessData?.name ?? ''}`, harnessData))
+    },
+    { timeout: 90_000 },
+  ],
+  baseURL: async ({ harness }, use) => {
+    await use(harness.url)
+  },
+})
+
+// ---- calling the app ----
 
 /** Calls a channel from inside the page, exactly as the renderer's HTTP client does. */
 export async function ipc<T = unknown>(
@@ -35,9 +181,6 @@ export async function openSearch(page: Page) {
   await page.keyboard.press('Control+K')
   await expect(page.getByTestId('search-input')).toBeVisible()
 }
-
-import fs from 'node:fs'
-import path from 'node:path'
 
 type Tree = { [k: string]: string | Tree }
 const locales: Record<string, Tree> = {}
