@@ -120,8 +120,6 @@ export function computeFigures(
     else if (o.date > twelveAgo) prev6Usd += usd
   }
   dates.sort()
-  const gaps: number[] = []
-  for (let i = 1; i < dates.length; i++) gaps.push(daysBetween(dates[i - 1]!, dates[i]!))
   return {
     revenueUsd,
     orderCount,
@@ -129,8 +127,16 @@ export function computeFigures(
     lastOrder: dates[dates.length - 1] ?? null,
     last6Usd,
     prev6Usd,
-    medianGapDays: gaps.length >= 2 ? median(gaps) : null,
+    medianGapDays: medianGapDays(dates),
   }
+}
+
+/** Median gap in days between consecutive dates (sorted); null with fewer than 3 dates. */
+export function medianGapDays(sortedDates: readonly string[]): number | null {
+  if (sortedDates.length < 3) return null
+  const gaps: number[] = []
+  for (let i = 1; i < sortedDates.length; i++) gaps.push(daysBetween(sortedDates[i - 1]!, sortedDates[i]!))
+  return median(gaps)
 }
 
 // ---- value tier (T1, T6) ----

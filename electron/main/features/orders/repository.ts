@@ -9,6 +9,7 @@ import type { Cells, RowChange, SyncWriter } from '../../db/writer'
 import { AppFailure } from '../../../../shared/errors'
 import type { Order, OrderValues, Rate, RateInput, TieringPolicy } from '../../../../shared/tiering'
 import { addMonths } from '../../core/tiering'
+import { revenueStatusParams } from '../tiering/figures'
 import { localToday } from '../../../../shared/dates'
 
 type OrderRow = {
@@ -184,8 +185,7 @@ export class OrderRepository {
   returnRate(customerId: string): number | null {
     const policy = this.policy()
     const since = addMonths(this.today(), -policy.windowMonths)
-    // Pad to the three placeholders by repeating a status: IN ('paid', 'paid', 'paid') is IN ('paid').
-    const statuses = [0, 1, 2].map((i) => policy.revenueStatuses[i] ?? policy.revenueStatuses[0])
+    const statuses = revenueStatusParams(policy)
     const row = this.q.returns.get(customerId, since, this.today(), ...statuses) as {
       gross: number | null
       returned: number | null

@@ -1,13 +1,20 @@
 // Each customer's figures (revenue in the trailing window, order count, first and last order, the
 // two half-years, the median reorder gap), DERIVED from its orders and stored in customer_figures
 // so lists, groups and the re-tier never read 2M orders. An order write refreshes its customer's
-// row (the declared derivation); the daily pass and a policy with a new window rebuild many rows.
+// row (a declared derivation); a policy with a new window, or a first run, rebuilds them all.
+//
+// The stored figures are computed by one SQL aggregate, for one customer or for the whole base:
+// SQLite walks each customer's orders in the same index order either way, so a rebuilt row equals
+// an incrementally kept one to the last bit, and the whole base is one pass over the orders index
+// (about 2 s for 2M orders) instead of a query per customer. The definition is the engine's
+// (core/tiering.ts computeFigures, which the policy preview and the tests use): the same filters,
+// windows and net-of-returns revenue.
 import type { Db } from '../../db/connection'
 import type { ChangeTracker } from '../../db/changes'
 import type { SqlRow } from '../../db/schema'
 import type { customerFigures } from '../../db/schema'
 import type { Figures, TieringPolicy } from '../../../../shared/tiering'
-import { computeFigures } from '../../core/tiering'
+import { addMonths, computeFigures, medianGapDays } from '../../core/tiering'
 import type { CustomerFigures, OrderFact } from '../../core/tiering'
 
 /** A customer without orders: no revenue, no dates. */
@@ -37,10 +44,63 @@ export function figuresFromRow(row: FiguresRow): Figures {
   }
 }
 
-// Both the one-customer read and the whole-base scan list a customer's orders in the same order
-// (date, then id), so the sums add up in the same order and a rebuilt row equals an incremental one
-// to the last bit.
-const FACT_COLUMNS = 'date, amount, returned, usd_rate, status'
+const NET_USD = 'max(0, amount - returned) * usd_rate'
+
+/**
+ * The policy's revenue statuses as three query parameters (it has one to three), padded by
+ * repeating one: IN ('paid', 'paid', 'paid') is IN ('paid').
+ */
+export function revenueStatusParams(policy: TieringPolicy): [string, string, string] {
+  const [first, second, third] = policy.revenueStatuses
+  // The schema requires at least one status.
+  const one = first!
+  return [one, second ?? one, third ?? one]
+}
+
+/** The aggregate of computeFigures in SQL; `one` restricts it to a single customer. */
+const FIGURES_SQL = (one: boolean) => `
+  SELECT customer_id,
+    total(CASE WHEN date > @windowStart THEN ${NET_USD} END),
+    count(CASE WHEN date > @windowStart THEN 1 END),
+    min(date), max(date),
+    total(CASE WHEN date > @sixAgo THEN ${NET_USD} END),
+    total(CASE WHEN date > @twelveAgo AND date <= @sixAgo THEN ${NET_USD} END),
+    CASE WHEN count(*) >= 3 THEN group_concat(date, '' ORDER BY date) END
+  FROM orders
+  WHERE ${one ? 'customer_id = @customerId AND ' : ''}deleted_at IS NULL AND date <= @asOf
+    AND status IN (@s0, @s1, @s2)
+  GROUP BY customer_id`
+
+type RawFigures = [
+  customerId: string,
+  revenueUsd: number,
+  orderCount: number,
+  firstOrder: string,
+  lastOrder: string,
+  last6Usd: number,
+  prev6Usd: number,
+  /** The dates run together (10 characters each), for the median gap; null under 3 orders. */
+  dates: string | null,
+]
+
+function fromRaw(asOf: string, r: RawFigures): Figures {
+  let gap: number | null = null
+  if (r[7] !== null) {
+    const dates: string[] = []
+    for (let i = 0; i < r[7].length; i += 10) dates.push(r[7].slice(i, i + 10))
+    gap = medianGapDays(dates)
+  }
+  return {
+    asOf,
+    revenueUsd: r[1],
+    orderCount: r[2],
+    firstOrder: r[3],
+    lastOrder: r[4],
+    last6Usd: r[5],
+    prev6Usd: r[6],
+    medianGapDays: gap,
+  }
+}
 
 export class FiguresRepository {
   private readonly q
@@ -52,16 +112,11 @@ export class FiguresRepository {
   ) {
     this.q = {
       stored: db.prepare('SELECT * FROM customer_figures WHERE customer_id = ?'),
-      facts: db
-        .prepare(
-          `SELECT ${FACT_COLUMNS} FROM orders WHERE customer_id = ? AND deleted_at IS NULL ORDER BY date, id`,
-        )
-        .raw(),
-      allFacts: db
-        .prepare(
-          `SELECT customer_id, ${FACT_COLUMNS} FROM orders WHERE deleted_at IS NULL ORDER BY customer_id, date, id`,
-        )
-        .raw(),
+      one: db.prepare(FIGURES_SQL(true)).raw(),
+      all: db.prepare(FIGURES_SQL(false)).raw(),
+      facts: db.prepare(
+        'SELECT date, amount, returned, usd_rate AS usdRate, status FROM orders WHERE customer_id = ? AND deleted_at IS NULL',
+      ),
       save: db.prepare(
         `INSERT INTO customer_figures (customer_id, as_of, revenue_usd, order_count, first_order, last_order, last6_usd, prev6_usd, median_gap_days)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -86,79 +141,58 @@ export class FiguresRepository {
     return this.q.customersOfOrders.all(JSON.stringify(orderIds)) as string[]
   }
 
-  /** Figures under a policy from the customer's orders, without storing them (a policy preview). */
-  compute(customerId: string, policy: TieringPolicy): Figures {
+  /** Figures under another policy from the customer's orders, without storing them (a preview). */
+  preview(customerId: string, policy: TieringPolicy): Figures {
     const asOf = this.today()
-    return { asOf, ...computeFigures(this.facts(customerId), asOf, policy) }
+    return { asOf, ...computeFigures(this.q.facts.all(customerId) as OrderFact[], asOf, policy) }
   }
 
   /** Recomputes one customer's figures from its own orders (tens of rows) and stores them. */
   refresh(customerId: string, policy: TieringPolicy): Figures {
-    const figures = this.compute(customerId, policy)
+    const asOf = this.today()
+    const raw = this.q.one.get({ ...this.params(asOf, policy), customerId }) as RawFigures | undefined
+    const figures = raw ? fromRaw(asOf, raw) : { asOf, ...NO_FIGURES }
     this.save(customerId, figures)
     return figures
   }
 
   /**
-   * Rebuilds every customer's figures from all orders in one ordered scan (no query per
-   * customer), storing them in transactions of `batch` customers; customers with no live order
-   * get empty figures. Yields to `pause` between batches. Returns how many rows were written.
+   * Rebuilds every live customer's figures from all orders in one pass, storing them in
+   * transactions of `batch` customers (customers with no counted order get empty figures) and
+   * calling `pause` between batches. Returns how many rows were written.
    */
   async rebuildAll(
     policy: TieringPolicy,
     liveIds: readonly string[],
     pause: (done: number, total: number) => Promise<void>,
-    batch = 20_000,
+    batch = 10_000,
   ): Promise<number> {
     const asOf = this.today()
-    const pending: [string, Figures][] = []
-    let written = 0
-    const flush = async () => {
+    const computed = new Map<string, Figures>()
+    for (const raw of this.q.all.iterate(this.params(asOf, policy)) as IterableIterator<RawFigures>)
+      computed.set(raw[0], fromRaw(asOf, raw))
+    const empty = { asOf, ...NO_FIGURES }
+    for (let i = 0; i < liveIds.length; i += batch) {
+      const ids = liveIds.slice(i, i + batch)
       this.db.transaction(() => {
-        for (const [id, f] of pending) this.save(id, f)
+        for (const id of ids) this.save(id, computed.get(id) ?? empty)
       })()
-      written += pending.length
-      pending.length = 0
-      await pause(written, liveIds.length)
+      await pause(Math.min(i + batch, liveIds.length), liveIds.length)
     }
-    const live = new Set(liveIds)
-    const seen = new Set<string>()
-    let current: string | null = null
-    let facts: OrderFact[] = []
-    const close = () => {
-      if (current === null || !live.has(current)) return
-      seen.add(current)
-      pending.push([current, { asOf, ...computeFigures(facts, asOf, policy) }])
-    }
-    // A connection cannot write while one of its statements is still iterating, so the scan
-    // computes everything first (100k small objects) and the writes follow in batches.
-    for (const row of this.q.allFacts.iterate() as IterableIterator<RawFact>) {
-      const id = row[0]
-      if (id !== current) {
-        close()
-        current = id
-        facts = []
-      }
-      facts.push({ date: row[1], amount: row[2], returned: row[3], usdRate: row[4], status: row[5] })
-    }
-    close()
-    for (const id of liveIds) if (!seen.has(id)) pending.push([id, { asOf, ...NO_FIGURES }])
-    const all = pending.splice(0)
-    for (let i = 0; i < all.length; i += batch) {
-      pending.push(...all.slice(i, i + batch))
-      await flush()
-    }
-    return written
+    return liveIds.length
   }
 
-  private facts(customerId: string): OrderFact[] {
-    return (this.q.facts.all(customerId) as RawFactRow[]).map((r) => ({
-      date: r[0],
-      amount: r[1],
-      returned: r[2],
-      usdRate: r[3],
-      status: r[4],
-    }))
+  private params(asOf: string, policy: TieringPolicy) {
+    const [s0, s1, s2] = revenueStatusParams(policy)
+    return {
+      asOf,
+      windowStart: addMonths(asOf, -policy.windowMonths),
+      sixAgo: addMonths(asOf, -6),
+      twelveAgo: addMonths(asOf, -12),
+      s0,
+      s1,
+      s2,
+    }
   }
 
   private save(customerId: string, f: Figures): void {
@@ -177,6 +211,3 @@ export class FiguresRepository {
     )
   }
 }
-
-type RawFactRow = [string, number, number, number, OrderFact['status']]
-type RawFact = [string, string, number, number, number, OrderFact['status']]

@@ -385,7 +385,7 @@ export class Retier {
   preview(policy: TieringPolicy): PolicyPreview {
     const sameFigures = figuresSignature(policy) === metaRead(this.db, 'figures_signature')
     // A new window or new revenue statuses need figures recomputed from orders (in memory only).
-    const figuresFor = sameFigures ? figuresOf : (row: BaseRow) => this.figures.compute(row.id, policy)
+    const figuresFor = sameFigures ? figuresOf : (row: BaseRow) => this.figures.preview(row.id, policy)
     const { rows, results } = this.evaluateBase(policy, figuresFor)
     const moves = new Map<string, number>()
     let promotions = 0
