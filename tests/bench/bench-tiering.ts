@@ -23,6 +23,7 @@ import { DEFAULT_POLICY, VALUE_TIERS, orderInputSchema } from '../../shared/tier
 import type { OrderInput, TieringPolicy, ValueTier } from '../../shared/tiering'
 import type { Selection } from '../../shared/groups'
 import { localToday } from '../../shared/dates'
+import { dailyPass, figuresRebuild, searchDuringRetier, startupMs } from './jobs-bench'
 import { checkDuckSemantics, loadFacts, openDuck, readResult, runTiering } from './duckdb-tiering'
 import type { OrderFactRow, PrevRow } from './duckdb-tiering'
 
@@ -629,7 +630,20 @@ async function main() {
     50,
   )
 
+  // ---- long jobs in the worker (issue 9) ----
+  console.log(
+    JSON.stringify({ ...(await figuresRebuild(services)), customers: nCustomers, orders: liveOrders }),
+  )
+  console.log(
+    JSON.stringify({
+      ...(await searchDuringRetier(services, ['trading', 'shenzhen', 'muller', '贸易', 'gmbh'])),
+      customers: nCustomers,
+      orders: liveOrders,
+    }),
+  )
+  console.log(JSON.stringify({ ...(await dailyPass(services)), customers: nCustomers, orders: liveOrders }))
   await services.close()
+  console.log(JSON.stringify({ ...(await startupMs(dataDir)), customers: nCustomers, orders: liveOrders }))
   if (!same) process.exitCode = 1
 }
 

@@ -1,6 +1,5 @@
 // A group's members as a file (G4): CSV for any tool, XLSX for Excel users. Built in main and
 // handed to the window as bytes, so the same code serves Electron and the harness.
-import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import type { ExportRow, GroupRepository } from './repository'
 import type { Selection } from '../../../../shared/groups'
@@ -97,6 +96,8 @@ export async function exportSelection(
       rows: rows.length,
     }
   }
+  // Loaded on the first XLSX export: the library is large and start-up should not wait for it.
+  const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()
   book.creator = 'TradeTier'
   const sheet = book.addWorksheet('Customers', { views: [{ state: 'frozen', ySplit: 1 }] })
