@@ -57,9 +57,3 @@ export const READS = {
 } as const satisfies Partial<Record<Channel, readonly TableName[]>>
 
 export type ReadChannel = keyof typeof READS
-
-/** True when a change to `tables` can alter what `channel` returns. */
-export function readsAny(channel: ReadChannel, tables: readonly string[]): boolean {
-  const reads: readonly string[] = READS[channel]
-  return tables.some((t) => reads.includes(t))
-}

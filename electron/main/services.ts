@@ -5,12 +5,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { DatabaseDamagedError, openDatabase, startIdleCheckpoints } from './db/connection'
 import type { OpenOptions } from './db/connection'
-import { metaRead } from './db/device'
 import { clockOf, openRepositories, upgradeDerived } from './repositories'
 import type { Repositories } from './repositories'
-import { JobRunner, JobsClosed } from './jobs/runner'
-import { RETIER_PENDING } from './jobs/definitions'
-import type { JobName } from './jobs/definitions'
+import { JobRunner } from './jobs/runner'
+import { Background } from './jobs/background'
 import { combine } from './ipc/combine'
 import { dispatch } from './ipc/dispatch'
 import type { Handlers, IpcHost } from './ipc/dispatch'
@@ -125,52 +123,14 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   const unclean = !options.readOnly && fs.existsSync(markFile)
   if (!options.readOnly) fs.writeFileSync(markFile, String(process.pid))
 
-  let stopped = false
-  const runJob = async (job: JobName, args: Record<string, unknown>) => {
-    try {
-      return await jobs.run(job as 'daily', args as Record<string, never>)
-    } finally {
-      notify()
-    }
-  }
-  const runBackground = async () => {
-    const check = await jobs.run('integrity', { depth: unclean ? 'full' : 'quick' })
-    if (check.problems.length > 0) {
-      integrity.damaged = true
-      console.error(
-        `The database file is damaged: ${path.join(dataDir, 'tradetier.db')}: ${check.problems.join('; ')}`,
-      )
-      changes.touch('meta')
-      notify()
-      return
-    }
-    // A policy saved just before a crash or a quit: its re-tier runs again, from the start.
-    if (metaRead(db, RETIER_PENDING)) await runJob('retier', {})
-    await runJob('daily', {})
-  }
+  const background = new Background({ db, dataDir, jobs, changes, notify, unclean, integrity })
+  if (options.background) background.start()
   const stopCheckpoints = options.readOnly ? () => undefined : startIdleCheckpoints(db)
-  let dailyTimer: NodeJS.Timeout | null = null
-  if (options.background) {
-    const guarded = () =>
-      void (stopped ? Promise.resolve() : runBackground()).catch((err: unknown) => {
-        if (!(err instanceof JobsClosed)) console.error('background job failed', err)
-      })
-    // After the first screen: the window asks for its list first, the checks follow.
-    setTimeout(guarded, 0)
-    // The trailing windows move at midnight; checking every few minutes catches the new day
-    // (and a laptop waking up) without a timer per customer.
-    dailyTimer = setInterval(() => {
-      if (integrity.damaged || stopped) return
-      void runJob('daily', {}).catch((err: unknown) => {
-        if (!(err instanceof JobsClosed)) console.error('daily pass failed', err)
-      })
-    }, 5 * 60_000)
-    dailyTimer.unref()
-  }
+  let stopped = false
   const close = async () => {
     if (stopped) return
     stopped = true
-    if (dailyTimer) clearInterval(dailyTimer)
+    background.stop()
     await jobs.close()
     stopCheckpoints()
     db.close()
@@ -183,7 +143,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     handlers,
     ipc,
     call: (channel, input) => dispatch(ipc, channel, input, true),
-    runBackground,
+    runBackground: () => background.runOnce(),
     close,
   }
 }

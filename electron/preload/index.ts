@@ -1,4 +1,5 @@
-// The preload exposes one function per contract channel and one event subscription — nothing raw.
+// The preload exposes one allow-listed `invoke` over the contract's channels and one event
+// subscription over its events — nothing raw (no ipcRenderer, no send, no arbitrary channel).
 // It runs sandboxed, so it imports only electron and the plain list of channel names.
 import { contextBridge, ipcRenderer } from 'electron'
 import { CHANNELS, EVENTS } from '../../shared/channels'

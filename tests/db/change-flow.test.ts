@@ -426,3 +426,14 @@ describe('a damaged file', () => {
 // The table list is what both sides agree on.
 const _check: TableName = 'customers'
 void _check
+
+describe('demo data', () => {
+  it('loads into an empty database only: a second load is refused and writes nothing', async () => {
+    const { s } = services()
+    expect(await s.call('demo:load', { customers: 20 })).toEqual({ ok: true, data: { created: 20 } })
+    const count = () => s.db.prepare('SELECT count(*) FROM customers').pluck().get() as number
+    expect(count()).toBe(20)
+    expect(await s.call('demo:load', { customers: 20 })).toEqual({ ok: false, error: { code: 'not_empty' } })
+    expect(count()).toBe(20)
+  })
+})

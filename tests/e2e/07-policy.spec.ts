@@ -50,12 +50,14 @@ test('a manager lowers the Key threshold: the preview counts the move, saving re
   await shoot(page, 'policy-zh')
 
   await page.getByTestId('policy-save').click()
-  // The screen says the new version is in force. (Not the 'policy-saved' notice: the editor is
-  // keyed by the version, so the data:changed event that can arrive before the save's answer
-  // remounts it and the notice is gone at once; a renderer bug, reported.)
+  // The save says so and stays said, whichever arrives first: its answer or the change event
+  // that brings the new version to the screen.
+  await expect(page.getByTestId('policy-saved')).toContainText(String(before + 1), { timeout: 30_000 })
   await expect(
     page.getByText(tr('zh', 'policy.subtitle').replace('{{version}}', String(before + 1))),
-  ).toBeVisible({ timeout: 30_000 })
+  ).toBeVisible()
+  await page.waitForTimeout(500)
+  await expect(page.getByTestId('policy-saved')).toBeVisible()
   const after = (await ipc<{ policy: { version: number } }>(page, 'policy:get')).data!.policy.version
   expect(after).toBe(before + 1)
 

@@ -9,11 +9,9 @@ import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from './schema'
 
 export type Db = Database.Database
-export type Orm = BetterSQLite3Database<typeof schema>
 
 export const DB_FILE_NAME = 'tradetier.db'
 
@@ -60,7 +58,7 @@ function defaultMigrationsDir(): string {
  * database, checks it in full and takes a backup copy first, then applies them. A file that is
  * not a database at all fails here (its header is read); deeper damage is found by checkIntegrity.
  */
-export function openDatabase(dataDir: string, options: OpenOptions = {}): { db: Db; orm: Orm; file: string } {
+export function openDatabase(dataDir: string, options: OpenOptions = {}): { db: Db; file: string } {
   const attach = options.attach === true || options.readOnly === true
   if (!attach) fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, DB_FILE_NAME)
@@ -70,7 +68,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): { db: 
     db = new Database(file, { readonly: options.readOnly === true, fileMustExist: attach })
     if (options.readOnly) {
       db.pragma('query_only = ON')
-      return { db, orm: drizzle(db, { schema }), file }
+      return { db, file }
     }
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
@@ -92,8 +90,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): { db: 
     throw err
   }
 
-  const orm = drizzle(db, { schema })
-  if (attach) return { db, orm, file }
+  if (attach) return { db, file }
   const migrationsFolder = options.migrationsDir ?? defaultMigrationsDir()
   if (existed && pendingMigrations(db, migrationsFolder) > 0) {
     const problems = checkIntegrity(db, 'full')
@@ -103,8 +100,9 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): { db: 
     }
     backupDatabase(db, dataDir, 'pre-migration', options.now?.() ?? new Date())
   }
-  migrate(orm, { migrationsFolder })
-  return { db, orm, file }
+  // drizzle only applies the migrations; every query is SQL on the better-sqlite3 connection.
+  migrate(drizzle(db, { schema }), { migrationsFolder })
+  return { db, file }
 }
 
 /**

@@ -449,3 +449,11 @@ export type SqlRow<T extends AnySQLiteTable> = {
     ? T['_']['columns'][K]['_']['data']
     : T['_']['columns'][K]['_']['data'] | null
 }
+
+/**
+ * A row as a repository reads it: the schema's row with some columns narrowed to what the write
+ * path guarantees (a code list instead of any text, a value a synced row may lack in general but
+ * every row written through the repository has). Only existing columns can be narrowed.
+ */
+export type Refine<R, O extends { [K in keyof O]: K extends keyof R ? unknown : never }> = Omit<R, keyof O> &
+  O

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../../db/connection'
+import type { Refine, SqlRow, contacts as contactsTable, customers as customersTable } from '../../db/schema'
 import type { CellValue, Cells, RowChange, SyncWriter } from '../../db/writer'
 import type { SearchIndex } from './search'
 import { liveCustomerGuard } from '../../db/live'
@@ -88,50 +89,10 @@ export function tagId(customerId: string, tag: string): string {
     .slice(0, 32)
 }
 
-type CustomerDbRow = {
-  id: string
-  display_name: string
-  original_name: string | null
-  latin_name: string | null
-  country: string | null
-  city: string | null
-  address: string | null
-  website: string | null
-  business_type: string | null
-  industry: string | null
-  size_band: string | null
-  product_categories: string
-  quality: string | null
-  source: string | null
-  source_detail: string | null
-  owner: string | null
-  preferred_language: string | null
-  currency: string | null
-  notes: string | null
-  timezone: string | null
-  created_at: string | null
-  updated_at: string
-  deleted_at: string | null
-}
+type CustomerDbRow = SqlRow<typeof customersTable>
 
-type ContactDbRow = {
-  id: string
-  customer_id: string
-  name: string
-  title: string | null
-  emails: string
-  phones: string
-  messaging: string
-  birthday_month: number | null
-  birthday_day: number | null
-  birthday_year: number | null
-  language: string | null
-  is_primary: number
-  notes: string | null
-  created_at: string | null
-  updated_at: string
-  deleted_at: string | null
-}
+/** A contact as stored: every contact written here belongs to a customer. */
+type ContactDbRow = Refine<SqlRow<typeof contactsTable>, { customer_id: string }>
 
 type ListDbRow = {
   id: string

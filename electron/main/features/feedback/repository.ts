@@ -2,21 +2,23 @@
 // written through SyncWriter. Open complaints are counted for the customer page.
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../../db/connection'
+import type { Refine, SqlRow, feedback as feedbackTable } from '../../db/schema'
 import { liveCustomerGuard } from '../../db/live'
 import type { SyncWriter } from '../../db/writer'
 import { AppFailure } from '../../../../shared/errors'
 import type { Feedback, FeedbackValues } from '../../../../shared/tiering'
 
-type Row = {
-  id: string
-  customer_id: string
-  kind: Feedback['kind']
-  severity: Feedback['severity']
-  date: string
-  summary: string
-  resolved: number
-  created_at: string
-}
+type Row = Refine<
+  SqlRow<typeof feedbackTable>,
+  {
+    customer_id: string
+    kind: Feedback['kind']
+    severity: Feedback['severity']
+    date: string
+    summary: string
+    created_at: string
+  }
+>
 
 export class FeedbackRepository {
   private readonly q

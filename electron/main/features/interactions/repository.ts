@@ -2,22 +2,16 @@
 // deleted, not edited), written through SyncWriter; the newest date is the customer's last contact.
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../../db/connection'
+import type { Refine, SqlRow, interactions as interactionsTable } from '../../db/schema'
 import { liveCustomerGuard } from '../../db/live'
 import type { SyncWriter } from '../../db/writer'
 import { AppFailure } from '../../../../shared/errors'
 import type { Interaction, InteractionValues } from '../../../../shared/tiering'
 
-type Row = {
-  id: string
-  customer_id: string
-  contact_id: string | null
-  kind: Interaction['kind']
-  date: string
-  summary: string
-  outcome: string | null
-  next_step: string | null
-  created_at: string
-}
+type Row = Refine<
+  SqlRow<typeof interactionsTable>,
+  { customer_id: string; kind: Interaction['kind']; date: string; summary: string; created_at: string }
+>
 
 export class InteractionRepository {
   private readonly q

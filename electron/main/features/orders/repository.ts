@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../../db/connection'
+import type { Refine, SqlRow, orders as ordersTable } from '../../db/schema'
 import { liveCustomerGuard } from '../../db/live'
 import type { Cells, RowChange, SyncWriter } from '../../db/writer'
 import { AppFailure } from '../../../../shared/errors'
@@ -12,20 +13,11 @@ import { addMonths } from '../../core/tiering'
 import { revenueStatusParams } from '../tiering/figures'
 import { localToday } from '../../../../shared/dates'
 
-type OrderRow = {
-  id: string
-  customer_id: string
-  date: string
-  amount: number
-  currency: string
-  usd_rate: number
-  status: Order['status']
-  returned: number
-  product_categories: string
-  reference: string | null
-  notes: string | null
-  updated_at: string
-}
+/** An order as stored: every order written here has its customer, date, currency, rate and status. */
+type OrderRow = Refine<
+  SqlRow<typeof ordersTable>,
+  { customer_id: string; date: string; currency: string; usd_rate: number; status: Order['status'] }
+>
 
 function toOrder(r: OrderRow): Order {
   return {

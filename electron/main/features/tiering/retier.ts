@@ -1,12 +1,12 @@
 // Whole-base tiering (T2, T6, T7): the daily roll-over, the full re-tier after a policy change, the
 // re-evaluation run held for review, and the preview of a policy before it is saved.
 //
-// Recomputing from orders cannot be fast (one GROUP BY over 2M orders is seconds), so a pass
-// works from the per-customer figures that order writes keep current. Only the trailing windows
-// move by themselves: the roll-over finds the few orders that crossed a window edge since the
-// last day it ran (an indexed range on orders.date) and refreshes just those customers. Passes
-// run in batches, each one transaction, yielding between them so IPC stays live and the window
-// can show progress; main is not the UI thread, but a frozen main would still stall the window.
+// A pass works from the per-customer figures that order writes keep current (./figures.ts), not
+// from the orders. Only the trailing windows move by themselves: the roll-over finds the few
+// orders that crossed a window edge since the last day it ran (an indexed range on orders.date)
+// and refreshes just those customers; a new window rebuilds all figures in one aggregate. The app
+// runs these passes as jobs in the worker thread (jobs/definitions.ts), in batches of one
+// transaction each, so each committed batch is whole and main's own writes wait briefly at most.
 import type { Db } from '../../db/connection'
 import type { ChangeTracker } from '../../db/changes'
 import { metaRead, metaSet } from '../../db/device'

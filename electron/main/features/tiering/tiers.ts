@@ -4,6 +4,7 @@
 // it. Runs as a declared derivation inside the write that changed the facts
 // (electron/main/derivations.ts), or in a batch of a whole-base pass (./retier.ts).
 import type { Db } from '../../db/connection'
+import type { Refine, SqlRow, customerTiers } from '../../db/schema'
 import { liveCustomerGuard } from '../../db/live'
 import { metaRead, metaSet } from '../../db/device'
 import type { SyncWriter } from '../../db/writer'
@@ -22,19 +23,11 @@ import { isPromotion } from '../../../../shared/tiering'
 import { localToday } from '../../../../shared/dates'
 import type { CustomerEvaluation, RfmBounds } from '../../core/tiering'
 
-export type TierRow = {
-  tier: ValueTier
-  rule: string
-  revenue_usd: number
-  evaluated_on: string
-  segment: RfmSegment | null
-  rfm_r: number | null
-  rfm_f: number | null
-  rfm_m: number | null
-  stage: LifecycleStage
-  risk_gap: number
-  risk_drop: number
-}
+/** A customer's stored tier, segment, stage and risk flags (the columns a pass compares). */
+export type TierRow = Refine<
+  Omit<SqlRow<typeof customerTiers>, 'customer_id' | 'live' | 'country' | 'revenue_now'>,
+  { tier: ValueTier; segment: RfmSegment | null; stage: LifecycleStage }
+>
 type LockRow = { tier: ValueTier; reason: string | null; locked_by: string | null; updated_at: string }
 
 const EMPTY_BOUNDS: RfmBounds = { r: [], f: [], m: [] }

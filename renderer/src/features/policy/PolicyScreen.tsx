@@ -40,18 +40,16 @@ import { benefitsText } from './benefits'
 
 type Tuple4 = [number, number, number, number]
 
+/** Two policies with the same rules, whatever their version numbers. */
+function sameRules(a: TieringPolicy, b: TieringPolicy): boolean {
+  return JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 })
+}
+
 export function PolicyScreen() {
   const { t } = useTranslation()
   const state = useQuery('policy:get', {})
   if (!state.data) return state.status === 'error' ? <ErrorAlert error={state.error} /> : null
-  return (
-    <PolicyEditor
-      key={state.data.policy.version}
-      saved={state.data.policy}
-      versions={state.data.versions}
-      title={t('policy.title')}
-    />
-  )
+  return <PolicyEditor saved={state.data.policy} versions={state.data.versions} title={t('policy.title')} />
 }
 
 function PolicyEditor({
@@ -71,6 +69,13 @@ function PolicyEditor({
   const [error, setError] = useState<AppError | null>(null)
   const [busy, setBusy] = useState<'preview' | 'save' | null>(null)
   const [savedVersion, setSavedVersion] = useState<number | null>(null)
+  // A new version in force (this screen's save, or a teammate's) replaces the draft unless the
+  // draft holds edits of its own. Not a remount: the save's confirmation and progress stay shown.
+  const [base, setBase] = useState<TieringPolicy>(saved)
+  if (saved.version !== base.version) {
+    setBase(saved)
+    if (sameRules(policy, base) || sameRules(policy, saved)) setPolicy(saved)
+  }
   const progress = useJobProgress(['retier'], busy === 'save')
   const dirty = useMemo(() => JSON.stringify(policy) !== JSON.stringify(saved), [policy, saved])
   const errors = fieldErrors(t, error)

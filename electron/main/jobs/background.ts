@@ -1,0 +1,79 @@
+// What the app runs by itself: after start, the integrity check (quick after a clean shutdown,
+// full after an unclean one), a re-tier a crash interrupted, and the daily pass; then the daily
+// pass again whenever the date changes. All of it as jobs in the worker, after the first screen.
+import path from 'node:path'
+import type { Db } from '../db/connection'
+import { DB_FILE_NAME } from '../db/connection'
+import type { ChangeTracker } from '../db/changes'
+import { metaRead } from '../db/device'
+import { RETIER_PENDING } from './definitions'
+import { JobsClosed } from './runner'
+import type { JobRunner } from './runner'
+
+export type BackgroundDeps = {
+  db: Db
+  dataDir: string
+  jobs: JobRunner
+  changes: ChangeTracker
+  /** Sends the tables the jobs wrote to the window. */
+  notify: () => void
+  /** The last run did not close cleanly: check the whole file. */
+  unclean: boolean
+  /** Set when the check finds damage; writes are refused from then on. */
+  integrity: { damaged: boolean }
+}
+
+// The trailing windows move at midnight; checking every few minutes catches the new day (and a
+// laptop waking up) without a timer per customer.
+const DAILY_CHECK_MS = 5 * 60_000
+
+export class Background {
+  private timer: NodeJS.Timeout | null = null
+  private stopped = false
+
+  constructor(private readonly d: BackgroundDeps) {}
+
+  /** The start-up jobs, once: check, resume an interrupted re-tier, daily pass. */
+  async runOnce(): Promise<void> {
+    const { jobs, integrity, changes, notify } = this.d
+    const check = await jobs.run('integrity', { depth: this.d.unclean ? 'full' : 'quick' })
+    if (check.problems.length > 0) {
+      integrity.damaged = true
+      console.error(
+        `The database file is damaged: ${path.join(this.d.dataDir, DB_FILE_NAME)}: ${check.problems.join('; ')}`,
+      )
+      changes.touch('meta')
+      notify()
+      return
+    }
+    try {
+      // A policy saved just before a crash or a quit: its re-tier runs again, from the start.
+      if (metaRead(this.d.db, RETIER_PENDING)) await jobs.run('retier', {})
+      await jobs.run('daily', {})
+    } finally {
+      notify()
+    }
+  }
+
+  /** Schedules the start-up jobs after the first screen, then the daily check. */
+  start(): void {
+    setTimeout(() => this.guard(() => this.runOnce()), 0)
+    this.timer = setInterval(() => {
+      if (this.d.integrity.damaged) return
+      this.guard(() => this.d.jobs.run('daily', {}).finally(() => this.d.notify()))
+    }, DAILY_CHECK_MS)
+    this.timer.unref()
+  }
+
+  stop(): void {
+    this.stopped = true
+    if (this.timer) clearInterval(this.timer)
+  }
+
+  private guard(run: () => Promise<unknown>): void {
+    if (this.stopped) return
+    run().catch((err: unknown) => {
+      if (!(err instanceof JobsClosed)) console.error('background job failed', err)
+    })
+  }
+}
