@@ -2,6 +2,13 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { tempServices } from '../helpers/tmp'
 import type { Services } from '../../electron/main/services'
 import { dispatch } from '../../electron/main/ipc/dispatch'
+import { CustomerRepository } from '../../electron/main/features/customers/repository'
+import { loadDemo } from '../../electron/main/features/demo/load'
+import { createRng } from '../../electron/main/core/demo-data'
+import { openDatabase } from '../../electron/main/db/connection'
+import { clockOf, openRepositories } from '../../electron/main/repositories'
+import { contactInputSchema, customerInputSchema, listQuerySchema } from '../../shared/domain'
+import type { ListQuery } from '../../shared/domain'
 
 let s: Services
 const ids: Record<string, string> = {}
@@ -294,4 +301,188 @@ describe('partial updates', () => {
       isPrimary: true,
     })
   })
+})
+
+describe('list pages at any offset', () => {
+  const SORT_COLUMN = {
+    name: 'sort_name',
+    country: 'country',
+    city: 'city',
+    industry: 'industry',
+    owner: 'owner',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  } as const
+
+  /** The page and total as plain ORDER BY … LIMIT … OFFSET reads them, shown columns included. */
+  function oracle(t: Services, input: ListQuery) {
+    const q = listQuerySchema.parse(input)
+    const where = ['c.deleted_at IS NULL']
+    const params: string[] = []
+    const within = (sql: string, values: readonly string[]) => {
+      if (values.length === 0) return
+      where.push(sql.replace('…', values.map(() => '?').join(', ')))
+      params.push(...values)
+    }
+    within('c.country IN (…)', q.countries)
+    within('c.industry IN (…)', q.industries)
+    within('c.owner IN (…)', q.owners)
+    within('c.id IN (SELECT customer_id FROM customer_tags WHERE deleted_at IS NULL AND tag IN (…))', q.tags)
+    within('c.id IN (SELECT customer_id FROM customer_tiers WHERE tier IN (…))', q.tiers)
+    const dir = q.direction === 'desc' ? 'DESC' : 'ASC'
+    const order = `c.${SORT_COLUMN[q.sort]} ${dir}, c.sort_name ${dir}, c.id ${dir}`
+    const rows = t.db
+      .prepare(
+        `SELECT c.id, c.display_name, coalesce(t.tier, 'ordinary') AS tier,
+           (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS contact,
+           (SELECT json_extract(k.emails, '$[0]') FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS email
+         FROM customers c LEFT JOIN customer_tiers t ON t.customer_id = c.id
+         WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .raw()
+      .all(...params, q.limit, q.offset) as (string | null)[][]
+    const total = t.db
+      .prepare(`SELECT count(*) FROM customers c WHERE ${where.join(' AND ')}`)
+      .pluck()
+      .get(...params) as number
+    return { rows, total }
+  }
+
+  const FILTERS: ListQuery[] = [
+    {},
+    { countries: ['DE'] },
+    { countries: ['CN', 'DE', 'US'] },
+    { tags: ['t1'] },
+    { tags: ['t1', 't2'] },
+    { owners: ['Nobody'] },
+    { tiers: ['ordinary'], industries: ['Electronics', 'Textiles'] },
+    { countries: ['DE'], tags: ['t2'] },
+  ]
+
+  const SORTS = Object.keys(SORT_COLUMN) as (keyof typeof SORT_COLUMN)[]
+  const EVERY_QUERY = FILTERS.flatMap((filter) =>
+    SORTS.flatMap((sort) => (['asc', 'desc'] as const).map((direction) => ({ ...filter, sort, direction }))),
+  )
+  // Few enough that the repository still holds what it learnt of them from one check to the next.
+  const WATCHED: ListQuery[] = [
+    { sort: 'name' },
+    { sort: 'city', direction: 'desc' },
+    { sort: 'createdAt' },
+    { tags: ['t1'], sort: 'name', direction: 'desc' },
+    { countries: ['DE'], sort: 'industry' },
+    { tags: ['t1', 't2'], sort: 'owner' },
+  ]
+
+  /** Each query at offsets around its ends, around the anchors and at random. */
+  function expectSameAsOracle(
+    t: Services,
+    repos: CustomerRepository[],
+    queries: ListQuery[],
+    rng: () => number,
+  ) {
+    for (const base of queries) {
+      const total = oracle(t, base).total
+      const offsets = [0, 7, 8, 500, total - 1, total]
+      for (let i = 0; i < 3; i++) offsets.push(Math.floor(rng() * (total + 10)))
+      for (const offset of offsets.filter((o) => o >= 0)) {
+        const query: ListQuery = { ...base, offset, limit: [1, 7, 60, 100][offset % 4]! }
+        const want = oracle(t, query)
+        for (const repo of repos) {
+          const got = repo.list(query)
+          expect({ query, total: got.total }).toEqual({ query, total: want.total })
+          expect({
+            query,
+            rows: got.rows.map((r) => [r.id, r.displayName, r.tier, r.primaryContact, r.primaryEmail]),
+          }).toEqual({ query, rows: want.rows })
+        }
+      }
+    }
+  }
+
+  it('returns the rows, order and total of a plain OFFSET query, before and after inserts, renames and deletes', async () => {
+    const t = tempServices()
+    try {
+      await loadDemo(t.db, { customers: t.customers }, 560, () => undefined, 3)
+      // No city, industry or owner (NULL sort values), shared names (ties broken by id), tags.
+      const make = (i: number) =>
+        t.customers.create(
+          customerInputSchema.parse({
+            displayName: i % 3 === 0 ? 'Same Name Trading' : `Null Fields ${i}`,
+            country: i % 2 === 0 ? 'DE' : null,
+            tags: i % 4 === 0 ? ['t1', 't2'] : i % 4 === 1 ? ['t2'] : [],
+          }),
+          i % 5 === 0
+            ? []
+            : [contactInputSchema.parse({ name: `Contact ${i}`, emails: [`c${i}@null-${i}.example`] })],
+        )
+      for (let i = 0; i < 40; i++) make(i)
+      const ids = t.db.prepare('SELECT id FROM customers ORDER BY rowid').pluck().all() as string[]
+      for (const id of ids.filter((_, i) => i % 9 === 0)) t.customers.update(id, { tags: ['t1'] })
+      // A customer with no primary contact: the first of its contacts stands in, as before.
+      const contact = t.db
+        .prepare('SELECT id FROM contacts WHERE is_primary = 1 LIMIT 1')
+        .pluck()
+        .get() as string
+      t.customers.updateContact(contact, { isPrimary: false })
+
+      const small = new CustomerRepository(t.db, t.writer, t.search, undefined, 7)
+      const repos = [t.customers, small]
+      const rng = createRng(11)
+      const tied = t.db
+        .prepare(
+          `SELECT count(*) FROM customers c, customers k WHERE k.id = (SELECT customer_id FROM contacts WHERE id = ?)
+             AND c.deleted_at IS NULL AND (c.sort_name, c.id) < (k.sort_name, k.id)`,
+        )
+        .pluck()
+        .get(contact) as number
+      const tiedRow = { sort: 'name', offset: tied, limit: 1 } as const
+      expect(t.customers.list(tiedRow).rows[0]!.primaryContact).toBe(oracle(t, tiedRow).rows[0]![3])
+      expectSameAsOracle(t, repos, EVERY_QUERY, rng)
+
+      // Each kind of write, then the queries read just before it.
+      const writes: (() => void)[] = [
+        () => {
+          for (let i = 40; i < 70; i++) make(i)
+        },
+        () => {
+          for (const [k, id] of ids.filter((_, i) => i % 13 === 1).entries())
+            t.customers.update(id, {
+              displayName: k % 2 ? `Aardvark Renamed ${k}` : `深圳重命名 ${k}`,
+              city: null,
+            })
+        },
+        () => {
+          for (const id of ids.filter((_, i) => i % 17 === 2)) t.customers.delete(id)
+        },
+        () => t.customers.update(ids[3]!, { tags: ['t1', 't2'], country: 'DE' }),
+        // Rows read inside a transaction that rolls back leave nothing behind.
+        () =>
+          expect(() =>
+            t.db.transaction(() => {
+              t.customers.update(ids[5]!, { displayName: 'Zz Rolled Back', tags: [] })
+              for (const repo of repos) for (const q of WATCHED) repo.list({ ...q, offset: 520 })
+              throw new Error('undo')
+            })(),
+          ).toThrow('undo'),
+        // Another connection's write (the job worker's) is seen too.
+        () => {
+          const other = openDatabase(t.dir, { attach: true })
+          try {
+            const theirs = openRepositories(other.db, clockOf())
+            theirs.customers.update(ids[7]!, { displayName: '000 First By Another Device' })
+            theirs.customers.delete(ids[8]!)
+          } finally {
+            other.db.close()
+          }
+        },
+      ]
+      for (const write of writes) {
+        expectSameAsOracle(t, repos, WATCHED, rng)
+        write()
+      }
+      expectSameAsOracle(t, repos, EVERY_QUERY, rng)
+    } finally {
+      await t.close()
+    }
+  }, 60_000)
 })

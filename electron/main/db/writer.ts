@@ -46,18 +46,38 @@ type Deriver = {
   compute: (value: (column: string) => CellValue) => Record<string, CellValue>
 }
 
-type Statements = {
-  select: (id: string) => Record<string, CellValue> | undefined
-  stampGet: (tbl: string, rowId: string, col: string) => string | undefined
-  stampSet: (tbl: string, rowId: string, col: string, hlc: string) => void
-  log: (hlc: string, tbl: string, rowId: string, col: string, value: string, prev: string | null) => void
+const ALLOWED = Object.fromEntries(
+  Object.entries(SYNCED_COLUMNS).map(([table, columns]) => [table, new Set<string>(columns)]),
+) as Record<string, ReadonlySet<string> | undefined>
+
+// Identity of the SyncWriter.write in progress on a connection (see writeScope).
+const scopes = new WeakMap<Db, object>()
+
+/**
+ * An object that stays the same for the duration of one SyncWriter.write on `db` (derived steps
+ * included), undefined outside one. Derived work may remember within it what it has already
+ * written, since nothing else writes in between and a failure ends it.
+ */
+export function writeScope(db: Db): object | undefined {
+  return scopes.get(db)
+}
+
+const STAMP_SET = {
+  head: 'INSERT INTO cell_stamps (tbl, row_id, col, hlc) VALUES',
+  row: '(?, ?, ?, ?)',
+  tail: ' ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc',
+}
+const LOG_ADD = {
+  head: 'INSERT INTO change_log (hlc, tbl, row_id, col, value, prev_hlc) VALUES',
+  row: '(?, ?, ?, ?, ?, ?)',
+  tail: '',
 }
 
 export class SyncWriter {
   /** The derived work each synced table's writes trigger (declared in electron/main/derivations.ts). */
   readonly derivations: Derivations
   private readonly cache = new Map<string, ReturnType<Db['prepare']>>()
-  private readonly stmts: Omit<Statements, 'select'>
+  private readonly stampGet: (tbl: string, rowId: string, col: string) => string | undefined
   private readonly selects: Record<SyncedTable, ReturnType<Db['prepare']>>
 
   constructor(
@@ -69,17 +89,7 @@ export class SyncWriter {
     const stampGet = db
       .prepare('SELECT hlc FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col = ?')
       .pluck()
-    const stampSet = db.prepare(
-      'INSERT INTO cell_stamps (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc',
-    )
-    const log = db.prepare(
-      'INSERT INTO change_log (hlc, tbl, row_id, col, value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    this.stmts = {
-      stampGet: (t, r, c) => stampGet.get(t, r, c) as string | undefined,
-      stampSet: (t, r, c, h) => void stampSet.run(t, r, c, h),
-      log: (h, t, r, c, v, p) => void log.run(h, t, r, c, v, p),
-    }
+    this.stampGet = (t, r, c) => stampGet.get(t, r, c) as string | undefined
     const select = (t: SyncedTable) =>
       db.prepare(`SELECT ${SYNCED_COLUMNS[t].map((c) => `"${c}"`).join(', ')} FROM "${t}" WHERE id = ?`)
     this.selects = Object.fromEntries(
@@ -111,7 +121,17 @@ export class SyncWriter {
    * unknown table or column — those are programming errors, not user input.
    */
   write(changes: readonly RowChange[]): WriteResult {
-    return this.db.transaction(() => this.writeInTransaction(changes))()
+    const outer = !scopes.has(this.db)
+    if (outer) scopes.set(this.db, {})
+    try {
+      return this.db.transaction(() => this.writeInTransaction(changes))()
+    } catch (err) {
+      // A nested write rolled back to its savepoint: what was remembered inside it is void.
+      if (!outer) scopes.set(this.db, {})
+      throw err
+    } finally {
+      if (outer) scopes.delete(this.db)
+    }
   }
 
   private writeInTransaction(changes: readonly RowChange[]): WriteResult {
@@ -122,27 +142,32 @@ export class SyncWriter {
     let cells = 0
     const touched = new Map<SyncedTable, Set<string>>()
     for (const change of changes) {
-      const allowed: readonly string[] = SYNCED_COLUMNS[change.table]
+      const allowed = ALLOWED[change.table]
       if (!allowed) throw new Error(`not a synced table: ${String(change.table)}`)
       const current = this.selects[change.table].get(change.id) as Record<string, CellValue> | undefined
       const changed: [string, CellValue][] = []
       for (const [col, value] of Object.entries(change.values) as [string, CellValue | undefined][]) {
         if (value === undefined) continue
-        if (!allowed.includes(col)) throw new Error(`not a synced column: ${change.table}.${col}`)
+        if (!allowed.has(col)) throw new Error(`not a synced column: ${change.table}.${col}`)
         if (current && current[col] === value) continue
         // A new row's empty cells equal the column default: nothing to stamp, log or sync.
         if (!current && value === null) continue
         changed.push([col, value])
       }
       if (changed.length === 0) continue
+      // One statement each for the row's stamps and log entries, in the order of the cells.
+      const stamps: CellValue[] = []
+      const log: CellValue[] = []
       let lastStamp = ''
       for (const [col, value] of changed) {
         const stamp = this.clock.tick()
-        const prev = current ? (this.stmts.stampGet(change.table, change.id, col) ?? null) : null
-        this.stmts.stampSet(change.table, change.id, col, stamp)
-        this.stmts.log(stamp, change.table, change.id, col, JSON.stringify(value), prev)
+        const prev = current ? (this.stampGet(change.table, change.id, col) ?? null) : null
+        stamps.push(change.table, change.id, col, stamp)
+        log.push(stamp, change.table, change.id, col, JSON.stringify(value), prev)
         lastStamp = stamp
       }
+      this.rows(STAMP_SET, changed.length).run(stamps)
+      this.rows(LOG_ADD, changed.length).run(log)
       const updatedAt = hlcToIso(lastStamp)
       const written = [...changed, ...this.derived(change.table, current, changed)]
       if (current) this.update(change.table, change.id, written, updatedAt)
@@ -160,6 +185,13 @@ export class SyncWriter {
       }
     }
     return { cells, rows: [...touched.values()].reduce((n, s) => n + s.size, 0) }
+  }
+
+  /** The multi-row INSERT of `n` rows for STAMP_SET or LOG_ADD. */
+  private rows(template: { head: string; row: string; tail: string }, n: number) {
+    return this.statement(
+      `${template.head} ${Array.from({ length: n }, () => template.row).join(', ')}${template.tail}`,
+    )
   }
 
   private derived(

@@ -3,6 +3,7 @@
 // (a single Chinese surname, "李", or the first letters typed). Both are rebuilt for a customer
 // inside the transaction that changed it.
 import type { Db } from '../../db/connection'
+import { writeScope } from '../../db/writer'
 import {
   digitsOnly,
   emailDomain,
@@ -161,6 +162,10 @@ export function normalizeQuery(query: string): string {
   return q
 }
 
+const GRAMS_ADD = 'INSERT OR IGNORE INTO search_grams (gram, doc) VALUES'
+const KEYS_ADD = 'INSERT OR IGNORE INTO match_keys (key, customer_id) VALUES'
+const PAIRS_PER_INSERT = 200
+
 export class SearchIndex {
   private readonly stmts
 
@@ -178,7 +183,6 @@ export class SearchIndex {
       ftsDel: db.prepare('DELETE FROM customer_fts WHERE rowid = ?'),
       ftsAdd: db.prepare('INSERT INTO customer_fts (rowid, body) VALUES (?, ?)'),
       gramsDel: db.prepare('DELETE FROM search_grams WHERE doc = ?'),
-      gramAdd: db.prepare('INSERT OR IGNORE INTO search_grams (gram, doc) VALUES (?, ?)'),
       trigram: db
         .prepare(
           'SELECT d.customer_id FROM customer_fts f JOIN search_docs d ON d.doc = f.rowid WHERE customer_fts MATCH ? LIMIT ?',
@@ -190,7 +194,6 @@ export class SearchIndex {
         )
         .pluck(),
       keysDel: db.prepare('DELETE FROM match_keys WHERE customer_id = ?'),
-      keyAdd: db.prepare('INSERT OR IGNORE INTO match_keys (key, customer_id) VALUES (?, ?)'),
       byKey: db.prepare('SELECT customer_id FROM match_keys WHERE key = ? LIMIT 50').pluck(),
     }
   }
@@ -198,7 +201,16 @@ export class SearchIndex {
   /** Rebuilds the entries of these customers from their current rows (removes deleted ones). */
   reindex(customerIds: Iterable<string>): void {
     const s = this.stmts
+    // One write can ask twice for the same customer (its row, then its contacts): an entry
+    // already written in this write from the very same values is left as it is.
+    const scope = writeScope(this.db)
+    if (this.written.scope !== scope) this.written = { scope, sources: new Map() }
     for (const id of customerIds) {
+      const src = s.source.get(id) as IndexSource | undefined
+      const contacts = src && !src.deleted_at ? (s.contacts.all(id) as ContactSource[]) : null
+      const source = contacts ? JSON.stringify([src, contacts]) : null
+      if (scope && source !== null && this.written.sources.get(id) === source) continue
+      this.written.sources.delete(id)
       // A customer keeps its doc number for life, so re-indexing rewrites rows in place.
       let doc = s.docGet.get(id) as number | undefined
       if (doc !== undefined) {
@@ -206,17 +218,44 @@ export class SearchIndex {
         s.gramsDel.run(doc)
       }
       s.keysDel.run(id)
-      const src = s.source.get(id) as IndexSource | undefined
-      if (!src || src.deleted_at) {
+      if (!src || !contacts) {
         if (doc !== undefined) s.docDel.run(doc)
         continue
       }
-      const contacts = s.contacts.all(id) as ContactSource[]
-      for (const key of matchKeys(src, contacts)) s.keyAdd.run(key, id)
+      this.insertPairs(
+        KEYS_ADD,
+        [...matchKeys(src, contacts)].map((key) => [key, id]),
+      )
       const { body, grams } = buildIndexEntry(src, contacts)
       doc ??= Number(s.docAdd.run(id).lastInsertRowid)
       s.ftsAdd.run(doc, body)
-      for (const g of grams) s.gramAdd.run(g, doc)
+      this.insertPairs(
+        GRAMS_ADD,
+        [...grams].map((g) => [g, doc]),
+      )
+      if (scope && source !== null) this.written.sources.set(id, source)
+    }
+  }
+
+  /** What reindex wrote during the write in progress: the source of each customer's entry. */
+  private written: { scope: object | undefined; sources: Map<string, string> } = {
+    scope: undefined,
+    sources: new Map(),
+  }
+
+  private readonly multiRow = new Map<string, ReturnType<Db['prepare']>>()
+
+  /** Inserts a customer's grams or keys a few hundred rows a statement instead of one. */
+  private insertPairs(head: string, rows: readonly [string, string | number][]): void {
+    for (let i = 0; i < rows.length; i += PAIRS_PER_INSERT) {
+      const chunk = rows.slice(i, i + PAIRS_PER_INSERT)
+      const sql = `${head} ${chunk.map(() => '(?, ?)').join(', ')}`
+      let stmt = this.multiRow.get(sql)
+      if (!stmt) {
+        stmt = this.db.prepare(sql)
+        this.multiRow.set(sql, stmt)
+      }
+      stmt.run(chunk.flat())
     }
   }
 
@@ -233,6 +272,7 @@ export class SearchIndex {
   rebuildAll(): number {
     const ids = this.db.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').pluck().all() as string[]
     this.db.transaction(() => {
+      this.written = { scope: undefined, sources: new Map() }
       this.db.exec(
         'DELETE FROM customer_fts; DELETE FROM search_docs; DELETE FROM search_grams; DELETE FROM match_keys',
       )
