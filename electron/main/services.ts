@@ -125,7 +125,9 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
 
   const background = new Background({ db, dataDir, jobs, changes, notify, unclean, integrity })
   if (options.background) background.start()
-  const stopCheckpoints = options.readOnly ? () => undefined : startIdleCheckpoints(db)
+  const stopCheckpoints = options.readOnly
+    ? () => undefined
+    : startIdleCheckpoints(db, () => jobs.offloadCheckpoint())
   let stopped = false
   const close = async () => {
     if (stopped) return

@@ -148,10 +148,19 @@ export function backupDatabase(db: Db, dataDir: string, label: string, at: Date)
 /**
  * Checkpoints the WAL every few seconds from a timer, so that copying pages back into the main
  * file happens between user actions rather than inside a Save. PASSIVE never waits for or blocks
- * other connections, and costs nothing when the WAL holds no new pages. Returns a stop function.
+ * other connections, and costs nothing when the WAL holds no new pages. A long job can leave tens
+ * of megabytes in the WAL, and copying those would hold this thread for a noticeable time: while
+ * `offload` takes the checkpoint elsewhere (the job worker, returning true) this thread does none.
+ * Returns a stop function.
  */
-export function startIdleCheckpoints(db: Db, everyMs = 5000): () => void {
-  const timer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), everyMs)
+export function startIdleCheckpoints(
+  db: Db,
+  offload: () => boolean = () => false,
+  everyMs = 5000,
+): () => void {
+  const timer = setInterval(() => {
+    if (!offload()) db.pragma('wal_checkpoint(PASSIVE)')
+  }, everyMs)
   timer.unref()
   return () => clearInterval(timer)
 }

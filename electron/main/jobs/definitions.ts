@@ -95,6 +95,14 @@ export const JOBS = {
       return { created }
     },
   }),
+  /** Copies the WAL's pages back into the database file, off the main thread (see connection.ts). */
+  checkpoint: job({
+    writes: [],
+    run: (r) => {
+      r.db.pragma('wal_checkpoint(PASSIVE)')
+      return {}
+    },
+  }),
   /** SQLite's check of the whole file (quick after a clean shutdown, full after an unclean one). */
   integrity: job({
     writes: [],

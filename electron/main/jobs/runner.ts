@@ -47,6 +47,24 @@ export class JobRunner {
     return this.current
   }
 
+  /** Starts the worker thread now (the app does at start), resolving once it runs. */
+  warm(): Promise<void> {
+    if (this.closed) return Promise.resolve()
+    const fresh = !this.worker
+    const worker = this.ensureWorker()
+    return fresh ? new Promise((resolve) => worker.once('online', () => resolve())) : Promise.resolve()
+  }
+
+  /**
+   * Has the worker checkpoint the WAL when it is started and idle (after a job it checkpoints by
+   * itself). False when there is no worker to ask: the caller checkpoints instead.
+   */
+  offloadCheckpoint(): boolean {
+    if (!this.worker || this.closed) return false
+    if (this.current === null && this.pending.size === 0) this.run('checkpoint', {}).catch(() => undefined)
+    return true
+  }
+
   /** Runs `job` after those already queued; resolves with its result or rejects with its AppFailure. */
   run<J extends JobName>(job: J, args: JobArgs<J>): Promise<JobResult<J>> {
     const next = this.queue.then(

@@ -43,6 +43,8 @@ async function run(req: JobRequest): Promise<JobMessage> {
       req.args,
       progress,
     )
+    // A job's writes can fill the WAL with tens of megabytes: copy them back here, not on main.
+    if (req.job !== 'checkpoint') db.pragma('wal_checkpoint(PASSIVE)')
     return { id: req.id, kind: 'done', result, tables: [...r.changes.drain(), ...def.writes] }
   } catch (err) {
     const tables = [...r.changes.drain(), ...def.writes]
