@@ -23,7 +23,12 @@ const { dataDir } = workerData as WorkerData
 const { db } = openDatabase(dataDir, { attach: true })
 
 port.on('message', (req: JobRequest) => {
-  void run(req).then((msg) => port.postMessage(msg))
+  void run(req).then((msg) => {
+    port.postMessage(msg)
+    // A job's writes can fill the WAL with tens of megabytes: copy them back here, not on main,
+    // once its caller has its answer (the next job waits for this, the window does not).
+    if (req.job !== 'checkpoint') db.pragma('wal_checkpoint(PASSIVE)')
+  })
 })
 
 async function run(req: JobRequest): Promise<JobMessage> {
@@ -43,8 +48,6 @@ async function run(req: JobRequest): Promise<JobMessage> {
       req.args,
       progress,
     )
-    // A job's writes can fill the WAL with tens of megabytes: copy them back here, not on main.
-    if (req.job !== 'checkpoint') db.pragma('wal_checkpoint(PASSIVE)')
     return { id: req.id, kind: 'done', result, tables: [...r.changes.drain(), ...def.writes] }
   } catch (err) {
     const tables = [...r.changes.drain(), ...def.writes]
