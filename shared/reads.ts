@@ -52,6 +52,8 @@ export const READS = {
     'country_facts',
     'tier_reviews',
     'tier_review_items',
+    // The policy's review schedule says whether a run is due.
+    'tiering_policies',
     'meta',
   ],
 } as const satisfies Partial<Record<Channel, readonly TableName[]>>

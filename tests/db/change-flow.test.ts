@@ -371,6 +371,16 @@ describe('long jobs in the worker', () => {
     expect(answered).toBeGreaterThan(0)
   })
 
+  it('a pass that changes nothing announces nothing (the daily check runs every few minutes)', async () => {
+    const { s } = services()
+    await seed(s)
+    await s.jobs.run('daily', {})
+    expect(s.changes.drain()).toContain('meta')
+    await s.jobs.run('daily', {})
+    await s.jobs.run('checkpoint', {})
+    expect(s.changes.drain()).toEqual([])
+  })
+
   it('runs one job at a time, in order', async () => {
     const { s } = services()
     const order: string[] = []

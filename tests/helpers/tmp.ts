@@ -4,7 +4,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { createServices } from '../../electron/main/services'
 import type { Services, ServicesOptions } from '../../electron/main/services'
-import { dispatch } from '../../electron/main/ipc/dispatch'
 import type { Result } from '../../shared/errors'
 import type { Channel } from '../../shared/channels'
 import type { ChannelInput, ChannelOutput } from '../../shared/contract'
@@ -35,6 +34,5 @@ export type Call = <C extends Channel>(
 export function caller(services: () => Services): Call {
   // dispatch returns Result<unknown>, but every handler is typed by the contract (Handlers), so a
   // success carries the channel's output.
-  return (channel, input) =>
-    dispatch(services().ipc, channel, input, true) as Promise<Result<ChannelOutput<typeof channel>>>
+  return (channel, input) => services().call(channel, input) as Promise<Result<ChannelOutput<typeof channel>>>
 }

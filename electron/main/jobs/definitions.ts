@@ -1,33 +1,20 @@
 // The long jobs (STYLE habit 8): whole-base passes, bulk writes and checks that would hold the
 // main process for seconds. Each runs in the job worker over its own connection and repositories
-// (./worker.ts), reports progress, and declares the derived tables it writes; synced writes are
-// recorded by the write path itself. Each commits in batches that are whole on their own.
+// (./worker.ts) and reports progress; the tables it writes are recorded where it writes them
+// (the write path, the derived repositories), so a pass that changes nothing announces nothing.
+// Each commits in batches that are whole on their own.
 import { checkIntegrity } from '../db/connection'
 import { metaSet } from '../db/device'
 import type { Repositories } from '../repositories'
 import { importRates } from '../features/orders/rates-import'
 import { loadDemo } from '../features/demo/load'
-import type { Review } from '../../../shared/tiering'
-import type { TableName } from '../../../shared/tables'
+import type { PolicyPreview, Review, TieringPolicy } from '../../../shared/tiering'
 
 export type Progress = (done: number, total: number) => void
 
 type JobDef<A, R> = {
-  /** Derived tables the job may write (synced ones are recorded by the write path). */
-  writes: readonly TableName[]
   run: (r: Repositories, args: A, progress: Progress) => Promise<R> | R
 }
-
-const PASS_WRITES = [
-  'customer_figures',
-  'customer_tiers',
-  'tier_events',
-  'dashboard_cells',
-  'tier_movements',
-  'tier_reviews',
-  'tier_review_items',
-  'meta',
-] as const satisfies readonly TableName[]
 
 /** Meta key set in the same transaction as a new policy version, cleared when its re-tier ends. */
 export const RETIER_PENDING = 'retier_pending'
@@ -39,21 +26,22 @@ function job<A, R>(def: JobDef<A, R>): JobDef<A, R> {
 export const JOBS = {
   /** The full re-tier after a policy save: every customer under the policy in force. */
   retier: job({
-    writes: PASS_WRITES,
     run: async (r, _args: Record<string, never>, progress) => {
       const result = await r.retier.applyAll(r.policies.current(), progress)
       metaSet(r.db, RETIER_PENDING, '')
       return result
     },
   }),
+  /** What saving a policy would change, over the whole base; reads only. */
+  preview: job({
+    run: (r, args: { policy: TieringPolicy }): PolicyPreview => r.retier.preview(args.policy),
+  }),
   /** A re-evaluation run: everything refreshed, tier moves held for a manager's review. */
   review: job({
-    writes: PASS_WRITES,
     run: (r, _args: Record<string, never>, progress): Promise<Review> => r.retier.runReview(progress),
   }),
   /** The daily pass: figures to today, then segments, stages and risks; a scheduled review if due. */
   daily: job({
-    writes: PASS_WRITES,
     run: async (r, _args: Record<string, never>, progress) => {
       let ran = false
       if (!r.retier.dailyDone()) {
@@ -69,7 +57,6 @@ export const JOBS = {
   }),
   /** Every customer's figures rebuilt from all orders (a new window, an upgrade, a benchmark). */
   rebuildFigures: job({
-    writes: ['customer_figures', 'customer_tiers', 'dashboard_cells', 'meta'],
     run: async (r, _args: Record<string, never>, progress) => {
       const customers = await r.retier.rebuildFigures(r.policies.current(), progress)
       return { customers }
@@ -77,12 +64,10 @@ export const JOBS = {
   }),
   /** Exchange rates from a CSV file: all rows or none. */
   importRates: job({
-    writes: [],
     run: (r, args: { csv: string }) => ({ imported: importRates(r.db, r.orders, args.csv) }),
   }),
   /** Demo customers with contacts and orders, then one pass so segments and stages show. */
   demo: job({
-    writes: PASS_WRITES,
     run: async (r, args: { customers: number }, progress) => {
       const created = await loadDemo(
         r.db,
@@ -97,7 +82,6 @@ export const JOBS = {
   }),
   /** Copies the WAL's pages back into the database file, off the main thread (see connection.ts). */
   checkpoint: job({
-    writes: [],
     run: (r) => {
       r.db.pragma('wal_checkpoint(PASSIVE)')
       return {}
@@ -105,7 +89,6 @@ export const JOBS = {
   }),
   /** SQLite's check of the whole file (quick after a clean shutdown, full after an unclean one). */
   integrity: job({
-    writes: [],
     run: (r, args: { depth: 'quick' | 'full' }) => ({ problems: checkIntegrity(r.db, args.depth) }),
   }),
 } as const

@@ -31,14 +31,20 @@ port.on('message', (req: JobRequest) => {
   })
 })
 
+// One set of repositories for the thread's life (a checkpoint asks every few seconds). Each job
+// moves the clock to the instant main asked for it (tests inject their own "now").
+let offsetMs = 0
+const r = openRepositories(
+  db,
+  clockOf(() => new Date(Date.now() + offsetMs)),
+)
+
 async function run(req: JobRequest): Promise<JobMessage> {
-  // The job's clock starts at the instant main asked for it (tests inject their own "now").
-  const started = Date.now()
-  const at = Date.parse(req.at)
-  const r = openRepositories(
-    db,
-    clockOf(() => new Date(at + (Date.now() - started))),
-  )
+  offsetMs = Date.parse(req.at) - Date.now()
+  // Main may have saved a policy or stored new bounds since the last job.
+  r.policies.forget()
+  r.tiers.forgetBounds()
+  r.changes.drain()
   const def = JOBS[req.job]
   try {
     const progress = (done: number, total: number) =>
@@ -48,9 +54,9 @@ async function run(req: JobRequest): Promise<JobMessage> {
       req.args,
       progress,
     )
-    return { id: req.id, kind: 'done', result, tables: [...r.changes.drain(), ...def.writes] }
+    return { id: req.id, kind: 'done', result, tables: r.changes.drain() }
   } catch (err) {
-    const tables = [...r.changes.drain(), ...def.writes]
+    const tables = r.changes.drain()
     if (err instanceof AppFailure)
       return {
         id: req.id,

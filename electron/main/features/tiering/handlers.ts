@@ -45,9 +45,10 @@ export function tieringHandlers(ctx: AppContext): HandlerModule {
       return tierState(input.customerId)
     },
     'policy:get': () => ({ policy: policies.current(), versions: policies.versions() }),
-    'policy:preview': (input) => retier.preview(input.policy),
+    // A whole-base evaluation (with a new window, from every customer's orders): a worker job.
+    'policy:preview': (input) => jobs.run('preview', { policy: input.policy }),
     'policy:save': async (input) => {
-      const preview = retier.preview(input.policy)
+      const preview = await jobs.run('preview', { policy: input.policy })
       // The version and "re-tier pending" commit together: a start-up that finds the flag (the app
       // was closed or crashed mid-way) runs the re-tier again, so no half-tiered base survives.
       const version = db.transaction(() => {

@@ -185,6 +185,13 @@ export class Retier {
     }
   }
 
+  /** Sets a day marker, recording the write for the change event only when the value moves. */
+  private setMeta(key: string, value: string): void {
+    if (metaRead(this.db, key) === value) return
+    metaSet(this.db, key, value)
+    this.changes?.touch('meta')
+  }
+
   /** Stops running jobs at their next batch (the database is closing). */
   stop(): void {
     this.stopped = true
@@ -197,8 +204,6 @@ export class Retier {
 
   /** Runs whole-base jobs one after another. */
   private serial<T>(job: () => Promise<T>): Promise<T> {
-    // Its day markers and review runs; the tier and figure rows record themselves.
-    this.changes?.touch('meta', 'tier_reviews', 'tier_review_items')
     const next = this.running.then(job, job)
     this.running = next.catch(() => undefined)
     return next
@@ -227,8 +232,8 @@ export class Retier {
         progress(done, total)
         await this.pause()
       })
-      metaSet(this.db, 'figures_as_of', today)
-      metaSet(this.db, 'figures_signature', signature)
+      this.setMeta('figures_as_of', today)
+      this.setMeta('figures_signature', signature)
       return live.length
     } else if (last === today) {
       return 0
@@ -251,8 +256,8 @@ export class Retier {
       progress(Math.min(i + BATCH, ids.length), ids.length)
       await this.pause()
     }
-    metaSet(this.db, 'figures_as_of', today)
-    metaSet(this.db, 'figures_signature', signature)
+    this.setMeta('figures_as_of', today)
+    this.setMeta('figures_signature', signature)
     return ids.length
   }
 
@@ -356,7 +361,7 @@ export class Retier {
       const policy = this.policy()
       await this.rollFigures(policy, progress)
       const { moves, customers } = await this.store(policy, 'hold', progress)
-      metaSet(this.db, 'daily_pass_on', this.today())
+      this.setMeta('daily_pass_on', this.today())
       return { customers, pending: moves.length }
     })
   }
@@ -375,8 +380,8 @@ export class Retier {
       await this.rollFigures(policy, progress)
       const { moves, customers } = await this.store(policy, 'apply', progress)
       // Moves of a saved policy were previewed and accepted; an open review is now out of date.
-      this.q.closeOpen.run(this.now().toISOString())
-      metaSet(this.db, 'daily_pass_on', this.today())
+      if (this.q.closeOpen.run(this.now().toISOString()).changes > 0) this.changes?.touch('tier_reviews')
+      this.setMeta('daily_pass_on', this.today())
       return { customers, moves: moves.length }
     })
   }
@@ -431,6 +436,7 @@ export class Retier {
       const at = this.now().toISOString()
       const id = this.db.transaction(() => {
         // A new run replaces an older open one: its list is out of date.
+        this.changes?.touch('tier_reviews', 'tier_review_items')
         this.q.closeOpen.run(at)
         const reviewId = Number(this.q.newReview.run(this.today(), policy.version, at).lastInsertRowid)
         // A run that finds nothing to move is recorded (its date sets the schedule) but not left open.
@@ -450,7 +456,7 @@ export class Retier {
         }
         return reviewId
       })()
-      metaSet(this.db, 'daily_pass_on', this.today())
+      this.setMeta('daily_pass_on', this.today())
       return this.review(id)!
     })
   }
