@@ -36,7 +36,18 @@ function launch(port: number, dataDir: string): Promise<Harness> {
   // tsx as a loader in the same process, so stopping it stops everything on every platform.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/dev/harness.ts', '--port', String(port), '--data-dir', dataDir],
+    [
+      '--import',
+      'tsx',
+      'electron/dev/harness.ts',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      // A renderer built elsewhere (`electron-vite build --outDir <dir>`), so work in progress on
+      // one build does not swap files under a test running on another.
+      ...(process.env.RENDERER_DIR ? ['--renderer', process.env.RENDERER_DIR] : []),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
