@@ -31,7 +31,7 @@ function freePort(): Promise<number> {
   })
 }
 
-function launch(port: number, dataDir: string): Promise<Harness> {
+function launch(port: number, dataDir: string, keep: boolean): Promise<Harness> {
   // The harness under the Node that runs the tests (the pinned Node 22 under npm and npx), with
   // tsx as a loader in the same process, so stopping it stops everything on every platform.
   const child = spawn(
@@ -63,7 +63,7 @@ function launch(port: number, dataDir: string): Promise<Harness> {
       await exited
       clearTimeout(timer)
     }
-    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 })
+    if (!keep) fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 })
   }
   return new Promise<Harness>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -84,11 +84,14 @@ function launch(port: number, dataDir: string): Promise<Harness> {
   })
 }
 
-/** Starts a harness on a free port over `dataDir` (by default a new, empty one). */
-export async function startHarness(dataDir = freshDataDir()): Promise<Harness> {
+/**
+ * Starts a harness on a free port over `dataDir` (by default a new, empty one), deleted when it
+ * stops unless `keep` (a benchmark's data, built once and reused).
+ */
+export async function startHarness(dataDir = freshDataDir(), { keep = false } = {}): Promise<Harness> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await launch(await freePort(), dataDir)
+      return await launch(await freePort(), dataDir, keep)
     } catch (err) {
       // Another process took the port between the probe and the harness: try another one.
       const taken = String((err as { output?: string }).output ?? '').includes('EADDRINUSE')
