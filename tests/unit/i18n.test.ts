@@ -234,3 +234,99 @@ describe('errors from main', () => {
     }
   })
 })
+
+// The glossary (renderer/src/i18n/glossary.md) is the one place a domain term is chosen; the
+// locale files must say exactly that, and never fall back to a replaced synonym.
+describe('glossary', () => {
+  const glossary = readFileSync(
+    fileURLToPath(new URL('../../renderer/src/i18n/glossary.md', import.meta.url)),
+    'utf8',
+  )
+
+  /** Rows of the markdown table under a `## <title>` heading, header and rule lines dropped. */
+  function table(title: string): string[][] {
+    const section = glossary.split(/^## /m).find((s) => s.startsWith(`${title}\n`))
+    if (section === undefined) throw new Error(`glossary has no "## ${title}" section`)
+    return section
+      .split('\n')
+      .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
+      .slice(1)
+      .map((line) =>
+        line
+          .slice(1, -1)
+          .split('|')
+          .map((cell) => cell.trim()),
+      )
+  }
+
+  const terms = table('Terms').map(([concept, keys, zh, fr, en]) => ({
+    concept: concept!,
+    keys: keys!.split(',').map((k) => k.trim().replace(/^`|`$/g, '')),
+    values: { zh: zh!, fr: fr!, en: en! },
+  }))
+  const avoid = table('Avoid').map(([lang, text]) => ({ lang: lang as Locale, text: text! }))
+
+  it('has terms and words to avoid', () => {
+    expect(terms.length).toBeGreaterThan(80)
+    expect(avoid.length).toBeGreaterThan(20)
+    expect(avoid.every((a) => LOCALE_NAMES.includes(a.lang) && a.text !== '')).toBe(true)
+  })
+
+  it('is what the locale files say for every listed key', () => {
+    const wrong: string[] = []
+    for (const { concept, keys, values } of terms) {
+      for (const key of keys) {
+        for (const l of LOCALE_NAMES) {
+          const actual = FLAT[l].get(key)
+          if (actual !== values[l]) {
+            wrong.push(
+              `${concept} ${l} ${key}: ${JSON.stringify(actual)}, glossary ${JSON.stringify(values[l])}`,
+            )
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('has no replaced synonym left in any value', () => {
+    const found: string[] = []
+    for (const { lang, text } of avoid) {
+      for (const [key, value] of FLAT[lang]) {
+        if (typeof value === 'string' && value.includes(text))
+          found.push(`${lang} ${key} has "${text}": ${value}`)
+      }
+    }
+    expect(found).toEqual([])
+  })
+})
+
+describe('typography', () => {
+  const strings = (l: Locale) => [...FLAT[l]].filter((e): e is [string, string] => typeof e[1] === 'string')
+
+  it('fr puts a no-break space (narrow or not) before : ; ? ! » and after «', () => {
+    // A plain space lets the mark wrap to the next line alone; no space at all is English style.
+    const NB = '\u202f\u00a0'
+    const bad = new RegExp(
+      `[^\\s${NB}][;?!»]|[^\\s${NB}]:(?=\\s|$)| [:;?!»]|« |«[^\\s${NB}]|\\u00a0\\u202f|\\u202f\\u00a0`,
+    )
+    const wrong = strings('fr')
+      .filter(([, v]) => bad.test(v))
+      .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    expect(wrong).toEqual([])
+  })
+
+  it('en writes a percentage without a space before %', () => {
+    const wrong = strings('en')
+      .filter(([, v]) => /\s%/.test(v))
+      .map(([k, v]) => `${k}: ${v}`)
+    expect(wrong).toEqual([])
+  })
+
+  it('zh separates Chinese characters from Latin letters and digits with a space', () => {
+    const wrong = strings('zh')
+      .filter(([, v]) => /\p{Script=Han}[0-9A-Za-z]|[0-9A-Za-z]\p{Script=Han}/u.test(v))
+      .map(([k, v]) => `${k}: ${v}`)
+    expect(wrong).toEqual([])
+  })
+})
