@@ -71,14 +71,14 @@ async function timed(page: Page, target: Locator, expected: () => Promise<void>)
   await expected()
   await page.waitForFunction(
     (quiet) => {
-      const b = (window as unknown as { __bench: BenchState }).__bench
+      const b = (globalThis as unknown as { __bench: BenchState }).__bench
       return b.pending === 0 && performance.now() - Math.max(b.lastDom, b.lastIpc) >= quiet
     },
     QUIET_MS,
     { polling: 50 },
   )
   return page.evaluate(() => {
-    const b = (window as unknown as { __bench: BenchState }).__bench
+    const b = (globalThis as unknown as { __bench: BenchState }).__bench
     return Math.max(b.lastDom, b.lastIpc) - b.start
   })
 }
