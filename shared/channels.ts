@@ -33,6 +33,7 @@ export const CHANNELS = [
   'policy:get',
   'policy:preview',
   'policy:save',
+  'policy:moves',
   'reviews:run',
   'reviews:get',
   'reviews:decide',

@@ -22,8 +22,10 @@ import {
   orderInputSchema,
   orderPatchSchema,
   orderSchema,
+  orderWriteSchema,
   rateInputSchema,
   rateSchema,
+  policyMovesSchema,
   policyPreviewSchema,
   policyVersionSchema,
   reviewSchema,
@@ -115,10 +117,11 @@ export const contract = {
     input: z.object({ customerId: id }),
     output: z.object({ orders: z.array(orderSchema), figures: figuresSchema }),
   },
-  'orders:create': { input: z.object({ customerId: id, order: orderInputSchema }), output: orderSchema },
+  /** The order, with the customer's tier move it caused in the same transaction. */
+  'orders:create': { input: z.object({ customerId: id, order: orderInputSchema }), output: orderWriteSchema },
   'orders:update': {
     input: z.object({ id, patch: orderPatchSchema }),
-    output: orderSchema,
+    output: orderWriteSchema,
   },
   'orders:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
   'rates:list': { input: empty, output: z.object({ rates: z.array(rateSchema) }) },
@@ -163,7 +166,16 @@ export const contract = {
   /** Saves a new version and re-tiers the whole base in the worker (job:progress 'retier'). */
   'policy:save': {
     input: z.object({ policy: tieringPolicySchema, note: z.string().trim().max(500).nullish() }),
-    output: z.object({ version: z.number(), preview: policyPreviewSchema }),
+    /** `moved`: customers whose tier the re-tier changed (counted as it wrote them, not the preview). */
+    output: z.object({ version: z.number(), preview: policyPreviewSchema, moved: z.number() }),
+  },
+  /** The tier moves a saved version's re-tier made on this device. */
+  'policy:moves': {
+    input: z.object({
+      version: z.number().int().min(1),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: policyMovesSchema,
   },
   /** A re-evaluation run: finds the promotions and demotions due and holds them for review. */
   'reviews:run': { input: empty, output: reviewSchema },

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'busy',
   'already_decided',
   'not_empty',
+  /** A bulk action named customers that are not (or no longer) in the selection it acts on. */
+  'not_in_selection',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

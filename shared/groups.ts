@@ -149,6 +149,12 @@ export type Group = z.infer<typeof groupSchema>
 
 const id = z.string().min(1).max(64)
 
+/**
+ * The ticked customers a bulk action, an export or an email list acts on instead of the whole
+ * selection. At least one: "none ticked" is said by leaving the list out, never by an empty one.
+ */
+export const groupPickSchema = z.array(id).min(1, { error: 'required' }).max(200_000, { error: 'too_long' })
+
 /** What a group view, a bulk action or an export works on. */
 export const selectionSchema = z.discriminatedUnion('kind', [
   z.object({

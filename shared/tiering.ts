@@ -150,7 +150,26 @@ export const policyVersionSchema = z.object({
   version: z.number(),
   createdAt: z.string(),
   note: z.string().nullable(),
+  /** Customers whose tier the version's re-tier changed on this device; null until it has run. */
+  moved: z.number().nullable(),
 })
+
+/** The tier moves a saved version's re-tier made (the first `limit`, highest revenue first). */
+export const policyMovesSchema = z.object({
+  version: z.number(),
+  moved: z.number().nullable(),
+  moves: z.array(
+    z.object({
+      customerId: z.string(),
+      displayName: z.string(),
+      country: z.string().nullable(),
+      from: z.enum(VALUE_TIERS),
+      to: z.enum(VALUE_TIERS),
+      revenueUsd: z.number(),
+    }),
+  ),
+})
+export type PolicyMoves = z.infer<typeof policyMovesSchema>
 
 /** What saving a policy would do (counts over the whole base), shown before the user saves. */
 export const policyPreviewSchema = z.object({
@@ -194,9 +213,14 @@ export type Review = z.infer<typeof reviewSchema>
 const isoDate = z.iso.date({ error: 'invalid_date' })
 const amount = z
   .number({ error: 'invalid_value' })
-  .finite()
-  .min(0, { error: 'invalid_value' })
+  .finite({ error: 'invalid_value' })
+  .min(0, { error: 'negative_amount' })
   .max(1e12, { error: 'invalid_value' })
+
+/** Only a quote may be worth nothing: a confirmed, shipped, paid or cancelled order has an amount. */
+export function amountIssue(status: OrderStatus, amount: number): 'zero_amount' | null {
+  return status !== 'quoted' && amount === 0 ? 'zero_amount' : null
+}
 
 const orderFieldsSchema = z.object({
   date: isoDate,
@@ -208,10 +232,13 @@ const orderFieldsSchema = z.object({
   reference: z.string().trim().max(120).nullish(),
   notes: z.string().trim().max(5000).nullish(),
 })
-export const orderInputSchema = orderFieldsSchema.refine((o) => o.returned <= o.amount, {
-  error: 'returned_exceeds_amount',
-  path: ['returned'],
-})
+export const orderInputSchema = orderFieldsSchema
+  // A negative amount has its own message; "returns exceed it" would only add noise.
+  .refine((o) => o.amount < 0 || o.returned <= o.amount, {
+    error: 'returned_exceeds_amount',
+    path: ['returned'],
+  })
+  .refine((o) => amountIssue(o.status, o.amount) === null, { error: 'zero_amount', path: ['amount'] })
 /** A partial update; returned ≤ amount is checked by main against the stored order. */
 export const orderPatchSchema = patchSchema(orderFieldsSchema)
 export type OrderInput = z.input<typeof orderInputSchema>
@@ -232,6 +259,14 @@ export const orderSchema = z.object({
   updatedAt: z.string(),
 })
 export type Order = z.infer<typeof orderSchema>
+
+/** An order write's answer: the order, and the customer's tier move it caused (null when none). */
+export const orderWriteSchema = orderSchema.extend({
+  tierChange: z
+    .object({ customerName: z.string(), from: z.enum(VALUE_TIERS), to: z.enum(VALUE_TIERS) })
+    .nullable(),
+})
+export type OrderWrite = z.infer<typeof orderWriteSchema>
 
 export const rateInputSchema = z.object({
   currency: z.enum(CURRENCIES, { error: 'invalid_choice' }),

@@ -98,5 +98,7 @@ export const ISSUE_CODES = [
   'duplicate_rate',
   'returned_exceeds_amount',
   'thresholds_order',
+  'negative_amount',
+  'zero_amount',
 ] as const
 export type IssueCode = (typeof ISSUE_CODES)[number]

@@ -219,6 +219,7 @@ describe('reads never write', () => {
       'feedback:list': { customerId: ids.b },
       'policy:get': {},
       'policy:preview': { policy: { ...DEFAULT_POLICY, windowMonths: 24 } },
+      'policy:moves': { version: 1 },
       'reviews:get': {},
       'groups:list': {},
       'groups:buckets': { grouping: 'tier' },

@@ -15,7 +15,7 @@ const call = caller(() => s)
 
 async function customer(): Promise<string> {
   const res = await call('customers:create', {
-    customer: { displayName: `Buyer ${Math.random()}` },
+    customer: { displayName: `Buyer ${Math.random()}`, country: 'US' },
     allowDuplicates: true,
   })
   if (!res.ok) throw new Error(JSON.stringify(res.error))
@@ -136,7 +136,8 @@ describe('orders and exchange rates', () => {
       fc.record({
         kind: fc.constant('create' as const),
         date,
-        amount: fc.integer({ min: 0, max: 2_000_000 }),
+        // Zero is refused for anything but a quote (tested on its own below).
+        amount: fc.integer({ min: 1, max: 2_000_000 }),
         returnedPct: fc.integer({ min: 0, max: 100 }),
         currency: fc.constantFrom('USD', 'EUR', 'CNY'),
         status,
@@ -145,7 +146,7 @@ describe('orders and exchange rates', () => {
       fc.record({
         kind: fc.constant('amount' as const),
         pick: fc.nat(),
-        amount: fc.integer({ min: 0, max: 3_000_000 }),
+        amount: fc.integer({ min: 1, max: 3_000_000 }),
       }),
       fc.record({ kind: fc.constant('date' as const), pick: fc.nat(), date }),
       fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
@@ -235,6 +236,125 @@ describe('orders and exchange rates', () => {
       }),
       { numRuns: 40 },
     )
+  })
+})
+
+describe('order amounts are checked in main', () => {
+  const orderCount = () => count('SELECT count(*) FROM orders')
+
+  it('refuses a negative amount, or a zero amount on anything but a quote, and writes nothing', async () => {
+    s = createServices(tempDir())
+    const id = await customer()
+    const log = count('SELECT count(*) FROM change_log')
+    const negative = await call('orders:create', {
+      customerId: id,
+      order: { date: '2026-03-15', amount: -500, currency: 'USD', status: 'confirmed' },
+    })
+    expect(negative.ok ? null : negative.error).toEqual({
+      code: 'validation',
+      issues: [{ path: ['order', 'amount'], code: 'negative_amount' }],
+    })
+    for (const status of ['confirmed', 'shipped', 'paid', 'cancelled'] as const) {
+      const zero = await call('orders:create', {
+        customerId: id,
+        order: { date: '2026-03-15', amount: 0, currency: 'USD', status },
+      })
+      expect(zero.ok ? null : zero.error.issues, status).toEqual([
+        { path: ['order', 'amount'], code: 'zero_amount' },
+      ])
+    }
+    const negativeQuote = await call('orders:create', {
+      customerId: id,
+      order: { date: '2026-03-15', amount: -1, currency: 'USD', status: 'quoted' },
+    })
+    expect(negativeQuote.ok).toBe(false)
+    const negativeReturn = await call('orders:create', {
+      customerId: id,
+      order: { date: '2026-03-15', amount: 100, returned: -5, currency: 'USD', status: 'paid' },
+    })
+    expect(negativeReturn.ok ? null : negativeReturn.error.issues).toEqual([
+      { path: ['order', 'returned'], code: 'negative_amount' },
+    ])
+    expect(orderCount()).toBe(0)
+    expect(count('SELECT count(*) FROM change_log')).toBe(log)
+    expect(count('SELECT count(*) FROM customer_figures')).toBe(0)
+    // A quote may be worth nothing yet (the price is still being discussed).
+    data(
+      await call('orders:create', {
+        customerId: id,
+        order: { date: '2026-03-15', amount: 0, currency: 'USD', status: 'quoted' },
+      }),
+    )
+    expect(orderCount()).toBe(1)
+  })
+
+  it('refuses an update that leaves a non-quote order at zero or below, and changes nothing', async () => {
+    s = createServices(tempDir())
+    const id = await customer()
+    const quote = idOf(
+      await call('orders:create', {
+        customerId: id,
+        order: { date: '2026-03-15', amount: 0, currency: 'USD', status: 'quoted' },
+      }),
+    )
+    const paid = idOf(
+      await call('orders:create', {
+        customerId: id,
+        order: { date: '2026-03-15', amount: 800, currency: 'USD', status: 'paid' },
+      }),
+    )
+    const log = count('SELECT count(*) FROM change_log')
+    // The patch alone is valid; the order it would leave is not.
+    const confirm = await call('orders:update', { id: quote, patch: { status: 'confirmed' } })
+    expect(confirm.ok ? null : confirm.error.issues).toEqual([
+      { path: ['patch', 'amount'], code: 'zero_amount' },
+    ])
+    const zero = await call('orders:update', { id: paid, patch: { amount: 0 } })
+    expect(zero.ok ? null : zero.error.issues).toEqual([{ path: ['patch', 'amount'], code: 'zero_amount' }])
+    const negative = await call('orders:update', { id: paid, patch: { amount: -500 } })
+    expect(negative.ok ? null : negative.error.issues).toEqual([
+      { path: ['patch', 'amount'], code: 'negative_amount' },
+    ])
+    expect(count('SELECT count(*) FROM change_log')).toBe(log)
+    expect(s.db.prepare('SELECT status, amount FROM orders WHERE id = ?').get(quote)).toEqual({
+      status: 'quoted',
+      amount: 0,
+    })
+    expect(s.db.prepare('SELECT amount FROM orders WHERE id = ?').pluck().get(paid)).toBe(800)
+    // Priced first, then confirmed: accepted.
+    data(await call('orders:update', { id: quote, patch: { amount: 50, status: 'confirmed' } }))
+  })
+})
+
+describe('an order write names the tier move it caused', () => {
+  it('answers with the customer, the tier before and after, or null when the tier stays', async () => {
+    s = createServices(tempDir())
+    const res = await call('customers:create', { customer: { displayName: 'Acme Trading', country: 'US' } })
+    const id = idOf(res)
+    const day = today()
+    const first = data(
+      await call('orders:create', {
+        customerId: id,
+        order: { date: day, amount: 150_000, currency: 'USD', status: 'paid' },
+      }),
+    )
+    expect(first.tierChange).toEqual({ customerName: 'Acme Trading', from: 'ordinary', to: 'small' })
+    const second = data(
+      await call('orders:create', {
+        customerId: id,
+        order: { date: day, amount: 1_000, currency: 'USD', status: 'paid' },
+      }),
+    )
+    expect(second.tierChange).toBeNull()
+    const raised = data(await call('orders:update', { id: first.id, patch: { amount: 1_200_000 } }))
+    expect(raised.tierChange).toEqual({ customerName: 'Acme Trading', from: 'small', to: 'mid' })
+    // A quote is not revenue: the move back down is named too.
+    const quoted = data(await call('orders:update', { id: first.id, patch: { status: 'quoted' } }))
+    expect(quoted.tierChange).toEqual({ customerName: 'Acme Trading', from: 'mid', to: 'ordinary' })
+    // The answer matches what is stored.
+    const stored = data(await call('tiers:get', { customerId: id }))
+    expect(stored.tier).toBe('ordinary')
+    expect(stored.history[0]).toMatchObject({ from: 'mid', to: 'ordinary' })
   })
 })
 

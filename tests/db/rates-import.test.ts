@@ -26,7 +26,7 @@ describe('rates from CSV', () => {
     ])
     // The imported rate is the one an order of that date snapshots.
     const { id } = data<{ id: string }>(
-      await call('customers:create', { customer: { displayName: 'Rate User' } }),
+      await call('customers:create', { customer: { displayName: 'Rate User', country: 'FR' } }),
     )
     const order = data<{ usdRate: number }>(
       await call('orders:create', {

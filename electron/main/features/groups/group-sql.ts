@@ -9,8 +9,11 @@
 // - "is one of" on free text (industry, owner, city, name) ignores case; closed lists match exactly.
 // - "is not one of" includes customers with no value ("country is not France" lists customers
 //   without a country too).
-// - "days since" a date that never happened (no order, no contact) counts as empty: it matches
-//   "is empty" and never a comparison, so "no order for 30+ days" does not list prospects.
+// - "days since" a date that never happened counts as empty ("never"): it matches "is empty".
+//   A customer never contacted has gone without contact longer than any number of days, so
+//   "no contact for 30+ days" lists them too (a salesperson reading the rule expects exactly
+//   that: they are the most overdue). No order, though, is not a late order: "no order for 30+
+//   days" does not list prospects, and "at most N days" never matches "never".
 import { CHOICE_VALUES, OPS_BY_KIND, PURCHASE_FREQUENCY_FLOORS, RULE_FIELDS } from '../../../../shared/groups'
 import type { BuiltinGrouping, GroupRules, RuleCondition, RuleField } from '../../../../shared/groups'
 import { AppFailure } from '../../../../shared/errors'
@@ -139,7 +142,9 @@ function compileCondition(cond: RuleCondition, today: string, path: (string | nu
         ? { where: `${field.sql} IS NOT NULL`, params: head }
         : { where: `coalesce(${field.sql}, '') <> ''`, params: head }
     case 'gte':
-      return { where: `${field.sql} >= ?`, params: [...head, cond.number] }
+      return cond.field === 'days_since_contact'
+        ? { where: `coalesce(${field.sql} >= ?, 1)`, params: [...head, cond.number] }
+        : { where: `${field.sql} >= ?`, params: [...head, cond.number] }
     case 'lte':
       return { where: `${field.sql} <= ?`, params: [...head, cond.number] }
   }

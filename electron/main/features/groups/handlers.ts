@@ -3,8 +3,16 @@
 import type { AppContext } from '../../context'
 import type { HandlerModule } from '../../ipc/combine'
 import { exportSelection } from './export'
+import { metaRead } from '../../db/device'
+import { UI_LANGUAGES } from '../../../../shared/vocabulary'
+import type { UiLanguage } from '../../../../shared/vocabulary'
 
-export function groupHandlers({ groups }: AppContext): HandlerModule {
+export function groupHandlers({ groups, db }: AppContext): HandlerModule {
+  /** The language the user works in (settings:get's value), English before one was chosen. */
+  const savedLanguage = (): UiLanguage => {
+    const v = metaRead(db, 'ui_language')
+    return v && (UI_LANGUAGES as readonly string[]).includes(v) ? (v as UiLanguage) : 'en'
+  }
   return {
     'groups:list': () => ({ groups: groups.list() }),
     'groups:save': (input) => groups.save(input.id ?? null, input.group),
@@ -18,7 +26,13 @@ export function groupHandlers({ groups }: AppContext): HandlerModule {
     'groups:addMembers': (input) => ({ added: groups.addMembers(input.groupId, input.customerIds) }),
     'groups:removeMembers': (input) => ({ removed: groups.removeMembers(input.groupId, input.customerIds) }),
     'groups:bulk': (input) => groups.bulk(input.selection, input.customerIds ?? null, input.action),
-    'groups:export': (input) => exportSelection(groups, input.selection, input.format),
-    'groups:emails': (input) => groups.emails(input.selection),
+    'groups:export': (input) =>
+      exportSelection(groups, {
+        selection: input.selection,
+        customerIds: input.customerIds ?? null,
+        format: input.format,
+        language: input.language ?? savedLanguage(),
+      }),
+    'groups:emails': (input) => groups.emails(input.selection, input.customerIds ?? null),
   }
 }

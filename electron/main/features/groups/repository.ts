@@ -55,6 +55,7 @@ export type ExportRow = MemberRow & {
   originalName: string | null
   city: string | null
   businessType: string | null
+  source: string | null
   primaryContact: string | null
   primaryPhone: string | null
 }
@@ -193,6 +194,28 @@ export class GroupRepository {
       .prepare(`SELECT t.customer_id ${fromFor(where.where)} WHERE ${LIVE} AND ${where.where}`)
       .pluck()
       .all(...where.params) as string[]
+  }
+
+  /**
+   * What an action works on: the whole selection, or exactly the ticked customers when `picked` is
+   * given. Every ticked id must be a live member of the selection: one that is not (unknown, deleted,
+   * or no longer matching a smart group's rules) refuses the whole action with `not_in_selection`,
+   * so a campaign never reaches a customer the user did not see ticked.
+   */
+  private scope(selection: Selection, picked: readonly string[] | null): Compiled {
+    const where = this.condition(selection)
+    if (picked === null) return where
+    const ids = [...new Set(picked)]
+    const found = this.db
+      .prepare(
+        `SELECT count(*) ${fromFor(where.where)}
+         WHERE ${LIVE} AND ${where.where} AND t.customer_id IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .get(...where.params, JSON.stringify(ids)) as number
+    if (found !== ids.length)
+      throw new AppFailure('not_in_selection', undefined, { missing: ids.length - found })
+    return { where: 't.customer_id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] }
   }
 
   members(query: MembersQuery): { rows: MemberRow[]; total: number } {
@@ -341,12 +364,12 @@ export class GroupRepository {
       .sort((a, b) => b.count - a.count || b.revenueUsd - a.revenueUsd)
   }
 
-  /** Every member with the columns an export carries, in name order. */
-  exportRows(selection: Selection): ExportRow[] {
-    const where = this.condition(selection)
+  /** Every member (or every ticked one) with the columns an export carries, in name order. */
+  exportRows(selection: Selection, picked: readonly string[] | null = null): ExportRow[] {
+    const where = this.scope(selection, picked)
     const rows = this.db
       .prepare(
-        `SELECT ${MEMBER_COLUMNS}, c.original_name, c.city, c.business_type,
+        `SELECT ${MEMBER_COLUMNS}, c.original_name, c.city, c.business_type, c.source,
            (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_contact,
            (SELECT json_extract(k.phones, '$[0]') FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_phone
          ${fromFor(MEMBER_COLUMNS, where.where, 'c.')} WHERE ${LIVE} AND ${where.where} ORDER BY c.sort_name, c.id`,
@@ -355,6 +378,7 @@ export class GroupRepository {
       original_name: string | null
       city: string | null
       business_type: string | null
+      source: string | null
       primary_contact: string | null
       primary_phone: string | null
     })[]
@@ -363,16 +387,20 @@ export class GroupRepository {
       originalName: r.original_name,
       city: r.city,
       businessType: r.business_type,
+      source: r.source,
       primaryContact: r.primary_contact,
       primaryPhone: r.primary_phone,
     }))
   }
 
-  /** Primary contacts' first emails, deduplicated without regard to case. */
-  emails(selection: Selection): { emails: string[]; customersWithout: number } {
+  /** Primary contacts' first emails (of all members or the ticked ones), deduplicated without regard to case. */
+  emails(
+    selection: Selection,
+    picked: readonly string[] | null = null,
+  ): { emails: string[]; customersWithout: number } {
     const seen = new Map<string, string>()
     let without = 0
-    for (const row of this.exportRows(selection)) {
+    for (const row of this.exportRows(selection, picked)) {
       const email = row.primaryEmail?.trim()
       if (!email) without++
       else if (!seen.has(email.toLowerCase())) seen.set(email.toLowerCase(), email)
@@ -500,16 +528,16 @@ export class GroupRepository {
   }
 
   /**
-   * A bulk action over a selection (or over the listed customers that are in it), in one
+   * A bulk action over a selection (or over exactly its ticked customers, see `scope`), in one
    * transaction: if any customer fails, none is changed. A customer the action cannot apply to
    * (a tag past the tag limit) is left untouched and listed as skipped.
    */
-  bulk(selection: Selection, customerIds: readonly string[] | null, action: BulkAction): BulkResult {
-    let ids = this.selectionIds(selection)
-    if (customerIds) {
-      const wanted = new Set(customerIds)
-      ids = ids.filter((id) => wanted.has(id))
-    }
+  bulk(selection: Selection, picked: readonly string[] | null, action: BulkAction): BulkResult {
+    const where = this.scope(selection, picked)
+    const ids = this.db
+      .prepare(`SELECT t.customer_id ${fromFor(where.where)} WHERE ${LIVE} AND ${where.where}`)
+      .pluck()
+      .all(...where.params) as string[]
     return this.db.transaction(() => {
       switch (action.kind) {
         case 'owner': {

@@ -9,6 +9,7 @@ import { liveCustomerGuard } from '../../db/live'
 import type { Cells, RowChange, SyncWriter } from '../../db/writer'
 import { AppFailure } from '../../../../shared/errors'
 import type { Order, OrderValues, Rate, RateInput, TieringPolicy } from '../../../../shared/tiering'
+import { amountIssue } from '../../../../shared/tiering'
 import { addMonths } from '../../core/tiering'
 import { revenueStatusParams } from '../tiering/figures'
 import { localToday } from '../../../../shared/dates'
@@ -150,6 +151,11 @@ export class OrderRepository {
     if (merged.returned > merged.amount) {
       throw new AppFailure('validation', [{ path: ['patch', 'returned'], code: 'returned_exceeds_amount' }])
     }
+    // The patch alone may be valid (a new status, or a new amount) and still leave a confirmed
+    // order worth nothing: the rule is checked on the order as it would be stored.
+    const amountProblem = amountIssue(merged.status, merged.amount)
+    if (amountProblem)
+      throw new AppFailure('validation', [{ path: ['patch', 'amount'], code: amountProblem }])
     const change: RowChange = { table: 'orders', id, values: this.cells(patch) }
     if (patch.date !== undefined || patch.currency !== undefined) {
       change.values.usd_rate = this.snapshotRate(merged.currency, merged.date, ['patch'])

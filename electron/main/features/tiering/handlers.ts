@@ -7,7 +7,7 @@ import { RETIER_PENDING } from '../../jobs/definitions'
 import { evaluateCustomer } from '../../core/tiering'
 
 export function tieringHandlers(ctx: AppContext): HandlerModule {
-  const { db, customers, tiers, figures, policies, retier, jobs } = ctx
+  const { db, customers, tiers, figures, policies, retier, jobs, changes } = ctx
 
   /**
    * The stored tier and its history, with segment, stage and risk flags explained from the stored
@@ -56,9 +56,18 @@ export function tieringHandlers(ctx: AppContext): HandlerModule {
         metaSet(db, RETIER_PENDING, String(v))
         return v
       })()
-      await jobs.run('retier', {})
-      return { version, preview }
+      // The re-tier's own tier events lie between these two ids: the moves listed for the version.
+      const afterEventId = policies.lastEventId()
+      const result = await jobs.run('retier', {})
+      policies.recordRetier(version, {
+        moved: result.moves,
+        afterEventId,
+        upToEventId: policies.lastEventId(),
+      })
+      changes.touch('meta')
+      return { version, preview, moved: result.moves }
     },
+    'policy:moves': (input) => policies.moves(input.version, input.limit),
     'reviews:run': () => jobs.run('review', {}),
     'reviews:get': (input) => retier.review(input.id),
     'reviews:decide': (input) => retier.decide(input.id, input.decision, input.customerIds),

@@ -1,0 +1,49 @@
+// The words an export is written in: column headers, tier / segment / stage / business type /
+// source names and country names in the user's language. They come from the renderer's own locale
+// files (the merged tree the window uses) and from i18n-iso-countries, the table the window's
+// country names come from, so a file and a screen never name a thing differently and no third copy
+// of the vocabulary exists. Only data is imported from the renderer folder (JSON merged by a pure
+// function), which is why eslint allows this one file to reach it.
+import countries from 'i18n-iso-countries'
+import enCountries from 'i18n-iso-countries/langs/en.json'
+import frCountries from 'i18n-iso-countries/langs/fr.json'
+import zhCountries from 'i18n-iso-countries/langs/zh.json'
+import { translations } from '../../../../renderer/src/i18n/resources'
+import type { UiLanguage } from '../../../../shared/vocabulary'
+
+countries.registerLocale(enCountries)
+countries.registerLocale(frCountries)
+countries.registerLocale(zhCountries)
+
+type Tree = { [key: string]: unknown }
+
+function lookup(tree: Tree, key: string): string | undefined {
+  let node: unknown = tree
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined
+    node = (node as Tree)[part]
+  }
+  return typeof node === 'string' ? node : undefined
+}
+
+export type ExportLabels = {
+  language: UiLanguage
+  /** The translated text of a locale key; English when the language lacks it (the i18n test forbids that). */
+  t: (key: string) => string
+  /** A closed-list code ("mid", "at_risk", "importer") by its name; null and unknown codes as they are. */
+  code: (list: string, value: string | null) => string | null
+  /** A country code by its name in the language ("MY" → "马来西亚"); unknown codes as they are. */
+  country: (code: string | null) => string | null
+}
+
+/** The export vocabulary of one UI language. */
+export function exportLabels(language: UiLanguage): ExportLabels {
+  const t = (key: string) => lookup(translations[language], key) ?? lookup(translations.en, key) ?? key
+  return {
+    language,
+    t,
+    code: (list, value) =>
+      value === null ? null : (lookup(translations[language], `enum.${list}.${value}`) ?? value),
+    country: (code) => (code ? (countries.getName(code, language) ?? code) : null),
+  }
+}
