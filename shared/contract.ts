@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Channel } from './channels'
 import {
   UI_LANGUAGES,
+  VALUE_TIERS,
   contactInputSchema,
   contactPatchSchema,
   contactSchema,
@@ -56,6 +57,8 @@ export const searchHitSchema = z.object({
   originalName: z.string().nullable(),
   country: z.string().nullable(),
   city: z.string().nullable(),
+  tier: z.enum(VALUE_TIERS),
+  owner: z.string().nullable(),
   /** What matched, so the user sees why (an email, a phone, a contact's name…). */
   matched: z.string().nullable(),
 })

@@ -244,6 +244,8 @@ export const listQuerySchema = z.object({
   tags: z.array(z.string().max(60)).max(200).default([]),
   sources: z.array(z.enum(SOURCES)).max(6).default([]),
   tiers: z.array(z.enum(VALUE_TIERS)).max(4).default([]),
+  /** Search box text: the list keeps the customers customers:search finds for it. */
+  q: z.string().max(200, { error: 'too_long' }).optional(),
   sort: z.enum(LIST_SORT_FIELDS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).max(10_000_000).default(0),

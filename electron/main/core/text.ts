@@ -41,6 +41,28 @@ export function pinyinForms(s: string): PinyinForms | null {
   return { syllables, joined: syllables.join(''), initials: initials.join('') }
 }
 
+// Chinese company names usually open with where the company is registered, unit and all
+// (深圳市立诚建材, 广东省佛山市…), and people leave the unit out when they type ("深圳立诚",
+// "szlc"). A unit is a 省/市/县/区 after two to seven leading Han characters. When that character
+// is part of a word instead (新华超市) the extra form costs a little index space and loses no
+// match: the name as written is indexed too.
+const PLACE_UNIT_RE = /(?<=^\p{Script=Han}{2,7})[省市县区]/gu
+
+/** The name without the administrative units of its place prefix; null when it has none. */
+export function withoutPlaceUnits(s: string): string | null {
+  const out = s.replace(PLACE_UNIT_RE, '')
+  return out === s ? null : out
+}
+
+/**
+ * Latin words typed with spaces, run together ("licheng jiancai" → "lichengjiancai"): pinyin is
+ * indexed as one run per name, and people split it where the words of the name end, not the
+ * syllables. Null when the query is not latin words separated by spaces.
+ */
+export function joinedWords(q: string): string | null {
+  return /^[a-z]+( [a-z]+)+$/.test(q) ? q.replaceAll(' ', '') : null
+}
+
 /** Digits only: phones are indexed and searched as digit strings so any formatting matches. */
 export function digitsOnly(s: string): string {
   return s.replace(/\D+/g, '')

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/connection'
 import type { CustomerRow, ListQuery } from '../../../../shared/domain'
 import { listQuerySchema } from '../../../../shared/domain'
+import { searchCondition } from './search'
 
 type ListDbRow = {
   id: string
@@ -120,6 +121,13 @@ function listPlan(q: ReturnType<typeof listQuerySchema.parse>): ListPlan {
       `+c.id IN (SELECT customer_id FROM customer_tags WHERE tag IN (${tagList}) AND deleted_at IS NULL)`,
     )
     params.push(...q.tags)
+  }
+  // The search box: the customers customers:search finds, by the same index query. The planner
+  // picks between walking the sort index and sorting the matches, whichever is fewer rows.
+  const match = q.q ? searchCondition(q.q) : null
+  if (match) {
+    where.push(match.sql)
+    params.push(...match.params)
   }
   const desc = q.direction === 'desc'
   const dir = desc ? 'DESC' : 'ASC'

@@ -20,7 +20,7 @@ import type {
 import type { SearchHit } from '../../../../shared/contract'
 import { AppFailure } from '../../../../shared/errors'
 import { countryFacts, deriveTimezone, weekendOf } from '../../core/geo'
-import { digitsOnly, emailDomain, normalizeText, pinyinForms, sortKey, websiteDomain } from '../../core/text'
+import { emailDomain, normalizeText, sortKey, websiteDomain } from '../../core/text'
 
 // camelCase domain field → snake_case synced column.
 const CUSTOMER_COLUMNS = {
@@ -369,64 +369,9 @@ export class CustomerRepository {
     return this.db.prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL').pluck().get() as number
   }
 
-  /** Search-as-you-type: candidates from the index, best matches first. */
+  /** Search-as-you-type: candidates from the index, best matches first (see ./search.ts). */
   searchCustomers(query: string, limit: number): SearchHit[] {
-    const ids = this.search.candidates(query, 150)
-    if (ids.length === 0) return []
-    const q = normalizeText(query)
-    const qDigits = digitsOnly(query)
-    const placeholders = ids.map(() => '?').join(', ')
-    const rows = this.db
-      .prepare(
-        `SELECT id, display_name, original_name, latin_name, country, city, website, sort_name FROM customers
-         WHERE id IN (${placeholders}) AND deleted_at IS NULL`,
-      )
-      .all(...ids) as (Pick<
-      CustomerDbRow,
-      'id' | 'display_name' | 'original_name' | 'latin_name' | 'country' | 'city' | 'website'
-    > & { sort_name: string })[]
-    // Ranking runs on every keystroke over up to 150 candidates, so it avoids pinyin and
-    // script conversion: the stored sort key already holds the pinyin of the display name.
-    const qCompact = sortKey(q).replace(/\s+/g, '')
-    const scored = rows.map((r) => {
-      const names = [r.display_name, r.original_name, r.latin_name]
-        .filter((s): s is string => !!s)
-        .map(quickFold)
-      const sortCompact = r.sort_name.replace(/\s+/g, '')
-      let score = 3
-      if (names.some((n) => n === q) || sortCompact === qCompact) score = 0
-      else if (names.some((n) => n.startsWith(q)) || sortCompact.startsWith(qCompact)) score = 1
-      else if (names.some((n) => n.includes(q)) || sortCompact.includes(qCompact)) score = 2
-      return { r, score }
-    })
-    scored.sort((a, b) => a.score - b.score || a.r.sort_name.localeCompare(b.r.sort_name))
-    return scored.slice(0, limit).map(({ r, score }) => ({
-      id: r.id,
-      displayName: r.display_name,
-      originalName: r.original_name,
-      country: r.country,
-      city: r.city,
-      matched: score <= 2 ? null : this.matchedField(r.id, r, q, qDigits),
-    }))
-  }
-
-  /** Names the field that matched when it is not the customer's own name (a contact, an email…). */
-  private matchedField(
-    id: string,
-    r: { city: string | null; website: string | null },
-    q: string,
-    qDigits: string,
-  ): string | null {
-    if (r.city && normalizeText(r.city).includes(q)) return r.city
-    const domain = websiteDomain(r.website)
-    if (domain && domain.includes(q)) return domain
-    for (const k of this.q.contacts.all(id) as ContactDbRow[]) {
-      if (normalizeText(k.name).includes(q) || (pinyinForms(k.name)?.joined ?? '').includes(q)) return k.name
-      for (const e of JSON.parse(k.emails) as string[]) if (e.includes(q)) return e
-      for (const p of JSON.parse(k.phones) as string[])
-        if (qDigits.length >= 3 && digitsOnly(p).includes(qDigits)) return p
-    }
-    return null
+    return this.search.hits(query, limit)
   }
 
   /**
@@ -462,14 +407,6 @@ export class CustomerRepository {
       return row ? [{ id, displayName: row.display_name, country: row.country, reasons: [...why] }] : []
     })
   }
-}
-
-/** Lower case without accents: the cheap part of normalizeText, for ranking. */
-function quickFold(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
 }
 
 export function sortKeyOf(name: string | undefined): string {

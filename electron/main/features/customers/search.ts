@@ -8,41 +8,59 @@ import {
   digitsOnly,
   emailDomain,
   hasHan,
+  joinedWords,
   nameKey,
   normalizeText,
   pinyinForms,
+  sortKey,
   websiteDomain,
+  withoutPlaceUnits,
 } from '../../core/text'
+import type { SearchHit } from '../../../../shared/contract'
+import { cityNames } from '../../core/cities'
 
 type IndexSource = {
   display_name: string
   original_name: string | null
   latin_name: string | null
+  country: string | null
   city: string | null
   website: string | null
   deleted_at: string | null
 }
-type ContactSource = { name: string; emails: string; phones: string }
+type ContactSource = { name: string; emails: string; phones: string; messaging: string }
+
+type HitRow = Omit<IndexSource, 'deleted_at'> & {
+  id: string
+  owner: string | null
+  sort_name: string
+  tier: SearchHit['tier']
+}
 
 const NAME_SEPARATOR = '\n'
 
-/** Everything a user may type to find a customer, normalised, one field per line. */
+/**
+ * Everything a user may type to find a customer: names (also found by pinyin), the city in each
+ * of its known names (上海, Shanghai; Pékin, Beijing) and the rest (domains, emails, phone
+ * digits, messaging handles).
+ */
 export function searchFields(
   c: IndexSource,
   contacts: readonly ContactSource[],
-): { names: string[]; other: string[] } {
+): { names: string[]; places: string[]; other: string[] } {
   const names = [c.display_name, c.original_name, c.latin_name, ...contacts.map((k) => k.name)].filter(
     (s): s is string => !!s,
   )
+  const places = c.city ? cityNames(c.country, c.city) : []
   const other: string[] = []
-  if (c.city) other.push(c.city)
   const domain = websiteDomain(c.website)
   if (domain) other.push(domain)
   for (const k of contacts) {
     for (const e of JSON.parse(k.emails) as string[]) other.push(e, emailDomain(e))
     for (const p of JSON.parse(k.phones) as string[]) other.push(digitsOnly(p))
+    for (const m of JSON.parse(k.messaging) as { handle: string }[]) other.push(m.handle)
   }
-  return { names, other }
+  return { names, places, other }
 }
 
 /** The trigram document and the short grams for one customer. */
@@ -50,16 +68,21 @@ export function buildIndexEntry(
   c: IndexSource,
   contacts: readonly ContactSource[],
 ): { body: string; grams: Set<string> } {
-  const { names, other } = searchFields(c, contacts)
+  const { names, places, other } = searchFields(c, contacts)
   const lines: string[] = []
   const grams = new Set<string>()
   for (const raw of names) {
     const n = normalizeText(raw)
     lines.push(n)
     addWordPrefixes(n, grams)
-    if (hasHan(n)) {
-      addHanGrams(n, grams)
-      const py = pinyinForms(n)
+    if (!hasHan(n)) continue
+    // 深圳市立诚 is also typed 深圳立诚, "shenzhen licheng" or "szlc": the form without the unit
+    // of its place goes in beside the name as written.
+    const short = withoutPlaceUnits(n)
+    for (const form of short ? [n, short] : [n]) {
+      if (form !== n) lines.push(form)
+      addHanGrams(form, grams)
+      const py = pinyinForms(form)
       if (py) {
         // "zhangwei", "zhang wei" and the initials "zw" are all ways people type 张伟.
         lines.push(py.joined, py.syllables.join(' '), py.initials)
@@ -67,6 +90,13 @@ export function buildIndexEntry(
         addPrefixes(py.initials, grams)
       }
     }
+  }
+  for (const raw of places) {
+    const n = normalizeText(raw)
+    lines.push(n)
+    addWordPrefixes(n, grams)
+    // "上海" is two characters: only the short grams can answer it.
+    if (hasHan(n)) addHanGrams(n, grams)
   }
   for (const raw of other) {
     const n = normalizeText(raw)
@@ -172,10 +202,10 @@ export class SearchIndex {
   constructor(private readonly db: Db) {
     this.stmts = {
       source: db.prepare(
-        'SELECT display_name, original_name, latin_name, city, website, deleted_at FROM customers WHERE id = ?',
+        'SELECT display_name, original_name, latin_name, country, city, website, deleted_at FROM customers WHERE id = ?',
       ),
       contacts: db.prepare(
-        'SELECT name, emails, phones FROM contacts WHERE customer_id = ? AND deleted_at IS NULL',
+        'SELECT name, emails, phones, messaging FROM contacts WHERE customer_id = ? AND deleted_at IS NULL',
       ),
       docGet: db.prepare('SELECT doc FROM search_docs WHERE customer_id = ?').pluck(),
       docAdd: db.prepare('INSERT INTO search_docs (customer_id) VALUES (?)'),
@@ -183,16 +213,13 @@ export class SearchIndex {
       ftsDel: db.prepare('DELETE FROM customer_fts WHERE rowid = ?'),
       ftsAdd: db.prepare('INSERT INTO customer_fts (rowid, body) VALUES (?, ?)'),
       gramsDel: db.prepare('DELETE FROM search_grams WHERE doc = ?'),
-      trigram: db
-        .prepare(
-          'SELECT d.customer_id FROM customer_fts f JOIN search_docs d ON d.doc = f.rowid WHERE customer_fts MATCH ? LIMIT ?',
-        )
-        .pluck(),
-      short: db
-        .prepare(
-          'SELECT d.customer_id FROM search_grams g JOIN search_docs d ON d.doc = g.doc WHERE g.gram = ? LIMIT ?',
-        )
-        .pluck(),
+      trigram: db.prepare(`${TRIGRAM_IDS} LIMIT ?`).pluck(),
+      short: db.prepare(`${SHORT_IDS} LIMIT ?`).pluck(),
+      hitRows: db.prepare(
+        `SELECT c.id, c.display_name, c.original_name, c.latin_name, c.country, c.city, c.website, c.owner, c.sort_name,
+           coalesce((SELECT t.tier FROM customer_tiers t WHERE t.customer_id = c.id), 'ordinary') AS tier
+         FROM customers c WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`,
+      ),
       keysDel: db.prepare('DELETE FROM match_keys WHERE customer_id = ?'),
       byKey: db.prepare('SELECT customer_id FROM match_keys WHERE key = ? LIMIT 50').pluck(),
     }
@@ -265,8 +292,12 @@ export class SearchIndex {
     return key ? (this.stmts.byKey.all(key) as string[]) : []
   }
 
-  /** Bumped when what the index holds changes; a database indexed by an older version is rebuilt. */
-  static readonly VERSION = 4
+  /**
+   * Bumped when what the index holds changes; a database indexed by an older version is rebuilt
+   * at the next start (repositories.ts, upgradeDerived). 5: cities in all their names, messaging
+   * handles, Chinese names without the unit of their place.
+   */
+  static readonly VERSION = 5
 
   /** Rebuilds the whole index (after an upgrade that changed it), in one transaction. */
   rebuildAll(): number {
@@ -281,13 +312,103 @@ export class SearchIndex {
     return ids.length
   }
 
+  /** Search-as-you-type: the customers a query finds, best matches first (at most `limit`). */
+  hits(query: string, limit: number): SearchHit[] {
+    const ids = this.candidates(query, 150)
+    if (ids.length === 0) return []
+    const q = normalizeText(query)
+    const qDigits = digitsOnly(query)
+    const rows = this.stmts.hitRows.all(JSON.stringify(ids)) as HitRow[]
+    // Ranking runs on every keystroke over up to 150 candidates, so it avoids pinyin and
+    // script conversion: the stored sort key already holds the pinyin of the display name.
+    const qCompact = sortKey(q).replace(/\s+/g, '')
+    const scored = rows.map((r) => {
+      const names = [r.display_name, r.original_name, r.latin_name]
+        .filter((s): s is string => !!s)
+        .map(quickFold)
+      const sortCompact = r.sort_name.replace(/\s+/g, '')
+      let score = 3
+      if (names.some((n) => n === q) || sortCompact === qCompact) score = 0
+      else if (names.some((n) => n.startsWith(q)) || sortCompact.startsWith(qCompact)) score = 1
+      else if (names.some((n) => n.includes(q)) || sortCompact.includes(qCompact)) score = 2
+      return { r, score }
+    })
+    scored.sort((a, b) => a.score - b.score || a.r.sort_name.localeCompare(b.r.sort_name))
+    return scored.slice(0, limit).map(({ r, score }) => ({
+      id: r.id,
+      displayName: r.display_name,
+      originalName: r.original_name,
+      country: r.country,
+      city: r.city,
+      tier: r.tier,
+      owner: r.owner,
+      matched: score <= 2 ? null : this.matchedField(r, q, qDigits),
+    }))
+  }
+
+  /** Names the field that matched when it is not the customer's own name (a contact, an email…). */
+  private matchedField(r: HitRow, q: string, qDigits: string): string | null {
+    // The city as the customer's record holds it, whichever of its names was typed.
+    if (r.city && cityNames(r.country, r.city).some((n) => normalizeText(n).includes(q))) return r.city
+    const domain = websiteDomain(r.website)
+    if (domain && domain.includes(q)) return domain
+    const joined = joinedWords(q)
+    for (const k of this.stmts.contacts.all(r.id) as ContactSource[]) {
+      const py = pinyinForms(k.name)?.joined ?? ''
+      if (normalizeText(k.name).includes(q) || py.includes(q) || (joined && py.includes(joined)))
+        return k.name
+      for (const e of JSON.parse(k.emails) as string[]) if (e.includes(q)) return e
+      for (const p of JSON.parse(k.phones) as string[])
+        if (qDigits.length >= 3 && digitsOnly(p).includes(qDigits)) return p
+      for (const m of JSON.parse(k.messaging) as { handle: string }[])
+        if (normalizeText(m.handle).includes(q)) return m.handle
+    }
+    return null
+  }
+
   /** Candidate customer ids for a query (unordered, at most `limit`); empty for an empty query. */
   candidates(query: string, limit: number): string[] {
-    const q = normalizeQuery(query)
-    if (!q) return []
-    if ([...q].length < 3) return this.stmts.short.all(q, limit) as string[]
-    // A quoted FTS5 string is matched as a substring by the trigram tokenizer; quotes are doubled
-    // so nothing the user types is read as query syntax.
-    return this.stmts.trigram.all(`"${q.replaceAll('"', '""')}"`, limit) as string[]
+    const m = queryMatch(query)
+    if (!m) return []
+    return (m.short ? this.stmts.short : this.stmts.trigram).all(m.param, limit) as string[]
   }
+}
+
+const TRIGRAM_IDS =
+  'SELECT d.customer_id FROM customer_fts f JOIN search_docs d ON d.doc = f.rowid WHERE customer_fts MATCH ?'
+const SHORT_IDS =
+  'SELECT d.customer_id FROM search_grams g JOIN search_docs d ON d.doc = g.doc WHERE g.gram = ?'
+
+/** How the index answers a query: a short gram (1–2 characters) or a trigram MATCH expression. */
+function queryMatch(query: string): { short: boolean; param: string } | null {
+  const q = normalizeQuery(query)
+  if (!q) return null
+  if ([...q].length < 3) return { short: true, param: q }
+  // A quoted FTS5 string is matched as a substring by the trigram tokenizer; quotes are doubled
+  // so nothing the user types is read as query syntax.
+  const phrase = (s: string) => `"${s.replaceAll('"', '""')}"`
+  const joined = joinedWords(q)
+  // Trigrams cannot match fewer than three characters, so a shorter joined form adds nothing.
+  return {
+    short: false,
+    param: joined && joined.length >= 3 ? `${phrase(q)} OR ${phrase(joined)}` : phrase(q),
+  }
+}
+
+/**
+ * The customers a query finds, as an SQL condition on `c.id` with its parameter: the customer
+ * list filters by exactly what search-as-you-type finds (null for a query that finds everyone).
+ */
+export function searchCondition(query: string): { sql: string; params: string[] } | null {
+  const m = queryMatch(query)
+  if (!m) return null
+  return { sql: `c.id IN (${m.short ? SHORT_IDS : TRIGRAM_IDS})`, params: [m.param] }
+}
+
+/** Lower case without accents: the cheap part of normalizeText, for ranking. */
+function quickFold(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
 }

@@ -108,9 +108,15 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
                   </Text>
                 )}
               </div>
-              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                {[fmt.country(hit.country), hit.city].filter(Boolean).join(' · ')}
-              </Text>
+              {/* Tier and owner tell two same-named companies apart, and whom to ask. */}
+              <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {[fmt.country(hit.country), hit.city].filter(Boolean).join(' · ')}
+                </Text>
+                <Text size="xs" style={{ whiteSpace: 'nowrap' }} data-testid="search-hit-tier">
+                  {[t(`enum.tier.${hit.tier}`), hit.owner].filter(Boolean).join(' · ')}
+                </Text>
+              </Stack>
             </Group>
           </UnstyledButton>
         ))}
