@@ -42,6 +42,7 @@ import {
   groupFiguresSchema,
   groupInputSchema,
   groupSchema,
+  groupPickSchema,
   groupingBucketSchema,
   memberRowSchema,
   selectionSchema,
@@ -226,23 +227,34 @@ export const contract = {
     input: z.object({ groupId: id, customerIds: z.array(id).min(1).max(200_000) }),
     output: z.object({ removed: z.number() }),
   },
-  /** Bulk action over a selection, or over the listed customers of it when customerIds is given. */
+  /**
+   * Bulk action over a selection, or over exactly the ticked customers of it when customerIds is
+   * given (main refuses ids outside the selection with `not_in_selection`; nothing is written).
+   */
   'groups:bulk': {
     input: z.object({
       selection: selectionSchema,
-      customerIds: z.array(id).max(200_000).optional(),
+      customerIds: groupPickSchema.optional(),
       action: bulkActionSchema,
     }),
     output: bulkResultSchema,
   },
-  /** The selection as a file; the renderer saves it (a download in the window). */
+  /**
+   * The selection (or its ticked customers) as a file in the user's language (`language`, else the
+   * saved UI language, else English); the renderer saves it (a download in the window).
+   */
   'groups:export': {
-    input: z.object({ selection: selectionSchema, format: z.enum(['csv', 'xlsx']) }),
+    input: z.object({
+      selection: selectionSchema,
+      customerIds: groupPickSchema.optional(),
+      format: z.enum(['csv', 'xlsx']),
+      language: z.enum(UI_LANGUAGES).optional(),
+    }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number() }),
   },
-  /** The primary contacts' emails of a selection, deduplicated, for a campaign's BCC. */
+  /** The primary contacts' emails of a selection (or its ticked customers), deduplicated, for a BCC. */
   'groups:emails': {
-    input: z.object({ selection: selectionSchema }),
+    input: z.object({ selection: selectionSchema, customerIds: groupPickSchema.optional() }),
     output: z.object({ emails: z.array(z.string()), customersWithout: z.number() }),
   },
   'dashboard:get': { input: empty, output: dashboardSchema },

@@ -44,7 +44,8 @@ export const READS = {
   'groups:members': GROUP_ROWS,
   'groups:figures': [...GROUP_ROWS, 'dashboard_cells'],
   'groups:emails': GROUP_ROWS,
-  'groups:export': GROUP_ROWS,
+  // The export's language defaults to the saved UI language (meta).
+  'groups:export': [...GROUP_ROWS, 'meta'],
   'dashboard:get': [
     'dashboard_cells',
     'tier_movements',
