@@ -52,22 +52,79 @@ export type QueryState<T> =
   | { status: 'error'; error: AppError; data?: T }
   | { status: 'ready'; data: T }
 
+// ---- a small cache of read results ----
+//
+// Keyed by channel and input, valid for the table versions it was read at: a change event moves
+// the version and the entry is stale, so nothing is ever served past a write that touched it.
+// It lets a screen ask for everything it needs at once (`prefetch`) before its parts mount, lets
+// two parts that read the same thing share one call, and lets a screen opened again paint its
+// last data at once instead of a loading state.
+type Entry = { version: number; promise: Promise<unknown>; data?: unknown; settled: boolean }
+const cache = new Map<string, Entry>()
+const CACHE_LIMIT = 300
+
+const cacheKey = (channel: string, input: unknown) => `${channel} ${JSON.stringify(input ?? {})}`
+
+function load<C extends ReadChannel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const key = cacheKey(channel, input)
+  const version = versionOf(READS[channel])
+  const hit = cache.get(key)
+  if (hit && hit.version === version) return hit.promise as Promise<ChannelOutput<C>>
+  const entry: Entry = { version, promise: request(channel, input), settled: false }
+  entry.promise.then(
+    (data) => {
+      entry.data = data
+      entry.settled = true
+    },
+    // A failed read is not kept: the next ask tries again.
+    () => cache.get(key) === entry && cache.delete(key),
+  )
+  cache.delete(key)
+  cache.set(key, entry)
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!)
+  return entry.promise as Promise<ChannelOutput<C>>
+}
+
+/** The result already read for the current table versions, if any (never starts a call). */
+function fresh<C extends ReadChannel>(channel: C, input: ChannelInput<C>): ChannelOutput<C> | undefined {
+  const hit = cache.get(cacheKey(channel, input))
+  return hit?.settled && hit.version === versionOf(READS[channel])
+    ? (hit.data as ChannelOutput<C>)
+    : undefined
+}
+
+/** Starts a read a screen is about to need, so its calls run together instead of one by one. */
+export function prefetch<C extends ReadChannel>(channel: C, input: ChannelInput<C>): void {
+  ensureSubscribed()
+  load(channel, input).catch(() => undefined)
+}
+
 /**
  * Calls a read channel with `input`, again whenever the input changes or main reports a write to
- * a table the channel reads; keeps the last data while reloading.
+ * a table the channel reads; keeps the last data while reloading, and starts ready when the same
+ * read is already cached for the current versions.
  */
 export function useQuery<C extends ReadChannel>(
   channel: C,
   input: ChannelInput<C>,
 ): QueryState<ChannelOutput<C>> & { reload: () => void } {
   const version = useTablesVersion(READS[channel])
-  const key = `${channel} ${JSON.stringify(input)}`
-  const [state, setState] = useState<QueryState<ChannelOutput<C>>>({ status: 'loading' })
+  const key = cacheKey(channel, input)
+  const [state, setState] = useState<QueryState<ChannelOutput<C>>>(() => {
+    const data = fresh(channel, input)
+    return data === undefined ? { status: 'loading' } : { status: 'ready', data }
+  })
   const [nonce, setNonce] = useState(0)
   useEffect(() => {
     let live = true
+    const cached = nonce === 0 ? fresh(channel, input) : undefined
+    if (cached !== undefined) {
+      setState((s) => (s.status === 'ready' && s.data === cached ? s : { status: 'ready', data: cached }))
+      return
+    }
+    if (nonce > 0) cache.delete(key)
     setState((s) => ({ status: 'loading', data: s.data }))
-    request(channel, input).then(
+    load(channel, input).then(
       (data) => live && setState({ status: 'ready', data }),
       (err: unknown) =>
         live &&

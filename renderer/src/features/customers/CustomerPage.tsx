@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { CardHeader } from '../../components/CardHeader'
 import { useQuery } from '../../app/data'
+import { prefetchCustomer } from './prefetch'
 import { hrefFor, navigate } from '../../app/route'
 import { useFormatters } from '../../i18n/format'
 import type { Formatters } from '../../i18n/format'
@@ -42,6 +43,8 @@ import { FeedbackCard } from '../feedback/FeedbackCard'
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation()
+  // Once per page: start every read of the page's cards together (they share the cache).
+  useState(() => prefetchCustomer(id))
   const detail = useQuery('customers:get', { id })
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [addingContact, setAddingContact] = useState(false)
