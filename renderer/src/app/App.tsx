@@ -1,7 +1,8 @@
-import { Suspense, lazy, useEffect, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
 import {
   Alert,
   AppShell,
+  Burger,
   Center,
   Group,
   Loader,
@@ -12,7 +13,7 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core'
-import { useHotkeys } from '@mantine/hooks'
+import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import {
   IconClipboardCheck,
   IconLayoutDashboard,
@@ -27,7 +28,10 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { CustomersScreen } from '../features/customers/CustomersScreen'
 import { useQuery } from './data'
+import { pageHeading, useDialogFocusReturn, usePageHeadingFocus } from './focus'
 import type { Route } from './route'
+
+const MAIN_ID = 'main-content'
 
 // The customer list is the first screen and ships in the main script; every other screen (and
 // what only it needs, such as the chart library) loads when first opened.
@@ -104,16 +108,59 @@ export function App() {
   useHotkeys([['mod+K', () => setSearchOpen(true)]], [])
   const isMac = navigator.platform.toLowerCase().includes('mac')
   const info = useQuery('app:info', {})
+  // Below the `sm` breakpoint the navbar covers the page: it opens from the burger and closes
+  // when a screen is chosen.
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false)
+  const routeKey = hrefFor(route)
+  useEffect(() => closeNav(), [routeKey, closeNav])
 
-  useEffect(() => {
-    document.title = t('app.name')
-  }, [t])
+  // The window is named after the screen ("Clients — TradeTier"; the same punctuation in every
+  // language, so not a translated string): a record's own name on a customer or group page,
+  // else the menu entry.
+  const navLabel = NAV.find((n) => n.active(route))?.label
+  const ownName = route.name === 'customer' || (route.name === 'groups' && route.key !== null)
+  const pageTitle = useCallback(
+    (heading: string | null) => {
+      const page = ownName ? heading : navLabel ? t(navLabel) : null
+      return page ? `${page} — ${t('app.name')}` : t('app.name')
+    },
+    [t, ownName, navLabel],
+  )
+  usePageHeadingFocus(MAIN_ID, routeKey, pageTitle)
+  useDialogFocusReturn()
+
+  const skipToMain = (e: React.MouseEvent) => {
+    e.preventDefault()
+    const main = document.getElementById(MAIN_ID)
+    const target = (main && pageHeading(main)) ?? main
+    if (!target) return
+    target.tabIndex = -1
+    target.focus()
+  }
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
+      {/* Hash routes own the URL fragment, so the link focuses the content itself. */}
+      <a href={`#${MAIN_ID}`} className="skip-link" onClick={skipToMain} data-testid="skip-link">
+        {t('layout.skipToContent')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? t('layout.closeNav') : t('layout.openNav')}
+              aria-expanded={navOpened}
+              aria-controls="app-navbar"
+              data-testid="nav-burger"
+            />
             <Title order={1} size="h3" c="teal.8">
               {t('app.name')}
             </Title>
@@ -126,7 +173,7 @@ export function App() {
               variant="default"
               leftSection={<IconSearch size={16} aria-hidden />}
               rightSection={
-                <Group gap={2} wrap="nowrap" aria-hidden>
+                <Group gap={2} wrap="nowrap" aria-hidden visibleFrom="sm">
                   <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'}</Kbd>
                   <Kbd size="xs">K</Kbd>
                 </Group>
@@ -141,7 +188,7 @@ export function App() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')} id="app-navbar">
         {NAV.map(({ route: target, label, icon: Icon, active }) => (
           <NavLink
             key={label}
@@ -153,7 +200,7 @@ export function App() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID}>
         {info.data?.damaged ? (
           <Alert color="red" mb="md" title={t('errors.db_damaged')} role="alert">
             {t('errors.dbDamagedDetail', { dataDir: info.data.dataDir })}

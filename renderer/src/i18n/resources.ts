@@ -13,6 +13,9 @@ import dashboardZh from './locales/dashboard.zh.json'
 import policyEn from './locales/policy.en.json'
 import policyFr from './locales/policy.fr.json'
 import policyZh from './locales/policy.zh.json'
+import layoutEn from './locales/layout.en.json'
+import layoutFr from './locales/layout.fr.json'
+import layoutZh from './locales/layout.zh.json'
 
 export type Tree = { [key: string]: unknown }
 
@@ -40,7 +43,7 @@ export function mergeTrees(...trees: Tree[]): Tree {
 }
 
 export const translations = {
-  en: mergeTrees(en, groupsEn, dashboardEn, policyEn),
-  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr),
-  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh),
+  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, layoutEn),
+  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, layoutFr),
+  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, layoutZh),
 }

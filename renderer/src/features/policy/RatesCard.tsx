@@ -149,7 +149,12 @@ export function RatesCard() {
           {t('rates.none')}
         </Text>
       ) : (
-        <ScrollArea.Autosize mah={260}>
+        // The rates scroll on their own: the region takes focus (keyboard users scroll it with
+        // the arrow keys) and is named for screen readers.
+        <ScrollArea.Autosize
+          mah={260}
+          viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('layout.ratesRegion') }}
+        >
           <Table striped data-testid="rates-table">
             <Table.Thead>
               <Table.Tr>

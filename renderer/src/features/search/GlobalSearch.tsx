@@ -1,7 +1,17 @@
 // Global search (Ctrl/Cmd+K): results while typing, over every name form, email, phone, domain
 // and city; arrow keys move, Enter opens.
 import { useEffect, useRef, useState } from 'react'
-import { Modal, TextInput, Stack, Text, UnstyledButton, Group, Loader, Kbd } from '@mantine/core'
+import {
+  Modal,
+  TextInput,
+  Stack,
+  Text,
+  UnstyledButton,
+  Group,
+  Loader,
+  Kbd,
+  VisuallyHidden,
+} from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -78,12 +88,24 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
         aria-controls="search-results"
         aria-activedescendant={hits[active] ? `search-hit-${active}` : undefined}
       />
+      {/* Says how many customers the query found, once the answer is in (screen readers read it
+          without leaving the input). */}
+      <VisuallyHidden role="status" data-testid="search-status">
+        {debounced.trim() && !busy
+          ? hits.length > 0
+            ? t('layout.searchHits', { count: hits.length })
+            : t('layout.searchNoHits')
+          : ''}
+      </VisuallyHidden>
+      {/* The listbox holds options only; hints and "no match" sit beside it. */}
       <Stack gap={2} mt="sm" id="search-results" role="listbox" aria-label={t('search.results')}>
         {hits.map((hit, i) => (
           <UnstyledButton
             key={hit.id}
             id={`search-hit-${i}`}
             role="option"
+            // Focus stays in the input (aria-activedescendant): the options are not tab stops.
+            tabIndex={-1}
             aria-selected={i === active}
             className={classes.hit}
             data-active={i === active || undefined}
@@ -120,18 +142,18 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
             </Group>
           </UnstyledButton>
         ))}
-        {query.trim() && !busy && hits.length === 0 && (
-          <Text size="sm" c="dimmed" ta="center" py="md" data-testid="search-empty">
-            {failed ? t('errors.internal') : t('search.noResults', { query: query.trim() })}
-          </Text>
-        )}
-        {!query.trim() && (
-          <Text size="xs" c="dimmed" ta="center" py="md">
-            {t('search.hint')} <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd>{' '}
-            <Kbd size="xs">{t('search.enterKey')}</Kbd>
-          </Text>
-        )}
       </Stack>
+      {query.trim() && !busy && hits.length === 0 && (
+        <Text size="sm" c="dimmed" ta="center" py="md" data-testid="search-empty">
+          {failed ? t('errors.internal') : t('search.noResults', { query: query.trim() })}
+        </Text>
+      )}
+      {!query.trim() && (
+        <Text size="xs" c="dimmed" ta="center" py="md">
+          {t('search.hint')} <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd>{' '}
+          <Kbd size="xs">{t('search.enterKey')}</Kbd>
+        </Text>
+      )}
     </Modal>
   )
 }
