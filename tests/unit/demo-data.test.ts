@@ -5,6 +5,7 @@ import { CITIES, findCity } from '../../electron/main/core/cities'
 import { createRng, generateDemoCustomers } from '../../electron/main/core/demo-data'
 import type { DemoCustomer } from '../../electron/main/core/demo-data'
 import { contactInputSchema, customerInputSchema } from '../../shared/domain'
+import { INDUSTRY_PRODUCTS, isIndustryCode, isProductCategoryCode } from '../../shared/vocabulary'
 
 const take = (count: number, seed?: number): DemoCustomer[] => [...generateDemoCustomers(count, seed)]
 
@@ -117,6 +118,22 @@ describe('generateDemoCustomers', () => {
     expect(withBirthday).toBeLessThan(0.7)
     expect(contacts.some((c) => c.messaging?.some((m) => m.kind === 'wechat'))).toBe(true)
     expect(contacts.some((c) => c.messaging?.some((m) => m.kind === 'whatsapp'))).toBe(true)
+  })
+
+  it('takes industries and product interests from the standard list, matching each other', () => {
+    // Codes, not English words, so a zh or fr screen shows its own names for them.
+    const industries = new Set<string>()
+    for (const { customer } of SAMPLE) {
+      const industry = customer.industry ?? ''
+      expect(isIndustryCode(industry), industry).toBe(true)
+      industries.add(industry)
+      const own: readonly string[] = isIndustryCode(industry) ? INDUSTRY_PRODUCTS[industry] : []
+      for (const p of customer.productCategories ?? []) {
+        expect(isProductCategoryCode(p), p).toBe(true)
+        expect(own, `${p} under ${industry}`).toContain(p)
+      }
+    }
+    expect(industries.size).toBeGreaterThanOrEqual(12)
   })
 
   it('derives e-mail domains from the company website when there is one', () => {

@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url'
 import { translations } from '../../renderer/src/i18n/resources'
 import { ERROR_CODES } from '../../shared/errors'
 import { ISSUE_CODES } from '../../shared/domain'
+import i18next from 'i18next'
+import { INDUSTRIES, PRODUCT_CATEGORIES } from '../../shared/vocabulary'
+import {
+  industryFromInput,
+  industryLabel,
+  productCategoriesFromInput,
+  productCategoryLabel,
+} from '../../renderer/src/i18n/vocabulary'
 
 type Tree = { [key: string]: unknown }
 type Locale = 'en' | 'fr' | 'zh'
@@ -328,5 +336,47 @@ describe('typography', () => {
       .filter(([, v]) => /\p{Script=Han}[0-9A-Za-z]|[0-9A-Za-z]\p{Script=Han}/u.test(v))
       .map(([k, v]) => `${k}: ${v}`)
     expect(wrong).toEqual([])
+  })
+})
+
+describe('industries and product interests', () => {
+  const names = (l: Locale, table: string) =>
+    (lookup(LOCALES[l].tree, `enum.${table}`) ?? {}) as Record<string, string>
+
+  it.each([
+    ['industry', INDUSTRIES],
+    ['productCategory', PRODUCT_CATEGORIES],
+  ] as const)('name every %s code in each language, each name once', (table, codes) => {
+    for (const l of LOCALE_NAMES) {
+      const own = names(l, table)
+      expect(Object.keys(own).sort(), `${l} ${table}`).toEqual([...codes].sort())
+      // Two codes with one name could not be told apart when typed back in.
+      const values = Object.values(own).map((v) => v.toLocaleLowerCase())
+      expect(
+        values.filter((v, i) => values.indexOf(v) !== i),
+        `${l} ${table}`,
+      ).toEqual([])
+    }
+  })
+
+  it('stores a listed name typed in any language as its code, and other text as typed', () => {
+    expect(industryFromInput('电子产品')).toBe('electronics')
+    expect(industryFromInput(' électronique ')).toBe('electronics')
+    expect(industryFromInput('Medical supplies')).toBe('medical_supplies')
+    expect(industryFromInput('solar_energy')).toBe('solar_energy')
+    expect(industryFromInput('Widgets & gadgets')).toBe('Widgets & gadgets')
+    expect(industryFromInput('  ')).toBeNull()
+    expect(
+      productCategoriesFromInput(['护肤品', 'Skin care', 'Soins de la peau', 'Bespoke perfume']),
+    ).toEqual(['skin_care', 'Bespoke perfume'])
+  })
+
+  it('shows a code in the UI language and free text as typed', () => {
+    const zh = i18next.createInstance()
+    void zh.init({ lng: 'zh', resources: { zh: { translation: translations.zh } }, initAsync: false })
+    expect(industryLabel(zh.t, 'cosmetics')).toBe('化妆品')
+    expect(productCategoryLabel(zh.t, 'disposable_gloves')).toBe('一次性手套')
+    expect(industryLabel(zh.t, 'Widgets')).toBe('Widgets')
+    expect(industryLabel(zh.t, null)).toBe('')
   })
 })

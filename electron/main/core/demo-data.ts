@@ -5,6 +5,8 @@
 import type { ContactInput, CustomerInput } from '../../../shared/domain'
 import { CITIES } from './cities'
 import type { CityInfo } from './cities'
+import { isProductCategoryCode } from '../../../shared/vocabulary'
+import type { IndustryCode, ProductCategoryCode } from '../../../shared/vocabulary'
 
 export type DemoCustomer = { customer: CustomerInput; contacts: ContactInput[] }
 
@@ -122,6 +124,9 @@ const accented = (spec: string): readonly Part[] => spec.split('|').map((s) => (
 // Industries and what they are called in company names
 
 type Industry = {
+  /** Code of the shared standard list: what the customer stores, shown translated. */
+  code: IndustryCode
+  /** English name: the key of MORE_WORDS. */
   name: string
   slug: string
   /** Word used in English-language company names. */
@@ -137,7 +142,8 @@ type Industry = {
   ru: Part
   /** ja|ko|vi|th in their script (English in latin names), then tr|pl|nl. */
   more: readonly string[]
-  products: readonly string[]
+  /** Product-interest codes of the shared standard list. */
+  products: readonly ProductCategoryCode[]
 }
 
 // Industry words for the remaining naming styles, in MORE_LANGS order.
@@ -164,6 +170,7 @@ const MORE_WORDS: Readonly<Record<string, string>> = {
 }
 
 const ind = (
+  code: IndustryCode,
   name: string,
   slug: string,
   en: string,
@@ -176,6 +183,7 @@ const ind = (
   const [zhS, zhT] = zh.split('/') as [string, string?]
   const [fr, de, es, pt, it] = eu.split('|') as [string, string, string, string, string]
   return {
+    code,
     name,
     slug,
     en,
@@ -189,12 +197,17 @@ const ind = (
     it,
     ru: parts(ru)[0]!,
     more: (MORE_WORDS[name] ?? '').split('|'),
-    products: products.split('|'),
+    products: products.split('|').map((p) => {
+      // A typo here would show a raw code on screen: fail at load, not in the UI.
+      if (!isProductCategoryCode(p)) throw new Error(`demo product ${p} is not in PRODUCT_CATEGORIES`)
+      return p
+    }),
   }
 }
 
 const INDUSTRIES: readonly Industry[] = [
   ind(
+    'electronics',
     'Electronics',
     'elec',
     'Electronics',
@@ -202,9 +215,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للإلكترونيات',
     'Électronique|Elektronik|Electrónica|Eletrônicos|Elettronica',
     'Электроника=Elektronika',
-    'Bluetooth speakers|Power banks|Chargers & cables|Smart watches|Earphones|Phone accessories',
+    'bluetooth_speakers|power_banks|chargers_cables|smart_watches|earphones|phone_accessories',
   ),
   ind(
+    'textiles',
     'Textiles',
     'textile',
     'Textile',
@@ -212,9 +226,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للمنسوجات',
     'Textile|Textil|Textil|Têxtil|Tessile',
     'Текстиль=Tekstil',
-    'Cotton fabric|Polyester fabric|Home textiles|Yarn|Curtains',
+    'cotton_fabric|polyester_fabric|home_textiles|yarn|curtains',
   ),
   ind(
+    'apparel',
     'Garments',
     'apparel',
     'Garment',
@@ -222,9 +237,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للملابس',
     'Mode|Mode|Moda|Confecções|Abbigliamento',
     'Одежда=Odezhda',
-    "T-shirts|Workwear|Jeans|Sportswear|Children's wear",
+    't_shirts|workwear|jeans|sportswear|childrens_wear',
   ),
   ind(
+    'furniture',
     'Furniture',
     'furniture',
     'Furniture',
@@ -232,9 +248,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للأثاث',
     'Meubles|Möbel|Muebles|Móveis|Arredamenti',
     'Мебель=Mebel',
-    'Office chairs|Sofas|Outdoor furniture|Dining tables|Hotel furniture',
+    'office_chairs|sofas|outdoor_furniture|dining_tables|hotel_furniture',
   ),
   ind(
+    'auto_parts',
     'Auto parts',
     'autoparts',
     'Auto Parts',
@@ -242,9 +259,10 @@ const INDUSTRIES: readonly Industry[] = [
     'لقطع غيار السيارات',
     'Pièces Auto|Autoteile|Autopartes|Autopeças|Ricambi Auto',
     'Автозапчасти=Avtozapchasti',
-    'Brake pads|Filters|Headlamps|Suspension parts|Car batteries',
+    'brake_pads|filters|headlamps|suspension_parts|car_batteries',
   ),
   ind(
+    'lighting',
     'LED lighting',
     'led',
     'Lighting',
@@ -252,9 +270,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للإنارة',
     'Éclairage|Lichttechnik|Iluminación|Iluminação|Illuminazione',
     'Светотехника=Svetotekhnika',
-    'LED bulbs|LED panels|Street lights|LED strips|Flood lights',
+    'led_bulbs|led_panels|street_lights|led_strips|flood_lights',
   ),
   ind(
+    'packaging',
     'Packaging',
     'pack',
     'Packaging',
@@ -262,9 +281,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للتغليف',
     'Emballage|Verpackung|Embalajes|Embalagens|Imballaggi',
     'Упаковка=Upakovka',
-    'Paper bags|Corrugated boxes|Plastic bottles|Labels|Gift boxes',
+    'paper_bags|corrugated_boxes|plastic_bottles|labels|gift_boxes',
   ),
   ind(
+    'machinery',
     'Machinery',
     'machinery',
     'Machinery',
@@ -272,9 +292,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للمعدات',
     'Machines|Maschinenbau|Maquinaria|Máquinas|Macchine',
     'Оборудование=Oborudovanie',
-    'CNC machines|Packing machines|Injection molding machines|Pumps|Generators',
+    'cnc_machines|packing_machines|injection_molding_machines|pumps|generators',
   ),
   ind(
+    'home_appliances',
     'Home appliances',
     'home',
     'Home Appliances',
@@ -282,9 +303,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للأجهزة المنزلية',
     'Électroménager|Haushaltsgeräte|Electrodomésticos|Eletrodomésticos|Elettrodomestici',
     'Бытовая техника=Bytovaya Tekhnika',
-    'Air fryers|Blenders|Fans|Water dispensers|Vacuum cleaners',
+    'air_fryers|blenders|fans|water_dispensers|vacuum_cleaners',
   ),
   ind(
+    'building_materials',
     'Building materials',
     'build',
     'Building Materials',
@@ -292,9 +314,10 @@ const INDUSTRIES: readonly Industry[] = [
     'لمواد البناء',
     'Matériaux|Baustoffe|Materiales|Materiais de Construção|Materiali Edili',
     'Стройматериалы=Stroymaterialy',
-    'Ceramic tiles|Sanitary ware|Aluminium profiles|Flooring|Doors & windows',
+    'ceramic_tiles|sanitary_ware|aluminium_profiles|flooring|doors_windows',
   ),
   ind(
+    'cosmetics',
     'Cosmetics',
     'beauty',
     'Cosmetics',
@@ -302,9 +325,10 @@ const INDUSTRIES: readonly Industry[] = [
     'لمستحضرات التجميل',
     'Cosmétiques|Kosmetik|Cosméticos|Cosméticos|Cosmetici',
     'Косметика=Kosmetika',
-    'Skin care|Hair care|Nail polish|Makeup brushes|Perfume bottles',
+    'skin_care|hair_care|nail_polish|makeup_brushes|perfume_bottles',
   ),
   ind(
+    'toys',
     'Toys',
     'toys',
     'Toys',
@@ -312,9 +336,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للألعاب',
     'Jouets|Spielwaren|Juguetes|Brinquedos|Giocattoli',
     'Игрушки=Igrushki',
-    'Plush toys|RC cars|Educational toys|Puzzles|Baby toys',
+    'plush_toys|rc_cars|educational_toys|puzzles|baby_toys',
   ),
   ind(
+    'hardware_tools',
     'Hardware & tools',
     'tools',
     'Hardware',
@@ -322,9 +347,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للعدد والأدوات',
     'Outillage|Werkzeuge|Ferretería|Ferramentas|Utensili',
     'Инструмент=Instrument',
-    'Power tools|Hand tools|Fasteners|Locks|Garden tools',
+    'power_tools|hand_tools|fasteners|locks|garden_tools',
   ),
   ind(
+    'solar_energy',
     'Solar energy',
     'solar',
     'Solar',
@@ -332,9 +358,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للطاقة الشمسية',
     'Solaire|Solartechnik|Energía Solar|Energia Solar|Energia Solare',
     'Солнечная энергетика=Solnechnaya Energetika',
-    'Solar panels|Inverters|Lithium batteries|Solar street lights|Charge controllers',
+    'solar_panels|inverters|lithium_batteries|solar_street_lights|charge_controllers',
   ),
   ind(
+    'medical_supplies',
     'Medical supplies',
     'medical',
     'Medical',
@@ -342,9 +369,10 @@ const INDUSTRIES: readonly Industry[] = [
     'للمستلزمات الطبية',
     'Médical|Medizintechnik|Suministros Médicos|Produtos Médicos|Forniture Mediche',
     'Медтехника=Medtekhnika',
-    'Disposable gloves|Face masks|Syringes|Thermometers|Wheelchairs',
+    'disposable_gloves|face_masks|syringes|thermometers|wheelchairs',
   ),
   ind(
+    'sporting_goods',
     'Sporting goods',
     'sports',
     'Sports',
@@ -352,7 +380,7 @@ const INDUSTRIES: readonly Industry[] = [
     'للأدوات الرياضية',
     'Sport|Sportartikel|Deportes|Esportes|Articoli Sportivi',
     'Спорттовары=Sporttovary',
-    'Fitness equipment|Yoga mats|Bicycles|Camping gear|Balls',
+    'fitness_equipment|yoga_mats|bicycles|camping_gear|balls',
   ),
 ]
 
@@ -3619,7 +3647,7 @@ export function* generateDemoCustomers(count: number, seed = 1): Generator<DemoC
       address,
       website: domain ? (r() < 0.9 ? `https://www.${domain}` : `https://${domain}`) : null,
       businessType: weighted(r, BUSINESS_TYPES_W),
-      industry: industry.name,
+      industry: industry.code,
       sizeBand: weighted(r, SIZES_W),
       productCategories: some(r, industry.products, int(r, 1, 3)),
       quality: weighted(r, QUALITY_W),

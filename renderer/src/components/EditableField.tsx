@@ -1,7 +1,18 @@
 // A profile field edited in place: shows the value, turns into an input on click, saves on Enter
 // or the check button, cancels on Escape, and shows main's translated error under the input.
 import { useState } from 'react'
-import { ActionIcon, Group, Select, TagsInput, Text, TextInput, Textarea, Tooltip, Box } from '@mantine/core'
+import {
+  ActionIcon,
+  Autocomplete,
+  Group,
+  Select,
+  TagsInput,
+  Text,
+  TextInput,
+  Textarea,
+  Tooltip,
+  Box,
+} from '@mantine/core'
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 
@@ -14,7 +25,7 @@ export type EditableFieldProps = {
   value: string | string[] | null
   /** Kind of input. Default 'text'. */
   kind?: 'text' | 'textarea' | 'select' | 'tags'
-  /** Options for 'select' (and suggestions for 'tags'). */
+  /** Options for 'select'; suggestions for 'tags', and for 'text' (free text still allowed). */
   options?: Option[]
   /** How to show the value when not editing; defaults to the option label or the raw text. */
   display?: (value: string | string[] | null) => React.ReactNode
@@ -45,9 +56,9 @@ export function EditableField({
     setError(null)
     setEditing(true)
   }
-  const save = async () => {
+  const save = async (value: string | string[] | null = draft) => {
     setSaving(true)
-    const normalized = typeof draft === 'string' && draft.trim() === '' ? null : draft
+    const normalized = typeof value === 'string' && value.trim() === '' ? null : value
     const err = await onSave(normalized)
     setSaving(false)
     if (err) setError(err)
@@ -55,7 +66,9 @@ export function EditableField({
   }
   const keys = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') setEditing(false)
-    if (e.key === 'Enter' && kind === 'text') void save()
+    // With a suggestion highlighted, Enter picks it and onOptionSubmit saves it instead.
+    const picking = (e.currentTarget as HTMLElement).getAttribute('aria-activedescendant')
+    if (e.key === 'Enter' && kind === 'text' && !picking) void save()
   }
 
   const shown = display
@@ -123,6 +136,14 @@ export function EditableField({
           minRows={3}
           value={(draft as string) ?? ''}
           onChange={(e) => setDraft(e.currentTarget.value)}
+        />
+      ) : options.length > 0 ? (
+        <Autocomplete
+          {...common}
+          data={options.map((o) => o.label)}
+          value={(draft as string) ?? ''}
+          onChange={setDraft}
+          onOptionSubmit={(v) => void save(v)}
         />
       ) : (
         <TextInput

@@ -16,6 +16,9 @@ import policyZh from './locales/policy.zh.json'
 import layoutEn from './locales/layout.en.json'
 import layoutFr from './locales/layout.fr.json'
 import layoutZh from './locales/layout.zh.json'
+import vocabEn from './locales/vocab.en.json'
+import vocabFr from './locales/vocab.fr.json'
+import vocabZh from './locales/vocab.zh.json'
 
 export type Tree = { [key: string]: unknown }
 
@@ -43,7 +46,7 @@ export function mergeTrees(...trees: Tree[]): Tree {
 }
 
 export const translations = {
-  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, layoutEn),
-  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, layoutFr),
-  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, layoutZh),
+  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, layoutEn, vocabEn),
+  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, layoutFr, vocabFr),
+  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, layoutZh, vocabZh),
 }

@@ -19,6 +19,7 @@ import { call } from '../../api/client'
 import { useQuery } from '../../app/data'
 import { navigate, hrefFor } from '../../app/route'
 import { useFormatters } from '../../i18n/format'
+import { industryFromInput, industrySuggestions } from '../../i18n/vocabulary'
 import { BUSINESS_TYPES, SOURCES, duplicateCandidateSchema } from '../../../../shared/domain'
 import type { CustomerInput, DuplicateCandidate } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
@@ -98,7 +99,8 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
       city: nullIfEmpty(draft.city),
       website: nullIfEmpty(draft.website),
       businessType: draft.businessType as CustomerInput['businessType'],
-      industry: nullIfEmpty(draft.industry),
+      // A name from the standard list is stored as its code, so every UI language shows its own name.
+      industry: industryFromInput(draft.industry),
       source: draft.source as CustomerInput['source'],
       owner: nullIfEmpty(draft.owner),
       tags: draft.tags,
@@ -194,7 +196,7 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
         />
         <Autocomplete
           label={t('fields.industry')}
-          data={facets.data?.industries ?? []}
+          data={industrySuggestions(t, fmt.locale, facets.data?.industries)}
           value={draft.industry}
           onChange={(v) => setDraft((d) => ({ ...d, industry: v }))}
         />

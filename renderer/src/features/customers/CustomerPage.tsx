@@ -25,6 +25,14 @@ import { hrefFor, navigate } from '../../app/route'
 import { useFormatters } from '../../i18n/format'
 import type { Formatters } from '../../i18n/format'
 import {
+  industryFromInput,
+  industryLabel,
+  industrySuggestions,
+  productCategoriesFromInput,
+  productCategoryLabel,
+  productCategoryOptions,
+} from '../../i18n/vocabulary'
+import {
   BUSINESS_TYPES,
   CURRENCIES,
   LANGUAGE_CODES,
@@ -235,7 +243,17 @@ function Profile({ detail }: { detail: CustomerDetail }) {
           options={enumOptions('businessType', BUSINESS_TYPES)}
           onSave={save('businessType')}
         />
-        <EditableField name="industry" value={c.industry} onSave={save('industry')} />
+        {/* Industry and product interests edit as names in the UI language; a listed name is
+            stored as its code (industryFromInput), anything else as typed. */}
+        <EditableField
+          name="industry"
+          value={industryLabel(t, c.industry) || null}
+          options={industrySuggestions(t, fmt.locale, facets.data?.industries).map((n) => ({
+            value: n,
+            label: n,
+          }))}
+          onSave={(v) => save('industry')(industryFromInput(typeof v === 'string' ? v : null))}
+        />
         <EditableField
           name="sizeBand"
           kind="select"
@@ -253,8 +271,12 @@ function Profile({ detail }: { detail: CustomerDetail }) {
         <EditableField
           name="productCategories"
           kind="tags"
-          value={c.productCategories}
-          onSave={save('productCategories')}
+          value={c.productCategories.map((v) => productCategoryLabel(t, v))}
+          options={productCategoryOptions(t, fmt.locale, c.industry).map((o) => ({
+            value: o.label,
+            label: o.label,
+          }))}
+          onSave={(v) => save('productCategories')(productCategoriesFromInput(Array.isArray(v) ? v : []))}
         />
         <EditableField
           name="source"

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { request } from '../../api/client'
 import type { CustomerRow, ListQuery } from '../../../../shared/domain'
 import { useFormatters } from '../../i18n/format'
+import { industryLabel } from '../../i18n/vocabulary'
 import { hrefFor } from '../../app/route'
 import classes from './CustomerTable.module.css'
 
@@ -85,7 +86,12 @@ export function CustomerTable({
     },
     { key: 'country', sort: 'country', width: 'minmax(120px, 1fr)', render: (r) => fmt.country(r.country) },
     { key: 'city', sort: 'city', width: 'minmax(100px, 1fr)', render: (r) => r.city },
-    { key: 'industry', sort: 'industry', width: 'minmax(110px, 1fr)', render: (r) => r.industry },
+    {
+      key: 'industry',
+      sort: 'industry',
+      width: 'minmax(110px, 1fr)',
+      render: (r) => industryLabel(t, r.industry),
+    },
     {
       key: 'businessType',
       width: 'minmax(110px, 1fr)',

@@ -18,6 +18,7 @@ import { request } from '../../api/client'
 import { useQuery, useTablesVersion } from '../../app/data'
 import { READS } from '../../../../shared/reads'
 import { useFormatters } from '../../i18n/format'
+import { industryLabel } from '../../i18n/vocabulary'
 import { BUSINESS_TYPES, CONTINENTS, SOURCES, VALUE_TIERS } from '../../../../shared/vocabulary'
 import { useJobProgress } from '../../app/jobs'
 import type { AppError } from '../../../../shared/errors'
@@ -141,7 +142,9 @@ export function CustomersScreen() {
               <MultiSelect
                 label={t('fields.industry')}
                 placeholder={filters.industries.length ? undefined : t('filters.any')}
-                data={facets.data?.industries ?? []}
+                data={(facets.data?.industries ?? [])
+                  .map((v) => ({ value: v, label: industryLabel(t, v) }))
+                  .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
                 value={filters.industries}
                 onChange={set('industries')}
                 searchable

@@ -2,6 +2,7 @@
 // translations, countries by their localised name, free text as typed, and "none" for empty.
 import type { TFunction } from 'i18next'
 import type { Formatters } from '../../i18n/format'
+import { industryLabel, productCategoryLabel } from '../../i18n/vocabulary'
 import type { BuiltinGrouping, RuleField } from '../../../../shared/groups'
 
 const ENUM_KEY: Partial<Record<BuiltinGrouping | RuleField, string>> = {
@@ -25,6 +26,8 @@ export function valueLabel(
 ): string {
   if (value === null || value === '') return field === 'risk' ? t('enum.risk.none') : t('groups.none')
   if (field === 'country') return fmt.country(value)
+  if (field === 'industry') return industryLabel(t, value)
+  if (field === 'product_category') return productCategoryLabel(t, value)
   const key = ENUM_KEY[field]
   return key ? t(`${key}.${value}`) : value
 }
