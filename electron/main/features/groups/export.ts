@@ -27,7 +27,13 @@ const COLUMNS: {
   { header: 'fields.originalName', key: 'original', width: 24, value: (r) => r.originalName },
   { header: 'fields.country', key: 'country', width: 16, value: (r, l) => l.country(r.country) },
   { header: 'fields.city', key: 'city', width: 16, value: (r) => r.city },
-  { header: 'fields.industry', key: 'industry', width: 18, value: (r) => r.industry },
+  {
+    header: 'fields.industry',
+    key: 'industry',
+    width: 18,
+    // A listed industry is stored as a code; free text has no entry and stays as typed.
+    value: (r, l) => l.code('industry', r.industry),
+  },
   {
     header: 'fields.businessType',
     key: 'businessType',
