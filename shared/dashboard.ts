@@ -10,8 +10,13 @@ export const dashboardSchema = z.object({
   tiers: z.array(z.object({ tier: z.enum(VALUE_TIERS), count: z.number(), revenueUsd: z.number() })),
   segments: z.array(z.object({ segment: z.enum(RFM_SEGMENTS).nullable(), count: z.number() })),
   stages: z.array(z.object({ stage: z.enum(LIFECYCLE_STAGES), count: z.number() })),
-  /** Promotions and demotions per calendar month, oldest first, the last 12 months. */
-  movements: z.array(z.object({ month: z.string(), promotions: z.number(), demotions: z.number() })),
+  /**
+   * Promotions and demotions per calendar month, oldest first, the last 12 months; `initial`: tier
+   * moves of customers in their first 24 hours (their starting tier, not a promotion).
+   */
+  movements: z.array(
+    z.object({ month: z.string(), promotions: z.number(), demotions: z.number(), initial: z.number() }),
+  ),
   /** Customers with a churn-risk flag, highest 12-month revenue first (at most 20). */
   atRisk: z.array(
     z.object({
@@ -26,6 +31,8 @@ export const dashboardSchema = z.object({
     }),
   ),
   atRiskCount: z.number(),
+  /** Customers per churn-risk flag, as the risk grouping's buckets count them (they overlap). */
+  riskCounts: z.object({ gap: z.number(), drop: z.number() }),
   byCountry: z.array(z.object({ country: z.string().nullable(), count: z.number(), revenueUsd: z.number() })),
   byContinent: z.array(
     z.object({ continent: z.enum(CONTINENTS).nullable(), count: z.number(), revenueUsd: z.number() }),

@@ -289,13 +289,19 @@ describe('dashboard aggregates (kept by triggers)', () => {
     expect(cells).toEqual(recomputed)
     const rank = (v: string) => ['ordinary', 'small', 'mid', 'key'].indexOf(v)
     const events = s.db
-      .prepare("SELECT substr(at, 1, 7) AS month, from_value, to_value FROM tier_events WHERE kind = 'tier'")
-      .all() as { month: string; from_value: string; to_value: string }[]
-    const expected = new Map<string, { promotions: number; demotions: number }>()
+      .prepare(
+        `SELECT substr(e.at, 1, 7) AS month, e.at, e.from_value, e.to_value, c.created_at
+         FROM tier_events e LEFT JOIN customers c ON c.id = e.customer_id WHERE e.kind = 'tier'`,
+      )
+      .all() as { month: string; at: string; from_value: string; to_value: string; created_at: string | null }[]
+    const expected = new Map<string, { promotions: number; demotions: number; initial: number }>()
+    const DAY_MS = 86_400_000
     for (const e of events) {
       if (e.from_value === e.to_value) continue
-      const m = expected.get(e.month) ?? { promotions: 0, demotions: 0 }
-      if (rank(e.to_value) > rank(e.from_value)) m.promotions++
+      const m = expected.get(e.month) ?? { promotions: 0, demotions: 0, initial: 0 }
+      // A move in the customer's first 24 hours is its starting tier (migrations/0011).
+      if (e.created_at && Date.parse(e.at) < Date.parse(e.created_at) + DAY_MS) m.initial++
+      else if (rank(e.to_value) > rank(e.from_value)) m.promotions++
       else m.demotions++
       expected.set(e.month, m)
     }

@@ -280,11 +280,16 @@ export const dashboardCells = sqliteTable(
   (t) => [primaryKey({ columns: [t.tier, t.segment, t.stage, t.riskGap, t.riskDrop, t.country] })],
 )
 
-/** DERIVED: promotions and demotions per month, kept by a trigger on tier_events (migrations/0010). */
+/**
+ * DERIVED: promotions and demotions per month, kept by a trigger on tier_events (migrations/0011).
+ * `initial` counts the tier moves of a customer's first 24 hours (its history being entered, the demo
+ * load): they are its starting tier, not a promotion or a demotion.
+ */
 export const tierMovements = sqliteTable('tier_movements', {
   month: text('month').primaryKey(),
   promotions: integer('promotions').notNull(),
   demotions: integer('demotions').notNull(),
+  initial: integer('initial').notNull().default(0),
 })
 
 /**

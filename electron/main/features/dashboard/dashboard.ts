@@ -17,7 +17,7 @@ function prepare(db: Db) {
       'SELECT tier, segment, stage, risk_gap, risk_drop, country, n, revenue FROM dashboard_cells WHERE n > 0',
     ),
     continents: db.prepare('SELECT code, continent FROM country_facts'),
-    movements: db.prepare('SELECT month, promotions, demotions FROM tier_movements WHERE month >= ?'),
+    movements: db.prepare('SELECT month, promotions, demotions, initial FROM tier_movements WHERE month >= ?'),
     // The partial index customer_tiers_risk holds exactly the live customers with a flag.
     atRisk: db.prepare(
       // The top 20 first, from the partial index that holds exactly the flagged live customers;
@@ -68,7 +68,10 @@ export function dashboard(db: Db, retier: Retier, today: string): Dashboard {
   const byStage = new Map<LifecycleStage, { count: number; revenueUsd: number }>()
   const byCountry = new Map<string | null, { count: number; revenueUsd: number }>()
   const byContinent = new Map<Continent | null, { count: number; revenueUsd: number }>()
+  // The same counts as the risk grouping's buckets (groups/group-sql.ts RISK_BUCKET_SQL): a
+  // customer with both flags is in both buckets and once in the total.
   let atRiskCount = 0
+  const riskCounts = { gap: 0, drop: 0 }
   for (const c of cells) {
     add(byTier, c.tier, c)
     add(bySegment, (c.segment || null) as RfmSegment | null, c)
@@ -76,6 +79,8 @@ export function dashboard(db: Db, retier: Retier, today: string): Dashboard {
     add(byCountry, c.country || null, c)
     add(byContinent, continentOf.get(c.country) ?? null, c)
     if (c.risk_gap === 1 || c.risk_drop === 1) atRiskCount += c.n
+    if (c.risk_gap === 1) riskCounts.gap += c.n
+    if (c.risk_drop === 1) riskCounts.drop += c.n
   }
   const tiers = VALUE_TIERS.map((tier) => ({
     tier,
@@ -87,7 +92,12 @@ export function dashboard(db: Db, retier: Retier, today: string): Dashboard {
   const months = Array.from({ length: 12 }, (_, i) => addMonths(firstMonth, i).slice(0, 7))
   const movementRows = new Map(
     (
-      q.movements.all(firstMonth.slice(0, 7)) as { month: string; promotions: number; demotions: number }[]
+      q.movements.all(firstMonth.slice(0, 7)) as {
+        month: string
+        promotions: number
+        demotions: number
+        initial: number
+      }[]
     ).map((r) => [r.month, r]),
   )
   const money = (n: number) => Math.max(0, Math.round(n * 100) / 100)
@@ -104,6 +114,7 @@ export function dashboard(db: Db, retier: Retier, today: string): Dashboard {
       month,
       promotions: movementRows.get(month)?.promotions ?? 0,
       demotions: movementRows.get(month)?.demotions ?? 0,
+      initial: movementRows.get(month)?.initial ?? 0,
     })),
     atRisk: (
       q.atRisk.all() as {
@@ -127,6 +138,7 @@ export function dashboard(db: Db, retier: Retier, today: string): Dashboard {
       drop: r.risk_drop === 1,
     })),
     atRiskCount,
+    riskCounts,
     byCountry: sorted(byCountry)
       .slice(0, 10)
       .map(([country, v]) => ({ country, count: v.count, revenueUsd: money(v.revenueUsd) })),

@@ -1,18 +1,21 @@
 // The dashboard (A1): where the base stands (tiers and their revenue), how it moves (promotions and
 // demotions per month), who needs attention (churn-risk flags, an open tier review) and where the
 // money comes from (countries, continents). One query; every number in the user's locale.
+import type { ReactNode } from 'react'
 import {
   Alert,
   Anchor,
   Badge,
   Button,
   Card,
+  ColorSwatch,
   Group,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core'
 import { BarChart, DonutChart } from '@mantine/charts'
 import { IconAlertTriangle, IconClipboardCheck, IconUsers } from '@tabler/icons-react'
@@ -23,6 +26,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { useFormatters } from '../../i18n/format'
 import type { ValueTier } from '../../../../shared/tiering'
 import { groupingKey, selectionKey } from '../groups/selectionKey'
+import { niceTicks } from './ticks'
 
 // Tier, amount and date cells of the at-risk table keep one line; names and countries may wrap.
 const NOWRAP = { whiteSpace: 'nowrap' } as const
@@ -32,6 +36,62 @@ const TIER_CHART_COLOR: Record<ValueTier, string> = {
   mid: 'blue.6',
   small: 'teal.6',
   ordinary: 'gray.5',
+}
+
+/** A Mantine colour ('grape.6') as the CSS variable a swatch takes. */
+const cssColor = (c: string) => `var(--mantine-color-${c.replace('.', '-')})`
+
+/**
+ * A chart as one named image, with its figures as a table for screen readers (the SVG's bars
+ * and sectors say nothing to them). Charts take no focus: their tooltips only repeat the table.
+ */
+function ChartFigure({
+  label,
+  head,
+  rows,
+  children,
+}: {
+  label: string
+  head: string[]
+  rows: (string | number)[][]
+  children: ReactNode
+}) {
+  return (
+    <>
+      <div role="img" aria-label={label}>
+        {children}
+      </div>
+      <VisuallyHidden>
+        <table>
+          <caption>{label}</caption>
+          <thead>
+            <tr>
+              {head.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={String(r[0])}>
+                {r.map((cell, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={i}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </VisuallyHidden>
+    </>
+  )
 }
 
 export function DashboardScreen() {
@@ -55,6 +115,17 @@ export function DashboardScreen() {
       </Card>
     )
   }
+
+  // Every tick an even step from 0, each in the compact money form of the axis.
+  const moneyAxis = (values: number[]) => {
+    const ticks = niceTicks(Math.max(0, ...values))
+    return { ticks, domain: [0, ticks.at(-1)!], interval: 0, tickFormatter: money }
+  }
+  const countAxis = (values: number[]) => {
+    const ticks = niceTicks(Math.max(0, ...values), 4, true)
+    return { ticks, domain: [0, ticks.at(-1)!], interval: 0, allowDecimals: false }
+  }
+  const initialMoves = d.movements.reduce((n, m) => n + m.initial, 0)
 
   const monthName = (month: string) =>
     new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
@@ -95,17 +166,21 @@ export function DashboardScreen() {
             {t('dashboard.tierDistribution')}
           </Text>
           <Group align="center" wrap="nowrap">
-            <DonutChart
-              size={150}
-              thickness={26}
-              withTooltip
-              tooltipDataSource="segment"
-              data={d.tiers.map((x) => ({
-                name: t(`enum.tier.${x.tier}`),
-                value: x.count,
-                color: TIER_CHART_COLOR[x.tier],
-              }))}
-            />
+            {/* The table beside the donut is its key: a colour swatch per tier, and the figures. */}
+            <div role="img" aria-label={t('dashboard.tierDistribution')}>
+              <DonutChart
+                size={150}
+                thickness={26}
+                withTooltip
+                tooltipDataSource="segment"
+                accessibilityLayer={false}
+                data={d.tiers.map((x) => ({
+                  name: t(`enum.tier.${x.tier}`),
+                  value: x.count,
+                  color: TIER_CHART_COLOR[x.tier],
+                }))}
+              />
+            </div>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -118,17 +193,28 @@ export function DashboardScreen() {
                 {d.tiers.map((x) => (
                   <Table.Tr key={x.tier}>
                     <Table.Td>
-                      <Anchor
-                        href={hrefFor({
-                          name: 'groups',
-                          key: selectionKey({ kind: 'builtin', grouping: 'tier', value: x.tier }),
-                        })}
-                      >
-                        {t(`enum.tier.${x.tier}`)}
-                      </Anchor>
+                      <Group gap={8} wrap="nowrap">
+                        <ColorSwatch
+                          color={cssColor(TIER_CHART_COLOR[x.tier])}
+                          size={12}
+                          withShadow={false}
+                          aria-hidden
+                          style={{ flexShrink: 0 }}
+                        />
+                        <Anchor
+                          href={hrefFor({
+                            name: 'groups',
+                            key: selectionKey({ kind: 'builtin', grouping: 'tier', value: x.tier }),
+                          })}
+                        >
+                          {t(`enum.tier.${x.tier}`)}
+                        </Anchor>
+                      </Group>
                     </Table.Td>
                     <Table.Td ta="right">{fmt.number(x.count)}</Table.Td>
-                    <Table.Td ta="right">{money(x.revenueUsd)}</Table.Td>
+                    <Table.Td ta="right" style={NOWRAP}>
+                      {money(x.revenueUsd)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -140,38 +226,71 @@ export function DashboardScreen() {
           <Text fw={600} mb="xs">
             {t('dashboard.revenueByTier')}
           </Text>
-          <BarChart
-            h={200}
-            data={d.tiers.map((x) => ({ tier: t(`enum.tier.${x.tier}`), revenue: Math.round(x.revenueUsd) }))}
-            dataKey="tier"
-            xAxisProps={{ interval: 0 }}
-            yAxisProps={{ width: 84 }}
-            series={[{ name: 'revenue', color: 'teal.7', label: t('dashboard.revenue12m') }]}
-            valueFormatter={money}
-            tickLine="y"
-          />
+          <ChartFigure
+            label={t('dashboard.revenueByTier')}
+            head={[t('tiers.tier'), t('dashboard.revenue12m')]}
+            rows={d.tiers.map((x) => [t(`enum.tier.${x.tier}`), money(x.revenueUsd)])}
+          >
+            <BarChart
+              h={200}
+              data={d.tiers.map((x) => ({
+                tier: t(`enum.tier.${x.tier}`),
+                revenue: Math.round(x.revenueUsd),
+              }))}
+              dataKey="tier"
+              xAxisProps={{ interval: 0 }}
+              yAxisProps={{ ...moneyAxis(d.tiers.map((x) => x.revenueUsd)), width: 84 }}
+              series={[{ name: 'revenue', color: 'teal.7', label: t('dashboard.revenue12m') }]}
+              valueFormatter={money}
+              tickLine="y"
+              accessibilityLayer={false}
+            />
+          </ChartFigure>
         </Card>
 
         <Card withBorder>
           <Text fw={600} mb="xs">
             {t('dashboard.movements')}
           </Text>
-          <BarChart
-            h={220}
-            data={d.movements.map((m) => ({
-              month: monthName(m.month),
-              up: m.promotions,
-              down: m.demotions,
-            }))}
-            dataKey="month"
-            withLegend
-            series={[
-              { name: 'up', color: 'teal.6', label: t('dashboard.promotions') },
-              { name: 'down', color: 'red.6', label: t('dashboard.demotions') },
+          <ChartFigure
+            label={t('dashboard.movements')}
+            head={[
+              t('dashboard.month'),
+              t('dashboard.promotions'),
+              t('dashboard.demotions'),
+              t('dashboard.initial'),
             ]}
-            valueFormatter={(n) => fmt.number(n)}
-            tickLine="y"
-          />
+            rows={d.movements.map((m) => [
+              monthName(m.month),
+              fmt.number(m.promotions),
+              fmt.number(m.demotions),
+              fmt.number(m.initial),
+            ])}
+          >
+            <BarChart
+              h={220}
+              data={d.movements.map((m) => ({
+                month: monthName(m.month),
+                up: m.promotions,
+                down: m.demotions,
+              }))}
+              dataKey="month"
+              withLegend
+              series={[
+                { name: 'up', color: 'teal.6', label: t('dashboard.promotions') },
+                { name: 'down', color: 'red.6', label: t('dashboard.demotions') },
+              ]}
+              yAxisProps={countAxis(d.movements.flatMap((m) => [m.promotions, m.demotions]))}
+              valueFormatter={(n) => fmt.number(n)}
+              tickLine="y"
+              accessibilityLayer={false}
+            />
+          </ChartFigure>
+          {initialMoves > 0 && (
+            <Text size="xs" c="dimmed" mt="xs" data-testid="dashboard-initial">
+              {t('dashboard.initialNote', { count: initialMoves, n: fmt.number(initialMoves) })}
+            </Text>
+          )}
         </Card>
 
         <Card withBorder>
@@ -180,19 +299,30 @@ export function DashboardScreen() {
           </Text>
           {/* A row of at least 26 px per country, and room for two-word names ("États-Unis
               d’Amérique") on one line: the axis wraps and overlaps neighbours otherwise. */}
-          <BarChart
-            h={Math.max(220, d.byCountry.length * 26 + 40)}
-            orientation="vertical"
-            data={d.byCountry.map((c) => ({
-              country: c.country ? fmt.country(c.country) : t('dashboard.noCountry'),
-              revenue: Math.round(c.revenueUsd),
-            }))}
-            dataKey="country"
-            series={[{ name: 'revenue', color: 'blue.6', label: t('dashboard.revenue12m') }]}
-            valueFormatter={money}
-            yAxisProps={{ width: 150, interval: 0 }}
-            gridAxis="x"
-          />
+          <ChartFigure
+            label={t('dashboard.byCountry')}
+            head={[t('fields.country'), t('dashboard.revenue12m')]}
+            rows={d.byCountry.map((c) => [
+              c.country ? fmt.country(c.country) : t('dashboard.noCountry'),
+              money(c.revenueUsd),
+            ])}
+          >
+            <BarChart
+              h={Math.max(220, d.byCountry.length * 26 + 40)}
+              orientation="vertical"
+              data={d.byCountry.map((c) => ({
+                country: c.country ? fmt.country(c.country) : t('dashboard.noCountry'),
+                revenue: Math.round(c.revenueUsd),
+              }))}
+              dataKey="country"
+              series={[{ name: 'revenue', color: 'blue.6', label: t('dashboard.revenue12m') }]}
+              valueFormatter={money}
+              xAxisProps={moneyAxis(d.byCountry.map((c) => c.revenueUsd))}
+              yAxisProps={{ width: 150, interval: 0 }}
+              gridAxis="x"
+              accessibilityLayer={false}
+            />
+          </ChartFigure>
           <Group gap="xs" mt="sm">
             {d.byContinent.map((c) => (
               <Badge key={c.continent ?? 'none'} variant="light" color="gray">
@@ -217,6 +347,28 @@ export function DashboardScreen() {
             </Anchor>
           )}
         </Group>
+        {d.atRiskCount > 0 && (
+          // Each number opens the risk group that holds exactly that many customers; a customer
+          // with both flags is in both groups and once in the total above.
+          <Group gap="md" mb="xs" data-testid="dashboard-risk-counts">
+            {(['gap', 'drop'] as const).map((flag) => (
+              <Anchor
+                key={flag}
+                size="sm"
+                href={hrefFor({
+                  name: 'groups',
+                  key: selectionKey({ kind: 'builtin', grouping: 'risk', value: flag }),
+                })}
+              >
+                {t('dashboard.riskCount', {
+                  label: t(`enum.risk.${flag}`),
+                  count: d.riskCounts[flag],
+                  n: fmt.number(d.riskCounts[flag]),
+                })}
+              </Anchor>
+            ))}
+          </Group>
+        )}
         {d.atRisk.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('dashboard.noRisk')}
