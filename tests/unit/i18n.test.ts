@@ -8,6 +8,7 @@ import { translations } from '../../renderer/src/i18n/resources'
 import { ERROR_CODES } from '../../shared/errors'
 import { ISSUE_CODES } from '../../shared/domain'
 import i18next from 'i18next'
+import { makeFormatters } from '../../renderer/src/i18n/format'
 import { INDUSTRIES, PRODUCT_CATEGORIES } from '../../shared/vocabulary'
 import {
   industryFromInput,
@@ -322,6 +323,12 @@ describe('typography', () => {
       .filter(([, v]) => bad.test(v))
       .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
     expect(wrong).toEqual([])
+  })
+
+  it('zh puts a space between the weekday and the time of a customer’s local time', () => {
+    const at = new Date('2026-12-06T03:13:00Z')
+    expect(makeFormatters('zh').timeIn('Asia/Shanghai', at)).toBe('星期日 11:13')
+    expect(makeFormatters('fr').timeIn('Europe/Paris', at)).toBe('dimanche 04:13')
   })
 
   it('en writes a percentage without a space before %', () => {

@@ -52,13 +52,13 @@ export function makeFormatters(lang: string) {
     /** Localised weekday name of an ISO weekday (1 = Monday). 2024-01-01 was a Monday. */
     weekday: (iso: number) => weekdayFmt.format(new Date(Date.UTC(2024, 0, iso))),
     /** Wall-clock time now in a time zone, with the weekday. */
-    timeIn: (tz: string, at: Date = new Date()) =>
-      new Intl.DateTimeFormat(locale, {
-        timeZone: tz,
-        weekday: 'long',
-        hour: '2-digit',
-        minute: '2-digit',
-      }).format(at),
+    // Weekday and time formatted apart and joined by a space: zh-CN runs them together
+    // ("星期日07:21"); en and fr already read "Sunday 07:21" / "dimanche 07:21".
+    timeIn: (tz: string, at: Date = new Date()) => {
+      const weekday = new Intl.DateTimeFormat(locale, { timeZone: tz, weekday: 'long' }).format(at)
+      const time = new Intl.DateTimeFormat(locale, { timeZone: tz, hour: '2-digit', minute: '2-digit' })
+      return `${weekday} ${time.format(at)}`
+    },
     /** ISO weekday (1–7) it is now in a time zone. */
     isoWeekdayIn: (tz: string, at: Date = new Date()) => {
       const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short' }).format(at)
