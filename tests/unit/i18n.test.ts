@@ -32,6 +32,7 @@ const LOCALE_NAMES = Object.keys(LOCALES) as Locale[]
 const BRAND_KEYS = new Set([
   'app.name',
   'common.listSeparator',
+  'common.percentSuffix',
   'validation.fieldIssue',
   'groups.viewTitle',
   'contacts.handle',

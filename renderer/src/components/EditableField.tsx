@@ -74,7 +74,7 @@ export function EditableField({
   const shown = display
     ? display(value)
     : Array.isArray(value)
-      ? value.join(', ')
+      ? value.join(t('common.listSeparator'))
       : (options.find((o) => o.value === value)?.label ?? value)
   const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0)
 

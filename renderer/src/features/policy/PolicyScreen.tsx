@@ -182,7 +182,7 @@ function PolicyEditor({
             onChange={(v) => update((p) => ({ ...p, hysteresisPct: num(v, p.hysteresisPct) }))}
             min={0}
             max={50}
-            suffix=" %"
+            suffix={t('common.percentSuffix')}
             error={err('hysteresisPct')}
           />
           <Checkbox.Group
@@ -312,7 +312,7 @@ function PolicyEditor({
             value={policy.trendPct}
             min={0}
             max={100}
-            suffix=" %"
+            suffix={t('common.percentSuffix')}
             onChange={(v) => update((p) => ({ ...p, trendPct: num(v, p.trendPct) }))}
           />
           <NumberInput
@@ -332,7 +332,7 @@ function PolicyEditor({
             value={policy.churn.dropPct}
             min={0}
             max={100}
-            suffix=" %"
+            suffix={t('common.percentSuffix')}
             onChange={(v) =>
               update((p) => ({ ...p, churn: { ...p.churn, dropPct: num(v, p.churn.dropPct) } }))
             }
