@@ -111,7 +111,13 @@ export const customerInputSchema = z.object({
   displayName: text(200).min(1, { error: 'required' }),
   originalName: optionalText(200),
   latinName: optionalText(200),
-  country: countryCode.nullish(),
+  // Required: the time zone, weekend, holidays and country groups all follow from it.
+  country: z
+    .string({ error: 'required' })
+    .trim()
+    .toUpperCase()
+    .min(1, { error: 'required', abort: true })
+    .regex(/^[A-Z]{2}$/, { error: 'invalid_country' }),
   city: optionalText(120),
   address: optionalText(500),
   website: optionalText(300).refine((v) => !v || normalizeWebsite(v) !== null, { error: 'invalid_url' }),

@@ -19,7 +19,7 @@ describe('feedback and return rate', () => {
   it('counts open complaints until they are resolved, and lists open ones first', async () => {
     s = createServices(tempDir())
     const { id } = data<{ id: string }>(
-      await call('customers:create', { customer: { displayName: 'Complaints Inc' } }),
+      await call('customers:create', { customer: { displayName: 'Complaints Inc', country: 'FR' } }),
     )
     const c1 = data<{ id: string }>(
       await call('feedback:add', {
@@ -51,7 +51,7 @@ describe('feedback and return rate', () => {
   it('gives the 12-month return rate in USD over revenue orders only', async () => {
     s = createServices(tempDir())
     const { id } = data<{ id: string }>(
-      await call('customers:create', { customer: { displayName: 'Returns Ltd' } }),
+      await call('customers:create', { customer: { displayName: 'Returns Ltd', country: 'GB' } }),
     )
     expect(data<Listing>(await call('feedback:list', { customerId: id })).returnRate).toBeNull()
     const order = (amount: number, returned: number, status: OrderStatus) =>
@@ -68,7 +68,7 @@ describe('feedback and return rate', () => {
   it('refuses feedback without a summary', async () => {
     s = createServices(tempDir())
     const { id } = data<{ id: string }>(
-      await call('customers:create', { customer: { displayName: 'Quiet Co' } }),
+      await call('customers:create', { customer: { displayName: 'Quiet Co', country: 'US' } }),
     )
     const res = await call('feedback:add', {
       customerId: id,

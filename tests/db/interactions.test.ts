@@ -12,7 +12,7 @@ const call = caller(() => s)
 async function customerWithContact(name: string) {
   const { id } = data<{ id: string }>(
     await call('customers:create', {
-      customer: { displayName: name },
+      customer: { displayName: name, country: 'AE' },
       contacts: [{ name: 'Omar' }],
       allowDuplicates: true,
     }),

@@ -13,7 +13,7 @@ const today = () => new Date().toLocaleDateString('en-CA')
 async function setup() {
   s = createServices(tempDir())
   const { id } = data<{ id: string }>(
-    await call('customers:create', { customer: { displayName: 'Tier Test GmbH' } }),
+    await call('customers:create', { customer: { displayName: 'Tier Test GmbH', country: 'DE' } }),
   )
   return id
 }
@@ -125,7 +125,7 @@ describe('stored tiers and their history', () => {
     const big = await setup()
     await order(big, 1_500_000)
     const { id: fresh } = data<{ id: string }>(
-      await call('customers:create', { customer: { displayName: 'Fresh Lead SARL' } }),
+      await call('customers:create', { customer: { displayName: 'Fresh Lead SARL', country: 'FR' } }),
     )
     const rows = s.customers.list({}).rows
     expect(rows.find((r) => r.id === big)?.tier).toBe('mid')

@@ -108,7 +108,10 @@ describe('the one write path', () => {
 
   it('soft-deletes: the row stays as a tombstone and the deletion is a logged cell', () => {
     const s = services()
-    const id = s.customers.create(customerInputSchema.parse({ displayName: 'Acme', tags: ['vip'] }), [])
+    const id = s.customers.create(
+      customerInputSchema.parse({ displayName: 'Acme', country: 'US', tags: ['vip'] }),
+      [],
+    )
     s.customers.delete(id)
     expect(s.db.prepare('SELECT deleted_at FROM customers WHERE id = ?').pluck().get(id)).toBeTruthy()
     expect(count(s, "SELECT count(*) FROM change_log WHERE row_id = ? AND col = 'deleted_at'", id)).toBe(1)

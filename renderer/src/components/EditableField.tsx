@@ -1,6 +1,7 @@
 // A profile field edited in place: shows the value, turns into an input on click, saves on Enter
 // or the check button, cancels on Escape, and shows main's translated error under the input.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { OptionsFilter } from '@mantine/core'
 import {
   ActionIcon,
   Autocomplete,
@@ -15,6 +16,7 @@ import {
 } from '@mantine/core'
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { nameProps } from './scriptLang'
 
 type Option = { value: string; label: string }
 
@@ -33,6 +35,13 @@ export type EditableFieldProps = {
   emptyText?: string
   /** Saves the new value; resolves to a translated error message, or null when saved. */
   onSave: (value: string | string[] | null) => Promise<string | null>
+  /**
+   * The field's own check (a translated message, or null when valid). While an error shows it
+   * reruns on every change, so the error clears as soon as the value is valid. Default none.
+   */
+  check?: (value: string | string[] | null) => string | null
+  /** Options filter for 'select' (e.g. country names in every language); Enter then takes the first match. */
+  filter?: OptionsFilter
 }
 
 export function EditableField({
@@ -43,6 +52,8 @@ export function EditableField({
   display,
   emptyText,
   onSave,
+  check,
+  filter,
 }: EditableFieldProps) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState(false)
@@ -50,6 +61,23 @@ export function EditableField({
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const label = t(`fields.${name}`)
+  const pencil = useRef<HTMLButtonElement>(null)
+  // Leaving the input (saved or cancelled) puts focus back on the pencil that opened it, not on <body>.
+  const refocus = useRef(false)
+  useEffect(() => {
+    if (!editing && refocus.current) {
+      refocus.current = false
+      pencil.current?.focus()
+    }
+  }, [editing])
+  const stop = () => {
+    refocus.current = true
+    setEditing(false)
+  }
+  const change = (next: string | string[] | null) => {
+    setDraft(next)
+    if (error !== null && check) setError(check(typeof next === 'string' && next.trim() === '' ? null : next))
+  }
 
   const start = () => {
     setDraft(value)
@@ -59,13 +87,13 @@ export function EditableField({
   const save = async (value: string | string[] | null = draft) => {
     setSaving(true)
     const normalized = typeof value === 'string' && value.trim() === '' ? null : value
-    const err = await onSave(normalized)
+    const err = check?.(normalized) ?? (await onSave(normalized))
     setSaving(false)
     if (err) setError(err)
-    else setEditing(false)
+    else stop()
   }
   const keys = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') setEditing(false)
+    if (e.key === 'Escape') stop()
     // With a suggestion highlighted, Enter picks it and onOptionSubmit saves it instead.
     const picking = (e.currentTarget as HTMLElement).getAttribute('aria-activedescendant')
     if (e.key === 'Enter' && kind === 'text' && !picking) void save()
@@ -92,12 +120,20 @@ export function EditableField({
             style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
             data-testid={`value-${name}`}
           >
-            {empty ? (emptyText ?? t('common.notSet')) : shown}
+            {empty ? (
+              (emptyText ?? t('common.notSet'))
+            ) : typeof shown === 'string' ? (
+              // A name in its own script (Arabic, Chinese…) reads in its own direction.
+              <span {...nameProps(shown)}>{shown}</span>
+            ) : (
+              shown
+            )}
           </Text>
           <Tooltip label={t('common.editField', { field: label })}>
             <ActionIcon
               variant="subtle"
               size="sm"
+              ref={pencil}
               onClick={start}
               aria-label={t('common.editField', { field: label })}
               data-testid={`edit-${name}`}
@@ -118,16 +154,18 @@ export function EditableField({
           {...common}
           data={options}
           value={(draft as string) ?? null}
-          onChange={setDraft}
+          onChange={change}
           searchable
           clearable
+          filter={filter}
+          selectFirstOptionOnChange={Boolean(filter)}
         />
       ) : kind === 'tags' ? (
         <TagsInput
           {...common}
           data={options.map((o) => o.value)}
           value={(draft as string[]) ?? []}
-          onChange={setDraft}
+          onChange={change}
         />
       ) : kind === 'textarea' ? (
         <Textarea
@@ -135,30 +173,25 @@ export function EditableField({
           autosize
           minRows={3}
           value={(draft as string) ?? ''}
-          onChange={(e) => setDraft(e.currentTarget.value)}
+          onChange={(e) => change(e.currentTarget.value)}
         />
       ) : options.length > 0 ? (
         <Autocomplete
           {...common}
           data={options.map((o) => o.label)}
           value={(draft as string) ?? ''}
-          onChange={setDraft}
+          onChange={change}
           onOptionSubmit={(v) => void save(v)}
         />
       ) : (
         <TextInput
           {...common}
           value={(draft as string) ?? ''}
-          onChange={(e) => setDraft(e.currentTarget.value)}
+          onChange={(e) => change(e.currentTarget.value)}
         />
       )}
       <Group gap={4} mt={4} justify="flex-end">
-        <ActionIcon
-          variant="light"
-          color="gray"
-          onClick={() => setEditing(false)}
-          aria-label={t('common.cancel')}
-        >
+        <ActionIcon variant="light" color="gray" onClick={stop} aria-label={t('common.cancel')}>
           <IconX size={14} aria-hidden />
         </ActionIcon>
         <ActionIcon

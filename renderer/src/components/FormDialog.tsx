@@ -1,12 +1,17 @@
+import { useRef } from 'react'
 import type { ReactNode } from 'react'
-import { Modal, Stack } from '@mantine/core'
+import { Alert, List, Modal, Stack } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 import type { AppError } from '../../../shared/errors'
 import { ErrorAlert } from './ErrorAlert'
 import { FormActions } from './FormActions'
+import type { IssueLine } from './formErrors'
 
 /**
  * A form in a dialog: the error from main on top, the fields, then Cancel and Save. Submitting (the
- * button or Enter) calls `onSubmit`; the browser's own validation is off, main validates.
+ * button or Enter) calls `onSubmit`; the browser's own validation is off, the form checks itself
+ * (see formErrors.ts) and main validates again.
  */
 export function FormDialog({
   opened = true,
@@ -14,6 +19,7 @@ export function FormDialog({
   title,
   size,
   error,
+  issues,
   saving = false,
   submitLabel,
   submitTestId,
@@ -30,6 +36,11 @@ export function FormDialog({
   size?: string
   /** Error to show above the fields; null or undefined shows none. */
   error?: AppError | null
+  /**
+   * Field problems, listed above the fields with each field named as the form labels it (the
+   * same messages show under the fields). Default none.
+   */
+  issues?: IssueLine[]
   /** Shows the submit button as busy. Default false. */
   saving?: boolean
   /** Submit button label. Default the translated "Save". */
@@ -39,17 +50,43 @@ export function FormDialog({
   onSubmit: () => void | Promise<void>
   children: ReactNode
 }) {
+  const { t } = useTranslation()
+  const form = useRef<HTMLFormElement>(null)
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size} data-testid={testId}>
       <form
+        ref={form}
         noValidate
         onSubmit={(e) => {
           e.preventDefault()
-          void onSubmit()
+          void Promise.resolve(onSubmit()).then(() => {
+            // After a refused save, keyboard users land on the first field to fix.
+            requestAnimationFrame(() => {
+              const bad = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+              if (bad && !bad.contains(document.activeElement)) bad.focus()
+            })
+          })
         }}
       >
         <Stack gap="sm">
           {error && <ErrorAlert error={error} />}
+          {issues && issues.length > 0 && (
+            <Alert
+              color="red"
+              icon={<IconAlertTriangle aria-hidden />}
+              title={t('errors.validation')}
+              role="alert"
+              data-testid="error-alert"
+            >
+              <List size="sm">
+                {issues.map((i) => (
+                  <List.Item key={i.field} data-testid={`issue-${i.field || 'form'}`}>
+                    {i.label ? t('validation.fieldIssue', { field: i.label, problem: i.message }) : i.message}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
           {children}
           <FormActions
             onCancel={onClose}

@@ -13,6 +13,9 @@ import dashboardZh from './locales/dashboard.zh.json'
 import policyEn from './locales/policy.en.json'
 import policyFr from './locales/policy.fr.json'
 import policyZh from './locales/policy.zh.json'
+import customerEn from './locales/customer.en.json'
+import customerFr from './locales/customer.fr.json'
+import customerZh from './locales/customer.zh.json'
 import layoutEn from './locales/layout.en.json'
 import layoutFr from './locales/layout.fr.json'
 import layoutZh from './locales/layout.zh.json'
@@ -46,7 +49,7 @@ export function mergeTrees(...trees: Tree[]): Tree {
 }
 
 export const translations = {
-  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, layoutEn, vocabEn),
-  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, layoutFr, vocabFr),
-  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, layoutZh, vocabZh),
+  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, customerEn, layoutEn, vocabEn),
+  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, customerFr, layoutFr, vocabFr),
+  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, customerZh, layoutZh, vocabZh),
 }

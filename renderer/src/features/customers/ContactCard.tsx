@@ -19,15 +19,18 @@ import { IconPencil, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { LANGUAGE_CODES } from '../../../../shared/domain'
-import type { Contact, ContactInput } from '../../../../shared/domain'
+import type { Contact } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
-import { fieldErrors } from '../../components/ErrorAlert'
+import { describeIssues, useFormIssues } from '../../components/formErrors'
+import { contactFormSpec, toContactDraft, toContactInput } from './forms'
+import type { ContactDraft } from './forms'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { useFormatters } from '../../i18n/format'
+import { nameProps } from '../../components/scriptLang'
 
 /** One contact of a customer, with edit and delete. */
-export function ContactCard({ contact }: { contact: Contact }) {
+export function ContactCard({ contact, country }: { contact: Contact; country: string | null }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
   const [editing, setEditing] = useState(false)
@@ -53,7 +56,7 @@ export function ContactCard({ contact }: { contact: Contact }) {
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div style={{ minWidth: 0 }}>
           <Group gap={6}>
-            <Text fw={600} size="sm">
+            <Text fw={600} size="sm" {...nameProps(contact.name)}>
               {contact.name}
             </Text>
             {contact.isPrimary && (
@@ -112,6 +115,7 @@ export function ContactCard({ contact }: { contact: Contact }) {
       </Group>
       <ContactEditor
         customerId={contact.customerId}
+        country={country}
         contact={contact}
         opened={editing}
         onClose={() => setEditing(false)}
@@ -128,92 +132,53 @@ export function ContactCard({ contact }: { contact: Contact }) {
   )
 }
 
-type Draft = {
-  name: string
-  title: string
-  emails: string[]
-  phones: string[]
-  whatsapp: string
-  wechat: string
-  birthdayMonth: number | string
-  birthdayDay: number | string
-  birthdayYear: number | string
-  language: string | null
-  isPrimary: boolean
-  notes: string
-}
-
-function toDraft(c?: Contact): Draft {
-  return {
-    name: c?.name ?? '',
-    title: c?.title ?? '',
-    emails: c?.emails ?? [],
-    phones: c?.phones ?? [],
-    whatsapp: c?.messaging.find((m) => m.kind === 'whatsapp')?.handle ?? '',
-    wechat: c?.messaging.find((m) => m.kind === 'wechat')?.handle ?? '',
-    birthdayMonth: c?.birthdayMonth ?? '',
-    birthdayDay: c?.birthdayDay ?? '',
-    birthdayYear: c?.birthdayYear ?? '',
-    language: c?.language ?? null,
-    isPrimary: c?.isPrimary ?? false,
-    notes: c?.notes ?? '',
-  }
-}
-
-const num = (v: number | string) => (typeof v === 'number' ? v : null)
-
 /** Creates a contact (no `contact`) or edits one. */
 export function ContactEditor({
   customerId,
+  country,
   contact,
   opened,
   onClose,
 }: {
   customerId: string
+  /** The customer's country: phones without +prefix are read in it. */
+  country: string | null
   contact?: Contact
   opened: boolean
   onClose: () => void
 }) {
   const { t } = useTranslation()
-  const [draft, setDraft] = useState<Draft>(() => toDraft(contact))
+  const fmt = useFormatters()
+  const [draft, setDraft] = useState<ContactDraft>(() => toContactDraft(contact))
   const [error, setError] = useState<AppError | null>(null)
   const [saving, setSaving] = useState(false)
-  const errors = fieldErrors(t, error)
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }))
+  const spec = contactFormSpec(country)
+  const form = useFormIssues(spec, draft)
+  const { byField: errors, lines } = describeIssues(t, spec.labels, form.issues, {
+    countryName: country ? fmt.country(country) : null,
+  })
+  const set = <K extends keyof ContactDraft>(k: K, v: ContactDraft[K]) => setDraft((d) => ({ ...d, [k]: v }))
 
   const close = () => {
-    setDraft(toDraft(contact))
+    setDraft(toContactDraft(contact))
     setError(null)
+    form.reset()
     onClose()
   }
 
   const submit = async () => {
+    setError(null)
+    if (!form.submit()) return
     setSaving(true)
+    // Handles of other apps (Line, Telegram…) are not edited here and are kept as they are.
     const others = contact?.messaging.filter((m) => m.kind !== 'whatsapp' && m.kind !== 'wechat') ?? []
-    const values: ContactInput = {
-      name: draft.name,
-      title: draft.title.trim() || null,
-      emails: draft.emails,
-      phones: draft.phones,
-      messaging: [
-        ...(draft.whatsapp.trim() ? [{ kind: 'whatsapp' as const, handle: draft.whatsapp.trim() }] : []),
-        ...(draft.wechat.trim() ? [{ kind: 'wechat' as const, handle: draft.wechat.trim() }] : []),
-        ...others,
-      ],
-      birthdayMonth: num(draft.birthdayMonth),
-      birthdayDay: num(draft.birthdayDay),
-      birthdayYear: num(draft.birthdayYear),
-      language: draft.language as ContactInput['language'],
-      isPrimary: draft.isPrimary,
-      notes: draft.notes.trim() || null,
-    }
+    const values = toContactInput(draft, others)
     const res = contact
       ? await call('contacts:update', { id: contact.id, patch: values })
       : await call('contacts:create', { customerId, contact: values })
     setSaving(false)
-    if (res.ok) {
-      close()
-    } else setError(res.error)
+    if (res.ok) close()
+    else if (!form.fromMain(res.error)) setError(res.error)
   }
 
   return (
@@ -223,14 +188,16 @@ export function ContactEditor({
       title={contact ? t('contacts.edit') : t('contacts.add')}
       size="lg"
       error={error}
+      issues={lines}
       onSubmit={submit}
       saving={saving}
       submitTestId="save-contact"
     >
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <TextInput
           label={t('fields.name')}
           required
+          dir="auto"
           value={draft.name}
           onChange={(e) => set('name', e.currentTarget.value)}
           error={errors['name']}
@@ -241,13 +208,14 @@ export function ContactEditor({
           label={t('fields.title')}
           value={draft.title}
           onChange={(e) => set('title', e.currentTarget.value)}
+          error={errors['title']}
         />
         <TagsInput
           label={t('fields.emails')}
           description={t('hints.multiple')}
           value={draft.emails}
           onChange={(v) => set('emails', v)}
-          error={Object.entries(errors).find(([k]) => k.startsWith('emails'))?.[1]}
+          error={errors['emails']}
           data-testid="contact-emails"
         />
         <TagsInput
@@ -255,18 +223,20 @@ export function ContactEditor({
           description={t('hints.phone')}
           value={draft.phones}
           onChange={(v) => set('phones', v)}
-          error={Object.entries(errors).find(([k]) => k.startsWith('phones'))?.[1]}
+          error={errors['phones']}
           data-testid="contact-phones"
         />
         <TextInput
           label={t('enum.messaging.whatsapp')}
           value={draft.whatsapp}
           onChange={(e) => set('whatsapp', e.currentTarget.value)}
+          error={errors['whatsapp']}
         />
         <TextInput
           label={t('enum.messaging.wechat')}
           value={draft.wechat}
           onChange={(e) => set('wechat', e.currentTarget.value)}
+          error={errors['wechat']}
         />
       </SimpleGrid>
       <Group grow align="flex-start">
@@ -274,22 +244,27 @@ export function ContactEditor({
           label={t('fields.birthdayMonth')}
           min={1}
           max={12}
+          allowDecimal={false}
           value={draft.birthdayMonth}
           onChange={(v) => set('birthdayMonth', v)}
           error={errors['birthdayMonth']}
+          data-testid="contact-birthdayMonth"
         />
         <NumberInput
           label={t('fields.birthdayDay')}
           min={1}
           max={31}
+          allowDecimal={false}
           value={draft.birthdayDay}
           onChange={(v) => set('birthdayDay', v)}
           error={errors['birthdayDay']}
+          data-testid="contact-birthdayDay"
         />
         <NumberInput
           label={t('fields.birthdayYear')}
           min={1900}
           max={2100}
+          allowDecimal={false}
           value={draft.birthdayYear}
           onChange={(v) => set('birthdayYear', v)}
           error={errors['birthdayYear']}
@@ -300,6 +275,7 @@ export function ContactEditor({
         data={LANGUAGE_CODES.map((l) => ({ value: l, label: t(`enum.language.${l}`) }))}
         value={draft.language}
         onChange={(v) => set('language', v)}
+        error={errors['language']}
         clearable
       />
       <Textarea
@@ -308,6 +284,7 @@ export function ContactEditor({
         minRows={2}
         value={draft.notes}
         onChange={(e) => set('notes', e.currentTarget.value)}
+        error={errors['notes']}
       />
       <Checkbox
         label={t('contacts.makePrimary')}

@@ -19,105 +19,58 @@ import { call } from '../../api/client'
 import { useQuery } from '../../app/data'
 import { navigate, hrefFor } from '../../app/route'
 import { useFormatters } from '../../i18n/format'
-import { industryFromInput, industrySuggestions } from '../../i18n/vocabulary'
 import { BUSINESS_TYPES, SOURCES, duplicateCandidateSchema } from '../../../../shared/domain'
-import type { CustomerInput, DuplicateCandidate } from '../../../../shared/domain'
+import type { DuplicateCandidate } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
-import { fieldErrors } from '../../components/ErrorAlert'
+import { describeIssues, useFormIssues } from '../../components/formErrors'
+import { countryFilter } from '../../components/countries'
+import { EMPTY_CUSTOMER, customerFormSpec, toCreateInput } from './forms'
+import type { CustomerDraft } from './forms'
 
-type Draft = {
-  displayName: string
-  originalName: string
-  country: string | null
-  city: string
-  website: string
-  businessType: string | null
-  industry: string
-  source: string | null
-  owner: string
-  tags: string[]
-  contactName: string
-  contactTitle: string
-  contactEmail: string
-  contactPhone: string
-}
-
-const EMPTY: Draft = {
-  displayName: '',
-  originalName: '',
-  country: null,
-  city: '',
-  website: '',
-  businessType: null,
-  industry: '',
-  source: null,
-  owner: '',
-  tags: [],
-  contactName: '',
-  contactTitle: '',
-  contactEmail: '',
-  contactPhone: '',
-}
-
-const nullIfEmpty = (s: string) => (s.trim() === '' ? null : s.trim())
-
-/** New customer with an optional first contact; warns about likely duplicates before creating. */
+/**
+ * New customer with an optional first contact; warns about likely duplicates before creating.
+ * Every problem shows at once, under its field and in a list that names the fields as labelled
+ * here; an error clears as soon as its field is fixed.
+ */
 export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const [draft, setDraft] = useState<Draft>(EMPTY)
+  const [draft, setDraft] = useState<CustomerDraft>(EMPTY_CUSTOMER)
   const [error, setError] = useState<AppError | null>(null)
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null)
   const [saving, setSaving] = useState(false)
   const facets = useQuery('customers:facets', {})
-  const errors = fieldErrors(t, error)
+  const form = useFormIssues(customerFormSpec, draft)
+  const { byField: errors, lines } = describeIssues(t, customerFormSpec.labels, form.issues, {
+    countryName: draft.country ? fmt.country(draft.country) : null,
+  })
 
-  const field = <K extends keyof Draft>(k: K) => ({
+  const set = <K extends keyof CustomerDraft>(k: K, v: CustomerDraft[K]) =>
+    setDraft((d) => ({ ...d, [k]: v }))
+  const field = <K extends keyof CustomerDraft>(k: K) => ({
     value: draft[k] as string,
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
       // Read the value now: React clears currentTarget before a deferred state updater runs.
       const value = e.currentTarget.value
       setDraft((d) => ({ ...d, [k]: value }))
     },
+    error: errors[k],
   })
 
   const close = () => {
-    setDraft(EMPTY)
+    setDraft(EMPTY_CUSTOMER)
     setError(null)
     setDuplicates(null)
+    form.reset()
     onClose()
   }
 
   const submit = async (allowDuplicates: boolean) => {
-    setSaving(true)
     setError(null)
-    const customer: CustomerInput = {
-      displayName: draft.displayName,
-      originalName: nullIfEmpty(draft.originalName),
-      country: draft.country,
-      city: nullIfEmpty(draft.city),
-      website: nullIfEmpty(draft.website),
-      businessType: draft.businessType as CustomerInput['businessType'],
-      // A name from the standard list is stored as its code, so every UI language shows its own name.
-      industry: industryFromInput(draft.industry),
-      source: draft.source as CustomerInput['source'],
-      owner: nullIfEmpty(draft.owner),
-      tags: draft.tags,
-    }
-    const hasContact = [draft.contactName, draft.contactEmail, draft.contactPhone].some((s) => s.trim())
-    const contacts = hasContact
-      ? [
-          {
-            name: draft.contactName,
-            title: nullIfEmpty(draft.contactTitle),
-            emails: draft.contactEmail.trim() ? [draft.contactEmail.trim()] : [],
-            phones: draft.contactPhone.trim() ? [draft.contactPhone.trim()] : [],
-            isPrimary: true,
-          },
-        ]
-      : []
-    const res = await call('customers:create', { customer, contacts, allowDuplicates })
+    if (!form.submit()) return
+    setSaving(true)
+    const res = await call('customers:create', { ...toCreateInput(draft), allowDuplicates })
     setSaving(false)
     if (res.ok) {
       notify(t('customers.created', { name: draft.displayName }))
@@ -132,7 +85,7 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
       setDuplicates(parsed.success ? parsed.data : [])
       return
     }
-    setError(res.error)
+    if (!form.fromMain(res.error)) setError(res.error)
   }
 
   return (
@@ -143,17 +96,17 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
       size="lg"
       testId="create-customer"
       error={error}
+      issues={lines}
       onSubmit={() => submit(false)}
       saving={saving}
       submitLabel={t('common.create')}
       submitTestId="save-customer"
     >
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <TextInput
           label={t('fields.displayName')}
           required
           {...field('displayName')}
-          error={errors['displayName']}
           data-autofocus
           data-testid="field-displayName"
         />
@@ -161,30 +114,29 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
           label={t('fields.originalName')}
           description={t('hints.originalName')}
           {...field('originalName')}
-          error={errors['originalName']}
+          dir="auto"
           data-testid="field-originalName"
         />
         <Select
           label={t('fields.country')}
+          description={t('customerForm.countryHint')}
+          required
           data={fmt.countryOptions()}
           searchable
           clearable
+          filter={countryFilter}
+          selectFirstOptionOnChange
+          nothingFoundMessage={t('customerForm.countryNothing')}
           value={draft.country}
-          onChange={(v) => setDraft((d) => ({ ...d, country: v }))}
+          onChange={(v) => set('country', v)}
           error={errors['country']}
           data-testid="field-country"
         />
-        <TextInput
-          label={t('fields.city')}
-          {...field('city')}
-          error={errors['city']}
-          data-testid="field-city"
-        />
+        <TextInput label={t('fields.city')} {...field('city')} data-testid="field-city" />
         <TextInput
           label={t('fields.website')}
           placeholder="example.com"
           {...field('website')}
-          error={errors['website']}
           data-testid="field-website"
         />
         <Select
@@ -192,55 +144,58 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
           data={BUSINESS_TYPES.map((b) => ({ value: b, label: t(`enum.businessType.${b}`) }))}
           clearable
           value={draft.businessType}
-          onChange={(v) => setDraft((d) => ({ ...d, businessType: v }))}
+          onChange={(v) => set('businessType', v)}
+          error={errors['businessType']}
         />
         <Autocomplete
           label={t('fields.industry')}
-          data={industrySuggestions(t, fmt.locale, facets.data?.industries)}
+          data={facets.data?.industries ?? []}
           value={draft.industry}
-          onChange={(v) => setDraft((d) => ({ ...d, industry: v }))}
+          onChange={(v) => set('industry', v)}
+          error={errors['industry']}
         />
         <Select
           label={t('fields.source')}
           data={SOURCES.map((s) => ({ value: s, label: t(`enum.source.${s}`) }))}
           clearable
           value={draft.source}
-          onChange={(v) => setDraft((d) => ({ ...d, source: v }))}
+          onChange={(v) => set('source', v)}
+          error={errors['source']}
         />
         <Autocomplete
           label={t('fields.owner')}
           data={facets.data?.owners ?? []}
           value={draft.owner}
-          onChange={(v) => setDraft((d) => ({ ...d, owner: v }))}
+          onChange={(v) => set('owner', v)}
+          error={errors['owner']}
         />
         <TagsInput
           label={t('fields.tags')}
           data={facets.data?.tags ?? []}
           value={draft.tags}
-          onChange={(v) => setDraft((d) => ({ ...d, tags: v }))}
+          onChange={(v) => set('tags', v)}
+          error={errors['tags']}
         />
       </SimpleGrid>
       <Divider label={t('contacts.first')} labelPosition="left" />
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <TextInput
-          label={t('fields.name')}
+          label={t('customerForm.contactName')}
           {...field('contactName')}
-          error={errors['contacts.0.name']}
+          dir="auto"
           data-testid="field-contactName"
         />
-        <TextInput label={t('fields.title')} {...field('contactTitle')} />
+        <TextInput label={t('fields.title')} {...field('contactTitle')} data-testid="field-contactTitle" />
         <TextInput
-          label={t('fields.email')}
+          label={t('customerForm.contactEmail')}
           type="email"
           {...field('contactEmail')}
-          error={errors['contacts.0.emails.0']}
           data-testid="field-contactEmail"
         />
         <TextInput
-          label={t('fields.phone')}
+          label={t('customerForm.contactPhone')}
           description={t('hints.phone')}
           {...field('contactPhone')}
-          error={errors['contacts.0.phones.0']}
           data-testid="field-contactPhone"
         />
       </SimpleGrid>

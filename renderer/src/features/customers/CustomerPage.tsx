@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Center,
+  Divider,
   Grid,
   Group,
   Loader,
@@ -15,15 +17,15 @@ import {
   Breadcrumbs,
 } from '@mantine/core'
 import { notify } from '../../app/notify'
-import { IconClock, IconTrash, IconUserPlus } from '@tabler/icons-react'
+import { IconTrash, IconUserPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { CardHeader } from '../../components/CardHeader'
+import { AddToGroupButton } from '../groups/AddToGroupButton'
 import { useQuery } from '../../app/data'
 import { prefetchCustomer } from './prefetch'
 import { hrefFor, navigate } from '../../app/route'
 import { useFormatters } from '../../i18n/format'
-import type { Formatters } from '../../i18n/format'
 import {
   industryFromInput,
   industryLabel,
@@ -40,8 +42,15 @@ import {
   SIZE_BANDS,
   SOURCES,
 } from '../../../../shared/domain'
+import { customerPatchSchema } from '../../../../shared/domain'
 import type { CustomerDetail, CustomerPatch } from '../../../../shared/domain'
-import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { fieldIssues } from '../../../../shared/errors'
+import type { IssueCode } from '../../../../shared/vocabulary'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { issueMessage } from '../../components/formErrors'
+import { countryFilter } from '../../components/countries'
+import { nameProps } from '../../components/scriptLang'
+import { CustomerSummary } from './CustomerSummary'
 import { EditableField, ReadOnlyField } from '../../components/EditableField'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { ContactCard, ContactEditor } from './ContactCard'
@@ -94,11 +103,14 @@ export function CustomerPage({ id }: { id: string }) {
       <Crumbs name={customer.displayName} />
       <Group justify="space-between" align="flex-start">
         <div>
+          {/* Names in their own script read in their own direction (inline, so the line stays aligned). */}
           <Title order={2} data-testid="customer-title">
-            {customer.displayName}
+            <span {...nameProps(customer.displayName)}>{customer.displayName}</span>
           </Title>
           {customer.originalName && customer.originalName !== customer.displayName && (
-            <Text c="dimmed">{customer.originalName}</Text>
+            <Text c="dimmed" data-testid="customer-original-name">
+              <span {...nameProps(customer.originalName)}>{customer.originalName}</span>
+            </Text>
           )}
           <Group gap="xs" mt={4}>
             {customer.tags.map((tag) => (
@@ -108,56 +120,65 @@ export function CustomerPage({ id }: { id: string }) {
             ))}
           </Group>
         </div>
-        <Button
-          color="red"
-          variant="light"
-          leftSection={<IconTrash size={16} aria-hidden />}
-          onClick={() => setConfirmDelete(true)}
-          data-testid="delete-customer"
-        >
-          {t('customer.delete')}
-        </Button>
+        <Group gap="xs">
+          <AddToGroupButton customerId={customer.id} />
+          <Button
+            color="red"
+            variant="light"
+            leftSection={<IconTrash size={16} aria-hidden />}
+            onClick={() => setConfirmDelete(true)}
+            data-testid="delete-customer"
+          >
+            {t('customer.delete')}
+          </Button>
+        </Group>
       </Group>
+      <CustomerSummary detail={detail.data} />
+      {/* Profile beside the contacts; activity and orders below take the whole width. */}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Profile detail={detail.data} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack>
-            <LocalTime detail={detail.data} />
-            <Card withBorder>
-              <CardHeader
-                title={t('contacts.title')}
-                action={
-                  <Button
-                    size="xs"
-                    variant="light"
-                    leftSection={<IconUserPlus size={14} aria-hidden />}
-                    onClick={() => setAddingContact(true)}
-                    data-testid="add-contact"
-                  >
-                    {t('contacts.add')}
-                  </Button>
-                }
-              />
-              <Stack gap="sm">
-                {contacts.length === 0 && (
-                  <Text size="sm" c="dimmed">
-                    {t('contacts.none')}
-                  </Text>
-                )}
-                {contacts.map((c) => (
-                  <ContactCard key={c.id} contact={c} />
-                ))}
-              </Stack>
-            </Card>
-            <InteractionsCard customerId={id} contacts={contacts} />
-            <FeedbackCard customerId={id} />
-          </Stack>
+          <Card withBorder>
+            <CardHeader
+              title={t('contacts.title')}
+              action={
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconUserPlus size={14} aria-hidden />}
+                  onClick={() => setAddingContact(true)}
+                  data-testid="add-contact"
+                >
+                  {t('contacts.add')}
+                </Button>
+              }
+            />
+            <Stack gap="sm">
+              {contacts.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  {t('contacts.none')}
+                </Text>
+              )}
+              {contacts.map((c) => (
+                <ContactCard key={c.id} contact={c} country={customer.country} />
+              ))}
+            </Stack>
+          </Card>
         </Grid.Col>
       </Grid>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <InteractionsCard customerId={id} contacts={contacts} />
+        <FeedbackCard customerId={id} />
+      </SimpleGrid>
       <OrdersCard customerId={id} defaultCurrency={customer.currency} />
-      <ContactEditor customerId={id} opened={addingContact} onClose={() => setAddingContact(false)} />
+      <ContactEditor
+        customerId={id}
+        country={customer.country}
+        opened={addingContact}
+        onClose={() => setAddingContact(false)}
+      />
       <ConfirmDelete
         opened={confirmDelete}
         title={t('customer.deleteTitle')}
@@ -168,6 +189,12 @@ export function CustomerPage({ id }: { id: string }) {
       />
     </Stack>
   )
+}
+
+/** The first problem main's schema finds in a one-field patch, or null. */
+function patchIssue(patch: CustomerPatch): IssueCode | null {
+  const parsed = customerPatchSchema.safeParse(patch)
+  return parsed.success ? null : (fieldIssues(parsed.error.issues)[0]?.code ?? 'invalid_value')
 }
 
 function Crumbs({ name }: { name: string | null }) {
@@ -193,37 +220,75 @@ function Profile({ detail }: { detail: CustomerDetail }) {
       [field]: value ?? (field === 'tags' || field === 'productCategories' ? [] : null),
     } as CustomerPatch
     if (field === 'displayName' && !value) patch.displayName = ''
+    // The same check as main first, so nothing is sent that main would refuse.
+    const own = patchIssue(patch)
+    if (own) return issueMessage(t, own, { countryName: fmt.country(c.country) })
     const res = await call('customers:update', { id: c.id, patch })
-    if (res.ok) {
-      return null
-    }
-    return fieldErrors(t, res.error)[field] ?? t(`errors.${res.error.code}`)
+    if (res.ok) return null
+    const issue = res.error.issues?.[0]
+    return issue
+      ? issueMessage(t, issue.code, { countryName: fmt.country(c.country) })
+      : t(`errors.${res.error.code}`)
+  }
+  /** Live check while an inline field shows an error, so the error clears as soon as the value is valid. */
+  const check = (field: keyof CustomerPatch) => (value: string | string[] | null) => {
+    const own = patchIssue({
+      [field]:
+        value ??
+        (field === 'tags' || field === 'productCategories' ? [] : field === 'displayName' ? '' : null),
+    })
+    return own ? issueMessage(t, own) : null
   }
   const enumOptions = (name: string, values: readonly string[]) =>
     values.map((v) => ({ value: v, label: t(`enum.${name}.${v}`) }))
 
   return (
     <Card withBorder>
-      <Title order={3} size="h4" mb="sm">
+      <Title order={3} size="h4">
         {t('customer.profile')}
       </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" verticalSpacing="md">
-        <EditableField name="displayName" value={c.displayName} onSave={save('displayName')} />
-        <EditableField name="originalName" value={c.originalName} onSave={save('originalName')} />
-        <EditableField name="latinName" value={c.latinName} onSave={save('latinName')} />
+      <ProfileSection title={t('customerPage.sections.identity')}>
+        <EditableField
+          name="displayName"
+          value={c.displayName}
+          onSave={save('displayName')}
+          check={check('displayName')}
+        />
+        <EditableField
+          name="originalName"
+          value={c.originalName}
+          onSave={save('originalName')}
+          check={check('originalName')}
+        />
+        <EditableField
+          name="latinName"
+          value={c.latinName}
+          onSave={save('latinName')}
+          check={check('latinName')}
+        />
         <EditableField
           name="country"
           kind="select"
           value={c.country}
           options={fmt.countryOptions()}
+          filter={countryFilter}
           onSave={save('country')}
+          check={check('country')}
         />
-        <EditableField name="city" value={c.city} onSave={save('city')} />
+        <EditableField name="city" value={c.city} onSave={save('city')} check={check('city')} />
         <ReadOnlyField
           name="continent"
           value={detail.derived.continent ? t(`enum.continent.${detail.derived.continent}`) : null}
         />
-        <EditableField name="address" kind="textarea" value={c.address} onSave={save('address')} />
+        <EditableField
+          name="address"
+          kind="textarea"
+          value={c.address}
+          onSave={save('address')}
+          check={check('address')}
+        />
+      </ProfileSection>
+      <ProfileSection title={t('customerPage.sections.channels')}>
         <EditableField
           name="website"
           value={c.website}
@@ -235,13 +300,34 @@ function Profile({ detail }: { detail: CustomerDetail }) {
             ) : null
           }
           onSave={save('website')}
+          check={check('website')}
         />
+        <EditableField
+          name="preferredLanguage"
+          kind="select"
+          value={c.preferredLanguage}
+          options={enumOptions('language', LANGUAGE_CODES)}
+          onSave={save('preferredLanguage')}
+          check={check('preferredLanguage')}
+        />
+        <EditableField
+          name="timezone"
+          value={c.timezone}
+          emptyText={
+            detail.derived.timezone ? `${detail.derived.timezone} · ${t('customer.tzDerived')}` : undefined
+          }
+          onSave={save('timezone')}
+          check={check('timezone')}
+        />
+      </ProfileSection>
+      <ProfileSection title={t('customerPage.sections.classification')}>
         <EditableField
           name="businessType"
           kind="select"
           value={c.businessType}
           options={enumOptions('businessType', BUSINESS_TYPES)}
           onSave={save('businessType')}
+          check={check('businessType')}
         />
         {/* Industry and product interests edit as names in the UI language; a listed name is
             stored as its code (industryFromInput), anything else as typed. */}
@@ -260,6 +346,7 @@ function Profile({ detail }: { detail: CustomerDetail }) {
           value={c.sizeBand}
           options={enumOptions('sizeBand', SIZE_BANDS)}
           onSave={save('sizeBand')}
+          check={check('sizeBand')}
         />
         <EditableField
           name="quality"
@@ -267,6 +354,7 @@ function Profile({ detail }: { detail: CustomerDetail }) {
           value={c.quality}
           options={enumOptions('quality', QUALITY_LEVELS)}
           onSave={save('quality')}
+          check={check('quality')}
         />
         <EditableField
           name="productCategories"
@@ -284,21 +372,21 @@ function Profile({ detail }: { detail: CustomerDetail }) {
           value={c.source}
           options={enumOptions('source', SOURCES)}
           onSave={save('source')}
+          check={check('source')}
         />
-        <EditableField name="sourceDetail" value={c.sourceDetail} onSave={save('sourceDetail')} />
+        <EditableField
+          name="sourceDetail"
+          value={c.sourceDetail}
+          onSave={save('sourceDetail')}
+          check={check('sourceDetail')}
+        />
+        {/* Free text with the team's names offered: a first owner must be typeable. */}
         <EditableField
           name="owner"
-          kind="select"
           value={c.owner}
           options={(facets.data?.owners ?? []).map((o) => ({ value: o, label: o }))}
           onSave={save('owner')}
-        />
-        <EditableField
-          name="preferredLanguage"
-          kind="select"
-          value={c.preferredLanguage}
-          options={enumOptions('language', LANGUAGE_CODES)}
-          onSave={save('preferredLanguage')}
+          check={check('owner')}
         />
         <EditableField
           name="currency"
@@ -306,6 +394,7 @@ function Profile({ detail }: { detail: CustomerDetail }) {
           value={c.currency}
           options={CURRENCIES.map((v) => ({ value: v, label: v }))}
           onSave={save('currency')}
+          check={check('currency')}
         />
         <EditableField
           name="tags"
@@ -313,85 +402,48 @@ function Profile({ detail }: { detail: CustomerDetail }) {
           value={c.tags}
           options={(facets.data?.tags ?? []).map((v) => ({ value: v, label: v }))}
           onSave={save('tags')}
+          check={check('tags')}
         />
+      </ProfileSection>
+      <ProfileSection title={t('customerPage.sections.notes')} cols={1}>
         <EditableField
-          name="timezone"
-          value={c.timezone}
-          emptyText={
-            detail.derived.timezone ? `${detail.derived.timezone} · ${t('customer.tzDerived')}` : undefined
-          }
-          onSave={save('timezone')}
+          name="notes"
+          kind="textarea"
+          value={c.notes}
+          onSave={save('notes')}
+          check={check('notes')}
         />
         <ReadOnlyField name="createdAt" value={fmt.dateTime(c.createdAt)} />
-      </SimpleGrid>
-      <Stack mt="md">
-        <EditableField name="notes" kind="textarea" value={c.notes} onSave={save('notes')} />
-      </Stack>
+      </ProfileSection>
     </Card>
   )
 }
 
-/** The customer's local time now and their weekend, refreshed every 30 seconds. */
-function LocalTime({ detail }: { detail: CustomerDetail }) {
-  const { t } = useTranslation()
-  const fmt = useFormatters()
-  const [now, setNow] = useState(() => new Date())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 30_000)
-    return () => clearInterval(timer)
-  }, [])
-  const tz = detail.derived.timezone
-  return (
-    <Card withBorder data-testid="local-time">
-      <Group gap="xs" mb="xs">
-        <IconClock size={18} aria-hidden />
-        <Title order={3} size="h4">
-          {t('customer.localTime')}
-        </Title>
-      </Group>
-      {tz ? (
-        <LocalTimeBody tz={tz} now={now} fmt={fmt} detail={detail} />
-      ) : (
-        <Text size="sm" c="dimmed">
-          {t('customer.noTimezone')}
-        </Text>
-      )}
-    </Card>
-  )
-}
-
-function LocalTimeBody({
-  tz,
-  now,
-  fmt,
-  detail,
+/** A titled group of profile fields; the grid keeps three columns on a wide window. */
+function ProfileSection({
+  title,
+  cols = { base: 1, sm: 2, md: 3 },
+  children,
 }: {
-  tz: string
-  now: Date
-  fmt: Formatters
-  detail: CustomerDetail
+  title: string
+  /** Columns, fixed or per breakpoint. Default 1 / 2 (sm) / 3 (md). */
+  cols?: number | Record<string, number>
+  children: React.ReactNode
 }) {
-  const { t } = useTranslation()
-  const weekend = detail.derived.weekend
-  const today = fmt.isoWeekdayIn(tz, now)
-  const isWeekend = weekend.includes(today)
   return (
-    <Stack gap={4}>
-      <Text size="xl" fw={700}>
-        {fmt.timeIn(tz, now)}
-      </Text>
-      <Text size="sm" c="dimmed">
-        {tz}
-        {detail.derived.timezoneDerived ? ` · ${t('customer.tzDerived')}` : ` · ${t('customer.tzOverride')}`}
-      </Text>
-      <Text size="sm">
-        {t('customer.weekend', { days: weekend.map((d) => fmt.weekday(d)).join(t('common.listSeparator')) })}
-      </Text>
-      {isWeekend && (
-        <Badge color="orange" variant="light" w="fit-content">
-          {t('customer.isWeekend')}
-        </Badge>
-      )}
-    </Stack>
+    <Box component="section" mt="md">
+      <Divider
+        mb="sm"
+        labelPosition="left"
+        label={
+          <Title order={4} size="sm" c="dimmed" fw={600}>
+            {title}
+          </Title>
+        }
+      />
+      <SimpleGrid cols={cols} spacing="md" verticalSpacing="sm">
+        {children}
+      </SimpleGrid>
+    </Box>
   )
 }

@@ -24,9 +24,12 @@ import { localToday } from '../../../../shared/dates'
 import { useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import { FEEDBACK_KINDS, SEVERITIES } from '../../../../shared/tiering'
-import type { Feedback, FeedbackInput } from '../../../../shared/tiering'
+import type { Feedback } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
-import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { describeIssues, useFormIssues } from '../../components/formErrors'
+import { feedbackFormSpec, toFeedbackInput } from './form'
+import type { FeedbackDraft } from './form'
 import { FormDialog } from '../../components/FormDialog'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 
@@ -98,13 +101,15 @@ export function FeedbackCard({ customerId }: { customerId: string }) {
                     {t(`enum.feedbackKind.${f.kind}`)}
                   </Badge>
                   <Text size="xs" c="dimmed">
-                    {fmt.date(f.date)} · {t(`enum.severity.${f.severity}`)}
+                    {fmt.date(f.date)} ·{' '}
+                    {t('customerPage.severityValue', { value: t(`enum.severity.${f.severity}`) })}
                   </Text>
                 </Group>
                 <Text
                   size="sm"
                   td={f.resolved ? 'line-through' : undefined}
                   c={f.resolved ? 'dimmed' : undefined}
+                  dir="auto"
                 >
                   {f.summary}
                 </Text>
@@ -113,6 +118,7 @@ export function FeedbackCard({ customerId }: { customerId: string }) {
                 <Checkbox
                   size="xs"
                   label={t('feedback.resolved')}
+                  aria-label={t('customerPage.resolvedOf', { date: fmt.date(f.date) })}
                   checked={f.resolved}
                   onChange={(e) => void resolve(f, e.currentTarget.checked)}
                 />
@@ -121,7 +127,7 @@ export function FeedbackCard({ customerId }: { customerId: string }) {
                     variant="subtle"
                     color="red"
                     onClick={() => setDeleting(f)}
-                    aria-label={t('feedback.delete')}
+                    aria-label={t('customerPage.deleteFeedbackOf', { date: fmt.date(f.date) })}
                   >
                     <IconTrash size={14} aria-hidden />
                   </ActionIcon>
@@ -146,27 +152,28 @@ export function FeedbackCard({ customerId }: { customerId: string }) {
 
 function AddDialog({ customerId, onClose }: { customerId: string; onClose: () => void }) {
   const { t } = useTranslation()
-  const [kind, setKind] = useState<string | null>('complaint')
-  const [severity, setSeverity] = useState<string | null>('medium')
-  const [date, setDate] = useState(localToday)
-  const [summary, setSummary] = useState('')
+  const [draft, setDraft] = useState<FeedbackDraft>(() => ({
+    kind: 'complaint',
+    severity: 'medium',
+    date: localToday(),
+    summary: '',
+  }))
+  const set = <K extends keyof FeedbackDraft>(k: K, v: FeedbackDraft[K]) =>
+    setDraft((d) => ({ ...d, [k]: v }))
   const [error, setError] = useState<AppError | null>(null)
   const [saving, setSaving] = useState(false)
-  const errors = fieldErrors(t, error)
+  const form = useFormIssues(feedbackFormSpec, draft)
+  const { byField: errors, lines } = describeIssues(t, feedbackFormSpec.labels, form.issues)
+  const { kind, severity, date, summary } = draft
 
   const save = async () => {
+    setError(null)
+    if (!form.submit()) return
     setSaving(true)
-    const input: FeedbackInput = {
-      kind: kind as FeedbackInput['kind'],
-      severity: severity as FeedbackInput['severity'],
-      date,
-      summary,
-    }
-    const res = await call('feedback:add', { customerId, feedback: input })
+    const res = await call('feedback:add', { customerId, feedback: toFeedbackInput(draft) })
     setSaving(false)
-    if (res.ok) {
-      onClose()
-    } else setError(res.error)
+    if (res.ok) onClose()
+    else if (!form.fromMain(res.error)) setError(res.error)
   }
 
   return (
@@ -175,6 +182,7 @@ function AddDialog({ customerId, onClose }: { customerId: string; onClose: () =>
       onClose={onClose}
       title={t('feedback.add')}
       error={error}
+      issues={lines}
       onSubmit={save}
       saving={saving}
       submitTestId="save-feedback"
@@ -184,22 +192,24 @@ function AddDialog({ customerId, onClose }: { customerId: string; onClose: () =>
           label={t('fields.kind')}
           data={FEEDBACK_KINDS.map((k) => ({ value: k, label: t(`enum.feedbackKind.${k}`) }))}
           value={kind}
-          onChange={setKind}
+          onChange={(v) => set('kind', v)}
+          error={errors['kind']}
           allowDeselect={false}
         />
         <Select
           label={t('fields.severity')}
           data={SEVERITIES.map((k) => ({ value: k, label: t(`enum.severity.${k}`) }))}
           value={severity}
-          onChange={setSeverity}
+          onChange={(v) => set('severity', v)}
+          error={errors['severity']}
           allowDeselect={false}
         />
         <TextInput
           type="date"
           label={t('fields.date')}
           value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
-          error={errors['feedback.date']}
+          onChange={(e) => set('date', e.currentTarget.value)}
+          error={errors['date']}
         />
       </SimpleGrid>
       <Textarea
@@ -208,8 +218,8 @@ function AddDialog({ customerId, onClose }: { customerId: string; onClose: () =>
         autosize
         minRows={2}
         value={summary}
-        onChange={(e) => setSummary(e.currentTarget.value)}
-        error={errors['feedback.summary']}
+        onChange={(e) => set('summary', e.currentTarget.value)}
+        error={errors['summary']}
         data-testid="feedback-summary"
       />
     </FormDialog>

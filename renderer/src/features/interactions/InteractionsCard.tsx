@@ -23,10 +23,14 @@ import { localToday } from '../../../../shared/dates'
 import { useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import { INTERACTION_KINDS } from '../../../../shared/tiering'
-import type { Interaction, InteractionInput } from '../../../../shared/tiering'
+import type { Interaction } from '../../../../shared/tiering'
 import type { Contact } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
-import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { describeIssues, useFormIssues } from '../../components/formErrors'
+import { nameProps } from '../../components/scriptLang'
+import { interactionFormSpec, toInteractionInput } from './form'
+import type { InteractionDraft } from './form'
 import { FormDialog } from '../../components/FormDialog'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 
@@ -84,10 +88,17 @@ export function InteractionsCard({ customerId, contacts }: { customerId: string;
                     </Badge>
                     <Text size="xs" c="dimmed">
                       {fmt.date(i.date)}
-                      {contactName(i.contactId) ? ` · ${contactName(i.contactId)}` : ''}
+                      {contactName(i.contactId) && (
+                        <>
+                          {' · '}
+                          <span {...nameProps(contactName(i.contactId))}>{contactName(i.contactId)}</span>
+                        </>
+                      )}
                     </Text>
                   </Group>
-                  <Text size="sm">{i.summary}</Text>
+                  <Text size="sm" dir="auto">
+                    {i.summary}
+                  </Text>
                   {i.outcome && (
                     <Text size="xs" c="dimmed">
                       {t('interactions.outcomeValue', { value: i.outcome })}
@@ -104,7 +115,7 @@ export function InteractionsCard({ customerId, contacts }: { customerId: string;
                     variant="subtle"
                     color="red"
                     onClick={() => setDeleting(i)}
-                    aria-label={t('interactions.delete')}
+                    aria-label={t('customerPage.deleteInteractionOf', { date: fmt.date(i.date) })}
                   >
                     <IconTrash size={14} aria-hidden />
                   </ActionIcon>
@@ -137,31 +148,30 @@ function LogDialog({
   onClose: () => void
 }) {
   const { t } = useTranslation()
-  const [kind, setKind] = useState<string | null>('call')
-  const [date, setDate] = useState(localToday)
-  const [contactId, setContactId] = useState<string | null>(contacts.find((c) => c.isPrimary)?.id ?? null)
-  const [summary, setSummary] = useState('')
-  const [outcome, setOutcome] = useState('')
-  const [nextStep, setNextStep] = useState('')
+  const [draft, setDraft] = useState<InteractionDraft>(() => ({
+    kind: 'call',
+    date: localToday(),
+    contactId: contacts.find((c) => c.isPrimary)?.id ?? null,
+    summary: '',
+    outcome: '',
+    nextStep: '',
+  }))
+  const set = <K extends keyof InteractionDraft>(k: K, v: InteractionDraft[K]) =>
+    setDraft((d) => ({ ...d, [k]: v }))
   const [error, setError] = useState<AppError | null>(null)
   const [saving, setSaving] = useState(false)
-  const errors = fieldErrors(t, error)
+  const form = useFormIssues(interactionFormSpec, draft)
+  const { byField: errors, lines } = describeIssues(t, interactionFormSpec.labels, form.issues)
+  const { kind, date, contactId, summary, outcome, nextStep } = draft
 
   const save = async () => {
+    setError(null)
+    if (!form.submit()) return
     setSaving(true)
-    const interaction: InteractionInput = {
-      kind: kind as InteractionInput['kind'],
-      date,
-      contactId,
-      summary,
-      outcome: outcome.trim() || null,
-      nextStep: nextStep.trim() || null,
-    }
-    const res = await call('interactions:log', { customerId, interaction })
+    const res = await call('interactions:log', { customerId, interaction: toInteractionInput(draft) })
     setSaving(false)
-    if (res.ok) {
-      onClose()
-    } else setError(res.error)
+    if (res.ok) onClose()
+    else if (!form.fromMain(res.error)) setError(res.error)
   }
 
   return (
@@ -171,6 +181,7 @@ function LogDialog({
       title={t('interactions.log')}
       size="lg"
       error={error}
+      issues={lines}
       onSubmit={save}
       saving={saving}
       submitTestId="save-interaction"
@@ -180,7 +191,8 @@ function LogDialog({
           label={t('fields.kind')}
           data={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`enum.interaction.${k}`) }))}
           value={kind}
-          onChange={setKind}
+          onChange={(v) => set('kind', v)}
+          error={errors['kind']}
           allowDeselect={false}
           data-testid="interaction-kind"
         />
@@ -188,14 +200,15 @@ function LogDialog({
           type="date"
           label={t('fields.date')}
           value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
-          error={errors['interaction.date']}
+          onChange={(e) => set('date', e.currentTarget.value)}
+          error={errors['date']}
         />
         <Select
           label={t('fields.contact')}
           data={contacts.map((c) => ({ value: c.id, label: c.name }))}
           value={contactId}
-          onChange={setContactId}
+          onChange={(v) => set('contactId', v)}
+          error={errors['contactId']}
           clearable
         />
       </SimpleGrid>
@@ -205,19 +218,21 @@ function LogDialog({
         autosize
         minRows={2}
         value={summary}
-        onChange={(e) => setSummary(e.currentTarget.value)}
-        error={errors['interaction.summary']}
+        onChange={(e) => set('summary', e.currentTarget.value)}
+        error={errors['summary']}
         data-testid="interaction-summary"
       />
       <TextInput
         label={t('fields.outcome')}
         value={outcome}
-        onChange={(e) => setOutcome(e.currentTarget.value)}
+        onChange={(e) => set('outcome', e.currentTarget.value)}
+        error={errors['outcome']}
       />
       <TextInput
         label={t('fields.nextStep')}
         value={nextStep}
-        onChange={(e) => setNextStep(e.currentTarget.value)}
+        onChange={(e) => set('nextStep', e.currentTarget.value)}
+        error={errors['nextStep']}
         data-testid="interaction-next"
       />
     </FormDialog>

@@ -228,9 +228,14 @@ export function TierPanel({ customerId }: { customerId: string }) {
           </Text>
         </Alert>
       ))}
-      <Text size="sm" data-testid="service-policy">
-        {serviceText(t, s.tier, s.service)}
-      </Text>
+      <Group gap="sm" wrap="nowrap" align="flex-start">
+        <Text size="xs" c="dimmed" w={LABEL_W} style={{ flexShrink: 0 }}>
+          {t('customerPage.service')}
+        </Text>
+        <Text size="sm" data-testid="service-policy">
+          {serviceText(t, s.tier, s.service)}
+        </Text>
+      </Group>
       <HistoryList
         title={t('tiers.history')}
         testId="tier-history"
@@ -239,14 +244,20 @@ export function TierPanel({ customerId }: { customerId: string }) {
       <HistoryList
         title={t('tiers.changes')}
         testId="segment-history"
-        entries={s.changes.slice(0, 8).map((e) => ({ text: explainChange(t, e), at: e.at }))}
+        entries={s.changes.map((e) => ({ text: explainChange(t, e), at: e.at }))}
       />
       {locking && <LockDialog customerId={customerId} current={s.tier} onClose={() => setLocking(false)} />}
     </Stack>
   )
 }
 
-/** Changes as sentences with their time, newest first; nothing when there are none. */
+/** How many history entries show before "Show all". */
+const FOLDED = 3
+
+/**
+ * Changes as sentences with their time, newest first, folded to the last few with a "Show all"
+ * toggle; nothing when there are none.
+ */
 function HistoryList({
   title,
   testId,
@@ -256,15 +267,18 @@ function HistoryList({
   testId: string
   entries: { text: string; at: string }[]
 }) {
+  const { t } = useTranslation()
   const fmt = useFormatters()
+  const [all, setAll] = useState(false)
   if (entries.length === 0) return null
+  const shown = all ? entries : entries.slice(0, FOLDED)
   return (
     <div>
       <Text size="xs" c="dimmed" fw={500}>
         {title}
       </Text>
       <List size="sm" spacing={2} data-testid={testId}>
-        {entries.map((e, i) => (
+        {shown.map((e, i) => (
           <List.Item key={i}>
             <Text span size="sm">
               {e.text}
@@ -275,6 +289,17 @@ function HistoryList({
           </List.Item>
         ))}
       </List>
+      {entries.length > FOLDED && (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() => setAll((v) => !v)}
+          aria-expanded={all}
+          data-testid={`${testId}-toggle`}
+        >
+          {all ? t('customerPage.showFewer') : t('customerPage.showAll', { n: fmt.number(entries.length) })}
+        </Button>
+      )}
     </div>
   )
 }
