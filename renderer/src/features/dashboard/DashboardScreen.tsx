@@ -165,8 +165,9 @@ export function DashboardScreen() {
           <Text fw={600} mb="xs">
             {t('dashboard.tierDistribution')}
           </Text>
-          <Group align="center" wrap="nowrap">
-            {/* The table beside the donut is its key: a colour swatch per tier, and the figures. */}
+          {/* The table beside the donut is its key: a colour swatch per tier, and the figures. It
+              goes under the donut when the card is too narrow for long tier names on one line. */}
+          <Group align="center" justify="center" wrap="wrap">
             <div role="img" aria-label={t('dashboard.tierDistribution')}>
               <DonutChart
                 size={150}
@@ -181,7 +182,7 @@ export function DashboardScreen() {
                 }))}
               />
             </div>
-            <Table>
+            <Table style={{ flex: 1, minWidth: 340 }}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('tiers.tier')}</Table.Th>
@@ -192,7 +193,7 @@ export function DashboardScreen() {
               <Table.Tbody>
                 {d.tiers.map((x) => (
                   <Table.Tr key={x.tier}>
-                    <Table.Td>
+                    <Table.Td style={NOWRAP}>
                       <Group gap={8} wrap="nowrap">
                         <ColorSwatch
                           color={cssColor(TIER_CHART_COLOR[x.tier])}
@@ -231,18 +232,21 @@ export function DashboardScreen() {
             head={[t('tiers.tier'), t('dashboard.revenue12m')]}
             rows={d.tiers.map((x) => [t(`enum.tier.${x.tier}`), money(x.revenueUsd)])}
           >
+            {/* Bars run across so that tier names as long as "Compte intermédiaire" have room. */}
             <BarChart
               h={200}
+              orientation="vertical"
               data={d.tiers.map((x) => ({
                 tier: t(`enum.tier.${x.tier}`),
                 revenue: Math.round(x.revenueUsd),
               }))}
               dataKey="tier"
-              xAxisProps={{ interval: 0 }}
-              yAxisProps={{ ...moneyAxis(d.tiers.map((x) => x.revenueUsd)), width: 84 }}
+              xAxisProps={moneyAxis(d.tiers.map((x) => x.revenueUsd))}
+              yAxisProps={{ width: 150, interval: 0 }}
+              barChartProps={{ margin: { right: 36 } }}
               series={[{ name: 'revenue', color: 'teal.7', label: t('dashboard.revenue12m') }]}
               valueFormatter={money}
-              tickLine="y"
+              gridAxis="x"
               accessibilityLayer={false}
             />
           </ChartFigure>
@@ -318,6 +322,8 @@ export function DashboardScreen() {
               series={[{ name: 'revenue', color: 'blue.6', label: t('dashboard.revenue12m') }]}
               valueFormatter={money}
               xAxisProps={moneyAxis(d.byCountry.map((c) => c.revenueUsd))}
+              // The last tick's label is centred on the right edge: room for its other half.
+              barChartProps={{ margin: { right: 36 } }}
               yAxisProps={{ width: 150, interval: 0 }}
               gridAxis="x"
               accessibilityLayer={false}
