@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
+import ExcelJS from 'exceljs'
+import Papa from 'papaparse'
 import { customerTotal, expect, ipc, switchLanguage, test, tr } from './helpers'
 
 // This file's harness starts empty: the first test to run loads the demo customers, the other one
@@ -78,7 +80,7 @@ test('built-in grouping, a smart group built from rules, exported, emailed and t
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
   expect(csv.suggestedFilename()).toMatch(/^tradetier-key-and-mid-in-asia-\d{4}-\d{2}-\d{2}\.csv$/)
   const text = fs.readFileSync(await csv.path(), 'utf8')
-  expect(text.startsWith('\uFEFFName,')).toBe(true)
+  expect(text.startsWith(`\uFEFF${tr('en', 'fields.customerName')},`)).toBe(true)
   expect(text.trim().split('\n')).toHaveLength(expected + 1)
   await page.getByTestId('export-menu').click()
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()])
@@ -123,6 +125,172 @@ test('built-in grouping, a smart group built from rules, exported, emailed and t
     await switchLanguage(page, label)
     await expect(page.getByTestId('bucket').first()).toBeVisible()
     await shoot(page, `groups-${lang}`)
+  }
+})
+
+type Clipboard = { navigator: { clipboard: { readText(): Promise<string> } } }
+const readClipboard = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as Clipboard).navigator.clipboard.readText())
+
+test('with two rows ticked, copy, export and the button labels act on those two only', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await ensureDemo(page)
+  await page.goto('/#/groups/b%3Atier%3Asmall')
+  await switchLanguage(page, 'English')
+  const total = (
+    await ipc<{ count: number }>(page, 'groups:figures', {
+      selection: { kind: 'builtin', grouping: 'tier', value: 'small' },
+    })
+  ).data!.count
+  const n = (x: number) => new Intl.NumberFormat('en-US').format(x)
+  await expect(page.getByTestId('export-menu')).toHaveText(
+    tr('en', 'groups.scope.exportAll').replace('{{n}}', n(total)),
+  )
+
+  // Two customers with an email each, ticked.
+  const rows = page.getByTestId('member-row')
+  await expect(rows.first()).toBeVisible()
+  const ids: string[] = []
+  for (let i = 0; ids.length < 2; i++) {
+    const href = await rows.nth(i).getByRole('link').getAttribute('href')
+    const id = href!.split('/').pop()!
+    const mail = await ipc<{ emails: string[] }>(page, 'groups:emails', {
+      selection: { kind: 'all' },
+      customerIds: [id],
+    })
+    if (mail.data!.emails.length !== 1) continue
+    ids.push(id)
+    await rows.nth(i).getByTestId('member-checkbox').check()
+  }
+  await expect(page.getByTestId('export-menu')).toHaveText(
+    tr('en', 'groups.scope.exportSelected').replace('{{n}}', '2'),
+  )
+  await expect(page.getByTestId('copy-emails')).toHaveText(
+    tr('en', 'groups.scope.copySelected').replace('{{n}}', '2'),
+  )
+  await expect(page.getByTestId('mail-draft')).toHaveText(
+    tr('en', 'groups.scope.mailSelected').replace('{{n}}', '2'),
+  )
+
+  const expected = (
+    await ipc<{ emails: string[] }>(page, 'groups:emails', { selection: { kind: 'all' }, customerIds: ids })
+  ).data!.emails.sort()
+  expect(expected).toHaveLength(2)
+  await page.getByTestId('copy-emails').click()
+  await expect(page.getByText(/2 emails copied/)).toBeVisible()
+  expect((await readClipboard(page)).split(', ').sort()).toEqual(expected)
+
+  // CSV: a header and exactly the two ticked customers, headers and tiers in words.
+  await page.getByTestId('export-menu').click()
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
+  const parsed = Papa.parse<Record<string, string>>(
+    fs
+      .readFileSync(await csv.path(), 'utf8')
+      .slice(1)
+      .trim(),
+    {
+      header: true,
+    },
+  ).data
+  expect(parsed).toHaveLength(2)
+  expect(parsed.map((r) => r[tr('en', 'fields.email')]).sort()).toEqual(expected)
+  expect(parsed.map((r) => r[tr('en', 'fields.tier')])).toEqual([
+    tr('en', 'enum.tier.small'),
+    tr('en', 'enum.tier.small'),
+  ])
+
+  // XLSX, read back: the same two rows, the amount a number.
+  await page.getByTestId('export-menu').click()
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()])
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(await xlsx.path())
+  const sheet = book.worksheets[0]!
+  expect(sheet.rowCount).toBe(3)
+  const header = (sheet.getRow(1).values as unknown[]).slice(1)
+  const revenue = header.indexOf(tr('en', 'groups.fields.revenue_usd')) + 1
+  expect(sheet.getRow(2).getCell(revenue).type).toBe(ExcelJS.ValueType.Number)
+
+  // Unticked again, the labels say "all" and the clipboard gets every email of the bucket.
+  for (const box of await page.getByTestId('member-checkbox').all())
+    if (await box.isChecked()) await box.uncheck()
+  await expect(page.getByTestId('copy-emails')).toHaveText(
+    tr('en', 'groups.scope.copyAll').replace('{{n}}', n(total)),
+  )
+  const all = (
+    await ipc<{ emails: string[] }>(page, 'groups:emails', {
+      selection: { kind: 'builtin', grouping: 'tier', value: 'small' },
+    })
+  ).data!.emails
+  await page.getByTestId('copy-emails').click()
+  await expect.poll(async () => (await readClipboard(page)).split(', ').length).toBe(all.length)
+  expect(all.length).toBeGreaterThan(2)
+})
+
+test('an empty static group says how to fill it, and a customer page adds to it', async ({ page }) => {
+  await ensureDemo(page)
+  await page.goto('/#/groups')
+  await switchLanguage(page, '中文')
+  await page.getByTestId('static-groups').getByRole('button').click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText(tr('zh', 'groups.newStaticBody'))
+  // Saving with no name names the field as the form labels it.
+  await dialog.getByRole('button', { name: tr('zh', 'common.save') }).click()
+  await expect(dialog.getByTestId('error-alert')).toContainText(tr('zh', 'groups.name'))
+  await expect(dialog.getByTestId('error-alert')).not.toContainText('fields.')
+  await dialog.getByTestId('static-group-name').fill('广交会 2027')
+  await dialog.getByRole('button', { name: tr('zh', 'common.save') }).click()
+  await expect(page.getByTestId('group-title')).toHaveText('广交会 2027')
+  await expect(page.getByTestId('group-empty')).toContainText(tr('zh', 'groups.empty.staticTitle'))
+  await expect(page.getByTestId('group-empty')).toContainText(tr('zh', 'groups.empty.staticBody'))
+  await expect(page.getByTestId('export-menu')).toBeDisabled()
+  await expect(page.getByTestId('copy-emails')).toBeDisabled()
+  await expect(page.getByTestId('mail-draft')).toBeDisabled()
+  await shoot(page, 'group-empty-zh')
+
+  // From a customer's page, "加入分组" puts them in it.
+  const first = await ipc<{ rows: { id: string }[] }>(page, 'customers:list', { limit: 1 })
+  await page.goto(`/#/customers/${first.data!.rows[0]!.id}`)
+  await page.getByTestId('add-to-group').click()
+  await page.getByRole('menuitem', { name: '广交会 2027' }).click()
+  await expect(
+    page.getByText(tr('zh', 'groups.addTo.added').replace('{{name}}', '广交会 2027')),
+  ).toBeVisible()
+  const groups = await ipc<{ groups: { name: string; count: number }[] }>(page, 'groups:list', {})
+  expect(groups.data!.groups.find((g) => g.name === '广交会 2027')?.count).toBe(1)
+})
+
+test('the rule builder names fields in words and countries by name', async ({ page }) => {
+  await ensureDemo(page)
+  await page.goto('/#/groups')
+  for (const lang of ['zh', 'fr', 'en'] as const) {
+    await switchLanguage(page, ({ zh: '中文', fr: 'Français', en: 'English' } as const)[lang])
+    await page.getByTestId('smart-groups').getByRole('button').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByTestId('save-group').click()
+    const alert = dialog.getByTestId('error-alert')
+    await expect(alert).toContainText(tr(lang, 'groups.name'))
+    await expect(alert).toContainText(tr(lang, 'groups.fields.tier'))
+    expect(await alert.innerText()).not.toMatch(/\b(fields|groups|validation)\.[a-z]/)
+    // Country chips read as names in the UI language.
+    await dialog.getByTestId('condition-field').click()
+    await pickOption(page, tr(lang, 'groups.fields.country'))
+    await dialog.getByTestId('condition-values').click()
+    const malaysia = { zh: '马来西亚', fr: 'Malaisie', en: 'Malaysia' }[lang]
+    await page.keyboard.type(malaysia)
+    await pickOption(page, malaysia)
+    await page.keyboard.press('Escape')
+    await expect(dialog.getByTestId('conditions')).toContainText(malaysia)
+    await expect(dialog.getByTestId('conditions')).not.toContainText(/\bMY\b/)
+    // "No contact for N days" says that never contacted counts.
+    await dialog.getByTestId('condition-field').click()
+    await pickOption(page, tr(lang, 'groups.fields.days_since_contact'))
+    await expect(dialog.getByTestId('condition-help')).toHaveText(tr(lang, 'groups.rules.contactNever'))
+    await shoot(page, `rule-builder-errors-${lang}`)
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
   }
 })
 

@@ -14,15 +14,15 @@ import {
   IconTag,
   IconTrash,
   IconUserCheck,
+  IconUsersGroup,
   IconUsersPlus,
   IconUsersMinus,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call, request } from '../../api/client'
+import { call } from '../../api/client'
 import { useQuery, useTablesVersion } from '../../app/data'
 import { READS } from '../../../../shared/reads'
 import { navigate } from '../../app/route'
-import { ErrorAlert } from '../../components/ErrorAlert'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { useFormatters } from '../../i18n/format'
 import type { BulkAction, Group as SavedGroup, Selection } from '../../../../shared/groups'
@@ -30,6 +30,8 @@ import type { AppError } from '../../../../shared/errors'
 import { MemberTable } from './MemberTable'
 import type { MemberSort } from './MemberTable'
 import { RuleBuilder } from './RuleBuilder'
+import { GroupErrorAlert } from './GroupErrorAlert'
+import { withoutIssues } from './formErrors'
 
 // Six country rows at 30 px each leave room for a name on two lines ("Émirats Arabes Unis").
 const CHART_H = 220
@@ -48,7 +50,7 @@ export function GroupView({
   group: SavedGroup | null
   staticGroups: SavedGroup[]
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const fmt = useFormatters()
   const version = useTablesVersion(READS['groups:members'])
   const figures = useQuery('groups:figures', { selection })
@@ -63,8 +65,15 @@ export function GroupView({
   const [renaming, setRenaming] = useState(false)
   const money = (n: number) => fmt.moneyCompact(n, 'USD')
   const count = figures.data?.count ?? 0
-  const chosen = allSelected ? count : selected.size
-  const ids = allSelected ? undefined : [...selected]
+  // What every action works on: the ticked customers when some are ticked, else the whole view.
+  // The ids go to main, which refuses any that are not (or no longer) in the view.
+  const picked = !allSelected && selected.size > 0 ? [...selected] : null
+  const ids = picked ?? undefined
+  const chosen = picked ? picked.length : count
+  const empty = figures.status === 'ready' && count === 0
+  /** A button label that says what it acts on: "Export selected (2)" / "Export all (91)". */
+  const scoped = (action: 'export' | 'copy' | 'mail' | 'owner' | 'tag' | 'group' | 'remove') =>
+    t(`groups.scope.${action}${picked ? 'Selected' : 'All'}`, { n: fmt.number(chosen) })
 
   const onSort = (field: MemberSort) => {
     if (field === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'))
@@ -97,9 +106,9 @@ export function GroupView({
   const removeFromGroup = () =>
     run('remove', async () => {
       if (!group) return
-      const customerIds =
-        ids ?? (await request('groups:members', { selection, limit: 500 })).rows.map((r) => r.id)
-      const res = await call('groups:removeMembers', { groupId: group.id, customerIds })
+      // Only ticked customers leave a group: emptying it at one click is what "delete" is for.
+      if (!picked) return
+      const res = await call('groups:removeMembers', { groupId: group.id, customerIds: picked })
       if (!res.ok) return setError(res.error)
       setSelected(new Set())
       setAllSelected(false)
@@ -107,7 +116,12 @@ export function GroupView({
 
   const exportAs = (format: 'csv' | 'xlsx') =>
     run(format, async () => {
-      const res = await call('groups:export', { selection, format })
+      const res = await call('groups:export', {
+        selection,
+        customerIds: ids,
+        format,
+        language: i18n.language === 'zh' || i18n.language === 'fr' ? i18n.language : 'en',
+      })
       if (!res.ok) return setError(res.error)
       const bytes = Uint8Array.from(atob(res.data.base64), (c) => c.charCodeAt(0))
       const url = URL.createObjectURL(new Blob([bytes], { type: res.data.mimeType }))
@@ -122,7 +136,7 @@ export function GroupView({
     })
 
   const emails = async () => {
-    const res = await call('groups:emails', { selection })
+    const res = await call('groups:emails', { selection, customerIds: ids })
     if (!res.ok) {
       setError(res.error)
       return null
@@ -163,6 +177,7 @@ export function GroupView({
     navigate({ name: 'groups', key: null })
   }
 
+  const targets = staticGroups.filter((g) => g.id !== group?.id)
   const f = figures.data
   return (
     <Stack gap="md" data-testid="group-view">
@@ -205,7 +220,7 @@ export function GroupView({
         )}
       </Group>
 
-      {figures.status === 'error' && <ErrorAlert error={figures.error} />}
+      {figures.status === 'error' && <GroupErrorAlert error={figures.error} />}
       {f && (
         <SimpleGrid cols={{ base: 2, md: 4 }} data-testid="group-figures">
           <Figure label={t('groups.count')} value={fmt.number(f.count)} testId="figure-count" />
@@ -268,54 +283,54 @@ export function GroupView({
       )}
 
       <Card withBorder p="xs" data-testid="bulk-bar">
-        <Group gap="xs" justify="space-between">
-          <Text size="sm" c={chosen ? undefined : 'dimmed'} data-testid="selected-count">
-            {chosen ? t('groups.selected', { count: chosen, n: fmt.number(chosen) }) : t('groups.selectHint')}
+        <Stack gap="xs">
+          <Text size="sm" c={picked ? undefined : 'dimmed'} data-testid="selected-count">
+            {empty
+              ? t('groups.empty.actionsOff')
+              : picked
+                ? t('groups.selected', { count: chosen, n: fmt.number(chosen) })
+                : t('groups.scope.allHint', { n: fmt.number(count) })}
           </Text>
           <Group gap="xs">
             <TextAction
-              label={t('groups.assignOwner')}
+              label={scoped('owner')}
               icon={<IconUserCheck size={14} aria-hidden />}
               placeholder={t('groups.ownerPlaceholder')}
-              disabled={chosen === 0}
+              disabled={empty}
               loading={busy === 'owner'}
               allowEmpty
               testId="bulk-owner"
               onSubmit={(owner) => void bulk({ kind: 'owner', owner: owner || null })}
             />
             <TextAction
-              label={t('groups.addTag')}
+              label={scoped('tag')}
               icon={<IconTag size={14} aria-hidden />}
               placeholder={t('groups.tagPlaceholder')}
-              disabled={chosen === 0}
+              disabled={empty}
               loading={busy === 'tag'}
               testId="bulk-tag"
               onSubmit={(tag) => void bulk({ kind: 'tag', tag })}
             />
-            {staticGroups.length > 0 && (
+            {targets.length > 0 && (
               <Menu>
                 <Menu.Target>
                   <Button
                     size="xs"
                     variant="default"
-                    disabled={chosen === 0}
+                    disabled={empty}
                     leftSection={<IconUsersPlus size={14} aria-hidden />}
                     rightSection={<IconChevronDown size={12} aria-hidden />}
+                    data-testid="bulk-add-to-group"
                   >
-                    {t('groups.addToGroup')}
+                    {scoped('group')}
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  {staticGroups
-                    .filter((g) => g.id !== group?.id)
-                    .map((g) => (
-                      <Menu.Item
-                        key={g.id}
-                        onClick={() => void bulk({ kind: 'add_to_group', groupId: g.id })}
-                      >
-                        {g.name}
-                      </Menu.Item>
-                    ))}
+                  {targets.map((g) => (
+                    <Menu.Item key={g.id} onClick={() => void bulk({ kind: 'add_to_group', groupId: g.id })}>
+                      {g.name}
+                    </Menu.Item>
+                  ))}
                 </Menu.Dropdown>
               </Menu>
             )}
@@ -323,12 +338,13 @@ export function GroupView({
               <Button
                 size="xs"
                 variant="default"
-                disabled={chosen === 0}
+                disabled={!picked}
                 loading={busy === 'remove'}
                 leftSection={<IconUsersMinus size={14} aria-hidden />}
                 onClick={() => void removeFromGroup()}
+                data-testid="bulk-remove"
               >
-                {t('groups.removeFromGroup')}
+                {t('groups.scope.removeSelected', { n: fmt.number(picked?.length ?? 0) })}
               </Button>
             )}
             <Menu>
@@ -336,12 +352,13 @@ export function GroupView({
                 <Button
                   size="xs"
                   variant="default"
+                  disabled={empty}
                   loading={busy === 'csv' || busy === 'xlsx'}
                   leftSection={<IconDownload size={14} aria-hidden />}
                   rightSection={<IconChevronDown size={12} aria-hidden />}
                   data-testid="export-menu"
                 >
-                  {t('groups.export')}
+                  {scoped('export')}
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
@@ -356,54 +373,61 @@ export function GroupView({
             <Button
               size="xs"
               variant="default"
+              disabled={empty}
               loading={busy === 'copy'}
               leftSection={<IconCopy size={14} aria-hidden />}
               onClick={() => void copyEmails()}
               data-testid="copy-emails"
             >
-              {t('groups.copyEmails')}
+              {scoped('copy')}
             </Button>
             <Button
               size="xs"
               variant="default"
+              disabled={empty}
               loading={busy === 'mail'}
               leftSection={<IconMail size={14} aria-hidden />}
               onClick={() => void mailDraft()}
+              data-testid="mail-draft"
             >
-              {t('groups.mailDraft')}
+              {scoped('mail')}
             </Button>
           </Group>
-        </Group>
+        </Stack>
       </Card>
-      {error && <ErrorAlert error={error} />}
+      {error && <GroupErrorAlert error={error} />}
 
-      <MemberTable
-        selection={selection}
-        version={version}
-        sort={sort}
-        direction={direction}
-        onSort={onSort}
-        selected={selected}
-        allSelected={allSelected}
-        onToggle={(id) => {
-          // Unticking one row of "all" starts a fresh pick: the rows behind the scroll are not loaded.
-          if (allSelected) {
-            setAllSelected(false)
+      {empty ? (
+        <EmptyGroup group={group} />
+      ) : (
+        <MemberTable
+          selection={selection}
+          version={version}
+          sort={sort}
+          direction={direction}
+          onSort={onSort}
+          selected={selected}
+          allSelected={allSelected}
+          onToggle={(id) => {
+            // Unticking one row of "all" starts a fresh pick: the rows behind the scroll are not loaded.
+            if (allSelected) {
+              setAllSelected(false)
+              setSelected(new Set())
+              return
+            }
+            setSelected((s) => {
+              const next = new Set(s)
+              if (next.has(id)) next.delete(id)
+              else next.add(id)
+              return next
+            })
+          }}
+          onToggleAll={(on) => {
+            setAllSelected(on)
             setSelected(new Set())
-            return
-          }
-          setSelected((s) => {
-            const next = new Set(s)
-            if (next.has(id)) next.delete(id)
-            else next.add(id)
-            return next
-          })
-        }}
-        onToggleAll={(on) => {
-          setAllSelected(on)
-          setSelected(new Set())
-        }}
-      />
+          }}
+        />
+      )}
 
       {editing && group?.rules && (
         <RuleBuilder
@@ -422,6 +446,23 @@ export function GroupView({
         />
       )}
     </Stack>
+  )
+}
+
+/** What an empty group says: why it is empty and how customers get into it. */
+function EmptyGroup({ group }: { group: SavedGroup | null }) {
+  const { t } = useTranslation()
+  const kind = group?.kind === 'static' ? 'static' : group?.kind === 'smart' ? 'smart' : 'other'
+  return (
+    <Card withBorder p="xl" data-testid="group-empty">
+      <Stack align="center" gap="xs">
+        <IconUsersGroup size={36} aria-hidden />
+        <Title order={3}>{t(`groups.empty.${kind}Title`)}</Title>
+        <Text c="dimmed" ta="center" maw={560}>
+          {t(`groups.empty.${kind}Body`)}
+        </Text>
+      </Stack>
+    </Card>
   )
 }
 
@@ -544,10 +585,13 @@ function RenameButton({
             size="xs"
             label={t('groups.name')}
             value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
+            onChange={(e) => {
+              setName(e.currentTarget.value)
+              setError((er) => withoutIssues(er, ['group', 'name']))
+            }}
             maxLength={120}
           />
-          {error && <ErrorAlert error={error} />}
+          {error && <GroupErrorAlert error={error} />}
           <Button size="xs" onClick={() => void save()}>
             {t('common.save')}
           </Button>

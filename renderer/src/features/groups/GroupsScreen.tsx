@@ -22,7 +22,6 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { useQuery } from '../../app/data'
 import { hrefFor, navigate } from '../../app/route'
-import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
 import { fieldErrors } from '../../components/ErrorAlert'
 import { useFormatters } from '../../i18n/format'
@@ -33,6 +32,8 @@ import { GroupView } from './GroupView'
 import { RuleBuilder } from './RuleBuilder'
 import { groupingKey, parseSelectionKey, selectionKey } from './selectionKey'
 import { valueLabel } from './labels'
+import { GroupErrorAlert } from './GroupErrorAlert'
+import { withoutIssues } from './formErrors'
 
 export function GroupsScreen({ selectionKey: key }: { selectionKey: string | null }) {
   const { t } = useTranslation()
@@ -65,7 +66,15 @@ export function GroupsScreen({ selectionKey: key }: { selectionKey: string | nul
     <Grid gap="md" data-testid="groups-screen">
       <Grid.Col span={{ base: 12, md: 3 }}>
         <Card withBorder p="xs">
-          <ScrollArea.Autosize mah="calc(100vh - 120px)" type="auto">
+          {/* Vertical scrolling only, in a gutter of its own: the scrollbar never covers the counts,
+              and nothing is wider than the panel (at 1280×720 a horizontal bar cut the badges). */}
+          <ScrollArea.Autosize
+            mah="calc(100vh - 120px)"
+            type="auto"
+            scrollbars="y"
+            offsetScrollbars="present"
+            scrollbarSize={8}
+          >
             <Stack gap={4}>
               <NavLink
                 href={hrefFor({ name: 'groups', key: 'all' })}
@@ -88,7 +97,7 @@ export function GroupsScreen({ selectionKey: key }: { selectionKey: string | nul
                 }}
                 data-testid="grouping-select"
               />
-              {buckets.status === 'error' && <ErrorAlert error={buckets.error} />}
+              {buckets.status === 'error' && <GroupErrorAlert error={buckets.error} />}
               <Stack gap={0} data-testid="buckets">
                 {orderBuckets(grouping, buckets.data?.buckets ?? []).map((b) => {
                   const sel = { kind: 'builtin' as const, grouping, value: b.value }
@@ -201,13 +210,16 @@ function SavedList({
   const fmt = useFormatters()
   return (
     <Stack gap={0} data-testid={testId}>
-      <Group justify="space-between" px={6}>
+      {/* The title and its "new" button share a line when they fit and wrap when they do not
+          ("Nouveau groupe dynamique" is wider than the panel at 1280 px). */}
+      <Group justify="space-between" px={6} gap={0} wrap="wrap">
         <Text size="xs" fw={700} c="dimmed" tt="uppercase">
           {title}
         </Text>
         <Button
           size="compact-xs"
           variant="subtle"
+          px={4}
           leftSection={<IconPlus size={12} aria-hidden />}
           onClick={onNew}
         >
@@ -249,13 +261,8 @@ function NewStaticGroup({ onClose }: { onClose: () => void }) {
     navigate({ name: 'groups', key: selectionKey({ kind: 'group', id: res.data.id }) })
   }
   return (
-    <FormDialog
-      opened
-      onClose={onClose}
-      title={t('groups.newStaticTitle')}
-      error={errors['group.name'] ? null : error}
-      onSubmit={save}
-    >
+    <FormDialog opened onClose={onClose} title={t('groups.newStaticTitle')} error={null} onSubmit={save}>
+      {error && <GroupErrorAlert error={error} />}
       <Text size="sm" c="dimmed">
         {t('groups.newStaticBody')}
       </Text>
@@ -263,7 +270,10 @@ function NewStaticGroup({ onClose }: { onClose: () => void }) {
         label={t('groups.name')}
         required
         value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
+        onChange={(e) => {
+          setName(e.currentTarget.value)
+          setError((er) => withoutIssues(er, ['group', 'name']))
+        }}
         error={errors['group.name']}
         maxLength={120}
         data-testid="static-group-name"

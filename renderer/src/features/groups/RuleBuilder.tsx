@@ -1,7 +1,7 @@
 // Building a smart group (G2): a name, "all" or "any", and conditions over any field or figure
 // ("Key or Mid, Middle East, electronics, no contact for 30 days"). The count of matching
 // customers updates as the rules change, so the user sees what the group will hold before saving.
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import {
   ActionIcon,
   Button,
@@ -32,9 +32,12 @@ import {
   groupRulesSchema,
 } from '../../../../shared/groups'
 import type { GroupRules, RuleCondition, RuleField } from '../../../../shared/groups'
+import { PRODUCT_CATEGORIES } from '../../../../shared/vocabulary'
 import type { AppError } from '../../../../shared/errors'
 import { selectionKey } from './selectionKey'
-import { valueLabel } from './labels'
+import { GroupErrorAlert } from './GroupErrorAlert'
+import { withoutIssues } from './formErrors'
+import { storedValues, valueLabel } from './labels'
 
 type Op = RuleCondition['op']
 /** A condition while it is edited: every input kept, whatever the operator. */
@@ -85,6 +88,7 @@ export function RuleBuilder({
   const [debounced] = useDebouncedValue(JSON.stringify(rules), 300)
   const [count, setCount] = useState<number | null>(null)
   const errors = fieldErrors(t, error)
+  const countries = useMemo(() => fmt.countryOptions(), [fmt])
 
   useEffect(() => {
     const parsed = groupRulesSchema.safeParse(JSON.parse(debounced))
@@ -101,8 +105,12 @@ export function RuleBuilder({
     }
   }, [debounced])
 
-  const set = (i: number, change: Partial<Draft>) =>
+  // An error goes as soon as its field is edited: the user sees only what is still wrong.
+  const set = (i: number, change: Partial<Draft>) => {
     setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...change } : d)))
+    setError((e) => withoutIssues(e, ['group', 'rules', 'conditions', i]))
+  }
+  const fieldOf = (i: number) => drafts[i]?.field
 
   const save = async () => {
     const res = await call('groups:save', {
@@ -120,10 +128,10 @@ export function RuleBuilder({
   const freeValues = (field: RuleField): string[] => {
     const f = facets.data
     if (!f) return []
-    if (field === 'country') return f.countries
     if (field === 'industry') return f.industries
     if (field === 'owner') return f.owners
     if (field === 'tag') return f.tags
+    if (field === 'product_category') return [...PRODUCT_CATEGORIES]
     return []
   }
 
@@ -132,17 +140,21 @@ export function RuleBuilder({
       opened
       onClose={onClose}
       title={initial ? t('groups.editTitle') : t('groups.newSmartTitle')}
-      error={error}
+      error={null}
       onSubmit={save}
       submitLabel={t('common.save')}
       submitTestId="save-group"
       size="xl"
     >
+      {error && <GroupErrorAlert error={error} fieldOf={fieldOf} />}
       <TextInput
         label={t('groups.name')}
         required
         value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
+        onChange={(e) => {
+          setName(e.currentTarget.value)
+          setError((er) => withoutIssues(er, ['group', 'name']))
+        }}
         error={errors['group.name']}
         maxLength={120}
         data-testid="group-name"
@@ -192,7 +204,11 @@ export function RuleBuilder({
                 value={d.op}
                 data={ops.map((op) => ({
                   value: op,
-                  label: t(`groups.ops.${kind === 'days' ? `days_${op}` : op}`),
+                  // "No contact for N days" includes the never contacted: the label says so.
+                  label:
+                    d.field === 'days_since_contact' && op === 'gte'
+                      ? t('groups.contactGte')
+                      : t(`groups.ops.${kind === 'days' ? `days_${op}` : op}`),
                 }))}
                 onChange={(v) => v && set(i, { op: v })}
                 error={errors[`${path}.op`]}
@@ -200,7 +216,20 @@ export function RuleBuilder({
               />
               <div style={{ flex: 1 }}>
                 {(d.op === 'in' || d.op === 'not_in') &&
-                  (closed ? (
+                  (d.field === 'country' ? (
+                    // Countries are picked by their name in the UI language; the chips show names too.
+                    <MultiSelect
+                      size="xs"
+                      aria-label={t('groups.values')}
+                      placeholder={d.values.length === 0 ? t('groups.valuesPick') : undefined}
+                      searchable
+                      value={d.values}
+                      data={countries}
+                      onChange={(values) => set(i, { values })}
+                      error={errors[`${path}.values`]}
+                      data-testid="condition-values"
+                    />
+                  ) : closed ? (
                     <MultiSelect
                       size="xs"
                       aria-label={t('groups.values')}
@@ -216,12 +245,10 @@ export function RuleBuilder({
                       size="xs"
                       aria-label={t('groups.values')}
                       placeholder={t('groups.valuesPlaceholder')}
-                      value={d.values}
-                      data={freeValues(d.field).map((v) => ({
-                        value: v,
-                        label: valueLabel(t, fmt, d.field, v),
-                      }))}
-                      onChange={(values) => set(i, { values })}
+                      // Chips and suggestions read as names; listed industries and products store codes.
+                      value={d.values.map((v) => valueLabel(t, fmt, d.field, v))}
+                      data={[...new Set(freeValues(d.field).map((v) => valueLabel(t, fmt, d.field, v)))]}
+                      onChange={(names) => set(i, { values: storedValues(d.field, names) })}
                       error={errors[`${path}.values`]}
                       data-testid="condition-values"
                     />
@@ -251,13 +278,26 @@ export function RuleBuilder({
                     data-testid="condition-number"
                   />
                 )}
+                {(d.field === 'days_since_contact' || d.field === 'days_since_order') && (
+                  <Text size="xs" c="dimmed" mt={4} data-testid="condition-help">
+                    {t(
+                      d.field === 'days_since_contact'
+                        ? 'groups.rules.contactNever'
+                        : 'groups.rules.orderNever',
+                    )}
+                  </Text>
+                )}
               </div>
               <ActionIcon
                 variant="subtle"
                 color="gray"
                 aria-label={t('groups.removeCondition')}
                 disabled={drafts.length === 1}
-                onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}
+                onClick={() => {
+                  setDrafts((ds) => ds.filter((_, j) => j !== i))
+                  // The conditions after it move up: their errors no longer point at the right row.
+                  setError((e) => withoutIssues(e, ['group', 'rules', 'conditions']))
+                }}
               >
                 <IconTrash size={16} aria-hidden />
               </ActionIcon>

@@ -2,7 +2,12 @@
 // translations, countries by their localised name, free text as typed, and "none" for empty.
 import type { TFunction } from 'i18next'
 import type { Formatters } from '../../i18n/format'
-import { industryLabel, productCategoryLabel } from '../../i18n/vocabulary'
+import {
+  industryFromInput,
+  industryLabel,
+  productCategoriesFromInput,
+  productCategoryLabel,
+} from '../../i18n/vocabulary'
 import type { BuiltinGrouping, RuleField } from '../../../../shared/groups'
 
 const ENUM_KEY: Partial<Record<BuiltinGrouping | RuleField, string>> = {
@@ -30,4 +35,15 @@ export function valueLabel(
   if (field === 'product_category') return productCategoryLabel(t, value)
   const key = ENUM_KEY[field]
   return key ? t(`${key}.${value}`) : value
+}
+
+/**
+ * What a free-value condition stores for the names typed or picked: a listed industry or product
+ * interest as its code (the chips show names, the rule must match the stored codes), anything
+ * else as typed.
+ */
+export function storedValues(field: BuiltinGrouping | RuleField, typed: readonly string[]): string[] {
+  if (field === 'industry') return typed.map(industryFromInput).filter((v): v is string => v !== null)
+  if (field === 'product_category') return productCategoriesFromInput(typed)
+  return [...typed]
 }
