@@ -70,3 +70,105 @@ test('in French: orders in euros, a missing rate recorded on the spot, the tier 
   await expect(history.nth(1)).toContainText('增至')
   await page.screenshot({ path: '.reports/screens/orders-zh.png', fullPage: true })
 })
+
+async function usdCustomer(page: Page, name: string): Promise<string> {
+  const created = await ipc<{ id: string }>(page, 'customers:create', {
+    customer: { displayName: name, country: 'US', currency: 'USD' },
+    allowDuplicates: true,
+  })
+  return created.data!.id
+}
+
+const ordersOf = async (page: Page, customerId: string) =>
+  (
+    await ipc<{ orders: { amount: number; date: string; status: string }[] }>(page, 'orders:list', {
+      customerId,
+    })
+  ).data!.orders
+
+test('a negative amount is refused with a message and nothing is saved; an unreadable one is not read as 0', async ({
+  page,
+}) => {
+  await page.goto('/')
+  const id = await usdCustomer(page, 'Negative Amount Trading')
+  await page.goto(`/#/customers/${id}`)
+  await switchLanguage(page, 'English')
+  await page.getByTestId('add-order').click()
+  const dialog = page.getByRole('dialog')
+  const amount = dialog.getByTestId('order-amount')
+  await amount.fill('-500')
+  await dialog.getByTestId('save-order').click()
+  // The field keeps what was typed and says why it cannot be saved; the dialog stays open.
+  await expect(amount).toHaveValue('-500')
+  await expect(dialog.getByText(tr('en', 'validation.negative_amount')).first()).toBeVisible()
+  await expect(amount).toHaveAttribute('aria-invalid', 'true')
+  expect(await ordersOf(page, id)).toHaveLength(0)
+
+  // Zero on a confirmed order: refused too.
+  await amount.fill('0')
+  await dialog.getByTestId('save-order').click()
+  await expect(dialog.getByText(tr('en', 'validation.zero_amount')).first()).toBeVisible()
+  expect(await ordersOf(page, id)).toHaveLength(0)
+
+  // Text that is not a number is an error under the field, never a 0.
+  await amount.fill('12a')
+  await dialog.getByTestId('save-order').click()
+  await expect(amount).toHaveValue('12a')
+  await expect(dialog.getByText(tr('en', 'amountInput.invalid').split(':')[0]!).first()).toBeVisible()
+  expect(await ordersOf(page, id)).toHaveLength(0)
+
+  // Fixed, it saves, and the notification names the tier the order earned.
+  await amount.fill('150,000.50')
+  await dialog.getByTestId('save-order').click()
+  await expect(dialog).toBeHidden()
+  expect((await ordersOf(page, id)).map((o) => o.amount)).toEqual([150000.5])
+  await expect(page.getByRole('alert').filter({ hasText: 'Negative Amount Trading' })).toContainText(
+    tr('en', 'orderSave.tierChange')
+      .replace('{{name}}', 'Negative Amount Trading')
+      .replace('{{to}}', tr('en', 'enum.tier.small'))
+      .replace('{{from}}', tr('en', 'enum.tier.ordinary')),
+  )
+})
+
+test('in French: amounts typed "12 500,50" and dates typed 06/12/2026, as the language writes them', async ({
+  page,
+}) => {
+  await page.goto('/')
+  const id = await usdCustomer(page, 'Société Virgule')
+  await page.goto(`/#/customers/${id}`)
+  await switchLanguage(page, 'Français')
+  await page.getByTestId('add-order').click()
+  const dialog = page.getByRole('dialog')
+  const date = dialog.getByTestId('order-date')
+  // Today is shown day first, with a four-digit year.
+  await expect(date).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/)
+  await date.fill('06/12/2026')
+  await dialog.getByTestId('order-amount').fill('12 500,50')
+  await dialog.getByTestId('order-returned').fill('500,25')
+  await dialog.getByTestId('save-order').click()
+  await expect(dialog).toBeHidden()
+  const [saved] = await ordersOf(page, id)
+  expect(saved).toMatchObject({ amount: 12500.5, date: '2026-12-06' })
+  await expect(page.getByTestId('order-row').first()).toContainText('12\u202f500,50')
+
+  // Reopened, the order shows the French forms again.
+  await page.getByTestId('order-row').first().getByRole('button').first().click()
+  await expect(dialog.getByTestId('order-amount')).toHaveValue('12\u202f500,50')
+  await expect(dialog.getByTestId('order-date')).toHaveValue('06/12/2026')
+  // A date that does not exist, or a two-digit year, is an error shown, not another day.
+  await dialog.getByTestId('order-date').fill('31/02/26')
+  await dialog.getByTestId('order-amount').focus()
+  await dialog.getByTestId('save-order').click()
+  await expect(dialog.getByText(tr('fr', 'dateInput.invalid').split('\u00a0')[0]!).first()).toBeVisible()
+  await expect(dialog.getByTestId('order-date')).toHaveValue('31/02/26')
+  expect((await ordersOf(page, id))[0]!.date).toBe('2026-12-06')
+  // A day in the future is allowed, with a warning.
+  await dialog.getByTestId('order-date').fill('01/01/2099')
+  // Leaving the field closes its calendar.
+  await dialog.getByTestId('order-amount').focus()
+  await expect(dialog.getByTestId('order-future-date')).toBeVisible()
+  await dialog.getByTestId('save-order').click()
+  await expect(dialog).toBeHidden()
+  expect((await ordersOf(page, id))[0]!.date).toBe('2099-01-01')
+  await page.screenshot({ path: '.reports/screens/orders-amounts-fr.png', fullPage: true })
+})

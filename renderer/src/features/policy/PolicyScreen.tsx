@@ -5,11 +5,13 @@
 import { useEffect, useMemo, useState } from 'react'
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
   Checkbox,
   Group,
+  Modal,
   NumberInput,
   Progress,
   SegmentedControl,
@@ -35,10 +37,15 @@ import type { PolicyPreview, TieringPolicy, ValueTier } from '../../../../shared
 import { fieldIssues } from '../../../../shared/errors'
 import type { AppError } from '../../../../shared/errors'
 import { TIER_COLOR } from '../tiers/TierPanel'
+import { AmountField } from '../../components/AmountField'
+import { hrefFor } from '../../app/route'
 import { RatesCard } from './RatesCard'
 import { benefitsText } from './benefits'
 
 type Tuple4 = [number, number, number, number]
+
+/** How many moves the dialog lists (the highest revenue first); the total is always given. */
+const MOVES_SHOWN = 200
 
 /** Two policies with the same rules, whatever their version numbers. */
 function sameRules(a: TieringPolicy, b: TieringPolicy): boolean {
@@ -58,7 +65,7 @@ function PolicyEditor({
   title,
 }: {
   saved: TieringPolicy
-  versions: { version: number; createdAt: string; note: string | null }[]
+  versions: { version: number; createdAt: string; note: string | null; moved: number | null }[]
   title: string
 }) {
   const { t } = useTranslation()
@@ -68,7 +75,10 @@ function PolicyEditor({
   const [note, setNote] = useState('')
   const [error, setError] = useState<AppError | null>(null)
   const [busy, setBusy] = useState<'preview' | 'save' | null>(null)
-  const [savedVersion, setSavedVersion] = useState<number | null>(null)
+  // What the last save did: its version and how many customers its re-tier moved.
+  const [result, setResult] = useState<{ version: number; moved: number } | null>(null)
+  // The version whose moves are listed in the dialog; null while it is closed.
+  const [movesOf, setMovesOf] = useState<number | null>(null)
   // A new version in force (this screen's save, or a teammate's) replaces the draft unless the
   // draft holds edits of its own. Not a remount: the save's confirmation and progress stay shown.
   const [base, setBase] = useState<TieringPolicy>(saved)
@@ -84,7 +94,7 @@ function PolicyEditor({
   const update = (change: (p: TieringPolicy) => TieringPolicy) => {
     setPolicy((p) => change(p))
     setPreview(null)
-    setSavedVersion(null)
+    setResult(null)
   }
   useEffect(() => setError(null), [policy])
 
@@ -119,7 +129,10 @@ function PolicyEditor({
       setError(res.error)
       return
     }
-    setSavedVersion(res.data.version)
+    // The preview described the base before the save; the result below replaces it.
+    setPreview(null)
+    setNote('')
+    setResult({ version: res.data.version, moved: res.data.moved })
   }
 
   const num = (value: string | number, fallback: number) => (typeof value === 'number' ? value : fallback)
@@ -148,22 +161,25 @@ function PolicyEditor({
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {(['key', 'mid', 'small'] as const).map((tier) => (
-            <NumberInput
+            <AmountField
               key={tier}
               label={t('policy.threshold', { tier: t(`enum.tier.${tier}`) })}
               value={policy.thresholdsUsd[tier]}
+              // An emptied or unreadable field is NaN in the draft: the check refuses it, rather
+              // than the old threshold silently staying.
               onChange={(v) =>
                 update((p) => ({
                   ...p,
-                  thresholdsUsd: { ...p.thresholdsUsd, [tier]: num(v, p.thresholdsUsd[tier]) },
+                  thresholdsUsd: { ...p.thresholdsUsd, [tier]: v ?? Number.NaN },
                 }))
               }
-              min={0}
-              step={100_000}
-              thousandSeparator={fmt.locale === 'fr-FR' ? ' ' : ','}
-              decimalSeparator={fmt.locale === 'fr-FR' ? ',' : '.'}
-              prefix="USD "
-              error={err('thresholdsUsd')}
+              leftSection={
+                <Text size="xs" c="dimmed" aria-hidden>
+                  USD
+                </Text>
+              }
+              leftSectionWidth={44}
+              error={err(`thresholdsUsd.${tier}`) ?? err('thresholdsUsd')}
               data-testid={`threshold-${tier}`}
             />
           ))}
@@ -488,9 +504,36 @@ function PolicyEditor({
             </Text>
           </Stack>
         )}
-        {savedVersion !== null && (
-          <Alert color="teal" mt="sm" icon={<IconInfoCircle aria-hidden />} data-testid="policy-saved">
-            {t('policy.saved', { version: savedVersion })}
+        {result !== null && (
+          <Alert
+            color="teal"
+            mt="sm"
+            icon={<IconInfoCircle aria-hidden />}
+            role="status"
+            data-testid="policy-saved"
+          >
+            <Group gap="sm">
+              <Text size="sm" data-testid="policy-saved-text">
+                {result.moved > 0
+                  ? t('policy.savedMoved', {
+                      count: result.moved,
+                      n: fmt.number(result.moved),
+                      version: result.version,
+                    })
+                  : t('policy.savedNoMoves', { version: result.version })}
+              </Text>
+              {result.moved > 0 && (
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => setMovesOf(result.version)}
+                  data-testid="policy-saved-moves"
+                >
+                  {t('policy.showMoves')}
+                </Anchor>
+              )}
+            </Group>
           </Alert>
         )}
       </Card>
@@ -501,18 +544,46 @@ function PolicyEditor({
         <Title order={3} size="h4" mb="xs">
           {t('policy.versions')}
         </Title>
-        <Table>
+        <Table data-testid="policy-versions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('policy.versionColumn')}</Table.Th>
+              <Table.Th>{t('policy.savedAtColumn')}</Table.Th>
+              <Table.Th>{t('policy.movedColumn')}</Table.Th>
+              <Table.Th>{t('policy.note')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {versions.map((v) => (
-              <Table.Tr key={`${v.version}-${v.createdAt}`}>
+              <Table.Tr key={`${v.version}-${v.createdAt}`} data-testid="policy-version-row">
                 <Table.Td w={120}>{t('policy.versionBadge', { version: v.version })}</Table.Td>
                 <Table.Td w={200}>{v.createdAt ? fmt.dateTime(v.createdAt) : t('policy.defaults')}</Table.Td>
+                <Table.Td w={200}>
+                  {v.moved === null ? (
+                    <Text size="sm" c="dimmed">
+                      {v.createdAt ? t('policy.movedUnknown') : '—'}
+                    </Text>
+                  ) : v.moved === 0 ? (
+                    t('policy.movedCount', { count: 0, n: fmt.number(0) })
+                  ) : (
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      onClick={() => setMovesOf(v.version)}
+                      aria-label={t('policy.openMovesOf', { version: v.version })}
+                    >
+                      {t('policy.movedCount', { count: v.moved, n: fmt.number(v.moved) })}
+                    </Anchor>
+                  )}
+                </Table.Td>
                 <Table.Td>{v.note ?? ''}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Card>
+      {movesOf !== null && <MovesDialog version={movesOf} onClose={() => setMovesOf(null)} />}
     </Stack>
   )
 }
@@ -604,5 +675,77 @@ function PreviewResult({ preview }: { preview: PolicyPreview }) {
         ))}
       </Group>
     </Stack>
+  )
+}
+
+/** The customers a saved version's re-tier moved, each a link to its page. */
+function MovesDialog({ version, onClose }: { version: number; onClose: () => void }) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const state = useQuery('policy:moves', { version, limit: MOVES_SHOWN })
+  const data = state.data
+  const tierBadge = (tier: ValueTier) => (
+    <Badge color={TIER_COLOR[tier]} variant="light" miw="max-content">
+      {t(`enum.tier.${tier}`)}
+    </Badge>
+  )
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('policy.movesTitle', { version })}
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      data-testid="policy-moves"
+    >
+      {state.status === 'error' && !data && <ErrorAlert error={state.error} />}
+      {data && data.moves.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('policy.movesNone')}
+        </Text>
+      )}
+      {data && data.moves.length > 0 && (
+        <Stack gap="xs">
+          {data.moved !== null && data.moved > data.moves.length && (
+            <Text size="sm" c="dimmed">
+              {t('policy.movesShown', {
+                shown: fmt.number(data.moves.length),
+                total: fmt.number(data.moved),
+              })}
+            </Text>
+          )}
+          <Table striped data-testid="policy-moves-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('policy.movesCustomer')}</Table.Th>
+                <Table.Th>{t('fields.country')}</Table.Th>
+                <Table.Th>{t('policy.movesChange')}</Table.Th>
+                <Table.Th ta="right">{t('policy.movesRevenue')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.moves.map((m) => (
+                <Table.Tr key={m.customerId} data-testid="policy-move-row">
+                  <Table.Td>
+                    <Anchor href={hrefFor({ name: 'customer', id: m.customerId })} size="sm" dir="auto">
+                      {m.displayName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{fmt.country(m.country)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      {tierBadge(m.from)}
+                      <IconArrowRight size={14} aria-label={t('policy.movesTo')} />
+                      {tierBadge(m.to)}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td ta="right">{fmt.money(m.revenueUsd, 'USD')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+    </Modal>
   )
 }

@@ -8,12 +8,10 @@ import {
   FileButton,
   Group,
   List,
-  NumberInput,
   ScrollArea,
   Select,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core'
 import { IconFileImport, IconPlus } from '@tabler/icons-react'
@@ -26,14 +24,20 @@ import { useFormatters } from '../../i18n/format'
 import { CURRENCIES } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
 import { localToday } from '../../../../shared/dates'
+import { AmountField } from '../../components/AmountField'
+import { DateField } from '../../components/DateField'
+import { formatRate } from '../../components/amountText'
+
+/** Rates are kept with up to this many decimals (one VND is about 0.000039 USD). */
+const RATE_DECIMALS = 10
 
 export function RatesCard() {
   const { t } = useTranslation()
   const fmt = useFormatters()
   const list = useQuery('rates:list', {})
   const [currency, setCurrency] = useState<string | null>('EUR')
-  const [date, setDate] = useState(localToday())
-  const [value, setValue] = useState<number | ''>('')
+  const [date, setDate] = useState<string | null>(localToday())
+  const [value, setValue] = useState<number | null>(null)
   const [error, setError] = useState<AppError | null>(null)
   const [importError, setImportError] = useState<AppError | null>(null)
   const errors = fieldErrors(t, error)
@@ -42,11 +46,11 @@ export function RatesCard() {
     setError(null)
     const res = await call('rates:set', {
       currency: (currency ?? '') as (typeof CURRENCIES)[number],
-      date,
-      usdPerUnit: value === '' ? Number.NaN : value,
+      date: date ?? '',
+      usdPerUnit: value ?? Number.NaN,
     })
     if (!res.ok) return setError(res.error)
-    setValue('')
+    setValue(null)
   }
 
   const importFile = async (file: File | null) => {
@@ -119,22 +123,22 @@ export function RatesCard() {
           data={CURRENCIES.filter((c) => c !== 'USD')}
           error={errors['currency']}
         />
-        <TextInput
+        <DateField
           label={t('rates.from')}
-          type="date"
-          w={170}
+          w={190}
           value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
+          onChange={setDate}
           error={errors['date']}
+          data-testid="rate-date"
         />
-        <NumberInput
+        <AmountField
           label={t('fields.usdPerUnit')}
           w={170}
-          min={0}
-          decimalScale={6}
+          maxDecimals={RATE_DECIMALS}
           value={value}
-          onChange={(v) => setValue(typeof v === 'number' ? v : '')}
+          onChange={setValue}
           error={errors['usdPerUnit']}
+          data-testid="rate-value"
         />
         <Button
           leftSection={<IconPlus size={16} aria-hidden />}
@@ -168,7 +172,7 @@ export function RatesCard() {
                 <Table.Tr key={r.id}>
                   <Table.Td>{r.currency}</Table.Td>
                   <Table.Td>{fmt.date(r.date)}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(r.usdPerUnit)}</Table.Td>
+                  <Table.Td ta="right">{formatRate(r.usdPerUnit, fmt.locale)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
