@@ -12,7 +12,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Textarea,
   Tooltip,
 } from '@mantine/core'
@@ -32,6 +31,7 @@ import { feedbackFormSpec, toFeedbackInput } from './form'
 import type { FeedbackDraft } from './form'
 import { FormDialog } from '../../components/FormDialog'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
+import { DateField } from '../../components/DateField'
 
 const KIND_COLOR: Record<Feedback['kind'], string> = { complaint: 'red', suggestion: 'blue', praise: 'teal' }
 
@@ -204,11 +204,10 @@ function AddDialog({ customerId, onClose }: { customerId: string; onClose: () =>
           error={errors['severity']}
           allowDeselect={false}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('fields.date')}
-          value={date}
-          onChange={(e) => set('date', e.currentTarget.value)}
+          value={date || null}
+          onChange={(v) => set('date', v ?? '')}
           error={errors['date']}
         />
       </SimpleGrid>

@@ -33,6 +33,7 @@ import { interactionFormSpec, toInteractionInput } from './form'
 import type { InteractionDraft } from './form'
 import { FormDialog } from '../../components/FormDialog'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
+import { DateField } from '../../components/DateField'
 
 export function InteractionsCard({ customerId, contacts }: { customerId: string; contacts: Contact[] }) {
   const { t } = useTranslation()
@@ -196,11 +197,10 @@ function LogDialog({
           allowDeselect={false}
           data-testid="interaction-kind"
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('fields.date')}
-          value={date}
-          onChange={(e) => set('date', e.currentTarget.value)}
+          value={date || null}
+          onChange={(v) => set('date', v ?? '')}
           error={errors['date']}
         />
         <Select
