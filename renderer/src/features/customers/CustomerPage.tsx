@@ -134,44 +134,44 @@ export function CustomerPage({ id }: { id: string }) {
         </Group>
       </Group>
       <CustomerSummary detail={detail.data} />
-      {/* Profile beside the contacts; activity and orders below take the whole width. */}
+      {/* Profile beside contacts and feedback; interactions and orders below take the whole width. */}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Profile detail={detail.data} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Card withBorder>
-            <CardHeader
-              title={t('contacts.title')}
-              action={
-                <Button
-                  size="xs"
-                  variant="light"
-                  leftSection={<IconUserPlus size={14} aria-hidden />}
-                  onClick={() => setAddingContact(true)}
-                  data-testid="add-contact"
-                >
-                  {t('contacts.add')}
-                </Button>
-              }
-            />
-            <Stack gap="sm">
-              {contacts.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('contacts.none')}
-                </Text>
-              )}
-              {contacts.map((c) => (
-                <ContactCard key={c.id} contact={c} country={customer.country} />
-              ))}
-            </Stack>
-          </Card>
+          <Stack>
+            <Card withBorder>
+              <CardHeader
+                title={t('contacts.title')}
+                action={
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconUserPlus size={14} aria-hidden />}
+                    onClick={() => setAddingContact(true)}
+                    data-testid="add-contact"
+                  >
+                    {t('contacts.add')}
+                  </Button>
+                }
+              />
+              <Stack gap="sm">
+                {contacts.length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    {t('contacts.none')}
+                  </Text>
+                )}
+                {contacts.map((c) => (
+                  <ContactCard key={c.id} contact={c} country={customer.country} />
+                ))}
+              </Stack>
+            </Card>
+            <FeedbackCard customerId={id} />
+          </Stack>
         </Grid.Col>
       </Grid>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <InteractionsCard customerId={id} contacts={contacts} />
-        <FeedbackCard customerId={id} />
-      </SimpleGrid>
+      <InteractionsCard customerId={id} contacts={contacts} />
       <OrdersCard customerId={id} defaultCurrency={customer.currency} />
       <ContactEditor
         customerId={id}
