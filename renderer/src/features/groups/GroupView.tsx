@@ -284,68 +284,77 @@ export function GroupView({
 
       <Card withBorder p="xs" data-testid="bulk-bar">
         <Stack gap="xs">
-          <Text size="sm" c={picked ? undefined : 'dimmed'} data-testid="selected-count">
+          <Text size="sm" c={picked || allSelected ? undefined : 'dimmed'} data-testid="selected-count">
             {empty
               ? t('groups.empty.actionsOff')
-              : picked
+              : picked || allSelected
                 ? t('groups.selected', { count: chosen, n: fmt.number(chosen) })
                 : t('groups.scope.allHint', { n: fmt.number(count) })}
           </Text>
           <Group gap="xs">
-            <TextAction
-              label={scoped('owner')}
-              icon={<IconUserCheck size={14} aria-hidden />}
-              placeholder={t('groups.ownerPlaceholder')}
-              disabled={empty}
-              loading={busy === 'owner'}
-              allowEmpty
-              testId="bulk-owner"
-              onSubmit={(owner) => void bulk({ kind: 'owner', owner: owner || null })}
-            />
-            <TextAction
-              label={scoped('tag')}
-              icon={<IconTag size={14} aria-hidden />}
-              placeholder={t('groups.tagPlaceholder')}
-              disabled={empty}
-              loading={busy === 'tag'}
-              testId="bulk-tag"
-              onSubmit={(tag) => void bulk({ kind: 'tag', tag })}
-            />
-            {targets.length > 0 && (
-              <Menu>
-                <Menu.Target>
+            {/* An empty group has nobody to assign, tag or move: only the (disabled) export and
+                email buttons stay, so the user sees what becomes possible once it has members. */}
+            {!empty && (
+              <>
+                <TextAction
+                  label={scoped('owner')}
+                  icon={<IconUserCheck size={14} aria-hidden />}
+                  placeholder={t('groups.ownerPlaceholder')}
+                  disabled={empty}
+                  loading={busy === 'owner'}
+                  allowEmpty
+                  testId="bulk-owner"
+                  onSubmit={(owner) => void bulk({ kind: 'owner', owner: owner || null })}
+                />
+                <TextAction
+                  label={scoped('tag')}
+                  icon={<IconTag size={14} aria-hidden />}
+                  placeholder={t('groups.tagPlaceholder')}
+                  disabled={empty}
+                  loading={busy === 'tag'}
+                  testId="bulk-tag"
+                  onSubmit={(tag) => void bulk({ kind: 'tag', tag })}
+                />
+                {targets.length > 0 && (
+                  <Menu>
+                    <Menu.Target>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        disabled={empty}
+                        leftSection={<IconUsersPlus size={14} aria-hidden />}
+                        rightSection={<IconChevronDown size={12} aria-hidden />}
+                        data-testid="bulk-add-to-group"
+                      >
+                        {scoped('group')}
+                      </Button>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      {targets.map((g) => (
+                        <Menu.Item
+                          key={g.id}
+                          onClick={() => void bulk({ kind: 'add_to_group', groupId: g.id })}
+                        >
+                          {g.name}
+                        </Menu.Item>
+                      ))}
+                    </Menu.Dropdown>
+                  </Menu>
+                )}
+                {group?.kind === 'static' && (
                   <Button
                     size="xs"
                     variant="default"
-                    disabled={empty}
-                    leftSection={<IconUsersPlus size={14} aria-hidden />}
-                    rightSection={<IconChevronDown size={12} aria-hidden />}
-                    data-testid="bulk-add-to-group"
+                    disabled={!picked}
+                    loading={busy === 'remove'}
+                    leftSection={<IconUsersMinus size={14} aria-hidden />}
+                    onClick={() => void removeFromGroup()}
+                    data-testid="bulk-remove"
                   >
-                    {scoped('group')}
+                    {t('groups.scope.removeSelected', { n: fmt.number(picked?.length ?? 0) })}
                   </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  {targets.map((g) => (
-                    <Menu.Item key={g.id} onClick={() => void bulk({ kind: 'add_to_group', groupId: g.id })}>
-                      {g.name}
-                    </Menu.Item>
-                  ))}
-                </Menu.Dropdown>
-              </Menu>
-            )}
-            {group?.kind === 'static' && (
-              <Button
-                size="xs"
-                variant="default"
-                disabled={!picked}
-                loading={busy === 'remove'}
-                leftSection={<IconUsersMinus size={14} aria-hidden />}
-                onClick={() => void removeFromGroup()}
-                data-testid="bulk-remove"
-              >
-                {t('groups.scope.removeSelected', { n: fmt.number(picked?.length ?? 0) })}
-              </Button>
+                )}
+              </>
             )}
             <Menu>
               <Menu.Target>

@@ -74,6 +74,9 @@ export function GroupsScreen({ selectionKey: key }: { selectionKey: string | nul
             scrollbars="y"
             offsetScrollbars="present"
             scrollbarSize={8}
+            // The content is as wide as the panel (not as wide as its widest line, Mantine's
+            // default), so long labels wrap instead of pushing the select's edge out of view.
+            styles={{ content: { display: 'block' } }}
           >
             <Stack gap={4}>
               <NavLink
@@ -220,6 +223,10 @@ function SavedList({
           size="compact-xs"
           variant="subtle"
           px={4}
+          h="auto"
+          mih={22}
+          maw="100%"
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
           leftSection={<IconPlus size={12} aria-hidden />}
           onClick={onNew}
         >

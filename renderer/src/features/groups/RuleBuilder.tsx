@@ -182,7 +182,7 @@ export function RuleBuilder({
             <Group key={i} gap="xs" align="flex-start" wrap="nowrap" data-testid="condition">
               <Select
                 size="xs"
-                w={190}
+                w={220}
                 aria-label={t('groups.field')}
                 allowDeselect={false}
                 searchable
@@ -198,7 +198,8 @@ export function RuleBuilder({
               />
               <Select
                 size="xs"
-                w={150}
+                // "at least (or never)" needs the room to be read whole.
+                w={d.field === 'days_since_contact' ? 220 : 150}
                 aria-label={t('groups.operator')}
                 allowDeselect={false}
                 value={d.op}
