@@ -1,8 +1,5 @@
 import type { Page } from '@playwright/test'
-import { createServices } from '../../electron/main/services'
-import { localToday } from '../../shared/dates'
-import type { OrderStatus } from '../../shared/tiering'
-import { caller, data } from '../helpers/tmp'
+import { execFileSync } from 'node:child_process'
 import { expect, ipc, switchLanguage, test, tr } from './helpers'
 
 const today = () => new Date().toLocaleDateString('en-CA')
@@ -56,12 +53,29 @@ test('a manager lowers the Key threshold: the preview counts the move, saving re
   await expect(
     page.getByText(tr('zh', 'policy.subtitle').replace('{{version}}', String(before + 1))),
   ).toBeVisible()
-  await page.waitForTimeout(500)
-  await expect(page.getByTestId('policy-saved')).toBeVisible()
   const after = (await ipc<{ policy: { version: number } }>(page, 'policy:get')).data!.policy.version
   expect(after).toBe(before + 1)
+  // It says how many customers the re-tier moved (counted as it wrote them), in Chinese.
+  await expect(page.getByTestId('policy-saved-text')).toHaveText(
+    tr('zh', 'policy.savedMoved_other').replace('{{version}}', String(after)).replace('{{n}}', '1'),
+  )
+  // Every version stays in the history, the seed's defaults included, with what each moved.
+  const versions = page.getByTestId('policy-version-row')
+  await expect(versions).toHaveCount(after)
+  await expect(versions.first()).toContainText(tr('zh', 'policy.movedCount_other').replace('{{n}}', '1'))
+  await expect(versions.last()).toContainText(tr('zh', 'policy.defaults'))
 
-  await page.goto(`/#/customers/${id}`)
+  // The link lists the moves, each customer a link to its page.
+  await page.getByTestId('policy-saved-moves').click()
+  const moves = page.getByTestId('policy-moves')
+  await expect(moves.getByTestId('policy-move-row')).toHaveCount(1)
+  await expect(moves.getByTestId('policy-move-row').locator('.mantine-Badge-label')).toHaveText([
+    tr('zh', 'enum.tier.mid'),
+    tr('zh', 'enum.tier.key'),
+  ])
+  await shoot(page, 'policy-moves-zh')
+  await moves.getByRole('link', { name: 'Policy Preview Trading' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/customers/${id}$`))
   await expect(page.getByTestId('tier-badge')).toHaveText(tr('zh', 'enum.tier.key'))
   const latest = page.getByTestId('tier-history').getByRole('listitem').first()
   await expect(latest).toContainText(`${tr('zh', 'enum.tier.mid')} → ${tr('zh', 'enum.tier.key')}`)
@@ -91,63 +105,12 @@ test('a manager lowers the Key threshold: the preview counts the move, saving re
 //   Harbour Lock Trading    2M on T−380: Mid at S, locked at Mid by a manager; nothing today → the
 //                           lock holds, not listed.
 //   Steady Key Imports      6M on T−100: Key then and now, not listed.
-const dayOf = (day: string, delta: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + delta * 86_400_000).toISOString().slice(0, 10)
-
-async function enteredFortyDaysAgo(dataDir: string) {
-  const T = localToday()
-  const S = dayOf(T, -40)
-  const s = createServices(dataDir, { now: () => new Date(`${S}T12:00:00`) })
-  const call = caller(() => s)
-  try {
-    const customer = async (
-      displayName: string,
-      country: string,
-      orders: [string, number, OrderStatus][],
-    ) => {
-      const { id } = data(
-        await call('customers:create', { customer: { displayName, country }, contacts: [] }),
-      )
-      for (const [date, amount, status] of orders)
-        data(
-          await call('orders:create', { customerId: id, order: { date, amount, currency: 'USD', status } }),
-        )
-      return id
-    }
-    await customer('Nordlicht Handels GmbH', 'DE', [
-      [dayOf(S, -20), 80_000, 'paid'],
-      [dayOf(T, -30), 1_000_000, 'confirmed'],
-    ])
-    await customer('Falcon Gulf Trading', 'AE', [
-      [dayOf(T, -380), 1_200_000, 'paid'],
-      [dayOf(S, -5), 150_000, 'paid'],
-    ])
-    await customer('Band Keeper Ltd', 'GB', [
-      [dayOf(T, -380), 100_000, 'paid'],
-      [dayOf(S, -10), 980_000, 'paid'],
-    ])
-    const locked = await customer('Harbour Lock Trading', 'SG', [[dayOf(T, -380), 2_000_000, 'paid']])
-    data(
-      await call('tiers:lock', {
-        customerId: locked,
-        locked: true,
-        tier: 'mid',
-        reason: 'Framework contract',
-      }),
-    )
-    await customer('Steady Key Imports', 'US', [[dayOf(T, -100), 6_000_000, 'paid']])
-    // As entered on S: the moves above are all still ahead.
-    const rows = data(await call('customers:list', { limit: 10 })).rows
-    expect(Object.fromEntries(rows.map((r) => [r.displayName, r.tier]))).toEqual({
-      'Nordlicht Handels GmbH': 'ordinary',
-      'Falcon Gulf Trading': 'mid',
-      'Band Keeper Ltd': 'mid',
-      'Harbour Lock Trading': 'mid',
-      'Steady Key Imports': 'key',
-    })
-  } finally {
-    await s.close()
-  }
+// The seed runs in its own process (tests/e2e/seeds/entered-40-days-ago.ts): the
+// services load JSON modules, which this runner's loader does not.
+function enteredFortyDaysAgo(dataDir: string) {
+  execFileSync(process.execPath, ['--import', 'tsx', 'tests/e2e/seeds/entered-40-days-ago.ts', dataDir], {
+    stdio: 'inherit',
+  })
 }
 
 test.describe('with customers entered 40 days ago', () => {
@@ -249,6 +212,15 @@ test('exchange rates come in from a CSV file; a bad line refuses the file and sa
   })
   await expect(page.getByTestId('rates-table')).toContainText('CHF')
   await expect(page.getByTestId('rates-table')).toContainText('SGD')
+
+  // A rate typed the French way; a small one keeps its significant digits (VND was shown as 0).
+  const card = page.getByTestId('rates-card')
+  await card.getByRole('combobox', { name: tr('fr', 'fields.currency') }).fill('VND')
+  await page.getByRole('option', { name: 'VND', exact: true }).click()
+  await card.getByTestId('rate-date').fill('01/02/2026')
+  await card.getByTestId('rate-value').fill('0,000039')
+  await page.getByTestId('rate-add').click()
+  await expect(page.getByTestId('rates-table').getByRole('row', { name: /VND/ })).toContainText('0,000039')
   // The refused file wrote nothing (no CHF from it either); the accepted one wrote each rate once.
   const rates = await ipc<{ rates: { currency: string; date: string; usdPerUnit: number }[] }>(
     page,
@@ -257,6 +229,7 @@ test('exchange rates come in from a CSV file; a bad line refuses the file and sa
   expect(rates.data!.rates.map((r) => [r.currency, r.date, r.usdPerUnit])).toEqual([
     ['CHF', '2026-01-01', 1.13],
     ['SGD', '2026-01-01', 0.74],
+    ['VND', '2026-02-01', 0.000039],
   ])
   await page.getByTestId('rates-card').screenshot({ path: '.reports/screens/rates-fr.png' })
 })
