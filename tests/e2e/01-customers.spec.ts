@@ -81,9 +81,10 @@ test('bad input shows a translated error and writes nothing', async ({ page }) =
   await dialog.getByTestId('save-customer').click()
   await expect(dialog.getByTestId('error-alert')).toBeVisible()
   await expect(dialog.getByTestId('error-alert')).toContainText(tr('zh', 'errors.validation'))
+  // The field is named as the form labels it ("联系人邮箱"), not by the data's key ("邮箱").
   await expect(dialog.getByTestId('error-alert')).toContainText(
     tr('zh', 'validation.fieldIssue')
-      .replace('{{field}}', tr('zh', 'fields.emails'))
+      .replace('{{field}}', tr('zh', 'customerForm.contactEmail'))
       .replace('{{problem}}', tr('zh', 'validation.invalid_email')),
   )
   await expect(dialog.getByTestId('error-alert')).toContainText(
@@ -103,6 +104,82 @@ test('bad input shows a translated error and writes nothing', async ({ page }) =
     tr('fr', 'validation.required'),
   )
   expect(await customerTotal(page)).toBe(before)
+})
+
+test('in French: every error of a bad new customer shows at once, each clears when fixed, "Chine" + Enter picks China, the page opens on its header strip', async ({
+  page,
+}) => {
+  const fr = (key: string, vars: Record<string, string> = {}) =>
+    Object.entries(vars).reduce((text, [k, v]) => text.replace(`{{${k}}}`, v), tr('fr', key))
+  const issue = (label: string, problem: string) => fr('validation.fieldIssue', { field: label, problem })
+  await page.goto('/')
+  await switchLanguage(page, 'Français')
+  const before = await customerTotal(page)
+  await page.getByTestId('new-customer').first().click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByTestId('field-website').fill('pas un site')
+  await dialog.getByTestId('field-contactEmail').fill('bob-at-example')
+  await dialog.getByTestId('field-contactPhone').fill('138 0057 4321')
+  await dialog.getByTestId('save-customer').click()
+
+  // All at once, the phone included, and its message fits the case: no country is chosen yet.
+  const alert = dialog.getByTestId('error-alert')
+  await expect(alert.getByTestId('issue-displayName')).toHaveText(
+    issue(fr('fields.displayName'), fr('validation.required')),
+  )
+  await expect(alert.getByTestId('issue-country')).toHaveText(
+    issue(fr('fields.country'), fr('validation.required')),
+  )
+  await expect(alert.getByTestId('issue-website')).toHaveText(
+    issue(fr('fields.website'), fr('validation.invalid_url')),
+  )
+  await expect(alert.getByTestId('issue-contactName')).toBeVisible()
+  await expect(alert.getByTestId('issue-contactEmail')).toHaveText(
+    issue(fr('customerForm.contactEmail'), fr('validation.invalid_email')),
+  )
+  await expect(alert.getByTestId('issue-contactPhone')).toHaveText(
+    issue(fr('customerForm.contactPhone'), fr('customerForm.phoneNeedsCountry')),
+  )
+  await expect(alert).not.toContainText(tr('fr', 'validation.invalid_phone'))
+  expect(await customerTotal(page)).toBe(before)
+
+  // Typing a name clears its error at once, under the field and in the list; the others stay.
+  await dialog.getByTestId('field-displayName').fill('Ningbo Haishu Textiles')
+  await expect(alert.getByTestId('issue-displayName')).toHaveCount(0)
+  await expect(dialog.getByTestId('field-displayName')).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(alert.getByTestId('issue-website')).toBeVisible()
+
+  // The country by its French name and Enter; the number is now read in China, and valid there.
+  await dialog.getByTestId('field-country').click()
+  await dialog.getByTestId('field-country').fill('Chine')
+  await page.keyboard.press('Enter')
+  await expect(dialog.getByTestId('field-country')).toHaveValue('Chine')
+  await expect(alert.getByTestId('issue-country')).toHaveCount(0)
+  await expect(alert.getByTestId('issue-contactPhone')).toHaveCount(0)
+
+  await dialog.getByTestId('field-website').fill('haishu-textiles.cn')
+  await dialog.getByTestId('field-contactName').fill('Wang Fang')
+  await dialog.getByTestId('field-contactEmail').fill('wang@haishu-textiles.cn')
+  await expect(dialog.getByTestId('error-alert')).toHaveCount(0)
+  await dialog.getByTestId('save-customer').click()
+
+  // The header strip: every figure under its label.
+  await expect(page.getByTestId('customer-title')).toHaveText('Ningbo Haishu Textiles')
+  const strip = page.getByTestId('customer-summary')
+  await expect(strip.getByTestId('summary-tier')).toContainText(tr('fr', 'tiers.tier'))
+  await expect(strip.getByTestId('summary-stage')).toContainText(tr('fr', 'tiers.label.stage'))
+  await expect(strip.getByTestId('summary-revenue')).toContainText(tr('fr', 'orders.revenue12'))
+  await expect(strip.getByTestId('summary-last-order')).toHaveText(
+    tr('fr', 'orders.lastOrder') + tr('fr', 'customerPage.noOrder'),
+  )
+  await expect(strip.getByTestId('summary-last-contact')).toHaveText(
+    tr('fr', 'customerPage.lastContact') + tr('fr', 'customerPage.never'),
+  )
+  await expect(strip.getByTestId('summary-owner')).toContainText(tr('fr', 'customerPage.noOwner'))
+  await expect(strip.getByTestId('local-time')).toContainText(tr('fr', 'customer.localTime'))
+  await expect(strip.getByTestId('local-time')).toContainText('Asia/Shanghai')
+  await expect(page.getByTestId('contact-card')).toContainText('+86 138 0057 4321')
+  expect(await customerTotal(page)).toBe(before + 1)
 })
 
 test('the language choice is remembered across a reload', async ({ page }) => {
@@ -125,6 +202,13 @@ test('a likely duplicate is flagged with a link to the existing customer', async
   await page.getByTestId('new-customer').first().click()
   const dialog = page.getByRole('dialog')
   await dialog.getByTestId('field-displayName').fill('LUMIERE DECO')
+  // Keyboard only: Tab into the country, type, Enter.
+  await dialog.getByTestId('field-displayName').press('Tab')
+  await page.keyboard.press('Tab')
+  await expect(dialog.getByTestId('field-country')).toBeFocused()
+  await page.keyboard.type('France')
+  await page.keyboard.press('Enter')
+  await expect(dialog.getByTestId('field-country')).toHaveValue('France')
   await dialog.getByTestId('field-website').fill('https://www.lumiere-deco.fr')
   await dialog.getByTestId('save-customer').click()
   const warning = dialog.getByTestId('duplicate-warning')

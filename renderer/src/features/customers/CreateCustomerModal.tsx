@@ -126,6 +126,8 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
           clearable
           filter={countryFilter}
           selectFirstOptionOnChange
+          // Focus comes here after a refused save; the list opens when typing, not on its own.
+          openOnFocus={false}
           nothingFoundMessage={t('customerForm.countryNothing')}
           value={draft.country}
           onChange={(v) => set('country', v)}
