@@ -93,9 +93,11 @@ export function EditableField({
     else stop()
   }
   const keys = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') stop()
+    const target = e.currentTarget as HTMLElement
+    // With a suggestion list open, Escape only closes the list (Mantine does it), not the edit.
+    if (e.key === 'Escape' && target.getAttribute('aria-expanded') !== 'true') stop()
     // With a suggestion highlighted, Enter picks it and onOptionSubmit saves it instead.
-    const picking = (e.currentTarget as HTMLElement).getAttribute('aria-activedescendant')
+    const picking = target.getAttribute('aria-activedescendant')
     if (e.key === 'Enter' && kind === 'text' && !picking) void save()
   }
 
@@ -182,6 +184,8 @@ export function EditableField({
           value={(draft as string) ?? ''}
           onChange={change}
           onOptionSubmit={(v) => void save(v)}
+          // Above the input, so the list never covers the save and cancel buttons below it.
+          comboboxProps={{ position: 'top' }}
         />
       ) : (
         <TextInput
