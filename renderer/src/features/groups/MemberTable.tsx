@@ -55,7 +55,7 @@ export function MemberTable({
       key: 'name',
       label: t('fields.customerName'),
       sort: 'name',
-      width: 'minmax(140px, 2fr)',
+      width: 'minmax(100px, 2fr)',
       render: (r) => (
         <Text
           size="sm"
@@ -73,7 +73,7 @@ export function MemberTable({
       key: 'tier',
       label: t('tiers.tier'),
       sort: 'tier',
-      width: 'minmax(130px, 1fr)',
+      width: 'minmax(100px, 1fr)',
       render: (r) => (
         <Badge size="sm" variant="light" color={TIER_COLOR[r.tier]} tt="none">
           {t(`enum.tier.${r.tier}`)}
@@ -83,38 +83,41 @@ export function MemberTable({
     {
       key: 'segment',
       label: t('groups.segment'),
-      width: 'minmax(80px, 0.8fr)',
+      width: 'minmax(72px, 0.8fr)',
       render: (r) => (r.segment ? t(`enum.segment.${r.segment}`) : ''),
     },
     {
       key: 'country',
       label: t('fields.country'),
       sort: 'country',
-      width: 'minmax(90px, 1fr)',
+      width: 'minmax(72px, 1fr)',
       render: (r) => fmt.country(r.country),
     },
     {
       key: 'revenue',
       label: t('groups.revenue12m'),
       sort: 'revenue',
-      width: 'minmax(96px, 0.9fr)',
+      width: 'minmax(80px, 0.9fr)',
       render: (r) => fmt.moneyCompact(r.revenueUsd, 'USD'),
     },
     {
       key: 'lastOrder',
       label: t('groups.lastOrder'),
       sort: 'last_order',
-      width: 'minmax(96px, 0.9fr)',
+      width: 'minmax(90px, 0.9fr)',
       render: (r) => fmt.shortDate(r.lastOrder),
     },
     {
       key: 'owner',
       label: t('fields.owner'),
       sort: 'owner',
-      width: 'minmax(100px, 0.9fr)',
+      width: 'minmax(96px, 0.9fr)',
       render: (r) => r.owner,
     },
   ]
+  // The minimum widths, with the 12 px gaps and padding, add up to less than the group view's
+  // width at 1280×720 (about 760 px), so every column, the owner included, stays on screen; long
+  // values truncate and tier badges wrap.
   const grid = `36px ${columns.map((c) => c.width).join(' ')}`
 
   return (
@@ -151,8 +154,10 @@ export function MemberTable({
                     className={classes.sortButton}
                     data-testid={`member-sort-${c.key}`}
                   >
+                    {/* A header may wrap between its words ("Dernière / commande") rather than run
+                        into the next one; the owner column is as wide as "Responsable". */}
                     <Group gap={4} wrap="nowrap">
-                      <span>{c.label}</span>
+                      <span style={{ whiteSpace: 'normal' }}>{c.label}</span>
                       {active ? (
                         direction === 'asc' ? (
                           <IconChevronUp size={14} aria-hidden />
