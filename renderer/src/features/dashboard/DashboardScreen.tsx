@@ -139,6 +139,7 @@ export function DashboardScreen() {
           <Title order={2}>{t('dashboard.title')}</Title>
           <Text c="dimmed" size="sm">
             {t('dashboard.subtitle', {
+              count: d.customers,
               customers: fmt.number(d.customers),
               revenue: money(d.revenueUsd),
               date: fmt.date(d.asOf),
