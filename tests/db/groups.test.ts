@@ -897,6 +897,10 @@ describe('bulk actions, exports and emails act on exactly the ticked customers',
     expect(row![label('fr', 'fields.tier')]).toBe(label('fr', 'enum.tier.mid'))
     expect(row![label('fr', 'fields.country')]).toBe('Malaisie')
     expect(row![label('fr', 'groups.lastOrder')]).toBe('2026-10-31')
+    // French spreadsheets split at semicolons and read a decimal comma.
+    const text = Buffer.from(csv.base64, 'base64').toString('utf8')
+    expect(text.split('\n')[0]).toContain(`${label('fr', 'fields.customerName')};`)
+    expect(row![label('fr', 'groups.fields.revenue_usd')]).toBe('1234567,5')
   })
 })
 

@@ -143,16 +143,24 @@ export async function exportSelection(
   const title = selection.kind === 'group' ? groups.get(selection.id).name : name
   const base = `tradetier-${fileSlug(title)}-${today}`
   if (format === 'csv') {
-    const csv = Papa.unparse({
-      fields: headers,
-      // A CSV has no cell types: a date is its ISO day, which every spreadsheet reads as a date.
-      data: rows.map((r) =>
-        COLUMNS.map((c) => {
-          const v = c.value(r, labels)
-          return neutralise(typeof v === 'object' && v !== null ? v.day : v)
-        }),
-      ),
-    })
+    // A spreadsheet set to French reads "1234,5" as a number and splits a CSV at semicolons (its
+    // list separator, the comma being the decimal mark): a comma-separated file with decimal
+    // points opens as one column of text there.
+    const decimalComma = language === 'fr'
+    const csv = Papa.unparse(
+      {
+        fields: headers,
+        // A CSV has no cell types: a date is its ISO day, which every spreadsheet reads as a date.
+        data: rows.map((r) =>
+          COLUMNS.map((c) => {
+            const v = c.value(r, labels)
+            if (typeof v === 'number' && decimalComma) return String(v).replace('.', ',')
+            return neutralise(typeof v === 'object' && v !== null ? v.day : v)
+          }),
+        ),
+      },
+      { delimiter: decimalComma ? ';' : ',' },
+    )
     // The BOM makes Excel read the file as UTF-8, so Chinese and Arabic names survive.
     return {
       fileName: `${base}.csv`,
