@@ -22,11 +22,20 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 /** Waits until no CSS transition runs (a dialog fading in is checked once it is fully shown). */
 async function settled(page: Page) {
-  // CSS transitions only (they have a transitionProperty); spinners animate forever. A string, as
-  // the test code is compiled without the DOM library.
-  await page.waitForFunction(
-    "document.getAnimations().every((a) => !('transitionProperty' in a) || a.playState !== 'running')",
+  // CSS transitions only (they have a transitionProperty); spinners animate forever. The test code
+  // is compiled without the DOM library, hence the narrow type of what it reads.
+  type Doc = { getAnimations(): { playState: string }[] }
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: Doc }).document
+      .getAnimations()
+      .every((a) => !('transitionProperty' in a) || a.playState !== 'running'),
   )
+}
+
+/** Chooses the UI language as a returning user would have it: stored, then the app reloaded. */
+async function useLanguage(page: Page, lang: Lang) {
+  await ipc(page, 'settings:set', { language: lang })
+  await page.reload()
 }
 
 /** Customers with orders, contacts and tiers, loaded once per harness. */
@@ -61,7 +70,7 @@ for (const lang of ['zh', 'fr'] as const satisfies readonly Lang[]) {
     test.setTimeout(180_000)
     // The empty list, as a new user first sees it.
     await page.goto('/')
-    await ipc(page, 'settings:set', { language: lang })
+    await useLanguage(page, lang)
     const info = await ipc<{ customerCount: number }>(page, 'app:info')
     const found: Record<string, string[]> = {}
     const check = async (where: string) => {
@@ -71,7 +80,6 @@ for (const lang of ['zh', 'fr'] as const satisfies readonly Lang[]) {
       if (violations.length > 0) found[where] = violations
     }
     if (info.data!.customerCount === 0) {
-      await page.reload()
       await expect(page.getByTestId('empty-state')).toBeVisible()
       await check('empty customer list')
     }
@@ -140,3 +148,156 @@ for (const lang of ['zh', 'fr'] as const satisfies readonly Lang[]) {
     expect(found).toEqual({})
   })
 }
+
+/** Presses Tab (or Shift+Tab) until `locator` has focus (at most `limit` times); fails if it never does. */
+async function tabTo(page: Page, locator: Locator, limit = 40, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+  for (let i = 0; i < limit; i++) {
+    if (await locator.evaluate((el) => (el as unknown as { matches(s: string): boolean }).matches(':focus')))
+      return
+    await page.keyboard.press(key)
+  }
+  await expect(locator).toBeFocused()
+}
+
+test.describe('keyboard only', () => {
+  test('a skip link leads to the page heading, and navigating moves focus there and names the window', async ({
+    page,
+  }) => {
+    await withDemo(page)
+    await useLanguage(page, 'fr')
+    await page.goto('/#/customers')
+    const heading = page.getByRole('heading', { name: tr('fr', 'customers.title'), exact: true })
+    await expect(heading).toBeVisible()
+    await expect(page).toHaveTitle(`${tr('fr', 'customers.title')} — TradeTier`)
+    await page.keyboard.press('Tab')
+    await expect(page.getByTestId('skip-link')).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(heading).toBeFocused()
+
+    // A menu entry (before the content: Shift+Tab), chosen by keyboard: focus lands on the new
+    // screen's heading.
+    await tabTo(page, page.getByRole('link', { name: tr('fr', 'nav.dashboard') }), 40, 'Shift+Tab')
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('heading', { name: tr('fr', 'dashboard.title') })).toBeFocused()
+    await expect(page).toHaveTitle(`${tr('fr', 'nav.dashboard')} — TradeTier`)
+  })
+
+  test('create a customer with Tab and Enter, then open one from the list', async ({ page }) => {
+    await withDemo(page)
+    await useLanguage(page, 'zh')
+    await page.goto('/#/customers')
+    await expect(page.getByTestId('customer-row').first()).toBeVisible()
+    await tabTo(page, page.getByTestId('new-customer'))
+    await page.keyboard.press('Enter')
+    // The dialog opens on its first field.
+    await expect(page.getByTestId('field-displayName')).toBeFocused()
+    await page.keyboard.type('键盘贸易有限公司')
+    await tabTo(page, page.getByTestId('field-country'))
+    await page.keyboard.type('法国')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('field-country')).toHaveValue('法国')
+    await tabTo(page, page.getByTestId('save-customer'))
+    await page.keyboard.press('Enter')
+    // Saved: the new customer's page, with focus on its name and the window named after it.
+    const title = page.getByTestId('customer-title')
+    await expect(title).toHaveText('键盘贸易有限公司')
+    await expect(title).toBeFocused()
+    await expect(page).toHaveTitle('键盘贸易有限公司 — TradeTier')
+
+    // Back to the list, and into a customer by keyboard alone.
+    await page.goto('/#/customers')
+    const firstLink = page.getByTestId('customer-row').first().locator('a').first()
+    await expect(firstLink).toBeVisible()
+    const name = await firstLink.innerText()
+    await tabTo(page, firstLink, 60)
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('customer-title')).toHaveText(name)
+    await expect(page.getByTestId('customer-title')).toBeFocused()
+  })
+
+  test('Ctrl+K finds a customer, arrows and Enter open it, Escape closes dialogs and focus returns', async ({
+    page,
+  }) => {
+    await withDemo(page)
+    await useLanguage(page, 'fr')
+    await page.goto('/#/customers')
+    const link = page.getByTestId('customer-row').first().locator('a')
+    await expect(link).toBeVisible()
+    const first = await link.innerText()
+
+    await page.keyboard.press('Control+K')
+    const input = page.getByTestId('search-input')
+    await expect(input).toBeFocused()
+    // One letter: many customers match. `fill` types it at once, so one answer comes back.
+    await input.fill(first.slice(0, 1))
+    const hits = page.getByTestId('search-hit')
+    await expect(hits.nth(1)).toBeVisible()
+    // The count is announced in a status region.
+    await expect(page.getByTestId('search-status')).toHaveText(/\d/)
+    await expect(hits.first()).toHaveAttribute('aria-selected', 'true')
+    // ArrowDown moves the highlight (a visible outline, not a faint tint) to the next result.
+    await page.keyboard.press('ArrowDown')
+    await expect(hits.nth(1)).toHaveAttribute('aria-selected', 'true')
+    await expect(hits.nth(1)).toHaveCSS('outline-style', 'solid')
+    await expect(hits.first()).toHaveAttribute('aria-selected', 'false')
+    await page.keyboard.press('ArrowUp')
+    await expect(hits.first()).toHaveAttribute('aria-selected', 'true')
+    const chosen = (await hits.first().locator('p').first().innerText()).split(' · ')[0]!.trim()
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('customer-title')).toHaveText(chosen)
+    await expect(page.getByTestId('customer-title')).toBeFocused()
+
+    // Escape closes each dialog, and focus goes back to the button that opened it.
+    for (const opener of ['add-order', 'log-interaction', 'add-feedback', 'add-contact']) {
+      const button = page.getByTestId(opener).first()
+      await button.focus()
+      await page.keyboard.press('Enter')
+      await expect(page.getByRole('dialog')).toBeVisible()
+      await page.keyboard.press('Escape')
+      await expect(page.getByRole('dialog')).toHaveCount(0)
+      await expect(button).toBeFocused()
+    }
+  })
+
+  test('the rule builder gives focus back to its opener on Escape', async ({ page }) => {
+    await withDemo(page)
+    await useLanguage(page, 'zh')
+    await page.goto('/#/groups')
+    const opener = page.getByRole('button', { name: tr('zh', 'groups.newSmart') }).first()
+    await opener.focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('dialog')).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+    await expect(opener).toBeFocused()
+  })
+})
+
+test.describe('narrow window (640 px, or 1280 px at 200 % zoom)', () => {
+  test.use({ viewport: { width: 640, height: 720 } })
+
+  test('the navbar opens from the burger, closes on navigation, and nothing is cut off', async ({ page }) => {
+    await withDemo(page)
+    await useLanguage(page, 'fr')
+    await page.goto('/#/customers')
+    await expect(page.getByTestId('customer-row').first()).toBeVisible()
+    const nav = page.getByRole('navigation', { name: tr('fr', 'nav.label') })
+    await expect(nav).not.toBeInViewport()
+    const burger = page.getByTestId('nav-burger')
+    await expect(burger).toHaveAccessibleName(tr('fr', 'layout.openNav'))
+    await burger.click()
+    await expect(nav).toBeInViewport()
+    await expect(burger).toHaveAttribute('aria-expanded', 'true')
+    await nav.getByRole('link', { name: tr('fr', 'nav.review') }).click()
+    await expect(page.getByTestId('review-screen')).toBeVisible()
+    await expect(nav).not.toBeInViewport()
+    // No screen scrolls sideways.
+    for (const hash of ['#/customers', '#/dashboard', '#/groups', '#/settings', '#/review']) {
+      await page.goto(`/${hash}`)
+      await page.waitForLoadState('networkidle')
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')
+      expect(overflow, hash).toBeLessThanOrEqual(0)
+    }
+  })
+})

@@ -5,9 +5,14 @@ import { useEffect, useRef } from 'react'
 
 const DIALOG = '[role="dialog"], [role="alertdialog"]'
 
-/** The main area's page heading: its first h1 or h2 (a screen's title), else its first heading. */
+/**
+ * The main area's page heading: its first shown h1 or h2 (a screen's title), else its first shown
+ * heading. While a lazy screen loads, React keeps the previous screen in the page, hidden.
+ */
 export function pageHeading(main: HTMLElement): HTMLElement | null {
-  return main.querySelector<HTMLElement>('h1, h2') ?? main.querySelector<HTMLElement>('h3, h4')
+  const shown = (selector: string) =>
+    [...main.querySelectorAll<HTMLElement>(selector)].find((h) => h.getClientRects().length > 0) ?? null
+  return shown('h1, h2') ?? shown('h3, h4')
 }
 
 /**
@@ -30,24 +35,36 @@ export function usePageHeadingFocus(
     const moveFocus = !first.current && lastRoute.current !== routeKey
     first.current = false
     lastRoute.current = routeKey
-    let focused = !moveFocus
-    const apply = () => {
+    const name = () => {
       const heading = pageHeading(main)
-      const name = title(heading?.textContent?.trim() || null)
-      if (document.title !== name) document.title = name
-      if (!heading || focused) return
-      // Headings are not tab stops; -1 lets script focus them without adding one.
-      heading.tabIndex = -1
-      // A dialog opened meanwhile keeps the focus it took.
-      if (!document.activeElement?.closest(DIALOG)) heading.focus()
-      focused = true
+      const text = title(heading?.textContent?.trim() || null)
+      if (document.title !== text) document.title = text
+      return heading
     }
-    apply()
     // Keeps following the heading: it appears after loading, and its text changes with the
     // record (a rename) or the language.
-    const observer = new MutationObserver(apply)
-    observer.observe(main, { childList: true, subtree: true, characterData: true })
-    return () => observer.disconnect()
+    name()
+    const titles = new MutationObserver(() => void name())
+    titles.observe(main, { childList: true, subtree: true, characterData: true })
+    if (!moveFocus) return () => titles.disconnect()
+
+    // Focus waits for the heading, and for a dialog still holding focus (a form that saved and
+    // navigated) to go away: portals sit outside the main area, hence the whole body is watched.
+    const focus = () => {
+      const heading = pageHeading(main)
+      if (!heading || document.activeElement?.closest(DIALOG)) return
+      // Headings are not tab stops; -1 lets script focus them without adding one.
+      heading.tabIndex = -1
+      heading.focus()
+      if (document.activeElement === heading) waiting.disconnect()
+    }
+    const waiting = new MutationObserver(focus)
+    waiting.observe(document.body, { childList: true, subtree: true })
+    focus()
+    return () => {
+      titles.disconnect()
+      waiting.disconnect()
+    }
   }, [mainId, routeKey, title])
 }
 

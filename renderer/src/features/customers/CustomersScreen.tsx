@@ -1,9 +1,17 @@
 import { Suspense, lazy, useMemo, useState } from 'react'
+import type { ReactNode } from 'react'
 import {
+  Badge,
   Button,
+  Checkbox,
+  CloseButton,
+  Collapse,
   Group,
+  Menu,
   MultiSelect,
+  SimpleGrid,
   Stack,
+  TextInput,
   Title,
   Text,
   Paper,
@@ -12,7 +20,16 @@ import {
   ThemeIcon,
   Loader,
 } from '@mantine/core'
-import { IconPlus, IconDatabaseImport, IconUsers, IconFilterOff } from '@tabler/icons-react'
+import { useDebouncedValue, useElementSize, useLocalStorage } from '@mantine/hooks'
+import {
+  IconPlus,
+  IconDatabaseImport,
+  IconUsers,
+  IconFilter,
+  IconFilterOff,
+  IconColumns,
+  IconSearch,
+} from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { request } from '../../api/client'
 import { useQuery, useTablesVersion } from '../../app/data'
@@ -24,8 +41,8 @@ import { useJobProgress } from '../../app/jobs'
 import type { AppError } from '../../../../shared/errors'
 import { ApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { CustomerTable } from './CustomerTable'
-import type { TableQuery } from './CustomerTable'
+import { CUSTOMER_COLUMNS, CustomerTable } from './CustomerTable'
+import type { CustomerColumn, TableQuery } from './CustomerTable'
 
 // The form (with its schemas and phone rules) loads when first opened, not with the list.
 const CreateCustomerModal = lazy(() =>
@@ -33,6 +50,12 @@ const CreateCustomerModal = lazy(() =>
 )
 
 const DEMO_SIZE = 500
+// Eight filters of 130 px and their gaps: below this width they fold behind a "Filters" button
+// instead of wrapping onto a second row under the first.
+const FILTER_WIDTH = 130
+const FILTERS_IN_ROW = 8 * FILTER_WIDTH + 7 * 12
+// Typing settles for this long before the list reloads.
+const SEARCH_DEBOUNCE_MS = 250
 
 type Filters = Required<
   Pick<
@@ -56,16 +79,34 @@ export function CustomersScreen() {
   const fmt = useFormatters()
   const version = useTablesVersion(READS['customers:list'])
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
+  const [search, setSearch] = useState('')
+  const [q] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS)
   const [sort, setSort] = useState<{ sort: NonNullable<TableQuery['sort']>; direction: 'asc' | 'desc' }>({
     sort: 'name',
     direction: 'asc',
   })
   const [total, setTotal] = useState<number | null>(null)
   const [creating, setCreating] = useState(false)
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  const [columns, setColumns] = useLocalStorage<CustomerColumn[]>({
+    key: 'tradetier.customerColumns',
+    defaultValue: [...CUSTOMER_COLUMNS],
+    getInitialValueInEffect: false,
+    deserialize: readColumns,
+  })
+  const [noRoom, setNoRoom] = useState<CustomerColumn[]>([])
+  const { ref: barRef, width: barWidth } = useElementSize()
   const facets = useQuery('customers:facets', {})
   const info = useQuery('app:info', {})
-  const filtered = Object.values(filters).some((v) => v.length > 0)
-  const query = useMemo(() => ({ ...filters, ...sort }), [filters, sort])
+  const activeFilters = Object.values(filters).filter((v) => v.length > 0).length
+  const filtered = activeFilters > 0 || q !== ''
+  const query = useMemo(() => ({ ...filters, ...sort, ...(q ? { q } : {}) }), [filters, sort, q])
+  // Until measured (0) the filters show in their row, as on a wide window.
+  const folded = barWidth > 0 && barWidth < FILTERS_IN_ROW
+  const clearAll = () => {
+    setFilters(NO_FILTERS)
+    setSearch('')
+  }
 
   const set =
     <K extends keyof Filters>(k: K) =>
@@ -82,12 +123,98 @@ export function CustomersScreen() {
   }
   const empty = info.data.customerCount === 0
 
+  const filterInputs: ReactNode[] = [
+    <MultiSelect
+      key="tier"
+      label={t('fields.tier')}
+      placeholder={filters.tiers.length ? undefined : t('filters.any')}
+      data={VALUE_TIERS.map((v) => ({ value: v, label: t(`enum.tier.${v}`) }))}
+      value={filters.tiers}
+      onChange={set('tiers')}
+      clearable
+      data-testid="filter-tier"
+    />,
+    <MultiSelect
+      key="country"
+      label={t('fields.country')}
+      placeholder={filters.countries.length ? undefined : t('filters.any')}
+      data={(facets.data?.countries ?? [])
+        .map((c) => ({ value: c, label: fmt.country(c) }))
+        .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
+      value={filters.countries}
+      onChange={set('countries')}
+      searchable
+      clearable
+      data-testid="filter-country"
+    />,
+    <MultiSelect
+      key="continent"
+      label={t('fields.continent')}
+      placeholder={filters.continents.length ? undefined : t('filters.any')}
+      data={CONTINENTS.map((c) => ({ value: c, label: t(`enum.continent.${c}`) }))}
+      value={filters.continents}
+      onChange={set('continents')}
+      clearable
+      data-testid="filter-continent"
+    />,
+    <MultiSelect
+      key="industry"
+      label={t('fields.industry')}
+      placeholder={filters.industries.length ? undefined : t('filters.any')}
+      data={(facets.data?.industries ?? [])
+        .map((v) => ({ value: v, label: industryLabel(t, v) }))
+        .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
+      value={filters.industries}
+      onChange={set('industries')}
+      searchable
+      clearable
+    />,
+    <MultiSelect
+      key="businessType"
+      label={t('fields.businessType')}
+      placeholder={filters.businessTypes.length ? undefined : t('filters.any')}
+      data={BUSINESS_TYPES.map((b) => ({ value: b, label: t(`enum.businessType.${b}`) }))}
+      value={filters.businessTypes}
+      onChange={set('businessTypes')}
+      clearable
+    />,
+    <MultiSelect
+      key="owner"
+      label={t('fields.owner')}
+      placeholder={filters.owners.length ? undefined : t('filters.any')}
+      data={facets.data?.owners ?? []}
+      value={filters.owners}
+      onChange={set('owners')}
+      clearable
+    />,
+    <MultiSelect
+      key="tags"
+      label={t('fields.tags')}
+      placeholder={filters.tags.length ? undefined : t('filters.any')}
+      data={facets.data?.tags ?? []}
+      value={filters.tags}
+      onChange={set('tags')}
+      searchable
+      clearable
+    />,
+    <MultiSelect
+      key="source"
+      label={t('fields.source')}
+      placeholder={filters.sources.length ? undefined : t('filters.any')}
+      data={SOURCES.map((s) => ({ value: s, label: t(`enum.source.${s}`) }))}
+      value={filters.sources}
+      onChange={set('sources')}
+      clearable
+    />,
+  ]
+
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>{t('customers.title')}</Title>
-          <Text size="sm" c="dimmed" data-testid="customer-count">
+          {/* A status region: the new total is read out as filters and the search change it. */}
+          <Text size="sm" c="dimmed" data-testid="customer-count" role="status">
             {total === null ? '\u00a0' : t('customers.count', { count: total, formatted: fmt.number(total) })}
           </Text>
         </div>
@@ -104,100 +231,98 @@ export function CustomersScreen() {
         <EmptyState onCreate={() => setCreating(true)} />
       ) : (
         <>
-          <Paper withBorder p="sm">
-            <Group gap="sm" align="flex-end">
-              <MultiSelect
-                label={t('fields.tier')}
-                placeholder={filters.tiers.length ? undefined : t('filters.any')}
-                data={VALUE_TIERS.map((v) => ({ value: v, label: t(`enum.tier.${v}`) }))}
-                value={filters.tiers}
-                onChange={set('tiers')}
-                clearable
-                w={130}
-                data-testid="filter-tier"
+          <Paper withBorder p="sm" ref={barRef}>
+            <Group gap="sm" wrap="nowrap" align="center">
+              <TextInput
+                aria-label={t('layout.listSearch')}
+                placeholder={t('layout.listSearchPlaceholder')}
+                leftSection={<IconSearch size={16} aria-hidden />}
+                rightSection={
+                  search ? (
+                    <CloseButton
+                      size="sm"
+                      aria-label={t('layout.clearSearch')}
+                      onClick={() => setSearch('')}
+                      data-testid="list-search-clear"
+                    />
+                  ) : null
+                }
+                value={search}
+                onChange={(e) => setSearch(e.currentTarget.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape' && search) {
+                    e.stopPropagation()
+                    setSearch('')
+                  }
+                }}
+                style={{ flex: 1, maxWidth: 420 }}
+                data-testid="list-search"
               />
-              <MultiSelect
-                label={t('fields.country')}
-                placeholder={filters.countries.length ? undefined : t('filters.any')}
-                data={(facets.data?.countries ?? [])
-                  .map((c) => ({ value: c, label: fmt.country(c) }))
-                  .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
-                value={filters.countries}
-                onChange={set('countries')}
-                searchable
-                clearable
-                w={130}
-                data-testid="filter-country"
-              />
-              <MultiSelect
-                label={t('fields.continent')}
-                placeholder={filters.continents.length ? undefined : t('filters.any')}
-                data={CONTINENTS.map((c) => ({ value: c, label: t(`enum.continent.${c}`) }))}
-                value={filters.continents}
-                onChange={set('continents')}
-                clearable
-                w={130}
-                data-testid="filter-continent"
-              />
-              <MultiSelect
-                label={t('fields.industry')}
-                placeholder={filters.industries.length ? undefined : t('filters.any')}
-                data={(facets.data?.industries ?? [])
-                  .map((v) => ({ value: v, label: industryLabel(t, v) }))
-                  .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
-                value={filters.industries}
-                onChange={set('industries')}
-                searchable
-                clearable
-                w={130}
-              />
-              <MultiSelect
-                label={t('fields.businessType')}
-                placeholder={filters.businessTypes.length ? undefined : t('filters.any')}
-                data={BUSINESS_TYPES.map((b) => ({ value: b, label: t(`enum.businessType.${b}`) }))}
-                value={filters.businessTypes}
-                onChange={set('businessTypes')}
-                clearable
-                w={130}
-              />
-              <MultiSelect
-                label={t('fields.owner')}
-                placeholder={filters.owners.length ? undefined : t('filters.any')}
-                data={facets.data?.owners ?? []}
-                value={filters.owners}
-                onChange={set('owners')}
-                clearable
-                w={130}
-              />
-              <MultiSelect
-                label={t('fields.tags')}
-                placeholder={filters.tags.length ? undefined : t('filters.any')}
-                data={facets.data?.tags ?? []}
-                value={filters.tags}
-                onChange={set('tags')}
-                searchable
-                clearable
-                w={130}
-              />
-              <MultiSelect
-                label={t('fields.source')}
-                placeholder={filters.sources.length ? undefined : t('filters.any')}
-                data={SOURCES.map((s) => ({ value: s, label: t(`enum.source.${s}`) }))}
-                value={filters.sources}
-                onChange={set('sources')}
-                clearable
-                w={130}
-              />
+              {folded && (
+                <Button
+                  variant={filtersOpen ? 'light' : 'default'}
+                  leftSection={<IconFilter size={16} aria-hidden />}
+                  rightSection={
+                    activeFilters > 0 ? (
+                      <Badge
+                        size="sm"
+                        circle
+                        aria-label={t('layout.filtersActive', { count: activeFilters })}
+                      >
+                        {activeFilters}
+                      </Badge>
+                    ) : null
+                  }
+                  onClick={() => setFiltersOpen((o) => !o)}
+                  aria-expanded={filtersOpen}
+                  aria-controls="customer-filters"
+                  data-testid="filters-toggle"
+                >
+                  {t('layout.filters')}
+                </Button>
+              )}
+              <ColumnChooser columns={columns} noRoom={noRoom} onChange={setColumns} />
               {filtered && (
                 <Button
                   variant="subtle"
                   leftSection={<IconFilterOff size={16} aria-hidden />}
-                  onClick={() => setFilters(NO_FILTERS)}
+                  onClick={clearAll}
+                  data-testid="clear-filters"
                 >
                   {t('filters.clear')}
                 </Button>
               )}
             </Group>
+            {folded ? (
+              <Collapse expanded={filtersOpen}>
+                <SimpleGrid
+                  cols={{ base: 2, xs: 3, md: 4 }}
+                  spacing="sm"
+                  mt="sm"
+                  id="customer-filters"
+                  role="group"
+                  aria-label={t('layout.filtersPanel')}
+                >
+                  {filterInputs}
+                </SimpleGrid>
+              </Collapse>
+            ) : (
+              <Group
+                gap="sm"
+                mt="sm"
+                align="flex-end"
+                wrap="nowrap"
+                id="customer-filters"
+                role="group"
+                aria-label={t('layout.filtersPanel')}
+              >
+                {filterInputs.map((input, i) => (
+                  <div key={i} style={{ flex: 1, minWidth: 0 }}>
+                    {input}
+                  </div>
+                ))}
+              </Group>
+            )}
           </Paper>
           {total === 0 && filtered ? (
             <Paper withBorder p="xl">
@@ -206,7 +331,7 @@ export function CustomersScreen() {
                 <Text size="sm" c="dimmed">
                   {t('customers.noMatchBody')}
                 </Text>
-                <Button variant="light" onClick={() => setFilters(NO_FILTERS)}>
+                <Button variant="light" onClick={clearAll}>
                   {t('filters.clear')}
                 </Button>
               </Stack>
@@ -216,7 +341,9 @@ export function CustomersScreen() {
             <CustomerTable
               query={query}
               version={version}
+              columns={columns}
               onTotal={setTotal}
+              onHidden={setNoRoom}
               onSort={(field) =>
                 setSort((s) => ({
                   sort: field,
@@ -233,6 +360,72 @@ export function CustomersScreen() {
         </Suspense>
       ) : null}
     </Stack>
+  )
+}
+
+/** The remembered column choice; anything unreadable or unknown (an older version's) gives way to the default. */
+function readColumns(stored: string | undefined): CustomerColumn[] {
+  try {
+    const parsed: unknown = stored === undefined ? null : JSON.parse(stored)
+    if (Array.isArray(parsed)) return CUSTOMER_COLUMNS.filter((c) => parsed.includes(c))
+  } catch {
+    // Not JSON: fall through to the default.
+  }
+  return [...CUSTOMER_COLUMNS]
+}
+
+/** Which columns the table shows, remembered on this computer; the name always shows. */
+function ColumnChooser({
+  columns,
+  noRoom,
+  onChange,
+}: {
+  columns: CustomerColumn[]
+  /** Chosen columns the table left out for lack of room (said next to them). */
+  noRoom: CustomerColumn[]
+  onChange: (columns: CustomerColumn[]) => void
+}) {
+  const { t } = useTranslation()
+  const toggle = (key: CustomerColumn) =>
+    onChange(
+      columns.includes(key)
+        ? columns.filter((c) => c !== key)
+        : CUSTOMER_COLUMNS.filter((c) => c === key || columns.includes(c)),
+    )
+  return (
+    <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="default"
+          leftSection={<IconColumns size={16} aria-hidden />}
+          data-testid="column-chooser"
+        >
+          {t('layout.columns')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('layout.columnsTitle')}</Menu.Label>
+        {CUSTOMER_COLUMNS.filter((c) => c !== 'customerName').map((key) => (
+          <Menu.Item
+            key={key}
+            onClick={() => toggle(key)}
+            leftSection={
+              <Checkbox checked={columns.includes(key)} readOnly tabIndex={-1} size="xs" aria-hidden />
+            }
+            role="menuitemcheckbox"
+            aria-checked={columns.includes(key)}
+            data-testid={`column-toggle-${key}`}
+          >
+            <Text size="sm">{t(`fields.${key}`)}</Text>
+            {noRoom.includes(key) && (
+              <Text size="xs" c="dimmed">
+                {t('layout.columnNoRoom')}
+              </Text>
+            )}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   )
 }
 

@@ -30,7 +30,13 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState(false)
   const [active, setActive] = useState(0)
+  // Opening a result navigates: focus then belongs to the new page's heading, not to what had it
+  // before the search opened.
+  const [navigated, setNavigated] = useState(false)
   const seq = useRef(0)
+  useEffect(() => {
+    if (opened) setNavigated(false)
+  }, [opened])
 
   useEffect(() => {
     const q = debounced.trim()
@@ -50,6 +56,7 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
   }, [debounced])
 
   const open = (hit: SearchHit) => {
+    setNavigated(true)
     close()
     navigate({ name: 'customer', id: hit.id })
   }
@@ -72,7 +79,14 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={t('search.title')} size="lg" yOffset="10vh">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('search.title')}
+      size="lg"
+      yOffset="10vh"
+      returnFocus={!navigated}
+    >
       <TextInput
         data-autofocus
         placeholder={t('search.placeholder')}
