@@ -182,6 +182,68 @@ test('in French: every error of a bad new customer shows at once, each clears wh
   expect(await customerTotal(page)).toBe(before + 1)
 })
 
+test('a customer page reads Arabic names right to left, labels severity, names the row each action acts on, and its contact form says where a phone was read', async ({
+  page,
+}) => {
+  await page.goto('/')
+  const created = await ipc<{ id: string }>(page, 'customers:create', {
+    customer: { displayName: 'Al Noor Trading', originalName: 'شركة النور للتجارة', country: 'AE' },
+    contacts: [{ name: 'فاطمة الزهراء', phones: ['+971 50 123 4567'] }],
+    allowDuplicates: true,
+  })
+  const id = created.data!.id
+  await ipc(page, 'interactions:log', {
+    customerId: id,
+    interaction: { kind: 'call', date: '2026-12-01', summary: 'Asked for samples' },
+  })
+  await ipc(page, 'feedback:add', {
+    customerId: id,
+    feedback: { kind: 'complaint', severity: 'medium', date: '2026-11-20', summary: 'Two cartons damaged' },
+  })
+  await switchLanguage(page, '中文')
+  await page.goto(`/#/customers/${id}`)
+
+  const original = page.getByTestId('customer-original-name').getByText('شركة النور للتجارة')
+  await expect(original).toHaveAttribute('lang', 'ar')
+  await expect(original).toHaveAttribute('dir', 'auto')
+  const contactName = page.getByTestId('contact-card').getByText('فاطمة الزهراء')
+  await expect(contactName).toHaveAttribute('lang', 'ar')
+  await expect(contactName).toHaveAttribute('dir', 'auto')
+
+  // "严重程度：中", not a bare "中".
+  await expect(page.getByTestId('feedback-item')).toContainText(
+    tr('zh', 'customerPage.severityValue').replace('{{value}}', tr('zh', 'enum.severity.medium')),
+  )
+  // Row actions say which row.
+  await expect(page.getByTestId('interaction-item').getByRole('button')).toHaveAccessibleName(
+    /^删除 .*2026.* 的跟进记录$/,
+  )
+  await expect(page.getByTestId('feedback-item').getByRole('button')).toHaveAccessibleName(
+    /^删除 .*2026.* 的反馈$/,
+  )
+
+  // A national number that is not one in the customer's country: the message names the country.
+  await page
+    .getByTestId('contact-card')
+    .getByRole('button', { name: /^编辑 / })
+    .click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByTestId('contact-phones').fill('12345')
+  await dialog.getByTestId('contact-phones').press('Enter')
+  await dialog.getByTestId('save-contact').click()
+  await expect(dialog.getByTestId('issue-phones')).toHaveText(
+    tr('zh', 'validation.fieldIssue')
+      .replace('{{field}}', tr('zh', 'fields.phones'))
+      .replace('{{problem}}', tr('zh', 'customerForm.phoneInvalidIn').replace('{{country}}', '阿联酋')),
+  )
+  // Removing the bad number clears the error before saving again.
+  await dialog.getByTestId('contact-phones').press('Backspace')
+  await expect(dialog.getByTestId('issue-phones')).toHaveCount(0)
+  await dialog.getByTestId('save-contact').click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.getByTestId('contact-card')).toContainText('+971 50 123 4567')
+})
+
 test('the language choice is remembered across a reload', async ({ page }) => {
   await page.goto('/')
   await switchLanguage(page, 'Français')
