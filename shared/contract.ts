@@ -24,6 +24,7 @@ import {
   orderPatchSchema,
   orderSchema,
   orderWriteSchema,
+  tierChangeSchema,
   rateInputSchema,
   rateSchema,
   policyMovesSchema,
@@ -127,7 +128,10 @@ export const contract = {
     input: z.object({ id, patch: orderPatchSchema }),
     output: orderWriteSchema,
   },
-  'orders:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
+  'orders:delete': {
+    input: z.object({ id }),
+    output: z.object({ id: z.string(), tierChange: tierChangeSchema }),
+  },
   'rates:list': { input: empty, output: z.object({ rates: z.array(rateSchema) }) },
   'rates:set': { input: rateInputSchema, output: rateSchema },
   /** Rates from a CSV file (currency, date, usd_per_unit): all rows valid, or nothing is written. */

@@ -260,12 +260,14 @@ export const orderSchema = z.object({
 })
 export type Order = z.infer<typeof orderSchema>
 
-/** An order write's answer: the order, and the customer's tier move it caused (null when none). */
-export const orderWriteSchema = orderSchema.extend({
-  tierChange: z
-    .object({ customerName: z.string(), from: z.enum(VALUE_TIERS), to: z.enum(VALUE_TIERS) })
-    .nullable(),
-})
+/** The tier move an order write caused, named for the notification; null when the tier stayed. */
+export const tierChangeSchema = z
+  .object({ customerName: z.string(), from: z.enum(VALUE_TIERS), to: z.enum(VALUE_TIERS) })
+  .nullable()
+export type TierChange = z.infer<typeof tierChangeSchema>
+
+/** An order write's answer: the order, and the customer's tier move it caused. */
+export const orderWriteSchema = orderSchema.extend({ tierChange: tierChangeSchema })
 export type OrderWrite = z.infer<typeof orderWriteSchema>
 
 export const rateInputSchema = z.object({

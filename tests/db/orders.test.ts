@@ -355,6 +355,14 @@ describe('an order write names the tier move it caused', () => {
     const stored = data(await call('tiers:get', { customerId: id }))
     expect(stored.tier).toBe('ordinary')
     expect(stored.history[0]).toMatchObject({ from: 'mid', to: 'ordinary' })
+    // A deletion names its move too.
+    data(await call('orders:update', { id: first.id, patch: { status: 'paid' } }))
+    const deleted = data(await call('orders:delete', { id: first.id }))
+    expect(deleted).toEqual({
+      id: first.id,
+      tierChange: { customerName: 'Acme Trading', from: 'mid', to: 'ordinary' },
+    })
+    expect(data(await call('orders:delete', { id: second.id })).tierChange).toBeNull()
   })
 })
 

@@ -2,24 +2,29 @@
 // write (derivations.ts); a rates file is checked and written by a job, all rows or none.
 import type { AppContext } from '../../context'
 import type { HandlerModule } from '../../ipc/combine'
-import type { Order, OrderWrite } from '../../../../shared/tiering'
+import type { Order, OrderWrite, TierChange } from '../../../../shared/tiering'
 
 export function orderHandlers({ db, customers, orders, figures, tiers, jobs }: AppContext): HandlerModule {
   /**
    * Runs an order write and reads the customer's tier before and after it in the same
    * transaction: the write's derivation re-tiers the customer, so the difference is the move this
-   * order caused and nothing else.
+   * write caused and nothing else.
    */
   const nameOf = db.prepare('SELECT display_name FROM customers WHERE id = ?').pluck()
-  const withTierChange = (customerId: string, write: () => Order): OrderWrite =>
-    db.transaction(() => {
+  const withTierChange = <T>(customerId: string, write: () => T): [T, TierChange] =>
+    db.transaction((): [T, TierChange] => {
       const before = tiers.current(customerId)?.tier ?? 'ordinary'
-      const order = write()
+      const result = write()
       const after = tiers.current(customerId)?.tier ?? 'ordinary'
-      const tierChange =
-        before === after ? null : { customerName: nameOf.get(customerId) as string, from: before, to: after }
-      return { ...order, tierChange }
+      return [
+        result,
+        before === after ? null : { customerName: nameOf.get(customerId) as string, from: before, to: after },
+      ]
     })()
+  const orderWrite = (customerId: string, write: () => Order): OrderWrite => {
+    const [order, tierChange] = withTierChange(customerId, write)
+    return { ...order, tierChange }
+  }
 
   return {
     'orders:list': (input) => {
@@ -27,12 +32,12 @@ export function orderHandlers({ db, customers, orders, figures, tiers, jobs }: A
       return { orders: orders.list(input.customerId), figures: figures.stored(input.customerId) }
     },
     'orders:create': (input) =>
-      withTierChange(input.customerId, () => orders.create(input.customerId, input.order)),
+      orderWrite(input.customerId, () => orders.create(input.customerId, input.order)),
     'orders:update': (input) =>
-      withTierChange(orders.get(input.id).customerId, () => orders.update(input.id, input.patch)),
+      orderWrite(orders.get(input.id).customerId, () => orders.update(input.id, input.patch)),
     'orders:delete': (input) => {
-      orders.delete(input.id)
-      return { id: input.id }
+      const [, tierChange] = withTierChange(orders.get(input.id).customerId, () => orders.delete(input.id))
+      return { id: input.id, tierChange }
     },
     'rates:list': () => ({ rates: orders.rates() }),
     'rates:set': (input) => orders.setRate(input),

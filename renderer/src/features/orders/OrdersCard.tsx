@@ -17,6 +17,7 @@ import {
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
+import { notify } from '../../app/notify'
 import { CardHeader } from '../../components/CardHeader'
 import { useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
@@ -51,8 +52,18 @@ export function OrdersCard({
   const [deleting, setDeleting] = useState<Order | null>(null)
 
   const remove = async (order: Order) => {
-    await call('orders:delete', { id: order.id })
+    const res = await call('orders:delete', { id: order.id })
     setDeleting(null)
+    // A deleted order can take the customer down a tier: say so, as a saved one does.
+    const change = res.ok ? res.data.tierChange : null
+    if (change)
+      notify(
+        t('orderSave.deletedTierChange', {
+          name: change.customerName,
+          to: t(`enum.tier.${change.to}`),
+          from: t(`enum.tier.${change.from}`),
+        }),
+      )
   }
 
   return (

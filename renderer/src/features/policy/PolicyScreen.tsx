@@ -47,6 +47,9 @@ type Tuple4 = [number, number, number, number]
 /** How many moves the dialog lists (the highest revenue first); the total is always given. */
 const MOVES_SHOWN = 200
 
+/** A draft number as a NumberInput shows it: NaN (an emptied field) as empty. */
+const shown = (n: number) => (Number.isNaN(n) ? '' : n)
+
 /** Two policies with the same rules, whatever their version numbers. */
 function sameRules(a: TieringPolicy, b: TieringPolicy): boolean {
   return JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 })
@@ -135,7 +138,9 @@ function PolicyEditor({
     setResult({ version: res.data.version, moved: res.data.moved })
   }
 
-  const num = (value: string | number, fallback: number) => (typeof value === 'number' ? value : fallback)
+  // An emptied number field is NaN in the draft, which the check refuses with a message; keeping the
+  // old value instead would save something other than what the screen shows.
+  const num = (value: string | number) => (typeof value === 'number' ? value : Number.NaN)
   const err = (path: string) => errors[`policy.${path}`]
 
   return (
@@ -184,18 +189,20 @@ function PolicyEditor({
             />
           ))}
           <NumberInput
+            clampBehavior="none"
             label={t('policy.windowMonths')}
-            value={policy.windowMonths}
-            onChange={(v) => update((p) => ({ ...p, windowMonths: num(v, p.windowMonths) }))}
+            value={shown(policy.windowMonths)}
+            onChange={(v) => update((p) => ({ ...p, windowMonths: num(v) }))}
             min={1}
             max={60}
             error={err('windowMonths')}
           />
           <NumberInput
+            clampBehavior="none"
             label={t('policy.hysteresis')}
             description={t('policy.hysteresisHelp')}
-            value={policy.hysteresisPct}
-            onChange={(v) => update((p) => ({ ...p, hysteresisPct: num(v, p.hysteresisPct) }))}
+            value={shown(policy.hysteresisPct)}
+            onChange={(v) => update((p) => ({ ...p, hysteresisPct: num(v) }))}
             min={0}
             max={50}
             suffix={t('common.percentSuffix')}
@@ -251,14 +258,15 @@ function PolicyEditor({
                   {[0, 1, 2, 3].map((i) => (
                     <Table.Td key={i}>
                       <NumberInput
+                        clampBehavior="none"
                         size="xs"
                         aria-label={`${t(`policy.measure.${measure}`)} ${t('policy.scoreFrom', { score: i + 2 })}`}
-                        value={policy.rfm.fixed[measure][i]}
+                        value={shown(policy.rfm.fixed[measure][i])}
                         min={0}
                         onChange={(v) =>
                           update((p) => {
                             const next = [...p.rfm.fixed[measure]] as Tuple4
-                            next[i] = num(v, next[i] ?? 0)
+                            next[i] = num(v)
                             return { ...p, rfm: { ...p.rfm, fixed: { ...p.rfm.fixed, [measure]: next } } }
                           })
                         }
@@ -312,46 +320,50 @@ function PolicyEditor({
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NumberInput
+            clampBehavior="none"
             label={t('policy.newCustomerDays')}
-            value={policy.newCustomerDays}
+            value={shown(policy.newCustomerDays)}
             min={1}
-            onChange={(v) => update((p) => ({ ...p, newCustomerDays: num(v, p.newCustomerDays) }))}
+            onChange={(v) => update((p) => ({ ...p, newCustomerDays: num(v) }))}
+            error={err('newCustomerDays')}
           />
           <NumberInput
+            clampBehavior="none"
             label={t('policy.dormantDays')}
-            value={policy.dormantDays}
+            value={shown(policy.dormantDays)}
             min={1}
-            onChange={(v) => update((p) => ({ ...p, dormantDays: num(v, p.dormantDays) }))}
+            onChange={(v) => update((p) => ({ ...p, dormantDays: num(v) }))}
+            error={err('dormantDays')}
           />
           <NumberInput
+            clampBehavior="none"
             label={t('policy.trendPct')}
-            value={policy.trendPct}
+            value={shown(policy.trendPct)}
             min={0}
             max={100}
             suffix={t('common.percentSuffix')}
-            onChange={(v) => update((p) => ({ ...p, trendPct: num(v, p.trendPct) }))}
+            onChange={(v) => update((p) => ({ ...p, trendPct: num(v) }))}
+            error={err('trendPct')}
           />
           <NumberInput
+            clampBehavior="none"
             label={t('policy.gapMultiple')}
             description={t('policy.gapMultipleHelp')}
-            value={policy.churn.gapMultiple}
+            value={shown(policy.churn.gapMultiple)}
             min={1}
             step={0.5}
             decimalScale={1}
-            onChange={(v) =>
-              update((p) => ({ ...p, churn: { ...p.churn, gapMultiple: num(v, p.churn.gapMultiple) } }))
-            }
+            onChange={(v) => update((p) => ({ ...p, churn: { ...p.churn, gapMultiple: num(v) } }))}
           />
           <NumberInput
+            clampBehavior="none"
             label={t('policy.dropPct')}
             description={t('policy.dropPctHelp')}
-            value={policy.churn.dropPct}
+            value={shown(policy.churn.dropPct)}
             min={0}
             max={100}
             suffix={t('common.percentSuffix')}
-            onChange={(v) =>
-              update((p) => ({ ...p, churn: { ...p.churn, dropPct: num(v, p.churn.dropPct) } }))
-            }
+            onChange={(v) => update((p) => ({ ...p, churn: { ...p.churn, dropPct: num(v) } }))}
           />
           <Select
             label={t('policy.reviewSchedule')}
@@ -398,12 +410,13 @@ function PolicyEditor({
                   </Table.Td>
                   <Table.Td w={140}>
                     <NumberInput
+                      clampBehavior="none"
                       size="xs"
                       aria-label={`${t('policy.cadenceDays')} — ${t(`enum.tier.${tier}`)}`}
-                      value={sp.cadenceDays}
+                      value={shown(sp.cadenceDays)}
                       min={1}
                       max={365}
-                      onChange={(v) => set({ cadenceDays: num(v, sp.cadenceDays) })}
+                      onChange={(v) => set({ cadenceDays: num(v) })}
                     />
                   </Table.Td>
                   <Table.Td w={180}>
@@ -611,13 +624,14 @@ function ScoreRule({
       <Group gap="xs" grow>
         {fields.map(([key, value]) => (
           <NumberInput
+            clampBehavior="none"
             key={key}
             size="xs"
             label={t(`policy.scoreRule.${key}`)}
-            value={value}
+            value={shown(value)}
             min={1}
             max={5}
-            onChange={(v) => typeof v === 'number' && onChange(key, v)}
+            onChange={(v) => onChange(key, typeof v === 'number' ? v : Number.NaN)}
           />
         ))}
       </Group>
@@ -720,7 +734,9 @@ function MovesDialog({ version, onClose }: { version: number; onClose: () => voi
                 <Table.Th>{t('policy.movesCustomer')}</Table.Th>
                 <Table.Th>{t('fields.country')}</Table.Th>
                 <Table.Th>{t('policy.movesChange')}</Table.Th>
-                <Table.Th ta="right">{t('policy.movesRevenue')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {t('policy.movesRevenue')}
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -739,7 +755,9 @@ function MovesDialog({ version, onClose }: { version: number; onClose: () => voi
                       {tierBadge(m.to)}
                     </Group>
                   </Table.Td>
-                  <Table.Td ta="right">{fmt.money(m.revenueUsd, 'USD')}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {fmt.money(m.revenueUsd, 'USD')}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
