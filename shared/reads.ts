@@ -17,9 +17,17 @@ const GROUP_ROWS = [
 export const READS = {
   'app:info': ['customers', 'meta'],
   'settings:get': ['meta'],
-  'customers:list': CUSTOMER_ROWS,
+  // The search box (q) filters by the search index.
+  'customers:list': [...CUSTOMER_ROWS, 'search_docs', 'customer_fts', 'search_grams'],
   'customers:facets': ['customers', 'customer_tags'],
-  'customers:search': ['customers', 'contacts', 'search_docs', 'customer_fts', 'search_grams'],
+  'customers:search': [
+    'customers',
+    'contacts',
+    'customer_tiers',
+    'search_docs',
+    'customer_fts',
+    'search_grams',
+  ],
   'customers:get': ['customers', 'contacts', 'customer_tags', 'country_facts'],
   'orders:list': ['customers', 'orders', 'customer_figures'],
   'rates:list': ['exchange_rates'],

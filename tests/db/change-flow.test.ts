@@ -208,7 +208,7 @@ describe('reads never write', () => {
     return {
       'app:info': {},
       'settings:get': {},
-      'customers:list': { limit: 20, sort: 'country', tiers: ['small', 'mid'] },
+      'customers:list': { limit: 20, sort: 'country', tiers: ['small', 'mid'], q: 'haiyun' },
       'customers:facets': {},
       'customers:search': { query: 'haiyun' },
       'customers:get': { id: ids.a },
