@@ -16,15 +16,26 @@ export type Formatters = ReturnType<typeof makeFormatters>
 
 export function makeFormatters(lang: string) {
   const locale = intlLocale(lang)
-  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })
-  const shortDateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'short' })
+  const dateOptions = { dateStyle: 'medium' } as const
+  // Not dateStyle 'short': en-US writes that with a two-digit year (12/6/26). Four digits, and the
+  // same day-month order as the date fields: 2026/12/06, 06/12/2026, 12/06/2026.
+  const shortDateOptions = { year: 'numeric', month: '2-digit', day: '2-digit' } as const
+  // A calendar day (an order's YYYY-MM-DD) is read as UTC midnight; shown in the local zone it
+  // would be the day before west of Greenwich. Days are shown in UTC, timestamps locally.
+  const dayFormat = (options: Intl.DateTimeFormatOptions) => {
+    const local = new Intl.DateTimeFormat(locale, options)
+    const utc = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })
+    return (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? utc : local).format(new Date(iso))
+  }
+  const dateFmt = dayFormat(dateOptions)
+  const shortDateFmt = dayFormat(shortDateOptions)
   const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   const numberFmt = new Intl.NumberFormat(locale)
   const weekdayFmt = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })
   return {
     locale,
-    date: (iso: string | null | undefined) => (iso ? dateFmt.format(new Date(iso)) : ''),
-    shortDate: (iso: string | null | undefined) => (iso ? shortDateFmt.format(new Date(iso)) : ''),
+    date: (iso: string | null | undefined) => (iso ? dateFmt(iso) : ''),
+    shortDate: (iso: string | null | undefined) => (iso ? shortDateFmt(iso) : ''),
     dateTime: (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : ''),
     number: (n: number) => numberFmt.format(n),
     /** A ratio as a percentage with one decimal: 0.034 → "3.4%" / "3,4 %". */
