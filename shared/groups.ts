@@ -65,6 +65,45 @@ export const RULE_FIELDS = {
 export type RuleField = keyof typeof RULE_FIELDS
 export const RULE_FIELD_NAMES = Object.keys(RULE_FIELDS) as RuleField[]
 
+/**
+ * Regions as stored (country_facts.subregion, from world-countries' UN geoscheme names; a test
+ * keeps this list equal to the library's). Closed, so the rule builder offers them by name.
+ */
+export const SUBREGIONS = [
+  'Caribbean',
+  'Southern Asia',
+  'Middle Africa',
+  'Northern Europe',
+  'Southeast Europe',
+  'Southern Europe',
+  'Western Asia',
+  'South America',
+  'Polynesia',
+  'Australia and New Zealand',
+  'Central Europe',
+  'Eastern Africa',
+  'Western Europe',
+  'Western Africa',
+  'Eastern Europe',
+  'Central America',
+  'North America',
+  'South-Eastern Asia',
+  'Southern Africa',
+  'Eastern Asia',
+  'Northern Africa',
+  'Melanesia',
+  'Micronesia',
+  'Central Asia',
+] as const
+
+/** The locale key part of a region name: "South-Eastern Asia" → "south_eastern_asia". */
+export function regionKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+}
+
 /** The closed value lists of choice fields that have one (others take free values: country codes, tags…). */
 export const CHOICE_VALUES: Partial<Record<RuleField, readonly string[]>> = {
   tier: VALUE_TIERS,
@@ -72,6 +111,7 @@ export const CHOICE_VALUES: Partial<Record<RuleField, readonly string[]>> = {
   stage: LIFECYCLE_STAGES,
   risk: RISK_KINDS,
   continent: CONTINENTS,
+  region: SUBREGIONS,
   business_type: BUSINESS_TYPES,
   source: SOURCES,
   quality: QUALITY_LEVELS,

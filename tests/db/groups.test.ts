@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs'
 import { createServices } from '../../electron/main/services'
 import type { Services } from '../../electron/main/services'
 import { neutralise, runsAsFormula } from '../../electron/main/features/groups/export'
-import { PURCHASE_FREQUENCY_FLOORS } from '../../shared/groups'
+import worldCountries from 'world-countries'
+import { PURCHASE_FREQUENCY_FLOORS, SUBREGIONS, regionKey } from '../../shared/groups'
 import type { Group, GroupRules, MemberRow, RuleCondition } from '../../shared/groups'
 import { caller, data, tempDir } from '../helpers/tmp'
 import { translations } from '../../renderer/src/i18n/resources'
@@ -933,5 +934,37 @@ describe('no contact for N days', () => {
     expect(await ids([{ field: 'days_since_contact', op: 'lte', number: 30 }])).toEqual([contacted])
     expect(await ids([{ field: 'days_since_contact', op: 'empty' }])).toEqual([never])
     expect(await ids([{ field: 'days_since_order', op: 'gte', number: 30 }])).toEqual([])
+  })
+})
+
+describe('regions', () => {
+  it('are the regions country facts store, each named in zh, fr and en', () => {
+    const stored = new Set(worldCountries.map((c) => c.subregion).filter((r) => r !== ''))
+    expect([...SUBREGIONS].sort()).toEqual([...stored].sort())
+    for (const lang of ['zh', 'fr', 'en'] as const)
+      for (const r of SUBREGIONS) expect(label(lang, `groups.regionName.${regionKey(r)}`)).not.toBe('')
+  })
+
+  it('open as a bucket and match a rule by their stored name', async () => {
+    setup()
+    const id = data<{ id: string }>(
+      await call('customers:create', {
+        customer: { displayName: 'Gulf Trading', country: 'AE' },
+        allowDuplicates: true,
+      }),
+    ).id
+    expect(
+      await memberIds({
+        match: 'all',
+        conditions: [{ field: 'region', op: 'in', values: ['Western Asia'] }],
+      }),
+    ).toEqual([id])
+    const refused = await call('groups:members', {
+      selection: {
+        kind: 'rules',
+        rules: { match: 'all', conditions: [{ field: 'region', op: 'in', values: ['Mars'] }] },
+      },
+    })
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('validation')
   })
 })

@@ -189,7 +189,7 @@ export function GroupsScreen({ selectionKey: key }: { selectionKey: string | nul
 /** Closed lists (tiers, stages…) in their natural order, from the top; free values by size. */
 function orderBuckets<B extends { value: string | null }>(grouping: BuiltinGrouping, buckets: B[]): B[] {
   const order = CHOICE_VALUES[grouping]
-  if (!order || grouping === 'continent') return buckets
+  if (!order || grouping === 'continent' || grouping === 'region') return buckets
   const rank = (v: string | null) => (v === null ? order.length : order.indexOf(v))
   return [...buckets].sort((a, b) => rank(a.value) - rank(b.value))
 }

@@ -8,6 +8,7 @@ import {
   productCategoriesFromInput,
   productCategoryLabel,
 } from '../../i18n/vocabulary'
+import { regionKey } from '../../../../shared/groups'
 import type { BuiltinGrouping, RuleField } from '../../../../shared/groups'
 
 const ENUM_KEY: Partial<Record<BuiltinGrouping | RuleField, string>> = {
@@ -31,6 +32,8 @@ export function valueLabel(
 ): string {
   if (value === null || value === '') return field === 'risk' ? t('enum.risk.none') : t('groups.none')
   if (field === 'country') return fmt.country(value)
+  // Regions are stored by their English UN name; one the list does not know shows as stored.
+  if (field === 'region') return t(`groups.regionName.${regionKey(value)}`, { defaultValue: value })
   if (field === 'industry') return industryLabel(t, value)
   if (field === 'product_category') return productCategoryLabel(t, value)
   const key = ENUM_KEY[field]
