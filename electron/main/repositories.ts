@@ -75,10 +75,20 @@ export function openRepositories(db: Db, clock: Clock, changes = new ChangeTrack
  * differently are rebuilt from facts. Each is a no-op once done.
  */
 export function upgradeDerived(r: Repositories): void {
-  // The index is derived data: when what it holds changes between versions, rebuild it from facts.
-  if (metaRead(r.db, 'search_index_version') !== String(SearchIndex.VERSION)) {
-    r.search.rebuildAll()
-    metaSet(r.db, 'search_index_version', String(SearchIndex.VERSION))
+  // The index is derived data: when what it holds changes between versions, it is rebuilt from
+  // facts. An index that still answers is rebuilt by a background job after start (a minute or
+  // two at 100k customers, jobs/background.ts); only a base with no index at all is indexed here,
+  // as nothing would find its customers meanwhile.
+  if (SearchIndex.rebuildDue(r.db)) {
+    const indexed = r.db.prepare('SELECT count(*) FROM search_docs').pluck().get() as number
+    const live = r.db
+      .prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL')
+      .pluck()
+      .get() as number
+    if (indexed === 0 || live === 0) {
+      r.search.rebuildAll()
+      metaSet(r.db, SearchIndex.VERSION_KEY, String(SearchIndex.VERSION))
+    }
   }
   if (metaRead(r.db, 'tiers_backfilled') !== '1') {
     r.db.transaction(() => {

@@ -1,12 +1,14 @@
 // What the app runs by itself: after start, the integrity check (quick after a clean shutdown,
-// full after an unclean one), a re-tier a crash interrupted, and the daily pass; then the daily
-// pass again whenever the date changes. All of it as jobs in the worker, after the first screen.
+// full after an unclean one), a search index rebuild an upgrade asks for, a re-tier a crash
+// interrupted, and the daily pass; then the daily pass again whenever the date changes. All of
+// it as jobs in the worker, after the first screen.
 import path from 'node:path'
 import type { Db } from '../db/connection'
 import { DB_FILE_NAME } from '../db/connection'
 import type { ChangeTracker } from '../db/changes'
 import { metaRead } from '../db/device'
 import { RETIER_PENDING } from './definitions'
+import { SearchIndex } from '../features/customers/search'
 import { JobsClosed } from './runner'
 import type { JobRunner } from './runner'
 
@@ -47,6 +49,9 @@ export class Background {
       return
     }
     try {
+      // An index built by an older version (or a rebuild a quit cut short) is rebuilt first:
+      // search answers from the old entries meanwhile.
+      if (SearchIndex.rebuildDue(this.d.db)) await jobs.run('searchIndex', {})
       // A policy saved just before a crash or a quit: its re-tier runs again, from the start.
       if (metaRead(this.d.db, RETIER_PENDING)) await jobs.run('retier', {})
       await jobs.run('daily', {})

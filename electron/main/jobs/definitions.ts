@@ -8,6 +8,7 @@ import { metaSet } from '../db/device'
 import type { Repositories } from '../repositories'
 import { importRates } from '../features/orders/rates-import'
 import { loadDemo } from '../features/demo/load'
+import { SearchIndex } from '../features/customers/search'
 import type { PolicyPreview, Review, TieringPolicy } from '../../../shared/tiering'
 
 export type Progress = (done: number, total: number) => void
@@ -59,6 +60,16 @@ export const JOBS = {
   rebuildFigures: job({
     run: async (r, _args: Record<string, never>, progress) => {
       const customers = await r.retier.rebuildFigures(r.policies.current(), progress)
+      return { customers }
+    },
+  }),
+  /** The search index rebuilt after an upgrade changed what it holds; the version marked at the end. */
+  searchIndex: job({
+    run: async (r, _args: Record<string, never>, progress) => {
+      const customers = await r.search.reindexAll(progress)
+      metaSet(r.db, SearchIndex.VERSION_KEY, String(SearchIndex.VERSION))
+      // Open search boxes and filtered lists ask again: they may find more now.
+      r.changes.touch('search_docs', 'customer_fts', 'search_grams', 'match_keys', 'meta')
       return { customers }
     },
   }),

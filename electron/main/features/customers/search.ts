@@ -4,6 +4,7 @@
 // inside the transaction that changed it.
 import type { Db } from '../../db/connection'
 import { writeScope } from '../../db/writer'
+import { metaRead } from '../../db/device'
 import {
   digitsOnly,
   emailDomain,
@@ -293,13 +294,41 @@ export class SearchIndex {
   }
 
   /**
-   * Bumped when what the index holds changes; a database indexed by an older version is rebuilt
-   * at the next start (repositories.ts, upgradeDerived). 5: cities in all their names, messaging
-   * handles, Chinese names without the unit of their place.
+   * Bumped when what the index holds changes. A database indexed by an older version keeps
+   * answering from its index while a background job rebuilds it after start (jobs/background.ts);
+   * the version in meta moves only when that job ends, so a rebuild cut short runs again.
+   * 5: cities in all their names, messaging handles, Chinese names without their place's unit.
    */
   static readonly VERSION = 5
+  /** The meta key holding the version the index was last built by. */
+  static readonly VERSION_KEY = 'search_index_version'
 
-  /** Rebuilds the whole index (after an upgrade that changed it), in one transaction. */
+  /** Whether the index was built by an older version and a rebuild is due. */
+  static rebuildDue(db: Db): boolean {
+    return metaRead(db, SearchIndex.VERSION_KEY) !== String(SearchIndex.VERSION)
+  }
+
+  /**
+   * Rebuilds every customer's entry from its rows, a batch per transaction, yielding between
+   * batches (a background job after an upgrade that changed what is indexed). The index answers
+   * all along: each entry is replaced whole, the old form until the new one is written.
+   */
+  async reindexAll(
+    progress: (done: number, total: number) => void = () => undefined,
+    batch = 500,
+  ): Promise<number> {
+    const ids = this.db.prepare('SELECT id FROM customers').pluck().all() as string[]
+    for (let i = 0; i < ids.length; i += batch) {
+      // IMMEDIATE: the rows are read under the write lock, so a customer the window saves
+      // meanwhile cannot be overwritten by an entry built from its older row.
+      this.db.transaction(() => this.reindex(ids.slice(i, i + batch))).immediate()
+      progress(Math.min(i + batch, ids.length), ids.length)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    return ids.length
+  }
+
+  /** Rebuilds the whole index from empty, in one transaction (a base found with no index). */
   rebuildAll(): number {
     const ids = this.db.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').pluck().all() as string[]
     this.db.transaction(() => {
