@@ -13,7 +13,10 @@ import { DEFAULT_POLICY, VALUE_TIERS, isPromotion } from '../../../../shared/tie
 import type { TierEvent, TierState, ValueTier } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
-import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { describeIssues, useFormIssues } from '../../components/formErrors'
+import { lockFormSpec, toLockInput } from './lockForm'
+import type { LockDraft } from './lockForm'
 import { benefitsText } from '../policy/benefits'
 
 /** Width of the "RFM segment" / "Lifecycle stage" labels, so the two badges line up. */
@@ -314,16 +317,17 @@ function LockDialog({
   onClose: () => void
 }) {
   const { t } = useTranslation()
-  const [tier, setTier] = useState<string | null>(current)
-  const [reason, setReason] = useState('')
+  const [draft, setDraft] = useState<LockDraft>({ tier: current, reason: '' })
   const [error, setError] = useState<AppError | null>(null)
-  const errors = fieldErrors(t, error)
+  const form = useFormIssues(lockFormSpec, draft)
+  const { byField: errors, lines } = describeIssues(t, lockFormSpec.labels, form.issues)
 
   const save = async () => {
-    const res = await call('tiers:lock', { customerId, locked: true, tier: tier as ValueTier, reason })
-    if (res.ok) {
-      onClose()
-    } else setError(res.error)
+    setError(null)
+    if (!form.submit()) return
+    const res = await call('tiers:lock', toLockInput(customerId, draft))
+    if (res.ok) onClose()
+    else if (!form.fromMain(res.error)) setError(res.error)
   }
 
   return (
@@ -331,7 +335,8 @@ function LockDialog({
       opened
       onClose={onClose}
       title={t('tiers.lockTitle')}
-      error={errors['reason'] ? null : error}
+      error={error}
+      issues={lines}
       onSubmit={save}
       submitLabel={t('tiers.lock')}
       submitTestId="save-lock"
@@ -340,16 +345,20 @@ function LockDialog({
       <Select
         label={t('tiers.tier')}
         data={VALUE_TIERS.map((v) => ({ value: v, label: t(`enum.tier.${v}`) }))}
-        value={tier}
-        onChange={setTier}
+        value={draft.tier}
+        onChange={(v) => setDraft((d) => ({ ...d, tier: v }))}
+        error={errors['tier']}
         allowDeselect={false}
         data-testid="lock-tier-select"
       />
       <TextInput
         label={t('tiers.reason')}
         required
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
+        value={draft.reason}
+        onChange={(e) => {
+          const reason = e.currentTarget.value
+          setDraft((d) => ({ ...d, reason }))
+        }}
         error={errors['reason']}
         data-testid="lock-reason"
       />
