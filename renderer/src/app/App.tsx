@@ -135,6 +135,7 @@ export function App() {
     const target = (main && pageHeading(main)) ?? main
     if (!target) return
     target.tabIndex = -1
+    target.dataset.pageHeading = ''
     target.focus()
   }
 

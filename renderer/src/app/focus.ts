@@ -55,6 +55,7 @@ export function usePageHeadingFocus(
       if (!heading || document.activeElement?.closest(DIALOG)) return
       // Headings are not tab stops; -1 lets script focus them without adding one.
       heading.tabIndex = -1
+      heading.dataset.pageHeading = ''
       heading.focus()
       if (document.activeElement === heading) waiting.disconnect()
     }

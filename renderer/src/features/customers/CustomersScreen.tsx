@@ -123,89 +123,138 @@ export function CustomersScreen() {
   }
   const empty = info.data.customerCount === 0
 
-  const filterInputs: ReactNode[] = [
-    <MultiSelect
-      key="tier"
-      label={t('fields.tier')}
-      placeholder={filters.tiers.length ? undefined : t('filters.any')}
-      data={VALUE_TIERS.map((v) => ({ value: v, label: t(`enum.tier.${v}`) }))}
-      value={filters.tiers}
-      onChange={set('tiers')}
-      clearable
-      data-testid="filter-tier"
-    />,
-    <MultiSelect
-      key="country"
-      label={t('fields.country')}
-      placeholder={filters.countries.length ? undefined : t('filters.any')}
-      data={(facets.data?.countries ?? [])
-        .map((c) => ({ value: c, label: fmt.country(c) }))
-        .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
-      value={filters.countries}
-      onChange={set('countries')}
-      searchable
-      clearable
-      data-testid="filter-country"
-    />,
-    <MultiSelect
-      key="continent"
-      label={t('fields.continent')}
-      placeholder={filters.continents.length ? undefined : t('filters.any')}
-      data={CONTINENTS.map((c) => ({ value: c, label: t(`enum.continent.${c}`) }))}
-      value={filters.continents}
-      onChange={set('continents')}
-      clearable
-      data-testid="filter-continent"
-    />,
-    <MultiSelect
-      key="industry"
-      label={t('fields.industry')}
-      placeholder={filters.industries.length ? undefined : t('filters.any')}
-      data={(facets.data?.industries ?? [])
-        .map((v) => ({ value: v, label: industryLabel(t, v) }))
-        .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
-      value={filters.industries}
-      onChange={set('industries')}
-      searchable
-      clearable
-    />,
-    <MultiSelect
-      key="businessType"
-      label={t('fields.businessType')}
-      placeholder={filters.businessTypes.length ? undefined : t('filters.any')}
-      data={BUSINESS_TYPES.map((b) => ({ value: b, label: t(`enum.businessType.${b}`) }))}
-      value={filters.businessTypes}
-      onChange={set('businessTypes')}
-      clearable
-    />,
-    <MultiSelect
-      key="owner"
-      label={t('fields.owner')}
-      placeholder={filters.owners.length ? undefined : t('filters.any')}
-      data={facets.data?.owners ?? []}
-      value={filters.owners}
-      onChange={set('owners')}
-      clearable
-    />,
-    <MultiSelect
-      key="tags"
-      label={t('fields.tags')}
-      placeholder={filters.tags.length ? undefined : t('filters.any')}
-      data={facets.data?.tags ?? []}
-      value={filters.tags}
-      onChange={set('tags')}
-      searchable
-      clearable
-    />,
-    <MultiSelect
-      key="source"
-      label={t('fields.source')}
-      placeholder={filters.sources.length ? undefined : t('filters.any')}
-      data={SOURCES.map((s) => ({ value: s, label: t(`enum.source.${s}`) }))}
-      value={filters.sources}
-      onChange={set('sources')}
-      clearable
-    />,
+  // A filter with a choice in it takes a double share of the row, so its pills show their text.
+  const filterInputs: { set: boolean; input: ReactNode }[] = [
+    {
+      set: filters.tiers.length > 0,
+      input: (
+        <MultiSelect
+          key="tier"
+          clearSectionMode="clear"
+          label={t('fields.tier')}
+          placeholder={filters.tiers.length ? undefined : t('filters.any')}
+          data={VALUE_TIERS.map((v) => ({ value: v, label: t(`enum.tier.${v}`) }))}
+          value={filters.tiers}
+          onChange={set('tiers')}
+          clearable
+          data-testid="filter-tier"
+        />
+      ),
+    },
+    {
+      set: filters.countries.length > 0,
+      input: (
+        <MultiSelect
+          key="country"
+          clearSectionMode="clear"
+          label={t('fields.country')}
+          placeholder={filters.countries.length ? undefined : t('filters.any')}
+          data={(facets.data?.countries ?? [])
+            .map((c) => ({ value: c, label: fmt.country(c) }))
+            .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
+          value={filters.countries}
+          onChange={set('countries')}
+          searchable
+          clearable
+          data-testid="filter-country"
+        />
+      ),
+    },
+    {
+      set: filters.continents.length > 0,
+      input: (
+        <MultiSelect
+          key="continent"
+          clearSectionMode="clear"
+          label={t('fields.continent')}
+          placeholder={filters.continents.length ? undefined : t('filters.any')}
+          data={CONTINENTS.map((c) => ({ value: c, label: t(`enum.continent.${c}`) }))}
+          value={filters.continents}
+          onChange={set('continents')}
+          clearable
+          data-testid="filter-continent"
+        />
+      ),
+    },
+    {
+      set: filters.industries.length > 0,
+      input: (
+        <MultiSelect
+          key="industry"
+          clearSectionMode="clear"
+          label={t('fields.industry')}
+          placeholder={filters.industries.length ? undefined : t('filters.any')}
+          data={(facets.data?.industries ?? [])
+            .map((v) => ({ value: v, label: industryLabel(t, v) }))
+            .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
+          value={filters.industries}
+          onChange={set('industries')}
+          searchable
+          clearable
+        />
+      ),
+    },
+    {
+      set: filters.businessTypes.length > 0,
+      input: (
+        <MultiSelect
+          key="businessType"
+          clearSectionMode="clear"
+          label={t('fields.businessType')}
+          placeholder={filters.businessTypes.length ? undefined : t('filters.any')}
+          data={BUSINESS_TYPES.map((b) => ({ value: b, label: t(`enum.businessType.${b}`) }))}
+          value={filters.businessTypes}
+          onChange={set('businessTypes')}
+          clearable
+        />
+      ),
+    },
+    {
+      set: filters.owners.length > 0,
+      input: (
+        <MultiSelect
+          key="owner"
+          clearSectionMode="clear"
+          label={t('fields.owner')}
+          placeholder={filters.owners.length ? undefined : t('filters.any')}
+          data={facets.data?.owners ?? []}
+          value={filters.owners}
+          onChange={set('owners')}
+          clearable
+        />
+      ),
+    },
+    {
+      set: filters.tags.length > 0,
+      input: (
+        <MultiSelect
+          key="tags"
+          clearSectionMode="clear"
+          label={t('fields.tags')}
+          placeholder={filters.tags.length ? undefined : t('filters.any')}
+          data={facets.data?.tags ?? []}
+          value={filters.tags}
+          onChange={set('tags')}
+          searchable
+          clearable
+        />
+      ),
+    },
+    {
+      set: filters.sources.length > 0,
+      input: (
+        <MultiSelect
+          key="source"
+          clearSectionMode="clear"
+          label={t('fields.source')}
+          placeholder={filters.sources.length ? undefined : t('filters.any')}
+          data={SOURCES.map((s) => ({ value: s, label: t(`enum.source.${s}`) }))}
+          value={filters.sources}
+          onChange={set('sources')}
+          clearable
+        />
+      ),
+    },
   ]
 
   return (
@@ -303,7 +352,7 @@ export function CustomersScreen() {
                   role="group"
                   aria-label={t('layout.filtersPanel')}
                 >
-                  {filterInputs}
+                  {filterInputs.map((f) => f.input)}
                 </SimpleGrid>
               </Collapse>
             ) : (
@@ -316,9 +365,9 @@ export function CustomersScreen() {
                 role="group"
                 aria-label={t('layout.filtersPanel')}
               >
-                {filterInputs.map((input, i) => (
-                  <div key={i} style={{ flex: 1, minWidth: 0 }}>
-                    {input}
+                {filterInputs.map((f, i) => (
+                  <div key={i} style={{ flex: `${f.set ? 2 : 1} 1 0`, minWidth: 0 }}>
+                    {f.input}
                   </div>
                 ))}
               </Group>
