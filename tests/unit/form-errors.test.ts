@@ -54,7 +54,12 @@ const FORMS: Record<string, FormSpec<any>> = {
 }
 
 /** The summary lines exactly as FormDialog shows them. */
-function shown(t: TFunction, spec: FormSpec<unknown>, issues: FormIssue[], countryName: string | null) {
+function shown(
+  t: TFunction,
+  spec: { labels: Record<string, string> },
+  issues: FormIssue[],
+  countryName: string | null,
+) {
   return describeIssues(t, spec.labels, issues, { countryName }).lines.map((l) =>
     l.label ? t('validation.fieldIssue', { field: l.label, problem: l.message }) : l.message,
   )
