@@ -3,6 +3,7 @@ import { tempServices } from '../helpers/tmp'
 import type { Services } from '../../electron/main/services'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import { CustomerRepository } from '../../electron/main/features/customers/repository'
+import { normalizeQuery } from '../../electron/main/features/customers/search'
 import { loadDemo } from '../../electron/main/features/demo/load'
 import { createRng } from '../../electron/main/core/demo-data'
 import { openDatabase } from '../../electron/main/db/connection'
@@ -334,6 +335,11 @@ describe('list pages at any offset', () => {
     within('c.owner IN (…)', q.owners)
     within('c.id IN (SELECT customer_id FROM customer_tags WHERE deleted_at IS NULL AND tag IN (…))', q.tags)
     within('c.id IN (SELECT customer_id FROM customer_tiers WHERE tier IN (…))', q.tiers)
+    // The search box: whatever search-as-you-type's candidates are, with no limit.
+    if (q.q && normalizeQuery(q.q)) {
+      where.push('c.id IN (SELECT value FROM json_each(?))')
+      params.push(JSON.stringify(t.search.candidates(q.q, 1_000_000)))
+    }
     const dir = q.direction === 'desc' ? 'DESC' : 'ASC'
     const order = `c.${SORT_COLUMN[q.sort]} ${dir}, c.sort_name ${dir}, c.id ${dir}`
     const rows = t.db
@@ -362,6 +368,11 @@ describe('list pages at any offset', () => {
     { owners: ['Nobody'] },
     { tiers: ['ordinary'], industries: ['Electronics', 'Textiles'] },
     { countries: ['DE'], tags: ['t2'] },
+    // The search box, alone (trigram and 1–2 character paths) and with other filters.
+    { q: 'trading' },
+    { q: 'na' },
+    { q: 'same', tags: ['t1'] },
+    { q: '深圳', tiers: ['ordinary'] },
   ]
 
   const SORTS = Object.keys(SORT_COLUMN) as (keyof typeof SORT_COLUMN)[]
@@ -376,6 +387,8 @@ describe('list pages at any offset', () => {
     { tags: ['t1'], sort: 'name', direction: 'desc' },
     { countries: ['DE'], sort: 'industry' },
     { tags: ['t1', 't2'], sort: 'owner' },
+    // Renames below move customers into and out of it.
+    { q: '深圳', sort: 'updatedAt', direction: 'desc' },
   ]
 
   /** Each query at offsets around its ends, around the anchors and at random. */
