@@ -244,6 +244,33 @@ test('a customer page reads Arabic names right to left, labels severity, names t
   await expect(page.getByTestId('contact-card')).toContainText('+971 50 123 4567')
 })
 
+test('a key account without an owner is flagged in the header strip, and Assign opens the owner field', async ({
+  page,
+}) => {
+  await page.goto('/')
+  const created = await ipc<{ id: string }>(page, 'customers:create', {
+    customer: { displayName: 'Owner Needed GmbH', country: 'DE' },
+    allowDuplicates: true,
+  })
+  const id = created.data!.id
+  const order = await ipc(page, 'orders:create', {
+    customerId: id,
+    order: { date: '2026-11-02', amount: 6_000_000, currency: 'USD', status: 'paid' },
+  })
+  expect(order.ok).toBe(true)
+  await switchLanguage(page, 'English')
+  await page.goto(`/#/customers/${id}`)
+  const warning = page.getByTestId('owner-warning')
+  await expect(page.getByTestId('summary-tier')).toContainText(tr('en', 'enum.tier.key'))
+  await expect(warning).toContainText(tr('en', 'customerPage.ownerNeeded'))
+  await warning.getByTestId('assign-owner').click()
+  await expect(page.getByTestId('input-owner')).toBeFocused()
+  await page.getByTestId('input-owner').fill('Sophie Martin')
+  await page.getByTestId('input-owner').press('Enter')
+  await expect(page.getByTestId('summary-owner')).toContainText('Sophie Martin')
+  await expect(warning).toHaveCount(0)
+})
+
 test('the language choice is remembered across a reload', async ({ page }) => {
   await page.goto('/')
   await switchLanguage(page, 'Français')

@@ -40,6 +40,8 @@ export type EditableFieldProps = {
    * reruns on every change, so the error clears as soon as the value is valid. Default none.
    */
   check?: (value: string | string[] | null) => string | null
+  /** Opens the field for editing whenever this number changes (after the first render). Default none. */
+  openSignal?: number
   /** Options filter for 'select' (e.g. country names in every language); Enter then takes the first match. */
   filter?: OptionsFilter
 }
@@ -54,6 +56,7 @@ export function EditableField({
   onSave,
   check,
   filter,
+  openSignal,
 }: EditableFieldProps) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState(false)
@@ -74,6 +77,15 @@ export function EditableField({
     refocus.current = true
     setEditing(false)
   }
+  // Another control asks to edit this field (the owner warning's "Assign"); the input takes focus.
+  const lastSignal = useRef(openSignal)
+  useEffect(() => {
+    if (openSignal === lastSignal.current) return
+    lastSignal.current = openSignal
+    setDraft(value)
+    setError(null)
+    setEditing(true)
+  }, [openSignal, value])
   const change = (next: string | string[] | null) => {
     setDraft(next)
     if (error !== null && check) setError(check(typeof next === 'string' && next.trim() === '' ? null : next))

@@ -65,6 +65,8 @@ export function CustomerPage({ id }: { id: string }) {
   const detail = useQuery('customers:get', { id })
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [addingContact, setAddingContact] = useState(false)
+  // Bumped by the header strip's "Assign" to open the owner field for editing.
+  const [assignOwner, setAssignOwner] = useState(0)
 
   if (detail.status === 'error' && !detail.data) {
     return (
@@ -133,11 +135,11 @@ export function CustomerPage({ id }: { id: string }) {
           </Button>
         </Group>
       </Group>
-      <CustomerSummary detail={detail.data} />
+      <CustomerSummary detail={detail.data} onAssignOwner={() => setAssignOwner((n) => n + 1)} />
       {/* Profile beside contacts and feedback; interactions and orders below take the whole width. */}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Profile detail={detail.data} />
+          <Profile detail={detail.data} assignOwner={assignOwner} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
@@ -209,7 +211,7 @@ function Crumbs({ name }: { name: string | null }) {
   )
 }
 
-function Profile({ detail }: { detail: CustomerDetail }) {
+function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner: number }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
   const c = detail.customer
@@ -383,6 +385,7 @@ function Profile({ detail }: { detail: CustomerDetail }) {
         {/* Free text with the team's names offered: a first owner must be typeable. */}
         <EditableField
           name="owner"
+          openSignal={assignOwner}
           value={c.owner}
           options={(facets.data?.owners ?? []).map((o) => ({ value: o, label: o }))}
           onSave={save('owner')}

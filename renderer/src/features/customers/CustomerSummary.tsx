@@ -3,7 +3,7 @@
 // interactions:list share the read cache), so it adds no call of its own.
 import { useEffect, useState } from 'react'
 import type { ReactNode } from 'react'
-import { Badge, Box, Card, Group, Text } from '@mantine/core'
+import { Badge, Box, Button, Card, Group, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../app/data'
@@ -25,7 +25,14 @@ function Cell({ label, children, testId }: { label: string; children: ReactNode;
   )
 }
 
-export function CustomerSummary({ detail }: { detail: CustomerDetail }) {
+export function CustomerSummary({
+  detail,
+  onAssignOwner,
+}: {
+  detail: CustomerDetail
+  /** Opens the owner field for editing (the warning's button). */
+  onAssignOwner: () => void
+}) {
   const { t } = useTranslation()
   const fmt = useFormatters()
   const customerId = detail.customer.id
@@ -95,6 +102,9 @@ export function CustomerSummary({ detail }: { detail: CustomerDetail }) {
               <Text size="xs" c="orange.9">
                 {t('customerPage.ownerNeeded')}
               </Text>
+              <Button size="compact-xs" variant="subtle" onClick={onAssignOwner} data-testid="assign-owner">
+                {t('customerPage.assignOwner')}
+              </Button>
             </Group>
           )}
         </Cell>
