@@ -103,6 +103,24 @@ describe('search finds what a salesperson types', () => {
     expect(hit?.matched).toBe('junzhao7891')
   })
 
+  it('finds a phone number typed the national way, with its trunk 0, or with 00', async () => {
+    await create('phone', { displayName: 'Pearl River Lighting', country: 'CN', city: 'Guangzhou' }, [
+      { name: 'Chen Jie', phones: ['020 8888 1234'] },
+    ])
+    for (const typed of [
+      '020 8888 1234',
+      '020-88881234',
+      '+86 20 8888 1234',
+      '0086 20 8888 1234',
+      '8888 1234',
+    ])
+      expect(search(typed), typed).toEqual([ids.phone])
+    const [hit] = s.customers.searchCustomers('020 8888 1234', 5)
+    expect(hit?.matched).toBe('+862088881234')
+    // A handle with digits in it is not read as a phone number.
+    expect(s.customers.searchCustomers('junzhao7891', 5)[0]?.matched).toBe('junzhao7891')
+  })
+
   it('keeps one- and two-character Chinese queries working', () => {
     expect(search('立诚')).toEqual([ids.licheng])
     expect(search('锦')).toEqual([ids.jinhua])
@@ -138,7 +156,8 @@ describe('customer list search box', () => {
     expect((await list({ q: '上海', tiers: ['small'] })).rows.map((r) => r.id)).toEqual([ids.haiyun])
     expect(await list({ q: 'nothing like it' })).toEqual({ rows: [], total: 0 })
     // Blank text is no filter at all.
-    expect((await list({ q: '   ' })).total).toBe(7)
+    expect((await list({ q: '   ' })).total).toBe((await list({})).total)
+    expect((await list({})).total).toBeGreaterThan(3)
   })
 
   it('pages through a search in the list order, across anchors', () => {

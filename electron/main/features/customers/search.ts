@@ -189,8 +189,19 @@ function matchKeys(c: IndexSource, contacts: readonly ContactSource[]): Set<stri
 /** Turns what the user typed into the form the index holds; phone-like input becomes digits. */
 export function normalizeQuery(query: string): string {
   const q = normalizeText(query)
-  if (/^[+\d][\d\s().-]{2,}$/.test(q) && digitsOnly(q).length >= 3) return digitsOnly(q)
+  if (/^[+\d][\d\s().-]{2,}$/.test(q) && digitsOnly(q).length >= 3) return phoneDigits(q)
   return q
+}
+
+/**
+ * The digits of a typed phone number as they appear in a stored one (E.164 digits): a salesperson
+ * types the national form with its trunk 0 ("0755 8888 1234", "040 1234567") or the 00 of an
+ * international call, and neither is in "+86 755…". Leading zeros go, unless too little is left.
+ */
+function phoneDigits(typed: string): string {
+  const digits = digitsOnly(typed)
+  const bare = digits.replace(/^0+/, '')
+  return bare.length >= 3 ? bare : digits
 }
 
 const GRAMS_ADD = 'INSERT OR IGNORE INTO search_grams (gram, doc) VALUES'
@@ -346,7 +357,9 @@ export class SearchIndex {
     const ids = this.candidates(query, 150)
     if (ids.length === 0) return []
     const q = normalizeText(query)
-    const qDigits = digitsOnly(query)
+    // Only a query typed as a phone number is matched against phones ("junzhao7891" is not).
+    const asPhone = normalizeQuery(query)
+    const qDigits = /^\d+$/.test(asPhone) ? asPhone : ''
     const rows = this.stmts.hitRows.all(JSON.stringify(ids)) as HitRow[]
     // Ranking runs on every keystroke over up to 150 candidates, so it avoids pinyin and
     // script conversion: the stored sort key already holds the pinyin of the display name.
