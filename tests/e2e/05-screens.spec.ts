@@ -1,4 +1,5 @@
-import { expect, ipc, openSearch, switchLanguage, test, tr } from './helpers'
+import type { Page } from '@playwright/test'
+import { customerTotal, expect, ipc, openSearch, switchLanguage, test, tr } from './helpers'
 
 // Walks the main screens in each language and keeps screenshots in .reports/screens for review.
 const LANGS = [
@@ -6,6 +7,154 @@ const LANGS = [
   ['fr', 'Français'],
   ['en', 'English'],
 ] as const
+
+// ---- fits the screen ----
+
+type Box = { x: number; y: number; width: number; height: number }
+
+/** Elements whose content is wider than their box (cut off or drawn over their neighbour). */
+async function clipped(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .map((el) => el as unknown as { scrollWidth: number; clientWidth: number; textContent: string | null })
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.textContent ?? ''} (${el.scrollWidth} > ${el.clientWidth})`),
+  )
+}
+
+const disjoint = (a: Box, b: Box) =>
+  a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5 || a.y + a.height <= b.y || b.y + b.height <= a.y
+
+for (const [width, height] of [
+  [1280, 720],
+  [1440, 900],
+] as const) {
+  test.describe(`at ${width}×${height}`, () => {
+    test.use({ viewport: { width, height } })
+
+    test('the customer table fits its area, with whole tier badges and headers apart, in zh, fr and en', async ({
+      page,
+    }) => {
+      await page.goto('/')
+      const info = await ipc<{ customerCount: number }>(page, 'app:info')
+      if (info.data!.customerCount === 0)
+        expect((await ipc(page, 'demo:load', { customers: 60 })).ok).toBe(true)
+      for (const [lang] of LANGS) {
+        await ipc(page, 'settings:set', { language: lang })
+        await page.goto('/#/customers')
+        await page.reload()
+        await expect(page.getByTestId('customer-row').first()).toBeVisible()
+        await expect(page.locator('[data-testid="customer-row"] .mantine-Badge-root').first()).toBeVisible()
+
+        const table = page.getByTestId('customer-table')
+        const sizes = await table.evaluate((el) => {
+          const e = el as unknown as { scrollWidth: number; clientWidth: number }
+          return { scroll: e.scrollWidth, client: e.clientWidth }
+        })
+        expect(sizes.scroll, `${lang}: table content wider than its box`).toBeLessThanOrEqual(
+          sizes.client + 1,
+        )
+        expect(await clipped(page, '[data-testid="customer-row"] .mantine-Badge-label'), lang).toEqual([])
+        expect(await clipped(page, '[role="columnheader"]'), lang).toEqual([])
+        // Neighbouring headers never overlap.
+        const headers = await page.getByRole('columnheader').evaluateAll((els) =>
+          els.map((el) => {
+            const inner = (el as unknown as { firstElementChild: { getBoundingClientRect(): Box } | null })
+              .firstElementChild
+            const r = (inner ?? (el as unknown as { getBoundingClientRect(): Box })).getBoundingClientRect()
+            return { x: r.x, y: r.y, width: r.width, height: r.height }
+          }),
+        )
+        for (let i = 1; i < headers.length; i++) {
+          expect(disjoint(headers[i - 1]!, headers[i]!), `${lang}: headers ${i - 1} and ${i} overlap`).toBe(
+            true,
+          )
+        }
+        // The filters fit on one row, or fold behind a "Filters" button.
+        const tops = await page.locator('#customer-filters .mantine-Input-wrapper').evaluateAll((els) =>
+          els.map((el) => {
+            const r = (el as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect()
+            return Math.round(r.y + r.height)
+          }),
+        )
+        const folded = await page.getByTestId('filters-toggle').isVisible()
+        if (!folded)
+          expect(new Set(tops).size, `${lang}: filters on more than one row (input bottoms)`).toBe(1)
+        await page.screenshot({ path: `.reports/screens/customers-${lang}-${width}x${height}.png` })
+      }
+    })
+  })
+}
+
+test.describe('at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } })
+
+  test('folded filters say how many are on, the list search filters in place, the column choice is remembered', async ({
+    page,
+  }) => {
+    await page.goto('/')
+    const info = await ipc<{ customerCount: number }>(page, 'app:info')
+    if (info.data!.customerCount === 0)
+      expect((await ipc(page, 'demo:load', { customers: 60 })).ok).toBe(true)
+    await ipc(page, 'settings:set', { language: 'fr' })
+    await page.reload()
+    await page.goto('/#/customers')
+    await expect(page.getByTestId('customer-row').first()).toBeVisible()
+    const total = await customerTotal(page)
+    const toggle = page.getByTestId('filters-toggle')
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    await toggle.click()
+    await page.getByTestId('filter-tier').click()
+    await page.getByRole('option', { name: tr('fr', 'enum.tier.ordinary') }).click()
+    await page.keyboard.press('Escape')
+    await expect(toggle).toContainText('1')
+    const count = page.getByTestId('customer-count')
+    await expect(count).toHaveAttribute('role', 'status')
+    await expect.poll(async () => Number((await count.innerText()).replace(/\D/g, ''))).toBeLessThan(total)
+    await page.getByTestId('clear-filters').click()
+    await expect(toggle).not.toContainText('1')
+
+    // The list's own search: the first customer's name finds it, and the clear button brings all back.
+    const first = await page.getByTestId('customer-row').first().locator('a').innerText()
+    await page.getByTestId('list-search').fill(first)
+    await expect.poll(async () => Number((await count.innerText()).replace(/\D/g, ''))).toBeLessThan(total)
+    await expect(page.getByTestId('customer-row').first().locator('a')).toHaveText(first)
+    await page.getByTestId('list-search-clear').click()
+    await expect.poll(async () => Number((await count.innerText()).replace(/\D/g, ''))).toBe(total)
+
+    // Columns: take the owner away; it stays away after a reload.
+    await expect(page.getByTestId('column-owner')).toBeVisible()
+    await page.getByTestId('column-chooser').click()
+    await page.getByTestId('column-toggle-owner').click()
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('column-owner')).toHaveCount(0)
+    await page.reload()
+    await expect(page.getByTestId('customer-row').first()).toBeVisible()
+    await expect(page.getByTestId('column-owner')).toHaveCount(0)
+    await expect(page.getByTestId('column-country')).toBeVisible()
+  })
+
+  test('notifications appear below the header, clear of the search and language controls', async ({
+    page,
+  }) => {
+    await page.goto('/')
+    await ipc(page, 'settings:set', { language: 'en' })
+    await page.reload()
+    await page.goto('/#/customers')
+    await page.getByTestId('new-customer').first().click()
+    await page.getByTestId('field-displayName').fill('Notification Placement SARL')
+    await page.getByTestId('field-country').fill('France')
+    await page.getByRole('option', { name: 'France' }).first().click()
+    await page.getByTestId('save-customer').click()
+    const note = page.locator('.mantine-Notification-root').first()
+    await expect(note).toBeVisible()
+    const noteBox = (await note.boundingBox())!
+    for (const control of ['open-search', 'language-switcher']) {
+      const box = (await page.getByTestId(control).boundingBox())!
+      expect(disjoint(noteBox, box), control).toBe(true)
+    }
+  })
+})
 
 test('customer page, search and the new-customer form read well in zh, fr and en', async ({ page }) => {
   await page.goto('/')
