@@ -93,10 +93,20 @@ export function GroupView({
     }
   }
 
+  // Ticked customers that left the view (deleted, or no longer matching the rules) make main
+  // refuse the action: the ticks are cleared so the user picks again from what is on screen.
+  const fail = (e: AppError) => {
+    setError(e)
+    if (e.code === 'not_in_selection') {
+      setSelected(new Set())
+      setAllSelected(false)
+    }
+  }
+
   const bulk = (action: BulkAction) =>
     run(action.kind, async () => {
       const res = await call('groups:bulk', { selection, customerIds: ids, action })
-      if (!res.ok) return setError(res.error)
+      if (!res.ok) return fail(res.error)
       const { changed, skipped } = res.data
       if (skipped.length > 0)
         notify(t('groups.bulkSkippedTags', { count: skipped.length, changed }), 'orange')
@@ -122,7 +132,7 @@ export function GroupView({
         format,
         language: i18n.language === 'zh' || i18n.language === 'fr' ? i18n.language : 'en',
       })
-      if (!res.ok) return setError(res.error)
+      if (!res.ok) return fail(res.error)
       const bytes = Uint8Array.from(atob(res.data.base64), (c) => c.charCodeAt(0))
       const url = URL.createObjectURL(new Blob([bytes], { type: res.data.mimeType }))
       const a = document.createElement('a')
@@ -138,7 +148,7 @@ export function GroupView({
   const emails = async () => {
     const res = await call('groups:emails', { selection, customerIds: ids })
     if (!res.ok) {
-      setError(res.error)
+      fail(res.error)
       return null
     }
     return res.data
