@@ -92,10 +92,15 @@ test('a negative amount is refused with a message and nothing is saved; an unrea
   await page.goto('/')
   const id = await usdCustomer(page, 'Negative Amount Trading')
   await page.goto(`/#/customers/${id}`)
+  // The page is there (and has taken focus) before the language menu opens.
+  await expect(page.getByRole('heading', { name: 'Negative Amount Trading' })).toBeVisible()
   await switchLanguage(page, 'English')
   await page.getByTestId('add-order').click()
   const dialog = page.getByRole('dialog')
   const amount = dialog.getByTestId('order-amount')
+  // The dialog opens on the amount, so the date's calendar does not cover the form.
+  await expect(amount).toBeFocused()
+  await expect(page.locator('[data-dates-dropdown]')).toHaveCount(0)
   await amount.fill('-500')
   await dialog.getByTestId('save-order').click()
   // The field keeps what was typed and says why it cannot be saved; the dialog stays open.
@@ -136,6 +141,8 @@ test('in French: amounts typed "12 500,50" and dates typed 06/12/2026, as the la
   await page.goto('/')
   const id = await usdCustomer(page, 'Société Virgule')
   await page.goto(`/#/customers/${id}`)
+  // The page is there (and has taken focus) before the language menu opens.
+  await expect(page.getByRole('heading', { name: 'Société Virgule' })).toBeVisible()
   await switchLanguage(page, 'Français')
   await page.getByTestId('add-order').click()
   const dialog = page.getByRole('dialog')

@@ -132,6 +132,9 @@ export function OrderEditor({
           onChange={(v) => set('amount', v)}
           error={errors['amount']}
           data-testid="order-amount"
+          // The dialog opens on the amount (the date is usually today's): focusing the date first
+          // would open its calendar over the other fields.
+          data-autofocus
         />
         <Select
           label={t('fields.currency')}
