@@ -7,6 +7,7 @@ import { tempDir, tempServices } from '../helpers/tmp'
 import type { Services } from '../../electron/main/services'
 import { createServices } from '../../electron/main/services'
 import { CustomerRepository } from '../../electron/main/features/customers/repository'
+import { SearchIndex } from '../../electron/main/features/customers/search'
 import type { ListQuery } from '../../shared/domain'
 
 let s: Services & { dir: string }
@@ -121,6 +122,20 @@ describe('search finds what a salesperson types', () => {
     expect(s.customers.searchCustomers('junzhao7891', 5)[0]?.matched).toBe('junzhao7891')
   })
 
+  it('finds letters spelled out (mueller, weiss, sorensen, lodz) and a website typed whole', async () => {
+    await create('muller', { displayName: 'Müller & Weiß GmbH', country: 'DE', website: 'www.mw-gmbh.de' })
+    await create('sorensen', { displayName: 'Sørensen Trælast A/S', country: 'DK' })
+    await create('lodz', { displayName: 'Łódzkie Tkaniny', country: 'PL' })
+    for (const typed of ['mueller', 'muller', 'Müller', 'weiss', 'weiß', 'mueller & weiss'])
+      expect(search(typed), typed).toEqual([ids.muller])
+    expect(search('sorensen')).toEqual([ids.sorensen])
+    expect(search('traelast')).toEqual([ids.sorensen])
+    expect(search('lodzkie')).toEqual([ids.lodz])
+    expect(search('łódzkie')).toEqual([ids.lodz])
+    for (const typed of ['https://www.mw-gmbh.de/', 'www.mw-gmbh.de', 'http://mw-gmbh.de', 'mw-gmbh'])
+      expect(search(typed), typed).toEqual([ids.muller])
+  })
+
   it('keeps one- and two-character Chinese queries working', () => {
     expect(search('立诚')).toEqual([ids.licheng])
     expect(search('锦')).toEqual([ids.jinhua])
@@ -217,7 +232,7 @@ describe('an index built by an older version', () => {
     for (const q of ['szlc', '上海', 'junzhao7891', 'licheng jiancai', 'szslc'])
       expect(names(q), q).toEqual(['深圳市立诚建材有限公司'])
     expect(second.db.prepare("SELECT value FROM meta WHERE key = 'search_index_version'").pluck().get()).toBe(
-      '5',
+      String(SearchIndex.VERSION),
     )
     await second.close()
   })

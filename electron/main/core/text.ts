@@ -63,6 +63,33 @@ export function joinedWords(q: string): string | null {
   return /^[a-z]+( [a-z]+)+$/.test(q) ? q.replaceAll(' ', '') : null
 }
 
+// Letters a keyboard without them spells out: Müller is typed "mueller", Weiß "weiss", Sørensen
+// "sorensen", Łódź "lodz". Removing accents (normalizeText) already gives "muller"; these are the
+// spellings it cannot give.
+const SPELLED: Readonly<Record<string, string>> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+}
+const SPELLED_RE = /[äöüßøæœłđðþı]/g
+
+/** The text with such letters spelled out, normalised; null when it has none. */
+export function spelledOut(s: string): string | null {
+  const lower = s.normalize('NFC').toLowerCase()
+  if (!SPELLED_RE.test(lower)) return null
+  SPELLED_RE.lastIndex = 0
+  return normalizeText(lower.replace(SPELLED_RE, (c) => SPELLED[c] ?? c))
+}
+
 /** Digits only: phones are indexed and searched as digit strings so any formatting matches. */
 export function digitsOnly(s: string): string {
   return s.replace(/\D+/g, '')

@@ -14,6 +14,7 @@ import {
   normalizeText,
   pinyinForms,
   sortKey,
+  spelledOut,
   websiteDomain,
   withoutPlaceUnits,
 } from '../../core/text'
@@ -76,6 +77,11 @@ export function buildIndexEntry(
     const n = normalizeText(raw)
     lines.push(n)
     addWordPrefixes(n, grams)
+    const spelled = spelledOut(raw)
+    if (spelled && spelled !== n) {
+      lines.push(spelled)
+      addWordPrefixes(spelled, grams)
+    }
     if (!hasHan(n)) continue
     // 深圳市立诚 is also typed 深圳立诚, "shenzhen licheng" or "szlc": the form without the unit
     // of its place goes in beside the name as written.
@@ -189,6 +195,8 @@ function matchKeys(c: IndexSource, contacts: readonly ContactSource[]): Set<stri
 /** Turns what the user typed into the form the index holds; phone-like input becomes digits. */
 export function normalizeQuery(query: string): string {
   const q = normalizeText(query)
+  // A website typed whole ("https://www.mueller-handel.de/") is found by its domain, as indexed.
+  if (/^(https?:\/\/|www\.)\S+$/.test(q)) return websiteDomain(q) ?? q
   if (/^[+\d][\d\s().-]{2,}$/.test(q) && digitsOnly(q).length >= 3) return phoneDigits(q)
   return q
 }
@@ -309,8 +317,9 @@ export class SearchIndex {
    * answering from its index while a background job rebuilds it after start (jobs/background.ts);
    * the version in meta moves only when that job ends, so a rebuild cut short runs again.
    * 5: cities in all their names, messaging handles, Chinese names without their place's unit.
+   * 6: latin names with ü, ß, ø… also spelled out (mueller, weiss, sorensen).
    */
-  static readonly VERSION = 5
+  static readonly VERSION = 6
   /** The meta key holding the version the index was last built by. */
   static readonly VERSION_KEY = 'search_index_version'
 
