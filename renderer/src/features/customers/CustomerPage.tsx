@@ -136,10 +136,14 @@ export function CustomerPage({ id }: { id: string }) {
         </Group>
       </Group>
       <CustomerSummary detail={detail.data} onAssignOwner={() => setAssignOwner((n) => n + 1)} />
-      {/* Profile beside contacts and feedback; interactions and orders below take the whole width. */}
+      {/* Profile and the interaction log beside contacts and feedback (the columns grow alike); orders
+          below take the whole width. */}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Profile detail={detail.data} assignOwner={assignOwner} />
+          <Stack>
+            <Profile detail={detail.data} assignOwner={assignOwner} />
+            <InteractionsCard customerId={id} contacts={contacts} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
@@ -173,7 +177,6 @@ export function CustomerPage({ id }: { id: string }) {
           </Stack>
         </Grid.Col>
       </Grid>
-      <InteractionsCard customerId={id} contacts={contacts} />
       <OrdersCard customerId={id} defaultCurrency={customer.currency} />
       <ContactEditor
         customerId={id}
