@@ -286,6 +286,14 @@ test('an empty static group says how to fill it, and a customer page adds to it'
   ).toBeVisible()
   const groups = await ipc<{ groups: { name: string; count: number }[] }>(page, 'groups:list', {})
   expect(groups.data!.groups.find((g) => g.name === '广交会 2027')?.count).toBe(1)
+
+  // A link to a grouping shows that grouping (not the one picked before), regions by their zh name.
+  await page.goto('/#/groups/grouping%3Atier')
+  await expect(page.getByTestId('grouping-select')).toHaveValue(tr('zh', 'groups.grouping.tier'))
+  await page.goto('/#/groups/grouping%3Aregion')
+  await expect(page.getByTestId('grouping-select')).toHaveValue(tr('zh', 'groups.grouping.region'))
+  await expect(page.getByTestId('buckets')).toContainText(tr('zh', 'groups.regionName.western_asia'))
+  await expect(page.getByTestId('buckets')).not.toContainText('Western Asia')
 })
 
 test('the rule builder names fields in words and countries by name', async ({ page }) => {

@@ -39,7 +39,12 @@ export function GroupsScreen({ selectionKey: key }: { selectionKey: string | nul
   const { t } = useTranslation()
   const fmt = useFormatters()
   const view = parseSelectionKey(key)
-  const [grouping, setGrouping] = useState<BuiltinGrouping>(view.grouping)
+  // A key that names a grouping (its overview or one of its buckets) decides what the panel lists,
+  // so links and the back button show the grouping of the route; other views (a saved group, all
+  // customers) keep the one last picked.
+  const [picked, setGrouping] = useState<BuiltinGrouping>(view.grouping)
+  const routed = key?.startsWith('grouping:') || key?.startsWith('b:') ? view.grouping : null
+  const grouping = routed ?? picked
   const buckets = useQuery('groups:buckets', { grouping })
   const groups = useQuery('groups:list', {})
   const [creating, setCreating] = useState<'smart' | 'static' | null>(null)
