@@ -136,6 +136,17 @@ describe('search finds what a salesperson types', () => {
       expect(search(typed), typed).toEqual([ids.muller])
   })
 
+  it('finds a name typed with a space where it has a hyphen or an apostrophe, and the other way round', async () => {
+    await create('noor', { displayName: 'Al-Noor General LLC', country: 'AE', city: 'Dubai' })
+    await create('brien', { displayName: "O'Brien Imports", country: 'IE' })
+    await create('mei', { displayName: 'Mei Lin Textiles', country: 'SG' })
+    expect(search('al noor')).toEqual([ids.noor])
+    expect(search('al-noor')).toEqual([ids.noor])
+    expect(search('o brien')).toEqual([ids.brien])
+    expect(search('o’brien')).toEqual([ids.brien])
+    expect(search('mei-lin')).toEqual([ids.mei])
+  })
+
   it('keeps one- and two-character Chinese queries working', () => {
     expect(search('立诚')).toEqual([ids.licheng])
     expect(search('锦')).toEqual([ids.jinhua])

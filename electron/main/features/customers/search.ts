@@ -82,6 +82,9 @@ export function buildIndexEntry(
       lines.push(spelled)
       addWordPrefixes(spelled, grams)
     }
+    // "Al-Noor" is also typed "al noor", "O'Brien" "o brien".
+    const spaced = withoutJoiners(n)
+    if (spaced) lines.push(spaced)
     if (!hasHan(n)) continue
     // 深圳市立诚 is also typed 深圳立诚, "shenzhen licheng" or "szlc": the form without the unit
     // of its place goes in beside the name as written.
@@ -190,6 +193,15 @@ function matchKeys(c: IndexSource, contacts: readonly ContactSource[]): Set<stri
     for (const p of JSON.parse(k.phones) as string[]) add(matchKey('phone', p))
   }
   return keys
+}
+
+// Hyphens, apostrophes and dots that join or shorten words: people type them or a space.
+const JOINERS_RE = /(?<=\p{L})[-'’.](?=\p{L})/gu
+
+/** The text with word joiners between letters as spaces; null when it has none. */
+function withoutJoiners(text: string): string | null {
+  const out = text.replace(JOINERS_RE, ' ')
+  return out === text ? null : out
 }
 
 /** Turns what the user typed into the form the index holds; phone-like input becomes digits. */
@@ -318,8 +330,9 @@ export class SearchIndex {
    * the version in meta moves only when that job ends, so a rebuild cut short runs again.
    * 5: cities in all their names, messaging handles, Chinese names without their place's unit.
    * 6: latin names with ü, ß, ø… also spelled out (mueller, weiss, sorensen).
+   * 7: names with a hyphen, apostrophe or dot between letters also with a space there.
    */
-  static readonly VERSION = 6
+  static readonly VERSION = 7
   /** The meta key holding the version the index was last built by. */
   static readonly VERSION_KEY = 'search_index_version'
 
@@ -438,12 +451,10 @@ function queryMatch(query: string): { short: boolean; param: string } | null {
   // A quoted FTS5 string is matched as a substring by the trigram tokenizer; quotes are doubled
   // so nothing the user types is read as query syntax.
   const phrase = (s: string) => `"${s.replaceAll('"', '""')}"`
-  const joined = joinedWords(q)
-  // Trigrams cannot match fewer than three characters, so a shorter joined form adds nothing.
-  return {
-    short: false,
-    param: joined && joined.length >= 3 ? `${phrase(q)} OR ${phrase(joined)}` : phrase(q),
-  }
+  // Other ways the index may hold what was typed: pinyin words run together, a hyphen as a
+  // space. Trigrams cannot match fewer than three characters, so a shorter form adds nothing.
+  const forms = [q, joinedWords(q), withoutJoiners(q)].filter((f): f is string => !!f && f.length >= 3)
+  return { short: false, param: [...new Set(forms)].map(phrase).join(' OR ') }
 }
 
 /**
