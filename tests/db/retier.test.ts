@@ -342,7 +342,8 @@ describe('dashboard aggregates (kept by triggers)', () => {
             ).id
       ids.push(id)
       await order(id, '2025-12-10', 300_000 * (i + 1))
-      await order(id, '2026-09-10', 900_000 * i)
+      // A zero-amount order is refused now: the first customer has only the older one.
+      if (i > 0) await order(id, '2026-09-10', 900_000 * i)
     }
     expectAggregatesMatchBase()
     const second = data<{ id: string }>(
