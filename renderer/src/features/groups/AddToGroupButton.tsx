@@ -22,10 +22,10 @@ export function AddToGroupButton({ customerId }: { customerId: string }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
+        {/* The default size, as the page's other header button (delete). */}
         <Button
-          size="xs"
           variant="default"
-          leftSection={<IconUsersPlus size={14} aria-hidden />}
+          leftSection={<IconUsersPlus size={16} aria-hidden />}
           rightSection={<IconChevronDown size={12} aria-hidden />}
           data-testid="add-to-group"
         >
