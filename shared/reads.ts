@@ -44,7 +44,7 @@ export const READS = {
   'feedback:list': ['customers', 'feedback', 'orders', 'tiering_policies'],
   // meta: how many customers each version's re-tier moved.
   'policy:get': ['tiering_policies', 'meta'],
-  'policy:moves': ['tier_events', 'customers', 'customer_tiers', 'meta'],
+  'policy:moves': ['tier_events', 'customers', 'meta'],
   'policy:preview': ['customer_tiers', 'customer_figures', 'tier_locks', 'orders', 'meta'],
   'reviews:get': ['tier_reviews', 'tier_review_items', 'customers'],
   'groups:list': ['customer_groups', 'group_members', 'customer_tiers'],
