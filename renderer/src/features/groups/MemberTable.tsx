@@ -105,7 +105,8 @@ export function MemberTable({
       label: t('groups.lastOrder'),
       sort: 'last_order',
       width: 'minmax(90px, 0.9fr)',
-      render: (r) => fmt.shortDate(r.lastOrder),
+      // The medium date ("May 6, 2026"): the short one has a two-digit year in en ("5/6/26").
+      render: (r) => fmt.date(r.lastOrder),
     },
     {
       key: 'owner',
