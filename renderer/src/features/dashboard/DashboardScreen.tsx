@@ -176,6 +176,8 @@ export function DashboardScreen() {
                 withTooltip
                 tooltipDataSource="segment"
                 accessibilityLayer={false}
+                // Recharts makes the ring itself a tab stop, which says nothing to a keyboard user.
+                pieProps={{ rootTabIndex: -1 }}
                 data={d.tiers.map((x) => ({
                   name: t(`enum.tier.${x.tier}`),
                   value: x.count,
