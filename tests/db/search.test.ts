@@ -134,6 +134,7 @@ describe('search finds what a salesperson types', () => {
     expect(search('łódzkie')).toEqual([ids.lodz])
     for (const typed of ['https://www.mw-gmbh.de/', 'www.mw-gmbh.de', 'http://mw-gmbh.de', 'mw-gmbh'])
       expect(search(typed), typed).toEqual([ids.muller])
+    expect(s.customers.searchCustomers('https://www.mw-gmbh.de/', 5)[0]?.matched).toBe('mw-gmbh.de')
   })
 
   it('finds a name typed with a space where it has a hyphen or an apostrophe, and the other way round', async () => {

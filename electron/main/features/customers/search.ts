@@ -379,9 +379,8 @@ export class SearchIndex {
     const ids = this.candidates(query, 150)
     if (ids.length === 0) return []
     const q = normalizeText(query)
-    // Only a query typed as a phone number is matched against phones ("junzhao7891" is not).
-    const asPhone = normalizeQuery(query)
-    const qDigits = /^\d+$/.test(asPhone) ? asPhone : ''
+    // As the index was asked: a website typed whole is its domain, a phone number its digits.
+    const asked = normalizeQuery(query)
     const rows = this.stmts.hitRows.all(JSON.stringify(ids)) as HitRow[]
     // Ranking runs on every keystroke over up to 150 candidates, so it avoids pinyin and
     // script conversion: the stored sort key already holds the pinyin of the display name.
@@ -406,16 +405,18 @@ export class SearchIndex {
       city: r.city,
       tier: r.tier,
       owner: r.owner,
-      matched: score <= 2 ? null : this.matchedField(r, q, qDigits),
+      matched: score <= 2 ? null : this.matchedField(r, q, asked),
     }))
   }
 
   /** Names the field that matched when it is not the customer's own name (a contact, an email…). */
-  private matchedField(r: HitRow, q: string, qDigits: string): string | null {
+  private matchedField(r: HitRow, q: string, asked: string): string | null {
+    // Only a query typed as a phone number is matched against phones ("junzhao7891" is not).
+    const qDigits = /^\d+$/.test(asked) ? asked : ''
     // The city as the customer's record holds it, whichever of its names was typed.
     if (r.city && cityNames(r.country, r.city).some((n) => normalizeText(n).includes(q))) return r.city
     const domain = websiteDomain(r.website)
-    if (domain && domain.includes(q)) return domain
+    if (domain && (domain.includes(q) || domain.includes(asked))) return domain
     const joined = joinedWords(q)
     for (const k of this.stmts.contacts.all(r.id) as ContactSource[]) {
       const py = pinyinForms(k.name)?.joined ?? ''
