@@ -254,10 +254,21 @@ test.describe('keyboard only', () => {
       await button.focus()
       await page.keyboard.press('Enter')
       await expect(page.getByRole('dialog')).toBeVisible()
+      // The dialog starts on its first field, not on its close button.
+      await expect(page.getByRole('dialog').locator('input:focus, textarea:focus')).toHaveCount(1)
       await page.keyboard.press('Escape')
       await expect(page.getByRole('dialog')).toHaveCount(0)
       await expect(button).toBeFocused()
     }
+    // A delete confirmation starts on Cancel: Enter at once deletes nothing.
+    const del = page.getByTestId('delete-customer')
+    await del.focus()
+    await page.keyboard.press('Enter')
+    await expect(
+      page.getByRole('dialog').getByRole('button', { name: tr('fr', 'common.cancel') }),
+    ).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(del).toBeFocused()
   })
 
   test('the rule builder gives focus back to its opener on Escape', async ({ page }) => {

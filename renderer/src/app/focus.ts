@@ -4,6 +4,9 @@
 import { useEffect, useRef } from 'react'
 
 const DIALOG = '[role="dialog"], [role="alertdialog"]'
+const CLOSE_BUTTON = '.mantine-Modal-close'
+const FIRST_FIELD =
+  '.mantine-Modal-body :is(input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]))'
 
 /**
  * The main area's page heading: its first shown h1 or h2 (a screen's title), else its first shown
@@ -71,17 +74,32 @@ export function usePageHeadingFocus(
 
 /**
  * Returns focus to the control that opened a dialog when the dialog is unmounted while it holds
- * focus (dialogs rendered only while open skip Mantine's own return, which runs on close).
+ * focus (dialogs rendered only while open skip Mantine's own return, which runs on close), and
+ * starts a newly opened dialog on its first field.
  */
 export function useDialogFocusReturn(): void {
   useEffect(() => {
+    const started = new WeakSet<Element>()
     let lastOutside: HTMLElement | null = null
     let opener: HTMLElement | null = null
     const onFocusIn = (e: FocusEvent) => {
       const target = e.target instanceof HTMLElement ? e.target : null
       if (!target) return
-      if (target.closest(DIALOG)) {
+      const dialog = target.closest(DIALOG)
+      if (dialog) {
         opener ??= lastOutside
+        // A dialog that just opened starts on its first field, not on the close button that
+        // comes first in its header (a form marked with data-autofocus is already there). Only
+        // the first control focused in each dialog counts: the trap may focus the dialog's own
+        // box on the way, and a user may tab back to the close button later.
+        if (target !== dialog && !started.has(dialog)) {
+          started.add(dialog)
+          // After the focus trap's own first move, which runs in a timeout of its own.
+          setTimeout(() => {
+            if (document.activeElement?.matches(CLOSE_BUTTON) && dialog.contains(document.activeElement))
+              dialog.querySelector<HTMLElement>(FIRST_FIELD)?.focus()
+          }, 0)
+        }
       } else {
         lastOutside = target
         opener = null

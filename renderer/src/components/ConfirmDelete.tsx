@@ -26,7 +26,8 @@ export function ConfirmDelete({
     <Modal opened={opened} onClose={onCancel} title={title}>
       <Text size="sm">{body}</Text>
       <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onCancel}>
+        {/* Focus starts on the harmless choice: Enter right after opening must not delete. */}
+        <Button variant="default" onClick={onCancel} data-autofocus>
           {t('common.cancel')}
         </Button>
         <Button color="red" onClick={onConfirm} data-testid="confirm-delete">

@@ -16,6 +16,7 @@ import { useFormatters } from '../../i18n/format'
 import type { Formatters } from '../../i18n/format'
 import { industryLabel } from '../../i18n/vocabulary'
 import { hrefFor } from '../../app/route'
+import { nameProps } from '../../components/scriptLang'
 import { textWidth } from './textWidth'
 import classes from './CustomerTable.module.css'
 
@@ -88,7 +89,7 @@ function columnsFor(t: TFunction, fmt: Formatters): Column[] {
             {r.displayName}
           </Text>
           {r.originalName && r.originalName !== r.displayName && (
-            <Text size="xs" c="dimmed" truncate dir="auto" title={r.originalName}>
+            <Text size="xs" c="dimmed" truncate title={r.originalName} {...nameProps(r.originalName)}>
               {r.originalName}
             </Text>
           )}

@@ -317,7 +317,7 @@ export function RuleBuilder({
         >
           {t('groups.addCondition')}
         </Button>
-        <Text size="sm" fw={600} data-testid="rule-count">
+        <Text size="sm" fw={600} data-testid="rule-count" role="status">
           {count === null ? t('groups.countPending') : t('groups.matching', { count, n: fmt.number(count) })}
         </Text>
       </Group>

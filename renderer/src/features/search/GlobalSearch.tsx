@@ -19,6 +19,7 @@ import { call } from '../../api/client'
 import type { SearchHit } from '../../../../shared/contract'
 import { navigate } from '../../app/route'
 import { useFormatters } from '../../i18n/format'
+import { nameProps } from '../../components/scriptLang'
 import classes from './GlobalSearch.module.css'
 
 export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -132,10 +133,13 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
                 <Text size="sm" fw={600} truncate>
                   {hit.displayName}
                   {hit.originalName && hit.originalName !== hit.displayName ? (
-                    <Text span c="dimmed" fw={400}>
-                      {' '}
-                      · {hit.originalName}
-                    </Text>
+                    <>
+                      {' · '}
+                      {/* The original script's language and direction: Arabic reads right to left. */}
+                      <Text span c="dimmed" fw={400} {...nameProps(hit.originalName)}>
+                        {hit.originalName}
+                      </Text>
+                    </>
                   ) : null}
                 </Text>
                 {hit.matched && (
