@@ -17,7 +17,9 @@ function prepare(db: Db) {
       'SELECT tier, segment, stage, risk_gap, risk_drop, country, n, revenue FROM dashboard_cells WHERE n > 0',
     ),
     continents: db.prepare('SELECT code, continent FROM country_facts'),
-    movements: db.prepare('SELECT month, promotions, demotions, initial FROM tier_movements WHERE month >= ?'),
+    movements: db.prepare(
+      'SELECT month, promotions, demotions, initial FROM tier_movements WHERE month >= ?',
+    ),
     // The partial index customer_tiers_risk holds exactly the live customers with a flag.
     atRisk: db.prepare(
       // The top 20 first, from the partial index that holds exactly the flagged live customers;
