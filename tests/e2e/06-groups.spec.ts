@@ -140,6 +140,12 @@ test('built-in grouping, a smart group built from rules, exported, emailed and t
 })
 
 type Clipboard = { navigator: { clipboard: { readText(): Promise<string> } } }
+async function expectNoSeriousAxe(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze()
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([])
+}
+
 const readClipboard = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as Clipboard).navigator.clipboard.readText())
 
@@ -275,6 +281,7 @@ test('an empty static group says how to fill it, and a customer page adds to it'
   await expect(page.getByTestId('copy-emails')).toBeDisabled()
   await expect(page.getByTestId('mail-draft')).toBeDisabled()
   await shoot(page, 'group-empty-zh')
+  await expectNoSeriousAxe(page)
 
   // From a customer's page, "加入分组" puts them in it.
   const first = await ipc<{ rows: { id: string }[] }>(page, 'customers:list', { limit: 1 })
@@ -308,6 +315,7 @@ test('the rule builder names fields in words and countries by name', async ({ pa
     await expect(alert).toContainText(tr(lang, 'groups.name'))
     await expect(alert).toContainText(tr(lang, 'groups.fields.tier'))
     expect(await alert.innerText()).not.toMatch(/\b(fields|groups|validation)\.[a-z]/)
+    await expectNoSeriousAxe(page)
     // Country chips read as names in the UI language.
     await dialog.getByTestId('condition-field').click()
     await pickOption(page, tr(lang, 'groups.fields.country'))
@@ -331,6 +339,8 @@ test('the rule builder names fields in words and countries by name', async ({ pa
 test('the dashboard shows tiers, movements, risks and geography in zh, fr and en', async ({ page }) => {
   await ensureDemo(page)
   await page.goto('/#/dashboard')
+  // The screen settles first: focus moving to its heading once loaded would close the switcher.
+  await expect(page.getByTestId('dashboard')).toBeVisible()
   for (const [lang, label] of [
     ['zh', '中文'],
     ['fr', 'Français'],
