@@ -12,7 +12,7 @@ export const dashboardSchema = z.object({
   stages: z.array(z.object({ stage: z.enum(LIFECYCLE_STAGES), count: z.number() })),
   /**
    * Promotions and demotions per calendar month, oldest first, the last 12 months; `initial`: tier
-   * moves of customers in their first 24 hours (their starting tier, not a promotion).
+   * moves a customer's own orders made in its first 24 hours (its starting tier, not a promotion).
    */
   movements: z.array(
     z.object({ month: z.string(), promotions: z.number(), demotions: z.number(), initial: z.number() }),

@@ -68,7 +68,7 @@ describe('tier movements', () => {
     await order(a, '2026-06-01', 150_000)
     clock = new Date('2026-12-05T10:00:00Z')
     await order(a, '2026-12-05', 1_000_000)
-    // What migration 0011 found: months counted by the old trigger, every move a promotion.
+    // What migration 0011 found: months counted by the first trigger, every move a promotion.
     services.db.exec(
       "DELETE FROM tier_movements; INSERT INTO tier_movements (month, promotions, demotions) VALUES ('2026-12', 2, 0)",
     )
@@ -79,7 +79,7 @@ describe('tier movements', () => {
     expect(recount).toContain("'+1 day'")
     // The migration's own recount statement, run again over the stored events.
     const sql = fs
-      .readFileSync(new URL('../../migrations/0011_tier_movements_initial.sql', import.meta.url), 'utf8')
+      .readFileSync(new URL('../../migrations/0012_tier_movements_cause.sql', import.meta.url), 'utf8')
       .split('--> statement-breakpoint')
     for (const statement of sql.slice(-2)) services.db.exec(statement)
     expect((await dashboard()).movements.at(-1)).toEqual({
@@ -87,6 +87,32 @@ describe('tier movements', () => {
       promotions: 1,
       demotions: 0,
       initial: 1,
+    })
+  })
+})
+
+describe('tier moves a decision caused', () => {
+  it('count as promotions and demotions even on the customer’s first day (a policy saved after the demo load)', async () => {
+    clock = new Date('2026-12-01T10:00:00Z')
+    open()
+    const big = await customer('Six Millions SA')
+    await order(big, '2026-10-01', 6_000_000) // Ordinary → Key: its starting tier
+    const mid = await customer('Deux Millions SARL')
+    await order(mid, '2026-10-01', 2_000_000) // Ordinary → Mid: its starting tier
+    clock = new Date('2026-12-01T11:00:00Z')
+    // The same day, a stricter policy: Key from 8M (Key → Mid), Mid from 1.5M (unchanged).
+    const { policy } = await ok<{ policy: { thresholdsUsd: Record<string, number> } }>('policy:get', {})
+    await ok('policy:save', {
+      policy: { ...policy, thresholdsUsd: { ...policy.thresholdsUsd, key: 8_000_000 } },
+      note: null,
+    })
+    // And a lock, by hand: Mid → Key.
+    await ok('tiers:lock', { customerId: mid, locked: true, tier: 'key', reason: 'Strategic account' })
+    expect((await dashboard()).movements.at(-1)).toEqual({
+      month: '2026-12',
+      promotions: 1,
+      demotions: 1,
+      initial: 2,
     })
   })
 })

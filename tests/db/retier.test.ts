@@ -293,22 +293,33 @@ describe('dashboard aggregates (kept by triggers)', () => {
     const rank = (v: string) => ['ordinary', 'small', 'mid', 'key'].indexOf(v)
     const events = s.db
       .prepare(
-        `SELECT substr(e.at, 1, 7) AS month, e.at, e.from_value, e.to_value, c.created_at
+        `SELECT substr(e.at, 1, 7) AS month, e.at, e.from_value, e.to_value, c.created_at,
+           json_extract(e.inputs, '$.cause') AS cause
          FROM tier_events e LEFT JOIN customers c ON c.id = e.customer_id WHERE e.kind = 'tier'`,
       )
-      .all() as { month: string; at: string; from_value: string; to_value: string; created_at: string | null }[]
+      .all() as {
+      month: string
+      at: string
+      from_value: string
+      to_value: string
+      created_at: string | null
+      cause: string | null
+    }[]
     const expected = new Map<string, { promotions: number; demotions: number; initial: number }>()
     const DAY_MS = 86_400_000
     for (const e of events) {
       if (e.from_value === e.to_value) continue
       const m = expected.get(e.month) ?? { promotions: 0, demotions: 0, initial: 0 }
-      // A move in the customer's first 24 hours is its starting tier (migrations/0011).
-      if (e.created_at && Date.parse(e.at) < Date.parse(e.created_at) + DAY_MS) m.initial++
+      // A revenue move in the customer's first 24 hours is its starting tier (migrations/0012).
+      const revenue = (e.cause ?? 'revenue') === 'revenue'
+      if (revenue && e.created_at && Date.parse(e.at) < Date.parse(e.created_at) + DAY_MS) m.initial++
       else if (rank(e.to_value) > rank(e.from_value)) m.promotions++
       else m.demotions++
       expected.set(e.month, m)
     }
-    const movements = s.db.prepare('SELECT month, promotions, demotions, initial FROM tier_movements').all() as {
+    const movements = s.db
+      .prepare('SELECT month, promotions, demotions, initial FROM tier_movements')
+      .all() as {
       month: string
       promotions: number
       demotions: number

@@ -281,9 +281,10 @@ export const dashboardCells = sqliteTable(
 )
 
 /**
- * DERIVED: promotions and demotions per month, kept by a trigger on tier_events (migrations/0011).
- * `initial` counts the tier moves of a customer's first 24 hours (its history being entered, the demo
- * load): they are its starting tier, not a promotion or a demotion.
+ * DERIVED: promotions and demotions per month, kept by a trigger on tier_events (migrations/0012).
+ * `initial` counts the moves its own orders make in a customer's first 24 hours (its history being
+ * entered, the demo load): they are its starting tier, not a promotion or a demotion. A move by a
+ * new policy or a lock always counts as a promotion or a demotion.
  */
 export const tierMovements = sqliteTable('tier_movements', {
   month: text('month').primaryKey(),
