@@ -255,7 +255,7 @@ function PolicyEditor({
               {(['recencyDays', 'frequency', 'monetaryUsd'] as const).map((measure) => (
                 <Table.Tr key={measure}>
                   <Table.Td>{t(`policy.measure.${measure}`)}</Table.Td>
-                  {[0, 1, 2, 3].map((i) => (
+                  {([0, 1, 2, 3] as const).map((i) => (
                     <Table.Td key={i}>
                       <NumberInput
                         clampBehavior="none"
