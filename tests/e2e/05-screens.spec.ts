@@ -59,9 +59,7 @@ for (const [width, height] of [
         // Neighbouring headers never overlap.
         const headers = await page.getByRole('columnheader').evaluateAll((els) =>
           els.map((el) => {
-            const inner = (el as unknown as { firstElementChild: { getBoundingClientRect(): Box } | null })
-              .firstElementChild
-            const r = (inner ?? (el as unknown as { getBoundingClientRect(): Box })).getBoundingClientRect()
+            const r = (el.firstElementChild ?? el).getBoundingClientRect()
             return { x: r.x, y: r.y, width: r.width, height: r.height }
           }),
         )
