@@ -64,10 +64,15 @@ export function usePageHeadingFocus(
     }
     const waiting = new MutationObserver(focus)
     waiting.observe(document.body, { childList: true, subtree: true })
+    // A click before the heading shows (the language menu, a field) says where the user wants to
+    // be: focus is theirs, and moving it would close what they opened.
+    const userMoved = () => waiting.disconnect()
+    document.addEventListener('pointerdown', userMoved, { capture: true, once: true })
     focus()
     return () => {
       titles.disconnect()
       waiting.disconnect()
+      document.removeEventListener('pointerdown', userMoved, { capture: true })
     }
   }, [mainId, routeKey, title])
 }
