@@ -137,6 +137,17 @@ for (const lang of ['zh', 'fr'] as const satisfies readonly Lang[]) {
     await expect(page.getByTestId('group-view')).toBeVisible()
     await check('group view')
 
+    // A saved (static, empty) group: its empty state, and the confirmation before deleting it.
+    const group = await ipc<{ id: string }>(page, 'groups:save', {
+      group: { kind: 'static', name: `Axe ${lang}` },
+    })
+    await page.goto(`/#/groups/${encodeURIComponent(`g:${group.data!.id}`)}`)
+    await expect(page.getByTestId('group-view')).toBeVisible()
+    await check('saved static group, empty')
+    await openDialog(page, page.getByTestId('delete-group'))
+    await check('delete group confirmation')
+    await closeDialog(page)
+
     await page.goto('/#/settings')
     await expect(page.getByTestId('policy-screen')).toBeVisible()
     await check('policy')
