@@ -323,3 +323,27 @@ test.describe('narrow window (640 px, or 1280 px at 200 % zoom)', () => {
     }
   })
 })
+
+test.describe('at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } })
+
+  test('the folded filters, the column chooser and the list search have no serious or critical violations', async ({
+    page,
+  }) => {
+    await withDemo(page)
+    await useLanguage(page, 'zh')
+    await page.goto('/#/customers')
+    await expect(page.getByTestId('customer-row').first()).toBeVisible()
+    await page.getByTestId('filters-toggle').click()
+    await expect(page.getByTestId('filter-tier')).toBeVisible()
+    await page.getByTestId('list-search').fill('a')
+    await expect(page.getByTestId('list-search-clear')).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    await settled(page)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByTestId('column-chooser').click()
+    await expect(page.getByTestId('column-toggle-owner')).toBeVisible()
+    await settled(page)
+    expect(await seriousViolations(page)).toEqual([])
+  })
+})

@@ -7,7 +7,7 @@ import {
   CloseButton,
   Collapse,
   Group,
-  Menu,
+  Popover,
   MultiSelect,
   SimpleGrid,
   Stack,
@@ -442,8 +442,8 @@ function ColumnChooser({
         : CUSTOMER_COLUMNS.filter((c) => c === key || columns.includes(c)),
     )
   return (
-    <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
-      <Menu.Target>
+    <Popover position="bottom-end" trapFocus withinPortal shadow="md">
+      <Popover.Target>
         <Button
           variant="default"
           leftSection={<IconColumns size={16} aria-hidden />}
@@ -451,30 +451,26 @@ function ColumnChooser({
         >
           {t('layout.columns')}
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('layout.columnsTitle')}</Menu.Label>
-        {CUSTOMER_COLUMNS.filter((c) => c !== 'customerName').map((key) => (
-          <Menu.Item
-            key={key}
-            onClick={() => toggle(key)}
-            leftSection={
-              <Checkbox checked={columns.includes(key)} readOnly tabIndex={-1} size="xs" aria-hidden />
-            }
-            role="menuitemcheckbox"
-            aria-checked={columns.includes(key)}
-            data-testid={`column-toggle-${key}`}
-          >
-            <Text size="sm">{t(`fields.${key}`)}</Text>
-            {noRoom.includes(key) && (
-              <Text size="xs" c="dimmed">
-                {t('layout.columnNoRoom')}
-              </Text>
-            )}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      </Popover.Target>
+      <Popover.Dropdown>
+        {/* Plain checkboxes in a named group: each says its column and whether it shows. */}
+        <Stack gap="xs" role="group" aria-labelledby="column-chooser-title">
+          <Text size="xs" fw={700} c="dimmed" id="column-chooser-title">
+            {t('layout.columnsTitle')}
+          </Text>
+          {CUSTOMER_COLUMNS.filter((c) => c !== 'customerName').map((key) => (
+            <Checkbox
+              key={key}
+              checked={columns.includes(key)}
+              onChange={() => toggle(key)}
+              label={t(`fields.${key}`)}
+              description={noRoom.includes(key) ? t('layout.columnNoRoom') : undefined}
+              data-testid={`column-toggle-${key}`}
+            />
+          ))}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   )
 }
 
