@@ -79,6 +79,20 @@ for (const [width, height] of [
         if (!folded)
           expect(new Set(tops).size, `${lang}: filters on more than one row (input bottoms)`).toBe(1)
         await page.screenshot({ path: `.reports/screens/customers-${lang}-${width}x${height}.png` })
+
+        // Elsewhere too, no badge (tier, stage, status, tags) is cut: on a customer page and in
+        // the group view of mid-size accounts.
+        const id = (
+          await ipc<{ rows: { id: string }[] }>(page, 'customers:list', { tiers: ['mid'], limit: 1 })
+        ).data!.rows[0]!.id
+        await page.goto(`/#/customers/${id}`)
+        await expect(page.getByTestId('customer-title')).toBeVisible()
+        await page.waitForLoadState('networkidle')
+        expect(await clipped(page, '.mantine-Badge-label'), `${lang}: customer page`).toEqual([])
+        await page.goto('/#/groups/b%3Atier%3Amid')
+        await expect(page.getByTestId('group-view')).toBeVisible()
+        await page.waitForLoadState('networkidle')
+        expect(await clipped(page, '.mantine-Badge-label'), `${lang}: group view`).toEqual([])
       }
     })
   })
