@@ -113,18 +113,6 @@ export default tseslint.config(
     ]),
   },
   {
-    // Exports are written in the user's language with the window's own words: this file reads the
-    // renderer's locale data (JSON merged by a pure function), never renderer code with the DOM.
-    files: ['electron/main/features/groups/export-labels.ts'],
-    rules: restrict([
-      { group: ['electron', 'electron/*'], message: 'This code also runs in the harness.' },
-      {
-        regex: '/renderer/(?!src/i18n/resources$)',
-        message: 'Only the locale data may be read from the renderer.',
-      },
-    ]),
-  },
-  {
     files: ['tests/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',

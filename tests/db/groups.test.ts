@@ -12,7 +12,7 @@ import worldCountries from 'world-countries'
 import { PURCHASE_FREQUENCY_FLOORS, SUBREGIONS, regionKey } from '../../shared/groups'
 import type { Group, GroupRules, MemberRow, RuleCondition } from '../../shared/groups'
 import { caller, data, tempDir } from '../helpers/tmp'
-import { translations } from '../../renderer/src/i18n/resources'
+import { translations } from '../../shared/i18n/resources'
 
 /** A UI string as the window shows it, so the tests follow the vocabulary wherever it moves. */
 function label(lang: 'en' | 'fr' | 'zh', key: string): string {

@@ -202,7 +202,7 @@ const locales: Record<string, Tree> = {}
 /** The translated text of a key, read from the shipped locale files (so tests follow wording changes). */
 export function tr(lang: 'zh' | 'fr' | 'en', key: string): string {
   // The base file and the feature files (groups.fr.json…), merged as the app merges them.
-  const dir = path.resolve('renderer/src/i18n/locales')
+  const dir = path.resolve('shared/i18n/locales')
   locales[lang] ??= fs
     .readdirSync(dir)
     .filter((f) => f === `${lang}.json` || f.endsWith(`.${lang}.json`))

@@ -5,7 +5,7 @@
 import { describe, it, expect, beforeAll } from 'vitest'
 import i18next from 'i18next'
 import type { TFunction } from 'i18next'
-import { translations } from '../../renderer/src/i18n/resources'
+import { translations } from '../../shared/i18n/resources'
 import { ISSUE_CODES } from '../../shared/vocabulary'
 import type { IssueCode } from '../../shared/vocabulary'
 import { contract } from '../../shared/contract'

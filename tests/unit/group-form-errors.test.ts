@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest'
 import i18next from 'i18next'
 import type { TFunction } from 'i18next'
-import { translations } from '../../renderer/src/i18n/resources'
+import { translations } from '../../shared/i18n/resources'
 import { groupFieldLabel, groupIssueText } from '../../renderer/src/features/groups/formErrors'
 import { bulkActionSchema, groupInputSchema, RULE_FIELD_NAMES } from '../../shared/groups'
 import type { GroupRules, RuleField } from '../../shared/groups'

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { translations } from '../../renderer/src/i18n/resources'
+import { translations } from '../../shared/i18n/resources'
 import { ERROR_CODES } from '../../shared/errors'
 import { ISSUE_CODES } from '../../shared/domain'
 import i18next from 'i18next'
@@ -245,11 +245,11 @@ describe('errors from main', () => {
   })
 })
 
-// The glossary (renderer/src/i18n/glossary.md) is the one place a domain term is chosen; the
+// The glossary (shared/i18n/glossary.md) is the one place a domain term is chosen; the
 // locale files must say exactly that, and never fall back to a replaced synonym.
 describe('glossary', () => {
   const glossary = readFileSync(
-    fileURLToPath(new URL('../../renderer/src/i18n/glossary.md', import.meta.url)),
+    fileURLToPath(new URL('../../shared/i18n/glossary.md', import.meta.url)),
     'utf8',
   )
 

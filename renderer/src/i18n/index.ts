@@ -2,7 +2,7 @@
 // restarts and is the same in every window; the browser language is only the first guess.
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { translations } from './resources'
+import { translations } from '../../../shared/i18n/resources'
 import { UI_LANGUAGES } from '../../../shared/vocabulary'
 import type { UiLanguage } from '../../../shared/vocabulary'
 

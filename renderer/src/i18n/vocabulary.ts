@@ -1,5 +1,5 @@
 // Industries and product interests: a standard list (codes in shared/vocabulary.ts, names in
-// locales/vocab.*.json) with free text still allowed. A stored code is shown in the UI language; a
+// shared/i18n/locales/vocab.*.json) with free text still allowed. A stored code is shown in the UI language; a
 // stored free text is shown as typed. What a user types or picks goes back to a code whenever it is
 // a list name in any UI language, so "电子产品", "Électronique" and "electronics" all store one code
 // and read the same to every teammate.
@@ -12,7 +12,7 @@ import {
   isIndustryCode,
   isProductCategoryCode,
 } from '../../../shared/vocabulary'
-import { translations } from './resources'
+import { translations } from '../../../shared/i18n/resources'
 
 type Option = { value: string; label: string }
 

@@ -1,14 +1,13 @@
 // The words an export is written in: column headers, tier / segment / stage / business type /
-// source names and country names in the user's language. They come from the renderer's own locale
-// files (the merged tree the window uses) and from i18n-iso-countries, the table the window's
-// country names come from, so a file and a screen never name a thing differently and no third copy
-// of the vocabulary exists. Only data is imported from the renderer folder (JSON merged by a pure
-// function), which is why eslint allows this one file to reach it.
+// source names and country names in the user's language. They come from the window's own locale
+// files (shared/i18n, the merged tree the renderer uses) and from i18n-iso-countries, the table the
+// window's country names come from, so a file and a screen never name a thing differently and no
+// third copy of the vocabulary exists.
 import countries from 'i18n-iso-countries'
 import enCountries from 'i18n-iso-countries/langs/en.json'
 import frCountries from 'i18n-iso-countries/langs/fr.json'
 import zhCountries from 'i18n-iso-countries/langs/zh.json'
-import { translations } from '../../../../renderer/src/i18n/resources'
+import { translations } from '../../../../shared/i18n/resources'
 import type { UiLanguage } from '../../../../shared/vocabulary'
 
 countries.registerLocale(enCountries)
