@@ -6,6 +6,7 @@ import enCountries from 'i18n-iso-countries/langs/en.json'
 import frCountries from 'i18n-iso-countries/langs/fr.json'
 import zhCountries from 'i18n-iso-countries/langs/zh.json'
 import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/core'
+import { countryName } from '../../../shared/countries'
 
 // Registering again is harmless, and keeps this module usable without format.ts having loaded.
 countries.registerLocale(enCountries)
@@ -28,10 +29,11 @@ let index: Map<string, string[]> | null = null
 function names(): Map<string, string[]> {
   if (index) return index
   index = new Map()
-  for (const lang of ['zh', 'fr', 'en']) {
+  for (const lang of ['zh', 'fr', 'en'] as const) {
     for (const [code, list] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
       const folded = index.get(code) ?? [foldName(code)]
-      folded.push(...list.map(foldName))
+      // The name the window shows first, then the ISO table's official and other names.
+      folded.push(foldName(countryName(code, lang)), ...list.map(foldName))
       index.set(code, folded)
     }
   }

@@ -1,21 +1,15 @@
 // Locale-aware formatting: dates, numbers and localised country names.
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import countries from 'i18n-iso-countries'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
-import enCountries from 'i18n-iso-countries/langs/en.json'
-import frCountries from 'i18n-iso-countries/langs/fr.json'
-import zhCountries from 'i18n-iso-countries/langs/zh.json'
-import { intlLocale } from './index'
-
-countries.registerLocale(enCountries)
-countries.registerLocale(frCountries)
-countries.registerLocale(zhCountries)
+import { intlLocale, pickLanguage } from './index'
+import { countryCodes, countryName } from '../../../shared/countries'
 
 export type Formatters = ReturnType<typeof makeFormatters>
 
 export function makeFormatters(lang: string) {
   const locale = intlLocale(lang)
+  const uiLanguage = pickLanguage(lang)
   const dateOptions = { dateStyle: 'medium' } as const
   // Not dateStyle 'short': en-US writes that with a two-digit year (12/6/26). Four digits, and the
   // same day-month order as the date fields: 2026/12/06, 06/12/2026, 12/06/2026.
@@ -52,13 +46,13 @@ export function makeFormatters(lang: string) {
         notation: 'compact',
         maximumFractionDigits: 1,
       }).format(n),
-    country: (code: string | null | undefined) => (code ? (countries.getName(code, lang) ?? code) : ''),
+    country: (code: string | null | undefined) => (code ? countryName(code, uiLanguage) : ''),
     /** A stored E.164 number in international layout: +966501234567 → +966 50 123 4567. */
     phone: (e164: string) => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164,
     /** All countries as select options, sorted by their localised name. */
     countryOptions: () =>
-      Object.entries(countries.getNames(lang, { select: 'official' }))
-        .map(([value, label]) => ({ value, label }))
+      countryCodes()
+        .map((value) => ({ value, label: countryName(value, uiLanguage) }))
         .sort((a, b) => a.label.localeCompare(b.label, locale)),
     /** Localised weekday name of an ISO weekday (1 = Monday). 2024-01-01 was a Monday. */
     weekday: (iso: number) => weekdayFmt.format(new Date(Date.UTC(2024, 0, iso))),

@@ -1,18 +1,11 @@
 // The words an export is written in: column headers, tier / segment / stage / business type /
 // source names and country names in the user's language. They come from the window's own locale
-// files (shared/i18n, the merged tree the renderer uses) and from i18n-iso-countries, the table the
-// window's country names come from, so a file and a screen never name a thing differently and no
+// files (shared/i18n, the merged tree the renderer uses) and shared/countries, where the window's
+// country names come from, so a file and a screen never name a thing differently and no
 // third copy of the vocabulary exists.
-import countries from 'i18n-iso-countries'
-import enCountries from 'i18n-iso-countries/langs/en.json'
-import frCountries from 'i18n-iso-countries/langs/fr.json'
-import zhCountries from 'i18n-iso-countries/langs/zh.json'
 import { translations } from '../../../../shared/i18n/resources'
+import { countryName } from '../../../../shared/countries'
 import type { UiLanguage } from '../../../../shared/vocabulary'
-
-countries.registerLocale(enCountries)
-countries.registerLocale(frCountries)
-countries.registerLocale(zhCountries)
 
 type Tree = { [key: string]: unknown }
 
@@ -43,6 +36,6 @@ export function exportLabels(language: UiLanguage): ExportLabels {
     t,
     code: (list, value) =>
       value === null ? null : (lookup(translations[language], `enum.${list}.${value}`) ?? value),
-    country: (code) => (code ? (countries.getName(code, language) ?? code) : null),
+    country: (code) => (code ? countryName(code, language) : null),
   }
 }

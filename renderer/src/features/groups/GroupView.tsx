@@ -33,7 +33,7 @@ import { RuleBuilder } from './RuleBuilder'
 import { GroupErrorAlert } from './GroupErrorAlert'
 import { withoutIssues } from './formErrors'
 
-// Six country rows at 30 px each leave room for a name on two lines ("Émirats Arabes Unis").
+// Six country rows at 30 px each leave room for a name on two lines ("Émirats arabes unis").
 const CHART_H = 220
 
 /** Longest mailto: URL we hand to the mail program; longer ones are cut by some clients. */
