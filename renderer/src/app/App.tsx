@@ -113,6 +113,15 @@ export function App() {
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false)
   const routeKey = hrefFor(route)
   useEffect(() => closeNav(), [routeKey, closeNav])
+  // Once the first screen is up and the window idle, fetch the code of the screens a user opens
+  // next, so the first customer opened (or the first new-customer form) does not wait on it.
+  useEffect(() => {
+    const id = requestIdleCallback(() => {
+      void import('../features/customers/CustomerPage')
+      void import('../features/customers/CreateCustomerModal')
+    })
+    return () => cancelIdleCallback(id)
+  }, [])
 
   // The window is named after the screen ("Clients — TradeTier"; the same punctuation in every
   // language, so not a translated string): a record's own name on a customer or group page,

@@ -47,9 +47,17 @@ export function usePageHeadingFocus(
     // Keeps following the heading: it appears after loading, and its text changes with the
     // record (a rename) or the language.
     name()
-    const titles = new MutationObserver(() => void name())
+    // Once per frame at most: finding the shown heading reads layout, and a screen rendering its
+    // data changes the DOM many times in a row (reading layout after each made saves and page
+    // opens wait on it).
+    const naming = perFrame(() => void name())
+    const titles = new MutationObserver(naming.schedule)
     titles.observe(main, { childList: true, subtree: true, characterData: true })
-    if (!moveFocus) return () => titles.disconnect()
+    if (!moveFocus)
+      return () => {
+        titles.disconnect()
+        naming.cancel()
+      }
 
     // Focus waits for the heading, and for a dialog still holding focus (a form that saved and
     // navigated) to go away: portals sit outside the main area, hence the whole body is watched.
@@ -62,19 +70,43 @@ export function usePageHeadingFocus(
       heading.focus()
       if (document.activeElement === heading) waiting.disconnect()
     }
-    const waiting = new MutationObserver(focus)
+    const focusing = perFrame(focus)
+    const waiting = new MutationObserver(focusing.schedule)
     waiting.observe(document.body, { childList: true, subtree: true })
     // A click before the heading shows (the language menu, a field) says where the user wants to
     // be: focus is theirs, and moving it would close what they opened.
-    const userMoved = () => waiting.disconnect()
+    const userMoved = () => {
+      waiting.disconnect()
+      focusing.cancel()
+    }
     document.addEventListener('pointerdown', userMoved, { capture: true, once: true })
     focus()
     return () => {
       titles.disconnect()
+      naming.cancel()
       waiting.disconnect()
+      focusing.cancel()
       document.removeEventListener('pointerdown', userMoved, { capture: true })
     }
   }, [mainId, routeKey, title])
+}
+
+/** Runs `fn` at the next animation frame, once however many times it was asked for before. */
+function perFrame(fn: () => void): { schedule: () => void; cancel: () => void } {
+  let frame = 0
+  return {
+    schedule: () => {
+      if (frame === 0)
+        frame = requestAnimationFrame(() => {
+          frame = 0
+          fn()
+        })
+    },
+    cancel: () => {
+      cancelAnimationFrame(frame)
+      frame = 0
+    },
+  }
 }
 
 /**

@@ -12,4 +12,5 @@ export function prefetchCustomer(id: string): void {
   prefetch('feedback:list', { customerId: id })
   prefetch('policy:get', {})
   prefetch('customers:facets', {})
+  prefetch('groups:list', {})
 }
