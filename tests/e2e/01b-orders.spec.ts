@@ -41,6 +41,17 @@ test('in French: orders in euros, a missing rate recorded on the spot, the tier 
   await addOrder(page, '10000000', tr('fr', 'enum.orderStatus.quoted'))
   await expect(page.getByTestId('order-row')).toHaveCount(2)
   await expect(page.getByTestId('tier-badge')).toHaveText(tr('fr', 'enum.tier.small'))
+  // Its struck-through USD value says so in words, and each row's actions name their row (no
+  // reference here, so the date).
+  const quoteRow = page.getByTestId('order-row').filter({ hasText: tr('fr', 'enum.orderStatus.quoted') })
+  await expect(quoteRow).toContainText(tr('fr', 'orders.notRevenue'))
+  const day = await quoteRow.getByRole('cell').first().innerText()
+  await expect(quoteRow.getByRole('button').first()).toHaveAccessibleName(
+    tr('fr', 'orders.editRow').replace('{{which}}', day),
+  )
+  await expect(quoteRow.getByRole('button').nth(1)).toHaveAccessibleName(
+    tr('fr', 'orders.deleteRow').replace('{{which}}', day),
+  )
 
   // 100,000 EUR more crosses USD 1,000,000: Mid.
   await addOrder(page, '100000', tr('fr', 'enum.orderStatus.shipped'))

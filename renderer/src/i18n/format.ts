@@ -26,6 +26,14 @@ export function makeFormatters(lang: string) {
   const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   const numberFmt = new Intl.NumberFormat(locale)
   const weekdayFmt = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })
+  // One formatter per currency: building an Intl.NumberFormat costs far more than using one, and
+  // a customer page formats every order's amounts on each render.
+  const moneyFormats = new Map<string, Intl.NumberFormat>()
+  const moneyFormat = (currency: string) => {
+    let f = moneyFormats.get(currency)
+    if (!f) moneyFormats.set(currency, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })))
+    return f
+  }
   return {
     locale,
     date: (iso: string | null | undefined) => (iso ? dateFmt(iso) : ''),
@@ -36,8 +44,7 @@ export function makeFormatters(lang: string) {
     percent: (ratio: number) =>
       new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio),
     /** An amount in a currency, in the UI locale: "USD 1,234.50" in en, "1 234,50 $US" in fr. */
-    money: (n: number, currency: string) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency }).format(n),
+    money: (n: number, currency: string) => moneyFormat(currency).format(n),
     /** Short money for sentences: "$5.4M", "5,4 M $US", "US$540万". */
     moneyCompact: (n: number, currency: string) =>
       new Intl.NumberFormat(locale, {
