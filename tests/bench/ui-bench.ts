@@ -138,12 +138,15 @@ try {
 
   // Opening a customer from the list (a different row each time: nothing cached).
   const open: number[] = []
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < runs + 1; i++) {
     await openList()
     const row = page.getByTestId('customer-row').nth(i % 12)
     open.push(await timed(page, row.getByRole('link').first(), customerPage))
   }
-  emit('ui_open_customer', open)
+  // The first open after the window loads also fetches the page's code (once per session, unless
+  // the window was idle long enough to have fetched it already): reported on its own.
+  emit('ui_open_customer_first', open.slice(0, 1))
+  emit('ui_open_customer', open.slice(1))
 
   // Saving a new customer: from the Save click to the new customer's page.
   const create: number[] = []
