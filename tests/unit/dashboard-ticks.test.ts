@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { niceTicks } from '../../renderer/src/features/dashboard/ticks'
+import { niceTicks } from '../../renderer/src/components/ticks'
 
 describe('niceTicks', () => {
   it('steps evenly from 0 past the largest value', () => {

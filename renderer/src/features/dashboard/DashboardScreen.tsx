@@ -26,7 +26,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { useFormatters } from '../../i18n/format'
 import type { ValueTier } from '../../../../shared/tiering'
 import { groupingKey, selectionKey } from '../groups/selectionKey'
-import { niceTicks } from './ticks'
+import { niceTicks } from '../../components/ticks'
 
 // Tier, amount and date cells of the at-risk table keep one line; names and countries may wrap.
 const NOWRAP = { whiteSpace: 'nowrap' } as const

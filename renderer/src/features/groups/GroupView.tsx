@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import { Button, Card, Group, Menu, Popover, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { BarChart } from '@mantine/charts'
+import { niceTicks } from '../../components/ticks'
 import { notify } from '../../app/notify'
 import {
   IconChevronDown,
@@ -64,6 +65,12 @@ export function GroupView({
   const [deleting, setDeleting] = useState(false)
   const [renaming, setRenaming] = useState(false)
   const money = (n: number) => fmt.moneyCompact(n, 'USD')
+  // Two even steps from 0, every one labelled: a half-width card at 1280 px has room for three
+  // French labels ("150 M $US"), and Recharts' own ticks skipped one ("0 / 40 M / 120 M").
+  const moneyAxis = (values: number[]) => {
+    const ticks = niceTicks(Math.max(0, ...values), 2)
+    return { ticks, domain: [0, ticks.at(-1)!], interval: 0, tickFormatter: money }
+  }
   const count = figures.data?.count ?? 0
   // What every action works on: the ticked customers when some are ticked, else the whole view.
   // The ids go to main, which refuses any that are not (or no longer) in the view.
@@ -263,11 +270,12 @@ export function GroupView({
               }))}
               dataKey="tier"
               yAxisProps={{ width: 130, interval: 0 }}
-              // Four round ticks fit the half-width card; recharts drops every other one otherwise.
-              xAxisProps={{ tickCount: 4 }}
+              xAxisProps={moneyAxis(f.byTier.map((x) => x.revenueUsd))}
               series={[{ name: 'revenue', color: 'teal.7', label: t('groups.revenue12m') }]}
               valueFormatter={money}
               gridAxis="x"
+              // Room past the last bar for the last tick's label, centred on the chart's edge.
+              barChartProps={{ margin: { right: 36 } }}
             />
           </Card>
           <Card withBorder>
@@ -285,8 +293,10 @@ export function GroupView({
               series={[{ name: 'revenue', color: 'blue.6', label: t('groups.revenue12m') }]}
               valueFormatter={money}
               yAxisProps={{ width: 120, interval: 0 }}
-              xAxisProps={{ tickCount: 4 }}
+              xAxisProps={moneyAxis(f.byCountry.slice(0, 6).map((c) => c.revenueUsd))}
               gridAxis="x"
+              // Room past the last bar for the last tick's label, centred on the chart's edge.
+              barChartProps={{ margin: { right: 36 } }}
             />
           </Card>
         </SimpleGrid>

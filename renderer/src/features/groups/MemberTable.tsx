@@ -105,8 +105,9 @@ export function MemberTable({
       label: t('groups.lastOrder'),
       sort: 'last_order',
       width: 'minmax(90px, 0.9fr)',
-      // The medium date ("May 6, 2026"): the short one has a two-digit year in en ("5/6/26").
-      render: (r) => fmt.date(r.lastOrder),
+      // The short date with its four-digit year (2026/11/06, 06/11/2026): the medium one
+      // ("2026年11月6日") was cut in a narrow column.
+      render: (r) => fmt.shortDate(r.lastOrder),
     },
     {
       key: 'owner',
