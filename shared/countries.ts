@@ -9,11 +9,12 @@ import type { UiLanguage } from './vocabulary'
 const LOCALE: Record<UiLanguage, string> = { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }
 
 // CLDR's standard name of these carries a qualifier nobody writes on an address or an invoice
-// ("Hong Kong SAR China", 中国香港特别行政区); zh follows mainland usage (中国香港, 中国台湾).
+// ("Hong Kong SAR China", 中国香港特别行政区); zh follows mainland usage (中国香港, 中国台湾) and
+// the short form every Chinese trader writes for the Emirates (阿联酋, not 阿拉伯联合酋长国).
 const OVERRIDES: Partial<Record<UiLanguage, Record<string, string>>> = {
   en: { HK: 'Hong Kong', MO: 'Macao' },
   fr: { HK: 'Hong Kong', MO: 'Macao' },
-  zh: { HK: '中国香港', MO: '中国澳门', TW: '中国台湾' },
+  zh: { HK: '中国香港', MO: '中国澳门', TW: '中国台湾', AE: '阿联酋' },
 }
 
 const displayNames = new Map<UiLanguage, Intl.DisplayNames>()

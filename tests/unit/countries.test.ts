@@ -14,6 +14,7 @@ describe('country names', () => {
     expect(countryName('HK', 'en')).toBe('Hong Kong')
     expect(countryName('HK', 'zh')).toBe('中国香港')
     expect(countryName('TW', 'zh')).toBe('中国台湾')
+    expect(countryName('AE', 'zh')).toBe('阿联酋')
   })
 
   it('names every ISO code in every language, and shows a stray value as stored', () => {
