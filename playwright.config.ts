@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { chromiumPath } from './tests/e2e/browser'
+import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/browser'
 
 // Browser tests drive the built renderer (`npm run test:e2e` builds it first) through the harness:
 // real main-process services, real SQLite. Each spec file starts its own harness on a fresh data
@@ -18,16 +18,7 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
     viewport: { width: 1440, height: 900 },
     trace: 'off',

@@ -23,7 +23,7 @@ import { DEFAULT_POLICY, VALUE_TIERS, orderInputSchema } from '../../shared/tier
 import type { OrderInput, TieringPolicy, ValueTier } from '../../shared/tiering'
 import type { Selection } from '../../shared/groups'
 import { localToday } from '../../shared/dates'
-import { dailyPass, figuresRebuild, searchDuringRetier, startupMs } from './jobs-bench'
+import { dailyPass, figuresRebuild, searchDuringRetier, startupMs, stats } from './jobs-bench'
 import { checkDuckSemantics, loadFacts, openDuck, readResult, runTiering } from './duckdb-tiering'
 import type { OrderFactRow, PrevRow } from './duckdb-tiering'
 
@@ -48,17 +48,6 @@ const today = localToday()
 const rng = createRng(2026)
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!
 let liveOrders = 0
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
-  return {
-    n: samples.length,
-    p50_ms: Number(q(0.5).toFixed(3)),
-    p95_ms: Number(q(0.95).toFixed(3)),
-    max_ms: Number(sorted[sorted.length - 1]!.toFixed(3)),
-  }
-}
 
 function emit(metric: string, samples: number[], extra: Record<string, unknown> = {}) {
   console.log(

@@ -14,7 +14,7 @@ import { dispatch } from '../../electron/main/ipc/dispatch'
 import { generateDemoCustomers, createRng } from '../../electron/main/core/demo-data'
 import type { DemoCustomer } from '../../electron/main/core/demo-data'
 import type { ListQuery } from '../../shared/domain'
-import { dailyPass, startupMs } from './jobs-bench'
+import { dailyPass, startupMs, stats } from './jobs-bench'
 
 const { values } = parseArgs({
   options: {
@@ -33,15 +33,10 @@ const rng = createRng(42)
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
 
 function emit(metric: string, samples: number[], extra: Record<string, unknown> = {}) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
   console.log(
     JSON.stringify({
       metric,
-      n: samples.length,
-      p50_ms: Number(q(0.5).toFixed(3)),
-      p95_ms: Number(q(0.95).toFixed(3)),
-      max_ms: Number(sorted[sorted.length - 1]!.toFixed(3)),
+      ...stats(samples),
       customers: customers.count(),
       contacts: db.prepare('SELECT count(*) FROM contacts WHERE deleted_at IS NULL').pluck().get(),
       ...extra,
@@ -51,10 +46,8 @@ function emit(metric: string, samples: number[], extra: Record<string, unknown> 
 
 /** p50 and p95 of some of a metric's samples, as extra fields named after them. */
 function quantiles(name: string, samples: number[]): Record<string, number> {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const q = (p: number) =>
-    Number((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0).toFixed(3))
-  return { [`${name}_n`]: samples.length, [`${name}_p50_ms`]: q(0.5), [`${name}_p95_ms`]: q(0.95) }
+  const { n, p50_ms, p95_ms } = stats(samples)
+  return { [`${name}_n`]: n, [`${name}_p50_ms`]: p50_ms, [`${name}_p95_ms`]: p95_ms }
 }
 
 function time(fn: () => unknown): number {

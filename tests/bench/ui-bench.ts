@@ -14,9 +14,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
+import { stats } from './jobs-bench'
 import type { Locator, Page } from '@playwright/test'
 import { startHarness } from '../e2e/helpers'
-import { chromiumPath } from '../e2e/browser'
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser'
 
 const { values } = parseArgs({
   options: {
@@ -93,33 +94,13 @@ async function timed(page: Page, target: Locator, expected: () => Promise<void>)
 }
 
 function emit(metric: string, samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
-  console.log(
-    JSON.stringify({
-      metric,
-      n: samples.length,
-      p50_ms: Number(q(0.5).toFixed(1)),
-      p95_ms: Number(q(0.95).toFixed(1)),
-      max_ms: Number(sorted[sorted.length - 1]!.toFixed(1)),
-      customers,
-    }),
-  )
+  console.log(JSON.stringify({ metric, ...stats(samples), customers }))
 }
 
 const harness = await startHarness(dataDir, { keep: true })
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 })
 try {
   await fetch(`${harness.url}/ipc/settings:set`, {

@@ -19,6 +19,21 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | und
   return undefined
 }
 
+/**
+ * How every browser run here starts Chromium: headless, and without the background connections
+ * (updates, sync, QUIC) that a closed network refuses many times over at every start.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
 /** Makes sure the browser chromiumPath() names can start; returns the exit status. */
 function ensureBrowser(): number {
   const chosen = chromiumPath()

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 import { startHarness } from '../e2e/helpers'
-import { chromiumPath } from '../e2e/browser'
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser'
 
 const { values } = parseArgs({
   options: {
@@ -57,16 +57,7 @@ try {
   const wanted = values.screens ? values.screens.split(',') : Object.keys(all)
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   })
   for (const lang of values.langs.split(',')) {
     await post('settings:set', { language: lang })

@@ -2,7 +2,12 @@
 // anything ambiguous or malformed is an error, never a silent 0, a rounding or a guessed date.
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
-import { amountExample, formatAmount, formatRate, parseAmount } from '../../renderer/src/components/amountText'
+import {
+  amountExample,
+  formatAmount,
+  formatRate,
+  parseAmount,
+} from '../../renderer/src/components/amountText'
 import { formatDateText, parseDateText } from '../../renderer/src/components/dateText'
 
 const LOCALES = ['fr-FR', 'zh-CN', 'en-US'] as const

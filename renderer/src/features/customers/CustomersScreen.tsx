@@ -123,139 +123,73 @@ export function CustomersScreen() {
   }
   const empty = info.data.customerCount === 0
 
-  // A filter with a choice in it takes a double share of the row, so its pills show their text.
-  const filterInputs: { set: boolean; input: ReactNode }[] = [
+  // The filters, one row each: which list it sets, its label and choices, whether typing narrows
+  // them (long lists), and a test id where tests reach for it.
+  const byLabel = (options: { value: string; label: string }[]) =>
+    options.sort((a, b) => a.label.localeCompare(b.label, fmt.locale))
+  const filterSpecs: {
+    key: keyof Filters
+    label: string
+    data: (string | { value: string; label: string })[]
+    searchable?: boolean
+    testId?: string
+  }[] = [
     {
-      set: filters.tiers.length > 0,
-      input: (
-        <MultiSelect
-          key="tier"
-          clearSectionMode="clear"
-          label={t('fields.tier')}
-          placeholder={filters.tiers.length ? undefined : t('filters.any')}
-          data={VALUE_TIERS.map((v) => ({ value: v, label: t(`enum.tier.${v}`) }))}
-          value={filters.tiers}
-          onChange={set('tiers')}
-          clearable
-          data-testid="filter-tier"
-        />
-      ),
+      key: 'tiers',
+      label: t('fields.tier'),
+      data: VALUE_TIERS.map((v) => ({ value: v, label: t(`enum.tier.${v}`) })),
+      testId: 'filter-tier',
     },
     {
-      set: filters.countries.length > 0,
-      input: (
-        <MultiSelect
-          key="country"
-          clearSectionMode="clear"
-          label={t('fields.country')}
-          placeholder={filters.countries.length ? undefined : t('filters.any')}
-          data={(facets.data?.countries ?? [])
-            .map((c) => ({ value: c, label: fmt.country(c) }))
-            .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
-          value={filters.countries}
-          onChange={set('countries')}
-          searchable
-          clearable
-          data-testid="filter-country"
-        />
-      ),
+      key: 'countries',
+      label: t('fields.country'),
+      data: byLabel((facets.data?.countries ?? []).map((c) => ({ value: c, label: fmt.country(c) }))),
+      searchable: true,
+      testId: 'filter-country',
     },
     {
-      set: filters.continents.length > 0,
-      input: (
-        <MultiSelect
-          key="continent"
-          clearSectionMode="clear"
-          label={t('fields.continent')}
-          placeholder={filters.continents.length ? undefined : t('filters.any')}
-          data={CONTINENTS.map((c) => ({ value: c, label: t(`enum.continent.${c}`) }))}
-          value={filters.continents}
-          onChange={set('continents')}
-          clearable
-          data-testid="filter-continent"
-        />
-      ),
+      key: 'continents',
+      label: t('fields.continent'),
+      data: CONTINENTS.map((c) => ({ value: c, label: t(`enum.continent.${c}`) })),
+      testId: 'filter-continent',
     },
     {
-      set: filters.industries.length > 0,
-      input: (
-        <MultiSelect
-          key="industry"
-          clearSectionMode="clear"
-          label={t('fields.industry')}
-          placeholder={filters.industries.length ? undefined : t('filters.any')}
-          data={(facets.data?.industries ?? [])
-            .map((v) => ({ value: v, label: industryLabel(t, v) }))
-            .sort((a, b) => a.label.localeCompare(b.label, fmt.locale))}
-          value={filters.industries}
-          onChange={set('industries')}
-          searchable
-          clearable
-        />
-      ),
+      key: 'industries',
+      label: t('fields.industry'),
+      data: byLabel((facets.data?.industries ?? []).map((v) => ({ value: v, label: industryLabel(t, v) }))),
+      searchable: true,
     },
     {
-      set: filters.businessTypes.length > 0,
-      input: (
-        <MultiSelect
-          key="businessType"
-          clearSectionMode="clear"
-          label={t('fields.businessType')}
-          placeholder={filters.businessTypes.length ? undefined : t('filters.any')}
-          data={BUSINESS_TYPES.map((b) => ({ value: b, label: t(`enum.businessType.${b}`) }))}
-          value={filters.businessTypes}
-          onChange={set('businessTypes')}
-          clearable
-        />
-      ),
+      key: 'businessTypes',
+      label: t('fields.businessType'),
+      data: BUSINESS_TYPES.map((b) => ({ value: b, label: t(`enum.businessType.${b}`) })),
     },
+    { key: 'owners', label: t('fields.owner'), data: facets.data?.owners ?? [] },
+    { key: 'tags', label: t('fields.tags'), data: facets.data?.tags ?? [], searchable: true },
     {
-      set: filters.owners.length > 0,
-      input: (
-        <MultiSelect
-          key="owner"
-          clearSectionMode="clear"
-          label={t('fields.owner')}
-          placeholder={filters.owners.length ? undefined : t('filters.any')}
-          data={facets.data?.owners ?? []}
-          value={filters.owners}
-          onChange={set('owners')}
-          clearable
-        />
-      ),
-    },
-    {
-      set: filters.tags.length > 0,
-      input: (
-        <MultiSelect
-          key="tags"
-          clearSectionMode="clear"
-          label={t('fields.tags')}
-          placeholder={filters.tags.length ? undefined : t('filters.any')}
-          data={facets.data?.tags ?? []}
-          value={filters.tags}
-          onChange={set('tags')}
-          searchable
-          clearable
-        />
-      ),
-    },
-    {
-      set: filters.sources.length > 0,
-      input: (
-        <MultiSelect
-          key="source"
-          clearSectionMode="clear"
-          label={t('fields.source')}
-          placeholder={filters.sources.length ? undefined : t('filters.any')}
-          data={SOURCES.map((s) => ({ value: s, label: t(`enum.source.${s}`) }))}
-          value={filters.sources}
-          onChange={set('sources')}
-          clearable
-        />
-      ),
+      key: 'sources',
+      label: t('fields.source'),
+      data: SOURCES.map((v) => ({ value: v, label: t(`enum.source.${v}`) })),
     },
   ]
+  // A filter with a choice in it takes a double share of the row, so its pills show their text.
+  const filterInputs: { set: boolean; input: ReactNode }[] = filterSpecs.map((f) => ({
+    set: filters[f.key].length > 0,
+    input: (
+      <MultiSelect
+        key={f.key}
+        clearSectionMode="clear"
+        label={f.label}
+        placeholder={filters[f.key].length ? undefined : t('filters.any')}
+        data={f.data}
+        value={filters[f.key]}
+        onChange={set(f.key)}
+        searchable={f.searchable}
+        clearable
+        data-testid={f.testId}
+      />
+    ),
+  }))
 
   return (
     <Stack gap="md">
