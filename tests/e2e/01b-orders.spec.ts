@@ -190,3 +190,33 @@ test('in French: amounts typed "12 500,50" and dates typed 06/12/2026, as the la
   expect((await ordersOf(page, id))[0]!.date).toBe('2099-01-01')
   await page.screenshot({ path: '.reports/screens/orders-amounts-fr.png', fullPage: true })
 })
+
+test('a long order history shows the latest ten orders, the rest behind Show all', async ({ page }) => {
+  await page.goto('/')
+  const id = await usdCustomer(page, 'Long History Trading')
+  for (let i = 1; i <= 12; i++) {
+    const res = await ipc(page, 'orders:create', {
+      customerId: id,
+      order: {
+        date: `2026-${String(i).padStart(2, '0')}-01`,
+        amount: 1000 * i,
+        currency: 'USD',
+        status: 'paid',
+        reference: `PO-LH-${i}`,
+      },
+    })
+    expect(res.ok).toBe(true)
+  }
+  await page.goto(`/#/customers/${id}`)
+  await switchLanguage(page, 'English')
+  const rows = page.getByTestId('order-row')
+  await expect(rows).toHaveCount(10)
+  // Newest first: December's order leads, January's and February's are folded away.
+  await expect(rows.first()).toContainText('PO-LH-12')
+  const toggle = page.getByTestId('orders-toggle')
+  await expect(toggle).toHaveText(tr('en', 'customerPage.showAll').replace('{{n}}', '12'))
+  await toggle.click()
+  await expect(rows).toHaveCount(12)
+  await expect(rows.last()).toContainText('PO-LH-1')
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+})

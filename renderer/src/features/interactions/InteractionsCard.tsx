@@ -34,6 +34,10 @@ import type { InteractionDraft } from './form'
 import { FormDialog } from '../../components/FormDialog'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { DateField } from '../../components/DateField'
+import { ShowAllToggle } from '../../components/ShowAll'
+
+// The latest exchanges first (the list comes newest first); the rest behind "Show all".
+const FOLDED_INTERACTIONS = 10
 
 export function InteractionsCard({ customerId, contacts }: { customerId: string; contacts: Contact[] }) {
   const { t } = useTranslation()
@@ -41,6 +45,7 @@ export function InteractionsCard({ customerId, contacts }: { customerId: string;
   const data = useQuery('interactions:list', { customerId })
   const [adding, setAdding] = useState(false)
   const [deleting, setDeleting] = useState<Interaction | null>(null)
+  const [allItems, setAllItems] = useState(false)
   const contactName = (id: string | null) => contacts.find((c) => c.id === id)?.name
 
   const remove = async (i: Interaction) => {
@@ -79,52 +84,62 @@ export function InteractionsCard({ customerId, contacts }: { customerId: string;
       )}
       {data.data && data.data.interactions.length > 0 && (
         <Timeline bulletSize={12} lineWidth={2}>
-          {data.data.interactions.map((i) => (
-            <Timeline.Item key={i.id} data-testid="interaction-item">
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <div style={{ minWidth: 0 }}>
-                  <Group gap={6}>
-                    <Badge size="xs" variant="light">
-                      {t(`enum.interaction.${i.kind}`)}
-                    </Badge>
-                    <Text size="xs" c="dimmed">
-                      {fmt.date(i.date)}
-                      {contactName(i.contactId) && (
-                        <>
-                          {' · '}
-                          <span {...nameProps(contactName(i.contactId))}>{contactName(i.contactId)}</span>
-                        </>
-                      )}
+          {(allItems ? data.data.interactions : data.data.interactions.slice(0, FOLDED_INTERACTIONS)).map(
+            (i) => (
+              <Timeline.Item key={i.id} data-testid="interaction-item">
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <div style={{ minWidth: 0 }}>
+                    <Group gap={6}>
+                      <Badge size="xs" variant="light">
+                        {t(`enum.interaction.${i.kind}`)}
+                      </Badge>
+                      <Text size="xs" c="dimmed">
+                        {fmt.date(i.date)}
+                        {contactName(i.contactId) && (
+                          <>
+                            {' · '}
+                            <span {...nameProps(contactName(i.contactId))}>{contactName(i.contactId)}</span>
+                          </>
+                        )}
+                      </Text>
+                    </Group>
+                    <Text size="sm" dir="auto">
+                      {i.summary}
                     </Text>
-                  </Group>
-                  <Text size="sm" dir="auto">
-                    {i.summary}
-                  </Text>
-                  {i.outcome && (
-                    <Text size="xs" c="dimmed">
-                      {t('interactions.outcomeValue', { value: i.outcome })}
-                    </Text>
-                  )}
-                  {i.nextStep && (
-                    <Text size="xs" fw={500}>
-                      {t('interactions.nextStepValue', { value: i.nextStep })}
-                    </Text>
-                  )}
-                </div>
-                <Tooltip label={t('interactions.delete')}>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    onClick={() => setDeleting(i)}
-                    aria-label={t('customerPage.deleteInteractionOf', { date: fmt.date(i.date) })}
-                  >
-                    <IconTrash size={14} aria-hidden />
-                  </ActionIcon>
-                </Tooltip>
-              </Group>
-            </Timeline.Item>
-          ))}
+                    {i.outcome && (
+                      <Text size="xs" c="dimmed">
+                        {t('interactions.outcomeValue', { value: i.outcome })}
+                      </Text>
+                    )}
+                    {i.nextStep && (
+                      <Text size="xs" fw={500}>
+                        {t('interactions.nextStepValue', { value: i.nextStep })}
+                      </Text>
+                    )}
+                  </div>
+                  <Tooltip label={t('interactions.delete')}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      onClick={() => setDeleting(i)}
+                      aria-label={t('customerPage.deleteInteractionOf', { date: fmt.date(i.date) })}
+                    >
+                      <IconTrash size={14} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
+              </Timeline.Item>
+            ),
+          )}
         </Timeline>
+      )}
+      {data.data && data.data.interactions.length > FOLDED_INTERACTIONS && (
+        <ShowAllToggle
+          all={allItems}
+          total={data.data.interactions.length}
+          onToggle={() => setAllItems((v) => !v)}
+          testId="interactions-toggle"
+        />
       )}
       {adding && <LogDialog customerId={customerId} contacts={contacts} onClose={() => setAdding(false)} />}
       <ConfirmDelete

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { notify } from '../../app/notify'
 import { CardHeader } from '../../components/CardHeader'
+import { ShowAllToggle } from '../../components/ShowAll'
 import { useQuery } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import { DEFAULT_POLICY } from '../../../../shared/tiering'
@@ -27,6 +28,9 @@ import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { OrderEditor } from './OrderEditor'
 import { TierPanel } from '../tiers/TierPanel'
+
+// The latest orders first; the rest behind "Show all".
+const FOLDED_ORDERS = 10
 
 const REVENUE: ReadonlySet<OrderStatus> = new Set(DEFAULT_POLICY.revenueStatuses)
 
@@ -50,6 +54,7 @@ export function OrdersCard({
   const data = useQuery('orders:list', { customerId })
   const [editing, setEditing] = useState<Order | 'new' | null>(null)
   const [deleting, setDeleting] = useState<Order | null>(null)
+  const [allOrders, setAllOrders] = useState(false)
 
   const remove = async (order: Order) => {
     const res = await call('orders:delete', { id: order.id })
@@ -125,12 +130,20 @@ export function OrdersCard({
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.data.orders.map((o) => (
+                  {(allOrders ? data.data.orders : data.data.orders.slice(0, FOLDED_ORDERS)).map((o) => (
                     <OrderRow key={o.id} order={o} onEdit={setEditing} onDelete={setDeleting} />
                   ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+          )}
+          {data.data.orders.length > FOLDED_ORDERS && (
+            <ShowAllToggle
+              all={allOrders}
+              total={data.data.orders.length}
+              onToggle={() => setAllOrders((v) => !v)}
+              testId="orders-toggle"
+            />
           )}
           <Text size="xs" c="dimmed">
             {t('orders.revenueRule')}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { call } from '../../api/client'
 import { useQuery } from '../../app/data'
+import { ShowAllToggle } from '../../components/ShowAll'
 import { useFormatters } from '../../i18n/format'
 import type { Formatters } from '../../i18n/format'
 import { DEFAULT_POLICY, VALUE_TIERS, isPromotion } from '../../../../shared/tiering'
@@ -270,7 +271,6 @@ function HistoryList({
   testId: string
   entries: { text: string; at: string }[]
 }) {
-  const { t } = useTranslation()
   const fmt = useFormatters()
   const [all, setAll] = useState(false)
   if (entries.length === 0) return null
@@ -293,15 +293,12 @@ function HistoryList({
         ))}
       </List>
       {entries.length > FOLDED && (
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          onClick={() => setAll((v) => !v)}
-          aria-expanded={all}
-          data-testid={`${testId}-toggle`}
-        >
-          {all ? t('customerPage.showFewer') : t('customerPage.showAll', { n: fmt.number(entries.length) })}
-        </Button>
+        <ShowAllToggle
+          all={all}
+          total={entries.length}
+          onToggle={() => setAll((v) => !v)}
+          testId={`${testId}-toggle`}
+        />
       )}
     </div>
   )
