@@ -15,11 +15,21 @@ import type { DataChanged, TableName } from '../../../shared/tables'
 const versions = new Map<string, number>()
 const listeners = new Set<() => void>()
 
+// Screens hear of changes at the next frame, once for a burst of events: a save's own event
+// comes just before its answer, and the screen the save is about to leave (a list behind the
+// new-customer form) would otherwise start reloading and re-rendering first, delaying the
+// answer and the next screen. Versions move at once, so a read started meanwhile is never stale.
+let notifyFrame = 0
+function notify() {
+  notifyFrame = 0
+  for (const l of listeners) l()
+}
+
 function onChanged(payload: unknown) {
   const tables = (payload as Partial<DataChanged> | null)?.tables
   if (!Array.isArray(tables) || tables.length === 0) return
   for (const t of tables) versions.set(t, (versions.get(t) ?? 0) + 1)
-  for (const l of listeners) l()
+  if (notifyFrame === 0) notifyFrame = requestAnimationFrame(notify)
 }
 
 let subscribed = false
