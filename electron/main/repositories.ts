@@ -91,9 +91,11 @@ export function upgradeDerived(r: Repositories): void {
     }
   }
   if (metaRead(r.db, 'tiers_backfilled') !== '1') {
-    r.db.transaction(() => {
-      r.tiers.backfill()
-      metaSet(r.db, 'tiers_backfilled', '1')
-    })()
+    r.db
+      .transaction(() => {
+        r.tiers.backfill()
+        metaSet(r.db, 'tiers_backfilled', '1')
+      })
+      .immediate()
   }
 }

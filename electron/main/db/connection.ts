@@ -54,6 +54,15 @@ function defaultMigrationsDir(): string {
 }
 
 /**
+ * SQLite's count of commits by other connections to this file (PRAGMA data_version): equal
+ * readings mean nothing another connection wrote came in between. A job in the worker compares it
+ * across its batches to know whether what it read before main's latest save still holds.
+ */
+export function dataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number
+}
+
+/**
  * Opens (creating if needed) `<dataDir>/tradetier.db`; when migrations are pending on an existing
  * database, checks it in full and takes a backup copy first, then applies them. A file that is
  * not a database at all fails here (its header is read); deeper damage is found by checkIntegrity.

@@ -12,5 +12,5 @@ export function refreshCountryFacts(db: Db): void {
   )
   db.transaction(() => {
     for (const [code, f] of facts) upsert.run(code, f.region, f.subregion, f.continent)
-  })()
+  }).immediate()
 }

@@ -124,7 +124,10 @@ export class SyncWriter {
     const outer = !scopes.has(this.db)
     if (outer) scopes.set(this.db, {})
     try {
-      return this.db.transaction(() => this.writeInTransaction(changes))()
+      // IMMEDIATE: the write path reads stamps and old values before it writes. A deferred
+      // transaction would read a snapshot the worker's next batch can commit past, and then fail
+      // with SQLITE_BUSY_SNAPSHOT instead of waiting for the lock (busy_timeout covers only this).
+      return this.db.transaction(() => this.writeInTransaction(changes)).immediate()
     } catch (err) {
       // A nested write rolled back to its savepoint: what was remembered inside it is void.
       if (!outer) scopes.set(this.db, {})

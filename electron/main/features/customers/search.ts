@@ -365,13 +365,15 @@ export class SearchIndex {
   /** Rebuilds the whole index from empty, in one transaction (a base found with no index). */
   rebuildAll(): number {
     const ids = this.db.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').pluck().all() as string[]
-    this.db.transaction(() => {
-      this.written = { scope: undefined, sources: new Map() }
-      this.db.exec(
-        'DELETE FROM customer_fts; DELETE FROM search_docs; DELETE FROM search_grams; DELETE FROM match_keys',
-      )
-      this.reindex(ids)
-    })()
+    this.db
+      .transaction(() => {
+        this.written = { scope: undefined, sources: new Map() }
+        this.db.exec(
+          'DELETE FROM customer_fts; DELETE FROM search_docs; DELETE FROM search_grams; DELETE FROM match_keys',
+        )
+        this.reindex(ids)
+      })
+      .immediate()
     return ids.length
   }
 

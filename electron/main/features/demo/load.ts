@@ -34,7 +34,7 @@ export async function loadDemo(
     db.transaction(() => {
       for (const rate of demoRates('2020-01-01'))
         if (orders.rateOn(rate.currency, rate.date) === null) orders.setRate(rate)
-    })()
+    }).immediate()
   }
   let batch: { customer: CustomerValues; contacts: ContactValues[] }[] = []
   let done = 0
@@ -48,7 +48,7 @@ export async function loadDemo(
           orders.create(id, orderInputSchema.parse(o))
         }
       }
-    })()
+    }).immediate()
     done += items.length
     batch = []
     progress(done, count)

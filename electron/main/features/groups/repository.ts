@@ -538,39 +538,41 @@ export class GroupRepository {
       .prepare(`SELECT t.customer_id ${fromFor(where.where)} WHERE ${LIVE} AND ${where.where}`)
       .pluck()
       .all(...where.params) as string[]
-    return this.db.transaction(() => {
-      switch (action.kind) {
-        case 'owner': {
-          const owner = action.owner?.trim() || null
-          let changed = 0
-          for (const id of ids) {
-            if ((this.customers.values(id).owner ?? null) === owner) continue
-            this.customers.update(id, { owner })
-            changed++
-          }
-          return { changed, skipped: [] }
-        }
-        case 'tag': {
-          let changed = 0
-          const skipped: BulkResult['skipped'] = []
-          for (const id of ids) {
-            const tags = this.customers.values(id).tags
-            if (tags.some((t) => t.toLowerCase() === action.tag.toLowerCase())) continue
-            const next = [...tags, action.tag]
-            // The schema a single customer's edit is checked against, so the limit (50 tags) is
-            // one rule; the new tag passed the action's schema, so only the count can fail here.
-            if (!customerInputSchema.shape.tags.safeParse(next).success) {
-              skipped.push({ customerId: id, reason: 'too_many_tags' })
-              continue
+    return this.db
+      .transaction(() => {
+        switch (action.kind) {
+          case 'owner': {
+            const owner = action.owner?.trim() || null
+            let changed = 0
+            for (const id of ids) {
+              if ((this.customers.values(id).owner ?? null) === owner) continue
+              this.customers.update(id, { owner })
+              changed++
             }
-            this.customers.update(id, { tags: next })
-            changed++
+            return { changed, skipped: [] }
           }
-          return { changed, skipped }
+          case 'tag': {
+            let changed = 0
+            const skipped: BulkResult['skipped'] = []
+            for (const id of ids) {
+              const tags = this.customers.values(id).tags
+              if (tags.some((t) => t.toLowerCase() === action.tag.toLowerCase())) continue
+              const next = [...tags, action.tag]
+              // The schema a single customer's edit is checked against, so the limit (50 tags) is
+              // one rule; the new tag passed the action's schema, so only the count can fail here.
+              if (!customerInputSchema.shape.tags.safeParse(next).success) {
+                skipped.push({ customerId: id, reason: 'too_many_tags' })
+                continue
+              }
+              this.customers.update(id, { tags: next })
+              changed++
+            }
+            return { changed, skipped }
+          }
+          case 'add_to_group':
+            return { changed: ids.length > 0 ? this.addMembers(action.groupId, ids) : 0, skipped: [] }
         }
-        case 'add_to_group':
-          return { changed: ids.length > 0 ? this.addMembers(action.groupId, ids) : 0, skipped: [] }
-      }
-    })()
+      })
+      .immediate()
   }
 }

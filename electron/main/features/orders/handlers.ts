@@ -12,15 +12,19 @@ export function orderHandlers({ db, customers, orders, figures, tiers, jobs }: A
    */
   const nameOf = db.prepare('SELECT display_name FROM customers WHERE id = ?').pluck()
   const withTierChange = <T>(customerId: string, write: () => T): [T, TierChange] =>
-    db.transaction((): [T, TierChange] => {
-      const before = tiers.current(customerId)?.tier ?? 'ordinary'
-      const result = write()
-      const after = tiers.current(customerId)?.tier ?? 'ordinary'
-      return [
-        result,
-        before === after ? null : { customerName: nameOf.get(customerId) as string, from: before, to: after },
-      ]
-    })()
+    db
+      .transaction((): [T, TierChange] => {
+        const before = tiers.current(customerId)?.tier ?? 'ordinary'
+        const result = write()
+        const after = tiers.current(customerId)?.tier ?? 'ordinary'
+        return [
+          result,
+          before === after
+            ? null
+            : { customerName: nameOf.get(customerId) as string, from: before, to: after },
+        ]
+      })
+      .immediate()
   const orderWrite = (customerId: string, write: () => Order): OrderWrite => {
     const [order, tierChange] = withTierChange(customerId, write)
     return { ...order, tierChange }

@@ -109,6 +109,6 @@ export function importRates(db: Db, orders: OrderRepository, csv: string): numbe
   }
   db.transaction(() => {
     for (const rate of rates) orders.setRate(rate!)
-  })()
+  }).immediate()
   return rates.length
 }

@@ -10,6 +10,7 @@
 // (core/tiering.ts computeFigures, which the policy preview and the tests use): the same filters,
 // windows and net-of-returns revenue.
 import type { Db } from '../../db/connection'
+import { dataVersion } from '../../db/connection'
 import type { ChangeTracker } from '../../db/changes'
 import type { SqlRow } from '../../db/schema'
 import type { customerFigures } from '../../db/schema'
@@ -160,6 +161,11 @@ export class FiguresRepository {
    * Rebuilds every live customer's figures from all orders in one pass, storing them in
    * transactions of `batch` customers (customers with no counted order get empty figures) and
    * calling `pause` between batches. Returns how many rows were written.
+   *
+   * The pass runs in the job worker while main keeps saving orders between its batches. A batch
+   * whose customers could have changed since the scan (another connection committed: SQLite's
+   * data_version moved) recomputes them from their own orders inside its transaction, so an
+   * order saved mid-pass is never overwritten by the figures from before it.
    */
   async rebuildAll(
     policy: TieringPolicy,
@@ -168,15 +174,20 @@ export class FiguresRepository {
     batch = 10_000,
   ): Promise<number> {
     const asOf = this.today()
+    const scannedAt = dataVersion(this.db)
     const computed = new Map<string, Figures>()
     for (const raw of this.q.all.iterate(this.params(asOf, policy)) as IterableIterator<RawFigures>)
       computed.set(raw[0], fromRaw(asOf, raw))
     const empty = { asOf, ...NO_FIGURES }
     for (let i = 0; i < liveIds.length; i += batch) {
       const ids = liveIds.slice(i, i + batch)
-      this.db.transaction(() => {
-        for (const id of ids) this.save(id, computed.get(id) ?? empty)
-      })()
+      this.db
+        .transaction(() => {
+          if (dataVersion(this.db) === scannedAt)
+            for (const id of ids) this.save(id, computed.get(id) ?? empty)
+          else for (const id of ids) this.refresh(id, policy)
+        })
+        .immediate()
       await pause(Math.min(i + batch, liveIds.length), liveIds.length)
     }
     return liveIds.length

@@ -51,11 +51,13 @@ export function tieringHandlers(ctx: AppContext): HandlerModule {
       const preview = await jobs.run('preview', { policy: input.policy })
       // The version and "re-tier pending" commit together: a start-up that finds the flag (the app
       // was closed or crashed mid-way) runs the re-tier again, so no half-tiered base survives.
-      const version = db.transaction(() => {
-        const v = policies.save(input.policy, input.note ?? null)
-        metaSet(db, RETIER_PENDING, String(v))
-        return v
-      })()
+      const version = db
+        .transaction(() => {
+          const v = policies.save(input.policy, input.note ?? null)
+          metaSet(db, RETIER_PENDING, String(v))
+          return v
+        })
+        .immediate()
       // The re-tier's own tier events lie between these two ids: the moves listed for the version.
       const afterEventId = policies.lastEventId()
       const result = await jobs.run('retier', {})

@@ -8,6 +8,7 @@
 // runs these passes as jobs in the worker thread (jobs/definitions.ts), in batches of one
 // transaction each, so each committed batch is whole and main's own writes wait briefly at most.
 import type { Db } from '../../db/connection'
+import { dataVersion } from '../../db/connection'
 import type { ChangeTracker } from '../../db/changes'
 import { metaRead, metaSet } from '../../db/device'
 import { NO_FIGURES } from './figures'
@@ -122,6 +123,8 @@ export class Retier {
   /** One whole-base job at a time: a second request waits for the first rather than interleaving. */
   private running: Promise<unknown> = Promise.resolve()
   private stopped = false
+  /** Customers per transaction; tests make it small to put main's writes between batches. */
+  batchSize = BATCH
 
   constructor(
     private readonly db: Db,
@@ -228,10 +231,15 @@ export class Retier {
     if (force || !last || metaRead(this.db, 'figures_signature') !== signature || last > today) {
       // A new window or statuses, or a first run: every customer, from one ordered scan of orders.
       const live = this.q.liveIds.all() as string[]
-      await this.figures.rebuildAll(policy, live, async (done, total) => {
-        progress(done, total)
-        await this.pause()
-      })
+      await this.figures.rebuildAll(
+        policy,
+        live,
+        async (done, total) => {
+          progress(done, total)
+          await this.pause()
+        },
+        this.batchSize,
+      )
       this.setMeta('figures_as_of', today)
       this.setMeta('figures_signature', signature)
       return live.length
@@ -248,11 +256,14 @@ export class Retier {
       for (const id of this.q.crossed.all(last, today) as string[]) set.add(id)
       ids = [...set]
     }
+    const BATCH = this.batchSize
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = ids.slice(i, i + BATCH)
-      this.db.transaction(() => {
-        for (const id of batch) this.figures.refresh(id, policy)
-      })()
+      this.db
+        .transaction(() => {
+          for (const id of batch) this.figures.refresh(id, policy)
+        })
+        .immediate()
       progress(Math.min(i + BATCH, ids.length), ids.length)
       await this.pause()
     }
@@ -303,37 +314,60 @@ export class Retier {
     const bounds = rfmBoundsOfColumns(this.q.activeMetrics.all() as [string, number, number][], asOf)
     // Only the customers whose stored values would change come back from SQL; the engine then
     // decides each of them in full, with its reasons.
+    const readAt = dataVersion(this.db)
     const ids = this.q.changed[policy.rfm.mode].all(changedParams(policy, asOf, bounds)) as string[]
-    const rows = (this.q.baseSome.all(JSON.stringify(ids)) as RawBase[]).map(toBaseRow)
-    const results = rows.map((r) => evaluateCustomer(r.id, r.figures, asOf, policy, r.tier, r.lock, bounds))
-    const moves: Move[] = []
-    for (let i = 0; i < rows.length; i += BATCH) {
-      // Most customers come out as they were: find the batch's changes first, and only open a
-      // transaction for a batch that has some.
+    const evaluate = (ids: readonly string[]) => {
+      const rows = (this.q.baseSome.all(JSON.stringify(ids)) as RawBase[]).map(toBaseRow)
+      const results = rows.map((r) => evaluateCustomer(r.id, r.figures, asOf, policy, r.tier, r.lock, bounds))
+      return { rows, results }
+    }
+    /** A batch's moves, and the rows whose stored values change. */
+    const decide = (rows: readonly BaseRow[], results: readonly CustomerEvaluation[]) => {
+      const batchMoves: Move[] = []
       const writes: number[] = []
-      for (let j = i; j < Math.min(i + BATCH, rows.length); j++) {
+      for (let j = 0; j < rows.length; j++) {
         const move = this.moveOf(rows[j]!, results[j]!, policy)
-        if (move) moves.push(move)
-        const hold = mode === 'hold' && move !== null
-        if (!unchanged(rows[j]!, results[j]!, hold)) writes.push(j)
+        if (move) batchMoves.push(move)
+        if (!unchanged(rows[j]!, results[j]!, mode === 'hold' && move !== null)) writes.push(j)
       }
-      if (writes.length > 0) {
-        this.db.transaction(() => {
-          for (const j of writes) {
-            const row = rows[j]!
-            const result = results[j]!
-            const hold = mode === 'hold' && row.tier !== result.tier.tier
-            this.tiers.store(
-              row.id,
-              result,
-              row,
-              policy,
-              hold ? { tier: row.tier, rule: row.rule, revenueUsd: row.revenue_usd } : null,
-            )
-          }
-        })()
+      return { batchMoves, writes }
+    }
+    const all = evaluate(ids)
+    const moves: Move[] = []
+    const BATCH = this.batchSize
+    for (let i = 0; i < all.rows.length; i += BATCH) {
+      let rows = all.rows.slice(i, i + BATCH)
+      let results = all.results.slice(i, i + BATCH)
+      let { batchMoves, writes } = decide(rows, results)
+      // Most customers come out as they were: a batch with nothing to write opens no transaction,
+      // unless main has written since the read (this job runs in the worker, beside the window).
+      if (writes.length > 0 || dataVersion(this.db) !== readAt) {
+        this.db
+          .transaction(() => {
+            // Main saved something since the rows were read (an order, a lock): decide this
+            // batch again from what is committed now, under the write lock, so a stale row never
+            // puts back a tier or figures main has just moved.
+            if (dataVersion(this.db) !== readAt) {
+              ;({ rows, results } = evaluate(rows.map((r) => r.id)))
+              ;({ batchMoves, writes } = decide(rows, results))
+            }
+            for (const j of writes) {
+              const row = rows[j]!
+              const result = results[j]!
+              const hold = mode === 'hold' && row.tier !== result.tier.tier
+              this.tiers.store(
+                row.id,
+                result,
+                row,
+                policy,
+                hold ? { tier: row.tier, rule: row.rule, revenueUsd: row.revenue_usd } : null,
+              )
+            }
+          })
+          .immediate()
       }
-      progress(Math.min(i + BATCH, rows.length), rows.length)
+      moves.push(...batchMoves)
+      progress(Math.min(i + BATCH, all.rows.length), all.rows.length)
       await this.pause()
     }
     this.tiers.setRfmBounds(bounds)
@@ -434,28 +468,30 @@ export class Retier {
       await this.rollFigures(policy, progress)
       const { moves } = await this.store(policy, 'hold', progress)
       const at = this.now().toISOString()
-      const id = this.db.transaction(() => {
-        // A new run replaces an older open one: its list is out of date.
-        this.changes?.touch('tier_reviews', 'tier_review_items')
-        this.q.closeOpen.run(at)
-        const reviewId = Number(this.q.newReview.run(this.today(), policy.version, at).lastInsertRowid)
-        // A run that finds nothing to move is recorded (its date sets the schedule) but not left open.
-        if (moves.length === 0) this.q.setStatus.run('applied', at, reviewId)
-        for (const m of moves) {
-          this.q.reviewItem.run(
-            reviewId,
-            m.customerId,
-            m.from,
-            m.to,
-            isPromotion(m.from, m.to) ? 'promotion' : 'demotion',
-            m.revenueUsd,
-            m.previousRevenueUsd,
-            m.thresholdUsd,
-            m.floorUsd,
-          )
-        }
-        return reviewId
-      })()
+      const id = this.db
+        .transaction(() => {
+          // A new run replaces an older open one: its list is out of date.
+          this.changes?.touch('tier_reviews', 'tier_review_items')
+          this.q.closeOpen.run(at)
+          const reviewId = Number(this.q.newReview.run(this.today(), policy.version, at).lastInsertRowid)
+          // A run that finds nothing to move is recorded (its date sets the schedule) but not left open.
+          if (moves.length === 0) this.q.setStatus.run('applied', at, reviewId)
+          for (const m of moves) {
+            this.q.reviewItem.run(
+              reviewId,
+              m.customerId,
+              m.from,
+              m.to,
+              isPromotion(m.from, m.to) ? 'promotion' : 'demotion',
+              m.revenueUsd,
+              m.previousRevenueUsd,
+              m.thresholdUsd,
+              m.floorUsd,
+            )
+          }
+          return reviewId
+        })
+        .immediate()
       this.setMeta('daily_pass_on', this.today())
       return this.review(id)!
     })
@@ -519,16 +555,18 @@ export class Retier {
       throw new AppFailure('already_decided', undefined, { status: review.status })
     const at = this.now().toISOString()
     this.changes?.touch('tier_reviews')
-    this.db.transaction(() => {
-      if (decision === 'apply') {
-        const chosen = customerIds ? new Set(customerIds) : null
-        for (const item of review.items) {
-          if (chosen && !chosen.has(item.customerId)) continue
-          this.tiers.evaluate(item.customerId, this.figures.stored(item.customerId))
+    this.db
+      .transaction(() => {
+        if (decision === 'apply') {
+          const chosen = customerIds ? new Set(customerIds) : null
+          for (const item of review.items) {
+            if (chosen && !chosen.has(item.customerId)) continue
+            this.tiers.evaluate(item.customerId, this.figures.stored(item.customerId))
+          }
         }
-      }
-      this.q.setStatus.run(decision === 'apply' ? 'applied' : 'dismissed', at, id)
-    })()
+        this.q.setStatus.run(decision === 'apply' ? 'applied' : 'dismissed', at, id)
+      })
+      .immediate()
     return this.review(id)!
   }
 
