@@ -33,6 +33,16 @@ export const customers = sqliteTable(
     notes: text('notes'),
     /** Manual override; null means derived from country and city. */
     timezone: text('timezone'),
+    /**
+     * The customer's id in the system it was imported from (a CRM's account id, an ERP code):
+     * orders imported later find their customer by it, and a re-import updates instead of adding.
+     */
+    externalId: text('external_id'),
+    /**
+     * Set on a merged-away customer (a tombstone, deleted_at set): the survivor's id. A device that
+     * syncs an edit to the old id later applies it to the survivor (P8, sync.md).
+     */
+    mergedInto: text('merged_into'),
     createdAt: text('created_at'),
     deletedAt: text('deleted_at'),
     /** Local: wall-clock time of the newest cell stamp. */
@@ -69,6 +79,7 @@ export const customers = sqliteTable(
       index('customers_live_source').on(t.deletedAt, t.source, t.sortName),
       // "Is this id a live customer?" without reading the row: counts over tag filters.
       index('customers_live_id').on(t.id, t.deletedAt),
+      index('customers_external_id').on(t.externalId),
     ]
   },
 )
