@@ -102,6 +102,7 @@ export default tseslint.config(
       'electron/main/ipc/**/*.ts',
       'electron/main/services.ts',
       'electron/dev/**/*.ts',
+      'electron/cli/**/*.ts',
     ],
     rules: restrict([
       {

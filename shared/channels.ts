@@ -50,6 +50,13 @@ export const CHANNELS = [
   'groups:emails',
   'dashboard:get',
   'demo:load',
+  'import:open',
+  'import:preview',
+  'import:run',
+  'import:cancel',
+  'import:refused',
+  'import:presets',
+  'import:savePreset',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

@@ -49,6 +49,13 @@ import {
   selectionSchema,
 } from './groups'
 import { dashboardSchema } from './dashboard'
+import {
+  IMPORT_KINDS,
+  importOptionsSchema,
+  importPreviewSchema,
+  importResultSchema,
+  mappingSchema,
+} from './import'
 
 const id = z.string().min(1).max(64)
 const empty = z.object({}).strict()
@@ -265,6 +272,46 @@ export const contract = {
   'demo:load': {
     input: z.object({ customers: z.number().int().min(1).max(200_000).default(500) }),
     output: z.object({ created: z.number() }),
+  },
+  /**
+   * A file to import, kept by main (in memory, for this session) so the preview can be asked again
+   * as the user changes the mapping without sending the file each time.
+   */
+  'import:open': {
+    input: z.object({
+      name: z.string().min(1).max(260),
+      base64: z.string().min(1).max(150_000_000, { error: 'file_too_large' }),
+    }),
+    output: z.object({ fileId: z.string(), size: z.number() }),
+  },
+  /** Reads the file with the options (detected where absent) and reports what an import would do; writes nothing. */
+  'import:preview': {
+    input: z.object({ fileId: id, options: importOptionsSchema }),
+    output: importPreviewSchema,
+  },
+  /** Imports in the worker (job:progress 'import'): all rows or none, unless skipInvalid. */
+  'import:run': { input: z.object({ fileId: id, options: importOptionsSchema }), output: importResultSchema },
+  /** Cancels a running import: nothing it did stays. */
+  'import:cancel': { input: empty, output: z.object({ cancelled: z.boolean() }) },
+  /** The refused rows as a CSV in the file's own columns, with a reason column, to fix and import again. */
+  'import:refused': {
+    input: z.object({ fileId: id, options: importOptionsSchema }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number() }),
+  },
+  /** The user's saved mappings (built-in presets are recognised from the headers). */
+  'import:presets': {
+    input: empty,
+    output: z.object({
+      presets: z.array(z.object({ name: z.string(), kind: z.enum(IMPORT_KINDS), mapping: mappingSchema })),
+    }),
+  },
+  'import:savePreset': {
+    input: z.object({
+      name: z.string().trim().min(1).max(80),
+      kind: z.enum(IMPORT_KINDS),
+      mapping: mappingSchema,
+    }),
+    output: z.object({ name: z.string() }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 

@@ -15,6 +15,12 @@ export const ERROR_CODES = [
   'not_empty',
   /** A bulk action named customers that are not (or no longer) in the selection it acts on. */
   'not_in_selection',
+  /** The import file is no longer kept (another session, or the app restarted): pick it again. */
+  'import_file_gone',
+  'import_empty_file',
+  /** Rows were refused and the user did not choose to import only the valid ones: nothing written. */
+  'import_refused',
+  'import_cancelled',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

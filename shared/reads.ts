@@ -67,6 +67,8 @@ export const READS = {
     'tiering_policies',
     'meta',
   ],
+  // Saved import mappings are device settings.
+  'import:presets': ['meta'],
 } as const satisfies Partial<Record<Channel, readonly TableName[]>>
 
 export type ReadChannel = keyof typeof READS

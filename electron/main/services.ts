@@ -22,6 +22,8 @@ import { tieringHandlers } from './features/tiering/handlers'
 import { groupHandlers } from './features/groups/handlers'
 import { dashboardHandlers } from './features/dashboard/handlers'
 import { demoHandlers } from './features/demo/handlers'
+import { importHandlers } from './features/import/handlers'
+import { clearImportFiles } from './features/import/files'
 import { refreshCountryFacts } from './db/country-facts'
 import type { EventName } from '../../shared/channels'
 import type { Result } from '../../shared/errors'
@@ -107,6 +109,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     groupHandlers(ctx),
     dashboardHandlers(ctx),
     demoHandlers(ctx),
+    importHandlers(ctx),
   )
   const notify = () => {
     const tables = changes.drain()
@@ -121,7 +124,10 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
 
   const markFile = path.join(dataDir, RUNNING_MARK)
   const unclean = !options.readOnly && fs.existsSync(markFile)
-  if (!options.readOnly) fs.writeFileSync(markFile, String(process.pid))
+  if (!options.readOnly) {
+    fs.writeFileSync(markFile, String(process.pid))
+    clearImportFiles(dataDir)
+  }
 
   const background = new Background({ db, dataDir, jobs, changes, notify, unclean, integrity })
   if (options.background) background.start()

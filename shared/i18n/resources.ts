@@ -22,6 +22,9 @@ import layoutZh from './locales/layout.zh.json'
 import vocabEn from './locales/vocab.en.json'
 import vocabFr from './locales/vocab.fr.json'
 import vocabZh from './locales/vocab.zh.json'
+import importErrorsEn from './locales/importerrors.en.json'
+import importErrorsFr from './locales/importerrors.fr.json'
+import importErrorsZh from './locales/importerrors.zh.json'
 
 export type Tree = { [key: string]: unknown }
 
@@ -49,7 +52,7 @@ export function mergeTrees(...trees: Tree[]): Tree {
 }
 
 export const translations = {
-  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, customerEn, layoutEn, vocabEn),
-  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, customerFr, layoutFr, vocabFr),
-  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, customerZh, layoutZh, vocabZh),
+  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, customerEn, layoutEn, vocabEn, importErrorsEn),
+  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, customerFr, layoutFr, vocabFr, importErrorsFr),
+  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, customerZh, layoutZh, vocabZh, importErrorsZh),
 }

@@ -208,6 +208,7 @@ describe('reads never write', () => {
     return {
       'app:info': {},
       'settings:get': {},
+      'import:presets': {},
       'customers:list': { limit: 20, sort: 'country', tiers: ['small', 'mid'], q: 'haiyun' },
       'customers:facets': {},
       'customers:search': { query: 'haiyun' },

@@ -10,11 +10,17 @@ import { importRates } from '../features/orders/rates-import'
 import { loadDemo } from '../features/demo/load'
 import { SearchIndex } from '../features/customers/search'
 import type { PolicyPreview, Review, TieringPolicy } from '../../../shared/tiering'
+import type { ImportOptionsParsed, ImportPreview, ImportResult } from '../../../shared/import'
+
+/** What an import job is given: the stored file (features/import/files.ts) and the wizard's choices. */
+type ImportArgs = { dataDir: string; fileId: string; options: ImportOptionsParsed }
 
 export type Progress = (done: number, total: number) => void
+/** Set when the user cancels: a job that can stop checks it between batches. */
+export type JobSignal = { cancelled: boolean }
 
 type JobDef<A, R> = {
-  run: (r: Repositories, args: A, progress: Progress) => Promise<R> | R
+  run: (r: Repositories, args: A, progress: Progress, signal: JobSignal) => Promise<R> | R
 }
 
 /** Meta key set in the same transaction as a new policy version, cleared when its re-tier ends. */
@@ -89,6 +95,27 @@ export const JOBS = {
       // Orders tiered each customer as they arrived; one pass over the base gives RFM its quintiles.
       await r.retier.daily()
       return { created }
+    },
+  }),
+  /** What importing a file would do (rows as stored, refused cells, duplicates, missing rates); reads only. */
+  importPreview: job({
+    run: async (r, args: ImportArgs): Promise<ImportPreview> => {
+      const { previewImport } = await import('../features/import/plan')
+      return previewImport(r, args.dataDir, args.fileId, args.options)
+    },
+  }),
+  /** The import itself: one transaction, all rows or none (or the valid ones when asked); cancellable. */
+  import: job({
+    run: async (r, args: ImportArgs, progress, signal): Promise<ImportResult> => {
+      const { runImport } = await import('../features/import/apply')
+      return runImport(r, args.dataDir, args.fileId, args.options, progress, signal)
+    },
+  }),
+  /** The refused rows as a CSV with a reason column, to fix and import again. */
+  importRefused: job({
+    run: async (r, args: ImportArgs) => {
+      const { refusedRowsFile } = await import('../features/import/plan')
+      return refusedRowsFile(r, args.dataDir, args.fileId, args.options)
     },
   }),
   /** Copies the WAL's pages back into the database file, off the main thread (see connection.ts). */

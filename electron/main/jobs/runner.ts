@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
 import type { ChangeTracker } from '../db/changes'
 import type { JobArgs, JobName, JobResult } from './definitions'
-import type { JobMessage, JobRequest, WorkerData } from './worker'
+import type { CancelRequest, JobMessage, JobRequest, WorkerData } from './worker'
 import { AppFailure } from '../../../shared/errors'
 
 export type JobProgress = (job: JobName, done: number, total: number) => void
@@ -32,6 +32,7 @@ export class JobRunner {
   private queue: Promise<unknown> = Promise.resolve()
   private closed = false
   private current: JobName | null = null
+  private currentId: number | null = null
 
   constructor(
     private readonly dataDir: string,
@@ -80,13 +81,22 @@ export class JobRunner {
     const worker = this.ensureWorker()
     const id = this.nextId++
     this.current = job
+    this.currentId = id
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, job })
       worker.postMessage({ id, job, args, at: this.now().toISOString() } satisfies JobRequest)
     }).finally(() => {
       this.current = null
+      this.currentId = null
       this.afterJob(job)
     })
+  }
+
+  /** Asks the running job, if it is `job`, to stop at its next batch. True when one was asked. */
+  cancel(job: JobName): boolean {
+    if (this.current !== job || this.currentId === null || !this.worker) return false
+    this.worker.postMessage({ cancel: this.currentId } satisfies CancelRequest)
+    return true
   }
 
   private ensureWorker(): Worker {

@@ -5,13 +5,15 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { openDatabase } from '../db/connection'
 import { clockOf, openRepositories } from '../repositories'
 import { JOBS } from './definitions'
-import type { JobName } from './definitions'
+import type { JobName, JobSignal } from './definitions'
 import { AppFailure } from '../../../shared/errors'
 import type { AppError } from '../../../shared/errors'
 import type { TableName } from '../../../shared/tables'
 
 export type WorkerData = { dataDir: string }
 export type JobRequest = { id: number; job: JobName; args: unknown; at: string }
+/** Asks the job with this id to stop at its next batch (an import the user cancelled). */
+export type CancelRequest = { cancel: number }
 export type JobMessage =
   | { id: number; kind: 'progress'; done: number; total: number }
   | { id: number; kind: 'done'; result: unknown; tables: TableName[] }
@@ -22,7 +24,15 @@ if (!port) throw new Error('jobs/worker.ts runs only as a worker thread')
 const { dataDir } = workerData as WorkerData
 const { db } = openDatabase(dataDir, { attach: true })
 
-port.on('message', (req: JobRequest) => {
+// The job running now and its cancel flag: a job checks it between batches (it yields there, so
+// this message is read while it runs).
+let current: { id: number; signal: JobSignal } | null = null
+
+port.on('message', (req: JobRequest | CancelRequest) => {
+  if ('cancel' in req) {
+    if (current?.id === req.cancel) current.signal.cancelled = true
+    return
+  }
   void run(req).then((msg) => {
     port.postMessage(msg)
     // A job's writes can fill the WAL with tens of megabytes: copy them back here, not on main,
@@ -46,13 +56,16 @@ async function run(req: JobRequest): Promise<JobMessage> {
   r.tiers.forgetBounds()
   r.changes.drain()
   const def = JOBS[req.job]
+  const signal: JobSignal = { cancelled: false }
+  current = { id: req.id, signal }
   try {
     const progress = (done: number, total: number) =>
       port!.postMessage({ id: req.id, kind: 'progress', done, total } satisfies JobMessage)
-    const result = await (def.run as (r: unknown, a: unknown, p: typeof progress) => unknown)(
+    const result = await (def.run as (r: unknown, a: unknown, p: typeof progress, s: JobSignal) => unknown)(
       r,
       req.args,
       progress,
+      signal,
     )
     return { id: req.id, kind: 'done', result, tables: r.changes.drain() }
   } catch (err) {
@@ -65,5 +78,7 @@ async function run(req: JobRequest): Promise<JobMessage> {
         tables,
       }
     return { id: req.id, kind: 'failed', error: { code: 'internal' }, message: String(err), tables }
+  } finally {
+    current = null
   }
 }

@@ -165,11 +165,38 @@ export class CustomerRepository {
 
   /** Creates a customer with its contacts and tags in one transaction; returns its id. */
   create(values: CustomerValues, contacts: readonly ContactValues[]): string {
+    const { id, changes } = this.creation(values, contacts)
+    this.writer.write(changes)
+    return id
+  }
+
+  /**
+   * The changes that create a customer with its contacts and tags, without writing them: an import
+   * writes many customers' changes at once, so their derived work runs once per batch.
+   */
+  creation(
+    values: CustomerValues,
+    contacts: readonly ContactValues[],
+    extra: { externalId?: string | null } = {},
+  ): { id: string; changes: RowChange[] } {
     const id = uuidv7()
     const at = this.now().toISOString()
     const changes: RowChange[] = [
-      { table: 'customers', id, values: { ...toCells(values, CUSTOMER_COLUMNS), created_at: at } },
-      ...this.tagChanges(id, values.tags, at),
+      {
+        table: 'customers',
+        id,
+        values: {
+          ...toCells(values, CUSTOMER_COLUMNS),
+          ...(extra.externalId ? { external_id: extra.externalId } : {}),
+          created_at: at,
+        },
+      },
+      // A new customer has no tag rows yet: nothing to read back.
+      ...[...new Map(values.tags.map((tag) => [tagId(id, tag), tag]))].map(([tid, tag]): RowChange => ({
+        table: 'customer_tags',
+        id: tid,
+        values: { customer_id: id, tag, created_at: at },
+      })),
     ]
     const primaryIndex = Math.max(
       0,
@@ -186,17 +213,27 @@ export class CustomerRepository {
         },
       }),
     )
-    this.writer.write(changes)
-    return id
+    return { id, changes }
+  }
+
+  /** The changes of a partial update (tags, when given, replace the whole set), without writing them. */
+  updating(
+    id: string,
+    patch: Partial<CustomerValues>,
+    extra: { externalId?: string | null } = {},
+  ): RowChange[] {
+    const at = this.now().toISOString()
+    const values = toCells(patch, CUSTOMER_COLUMNS)
+    if (extra.externalId) values.external_id = extra.externalId
+    const changes: RowChange[] = [{ table: 'customers', id, values }]
+    if (patch.tags) changes.push(...this.tagChanges(id, patch.tags, at))
+    return changes
   }
 
   /** Applies a partial update; tags, when given, replace the whole set. */
   update(id: string, patch: Partial<CustomerValues>): void {
     this.requireCustomer(id)
-    const at = this.now().toISOString()
-    const changes: RowChange[] = [{ table: 'customers', id, values: toCells(patch, CUSTOMER_COLUMNS) }]
-    if (patch.tags) changes.push(...this.tagChanges(id, patch.tags, at))
-    this.writer.write(changes)
+    this.writer.write(this.updating(id, patch))
   }
 
   /** Soft delete: a tombstone, so the deletion syncs and an undo stays possible. */
@@ -296,6 +333,13 @@ export class CustomerRepository {
 
   addContact(customerId: string, values: ContactValues): Contact {
     this.requireCustomer(customerId)
+    const { id, changes } = this.contactAddition(customerId, values)
+    this.writer.write(changes)
+    return this.contact(id)
+  }
+
+  /** The changes that add a contact to an existing customer (primary rules included), unwritten. */
+  contactAddition(customerId: string, values: ContactValues): { id: string; changes: RowChange[] } {
     const id = uuidv7()
     const changes: RowChange[] = [
       {
@@ -312,8 +356,7 @@ export class CustomerRepository {
     // A customer always has exactly one primary contact: the first one, or the one marked so.
     if (existing.length === 0) (changes[0]!.values as Cells<'contacts'>).is_primary = 1
     else if (values.isPrimary) changes.push(...this.demoteOthers(existing, id))
-    this.writer.write(changes)
-    return this.contact(id)
+    return { id, changes }
   }
 
   updateContact(id: string, patch: Partial<ContactValues>): Contact {

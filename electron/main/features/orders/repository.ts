@@ -191,7 +191,8 @@ export class OrderRepository {
     return row.gross ? (row.returned ?? 0) / row.gross : null
   }
 
-  private cells(v: Partial<OrderValues>): Cells<'orders'> {
+  /** An order's values as synced cells (the import writes orders in batches through these). */
+  cells(v: Partial<OrderValues>): Cells<'orders'> {
     const out: Cells<'orders'> = {}
     if (v.date !== undefined) out.date = v.date
     if (v.amount !== undefined) out.amount = v.amount
