@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Checkbox,
@@ -13,7 +12,6 @@ import {
   Text,
   TextInput,
   Textarea,
-  Tooltip,
 } from '@mantine/core'
 import { IconPencil, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -28,6 +26,7 @@ import type { ContactDraft } from './forms'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { useFormatters } from '../../i18n/format'
 import { nameProps } from '../../components/scriptLang'
+import { RowAction } from '../../components/RowAction'
 
 /** One contact of a customer, with edit and delete. */
 export function ContactCard({ contact, country }: { contact: Contact; country: string | null }) {
@@ -92,25 +91,19 @@ export function ContactCard({ contact, country }: { contact: Contact; country: s
           )}
         </div>
         <Group gap={2} wrap="nowrap">
-          <Tooltip label={t('contacts.edit')}>
-            <ActionIcon
-              variant="subtle"
-              onClick={() => setEditing(true)}
-              aria-label={t('contacts.editNamed', { name: contact.name })}
-            >
-              <IconPencil size={16} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('contacts.delete')}>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              onClick={() => setConfirm(true)}
-              aria-label={t('contacts.deleteNamed', { name: contact.name })}
-            >
-              <IconTrash size={16} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
+          <RowAction
+            icon={IconPencil}
+            label={t('contacts.edit')}
+            rowLabel={t('contacts.editNamed', { name: contact.name })}
+            onClick={() => setEditing(true)}
+          />
+          <RowAction
+            icon={IconTrash}
+            danger
+            label={t('contacts.delete')}
+            rowLabel={t('contacts.deleteNamed', { name: contact.name })}
+            onClick={() => setConfirm(true)}
+          />
         </Group>
       </Group>
       <ContactEditor

@@ -2,7 +2,6 @@
 // 12-month return rate are the two numbers a salesperson checks before a call.
 import { useState } from 'react'
 import {
-  ActionIcon,
   Badge,
   Button,
   Card,
@@ -13,7 +12,6 @@ import {
   Stack,
   Text,
   Textarea,
-  Tooltip,
 } from '@mantine/core'
 import { IconMessageReport, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -32,6 +30,7 @@ import type { FeedbackDraft } from './form'
 import { FormDialog } from '../../components/FormDialog'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { DateField } from '../../components/DateField'
+import { RowAction } from '../../components/RowAction'
 
 const KIND_COLOR: Record<Feedback['kind'], string> = { complaint: 'red', suggestion: 'blue', praise: 'teal' }
 
@@ -122,16 +121,14 @@ export function FeedbackCard({ customerId }: { customerId: string }) {
                   checked={f.resolved}
                   onChange={(e) => void resolve(f, e.currentTarget.checked)}
                 />
-                <Tooltip label={t('feedback.delete')}>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    onClick={() => setDeleting(f)}
-                    aria-label={t('customerPage.deleteFeedbackOf', { date: fmt.date(f.date) })}
-                  >
-                    <IconTrash size={14} aria-hidden />
-                  </ActionIcon>
-                </Tooltip>
+                <RowAction
+                  icon={IconTrash}
+                  danger
+                  size={14}
+                  label={t('feedback.delete')}
+                  rowLabel={t('customerPage.deleteFeedbackOf', { date: fmt.date(f.date) })}
+                  onClick={() => setDeleting(f)}
+                />
               </Group>
             </Group>
           ))}

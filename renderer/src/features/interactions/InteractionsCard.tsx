@@ -2,7 +2,6 @@
 // the next step; the latest date is the customer's last contact.
 import { useState } from 'react'
 import {
-  ActionIcon,
   Badge,
   Button,
   Card,
@@ -13,7 +12,6 @@ import {
   TextInput,
   Textarea,
   Timeline,
-  Tooltip,
 } from '@mantine/core'
 import { IconMessagePlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -35,6 +33,7 @@ import { FormDialog } from '../../components/FormDialog'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { DateField } from '../../components/DateField'
 import { ShowAllToggle } from '../../components/ShowAll'
+import { RowAction } from '../../components/RowAction'
 
 // The latest exchanges first (the list comes newest first); the rest behind "Show all".
 const FOLDED_INTERACTIONS = 10
@@ -117,16 +116,14 @@ export function InteractionsCard({ customerId, contacts }: { customerId: string;
                       </Text>
                     )}
                   </div>
-                  <Tooltip label={t('interactions.delete')}>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      onClick={() => setDeleting(i)}
-                      aria-label={t('customerPage.deleteInteractionOf', { date: fmt.date(i.date) })}
-                    >
-                      <IconTrash size={14} aria-hidden />
-                    </ActionIcon>
-                  </Tooltip>
+                  <RowAction
+                    icon={IconTrash}
+                    danger
+                    size={14}
+                    label={t('interactions.delete')}
+                    rowLabel={t('customerPage.deleteInteractionOf', { date: fmt.date(i.date) })}
+                    onClick={() => setDeleting(i)}
+                  />
                 </Group>
               </Timeline.Item>
             ),

@@ -1,19 +1,7 @@
 // A customer's orders (P3) with the figures they produce: 12-month revenue in USD, the value tier
 // it earns, the last order. Amounts show in the order's currency and in USD at the stored rate.
 import { memo, useState } from 'react'
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core'
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
@@ -28,6 +16,7 @@ import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { OrderEditor } from './OrderEditor'
 import { TierPanel } from '../tiers/TierPanel'
+import { RowAction } from '../../components/RowAction'
 
 // The latest orders first; the rest behind "Show all".
 const FOLDED_ORDERS = 10
@@ -230,25 +219,19 @@ const OrderRow = memo(
         <Table.Td ta="right">{o.returned > 0 ? fmt.money(o.returned, o.currency) : ''}</Table.Td>
         <Table.Td>
           <Group gap={2} wrap="nowrap" justify="flex-end">
-            <Tooltip label={t('orders.edit')}>
-              <ActionIcon
-                variant="subtle"
-                onClick={() => onEdit(o)}
-                aria-label={t('orders.editRow', { which })}
-              >
-                <IconPencil size={16} aria-hidden />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label={t('orders.delete')}>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                onClick={() => onDelete(o)}
-                aria-label={t('orders.deleteRow', { which })}
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
-            </Tooltip>
+            <RowAction
+              icon={IconPencil}
+              label={t('orders.edit')}
+              rowLabel={t('orders.editRow', { which })}
+              onClick={() => onEdit(o)}
+            />
+            <RowAction
+              icon={IconTrash}
+              danger
+              label={t('orders.delete')}
+              rowLabel={t('orders.deleteRow', { which })}
+              onClick={() => onDelete(o)}
+            />
           </Group>
         </Table.Td>
       </Table.Tr>
