@@ -26,6 +26,11 @@ import { detectMapping } from './presets'
 import { savedPresets } from './presets-store'
 import { matchKey } from '../customers/search'
 import { normalizeText } from '../../core/text'
+import { neutralise } from '../groups/export'
+import { exportLabels } from '../groups/export-labels'
+import { metaRead } from '../../db/device'
+import { UI_LANGUAGES } from '../../../../shared/vocabulary'
+import type { UiLanguage } from '../../../../shared/vocabulary'
 
 /** How many rows the preview shows as stored, and how many issues it lists. */
 const STORED_SHOWN = 20
@@ -563,17 +568,27 @@ export async function refusedRowsFile(
   options: ImportOptionsParsed,
 ): Promise<{ fileName: string; mimeType: string; base64: string; rows: number }> {
   const plan = await buildPlan(r, dataDir, fileId, options)
+  // The reasons in the user's language, as the wizard's report words them.
+  const saved = metaRead(r.db, 'ui_language')
+  const labels = exportLabels(
+    saved && (UI_LANGUAGES as readonly string[]).includes(saved) ? (saved as UiLanguage) : 'en',
+  )
   const reasons = new Map<number, string[]>()
   for (const i of plan.issues) {
     const list = reasons.get(i.line) ?? []
-    list.push(i.column ? `${i.column}: ${i.code}` : i.code)
+    const why = labels.t(`import.issue.${i.code}`)
+    list.push(i.column ? `${i.column}: ${why}` : why)
     reasons.set(i.line, list)
   }
   const data: string[][] = []
   plan.table.rows.forEach((row, idx) => {
     const line = plan.table.lines[idx]!
     const why = reasons.get(line)
-    if (why) data.push([...plan.table.headers.map((_, i) => neutralise(cellText(row[i]))), why.join(' | ')])
+    if (why)
+      data.push([
+        ...plan.table.headers.map((_, i) => neutralise(cellText(row[i]))),
+        neutralise(why.join(' | ')),
+      ])
   })
   const csv = Papa.unparse(
     { fields: [...plan.table.headers, 'reason'], data },
@@ -594,9 +609,4 @@ function readImportFileName(dataDir: string, fileId: string): string | null {
   } catch {
     return null
   }
-}
-
-/** A cell that a spreadsheet would run as a formula is written as text (CSV injection). */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
 }
