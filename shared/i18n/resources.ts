@@ -25,6 +25,9 @@ import vocabZh from './locales/vocab.zh.json'
 import importErrorsEn from './locales/importerrors.en.json'
 import importErrorsFr from './locales/importerrors.fr.json'
 import importErrorsZh from './locales/importerrors.zh.json'
+import importEn from './locales/import.en.json'
+import importFr from './locales/import.fr.json'
+import importZh from './locales/import.zh.json'
 
 export type Tree = { [key: string]: unknown }
 
@@ -52,7 +55,7 @@ export function mergeTrees(...trees: Tree[]): Tree {
 }
 
 export const translations = {
-  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, customerEn, layoutEn, vocabEn, importErrorsEn),
-  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, customerFr, layoutFr, vocabFr, importErrorsFr),
-  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, customerZh, layoutZh, vocabZh, importErrorsZh),
+  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, customerEn, layoutEn, vocabEn, importErrorsEn, importEn),
+  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, customerFr, layoutFr, vocabFr, importErrorsFr, importFr),
+  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, customerZh, layoutZh, vocabZh, importErrorsZh, importZh),
 }

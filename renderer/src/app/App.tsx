@@ -16,6 +16,7 @@ import {
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import {
   IconClipboardCheck,
+  IconFileImport,
   IconLayoutDashboard,
   IconSearch,
   IconSettings,
@@ -51,6 +52,10 @@ const ReviewScreen = lazy(() =>
   import('../features/policy/ReviewScreen').then((m) => ({ default: m.ReviewScreen })),
 )
 
+const ImportScreen = lazy(() =>
+  import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })),
+)
+
 const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Route) => boolean }[] = [
   {
     route: { name: 'dashboard' },
@@ -77,6 +82,12 @@ const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Ro
     active: (r) => r.name === 'review',
   },
   {
+    route: { name: 'import' },
+    label: 'nav.import',
+    icon: IconFileImport,
+    active: (r) => r.name === 'import',
+  },
+  {
     route: { name: 'settings' },
     label: 'nav.settings',
     icon: IconSettings,
@@ -96,6 +107,8 @@ function Screen({ route }: { route: Route }) {
       return <PolicyScreen />
     case 'review':
       return <ReviewScreen />
+    case 'import':
+      return <ImportScreen />
     default:
       return <CustomersScreen />
   }

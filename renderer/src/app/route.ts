@@ -1,4 +1,4 @@
-// Hash routes (#/customers, #/customers/<id>, #/groups/<key>, #/dashboard, #/settings, #/review):
+// Hash routes (#/customers, #/customers/<id>, #/groups/<key>, #/dashboard, #/settings, #/review, #/import):
 // deep-linkable, and they work the same under app:// and the harness without server-side routing.
 import { useEffect, useState } from 'react'
 
@@ -10,6 +10,7 @@ export type Route =
   | { name: 'groups'; key: string | null }
   | { name: 'settings' }
   | { name: 'review' }
+  | { name: 'import' }
 
 export function parseRoute(hash: string): Route {
   const customer = /^#\/customers\/([\w-]+)$/.exec(hash)
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/dashboard') return { name: 'dashboard' }
   if (hash === '#/settings') return { name: 'settings' }
   if (hash === '#/review') return { name: 'review' }
+  if (hash === '#/import') return { name: 'import' }
   return { name: 'customers' }
 }
 
@@ -39,6 +41,7 @@ export function hrefFor(route: Route): string {
     case 'dashboard':
     case 'settings':
     case 'review':
+    case 'import':
       return `#/${route.name}`
     default:
       return '#/customers'
