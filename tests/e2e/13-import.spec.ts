@@ -1,0 +1,160 @@
+import type { Page } from '@playwright/test'
+import { expect, ipc, test, tr } from './helpers'
+
+// The import wizard (D1) end to end through the harness: a customers file with one bad country is
+// refused line by line, imported without that line by an explicit choice, then an orders file
+// puts the imported customers in their tiers. The files are written here, so the spec depends on
+// no fixture of another test.
+
+const CUSTOMERS_CSV = [
+  'Company,Country,Contact,Email,City',
+  'Lumen Trading GmbH,Germany,Anna Weber,anna@lumen.example,Hamburg',
+  'Atlas Imports,Atlantis,Omar Haddad,omar@atlas.example,Nowhere',
+  'Maison Verte SARL,FR,Claire Dubois,claire@maisonverte.example,Lyon',
+].join('\r\n')
+
+function isoDaysAgo(days: number): string {
+  const d = new Date(Date.now() - days * 86_400_000)
+  return d.toISOString().slice(0, 10)
+}
+
+// Recent, paid, in USD (no exchange rate needed): a large order makes Lumen a key account.
+const ORDERS_CSV = [
+  'Customer,Order date,Amount,Currency,Status',
+  `Lumen Trading GmbH,${isoDaysAgo(30)},2500000,USD,paid`,
+  `Maison Verte SARL,${isoDaysAgo(40)},1200,USD,paid`,
+].join('\r\n')
+
+async function useLanguage(page: Page, lang: 'zh' | 'fr' | 'en') {
+  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('lang', { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }[lang])
+}
+
+async function chooseFile(page: Page, name: string, text: string) {
+  await page
+    .getByTestId('import-dropzone')
+    .locator('input[type="file"]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') })
+  await expect(page.getByTestId('import-dropzone')).toContainText(name)
+}
+
+/** Maps the file's column `header` to the field labelled `field` (in English). */
+async function mapColumn(page: Page, header: string, field: string) {
+  const row = page.getByTestId('import-column').filter({ hasText: header })
+  await row.getByTestId('import-field').click()
+  await page.getByRole('option', { name: field, exact: true }).click()
+  await expect(row.getByTestId('import-field')).toHaveValue(field)
+}
+
+const fieldName = (field: string, required = false) => {
+  const label = tr('en', `import.fields.${field}`)
+  return required ? tr('en', 'import.map.requiredField').replace('{{field}}', label) : label
+}
+
+test('a customers file with a bad country, imported without that line, then orders that set the tiers', async ({
+  page,
+}) => {
+  await page.goto('/#/import')
+  await useLanguage(page, 'en')
+  await page.getByRole('link', { name: tr('en', 'nav.import') }).click()
+  await expect(page.getByTestId('import-screen')).toBeVisible()
+
+  // 1. Choose: customers (the default), a CSV file.
+  await expect(page.getByTestId('import-next')).toBeDisabled()
+  await chooseFile(page, 'customers.csv', CUSTOMERS_CSV)
+  await page.getByTestId('import-next').click()
+  // Focus moves to the step's heading for keyboard and screen-reader users.
+  await expect(page.getByTestId('import-step-title')).toBeFocused()
+  await expect(page.getByTestId('import-step-title')).toHaveText(tr('en', 'import.stepTitles.map'))
+
+  // 2. Map: every column says what it is, whatever was recognised from the headers.
+  await expect(page.getByTestId('import-column')).toHaveCount(5)
+  await mapColumn(page, 'Company', fieldName('displayName', true))
+  await mapColumn(page, 'Country', fieldName('country', true))
+  await mapColumn(page, 'Contact', fieldName('contactName'))
+  await mapColumn(page, 'Email', fieldName('contactEmail'))
+  await mapColumn(page, 'City', fieldName('city'))
+  await expect(page.getByTestId('import-next')).toBeEnabled()
+  await page.getByTestId('import-next').click()
+
+  // 3. Check: line 3 is refused for its country, and nothing can be imported until the user
+  // decides what to do with it.
+  await expect(page.getByTestId('import-count-rows')).toHaveText('3')
+  await expect(page.getByTestId('import-count-valid')).toHaveText('2')
+  await expect(page.getByTestId('import-count-refused')).toHaveText('1')
+  const issue = page.getByTestId('import-issue')
+  await expect(issue).toHaveCount(1)
+  await expect(issue.locator('td').nth(0)).toHaveText('3')
+  await expect(issue.locator('td').nth(1)).toHaveText('Country')
+  await expect(issue.locator('td').nth(2)).not.toHaveText('')
+  await expect(issue.locator('td').nth(3)).toHaveText('Atlantis')
+  await expect(page.getByTestId('import-stored')).toContainText('Lumen Trading GmbH')
+  await expect(page.getByTestId('import-run')).toBeDisabled()
+  await expect(page.getByTestId('import-blocked-reason')).toBeVisible()
+
+  // The refused rows come back as a file with a reason column, to fix and import again.
+  const download = page.waitForEvent('download')
+  await page.getByTestId('import-download-refused').click()
+  const file = await download
+  const refusedText = await (
+    await file.createReadStream()
+  )
+    .toArray()
+    .then((c) => Buffer.concat(c).toString('utf8'))
+  expect(refusedText).toContain('Atlantis')
+  expect(refusedText.split(/\r?\n/).filter((l) => l.trim() !== '')).toHaveLength(2)
+
+  await page.getByTestId('import-skip-invalid').check()
+  await expect(page.getByTestId('import-run')).toBeEnabled()
+  await page.getByTestId('import-run').click()
+
+  // 4. Run, then the summary.
+  await expect(page.getByTestId('import-summary')).toBeVisible()
+  await expect(page.getByTestId('import-result-created')).toHaveText('2')
+  await expect(page.getByTestId('import-result-refused')).toHaveText('1')
+  const list = await ipc<{ rows: { displayName: string; country: string | null; tier: string }[] }>(
+    page,
+    'customers:list',
+    { limit: 50 },
+  )
+  const names = list.data!.rows.map((r) => r.displayName).sort()
+  expect(names).toEqual(['Lumen Trading GmbH', 'Maison Verte SARL'])
+  expect(list.data!.rows.find((r) => r.displayName === 'Maison Verte SARL')?.country).toBe('FR')
+
+  // Orders: another file through the same wizard.
+  await page.getByRole('button', { name: tr('en', 'import.run.another') }).click()
+  await page.getByTestId('import-kind-orders').click()
+  await chooseFile(page, 'orders.csv', ORDERS_CSV)
+  await page.getByTestId('import-next').click()
+  await mapColumn(page, 'Customer', fieldName('customerName'))
+  await mapColumn(page, 'Order date', fieldName('date', true))
+  await mapColumn(page, 'Amount', fieldName('amount', true))
+  await mapColumn(page, 'Currency', fieldName('currency', true))
+  await mapColumn(page, 'Status', fieldName('status', true))
+  await page.getByTestId('import-next').click()
+  await expect(page.getByTestId('import-count-valid')).toHaveText('2')
+  await expect(page.getByTestId('import-count-refused')).toHaveText('0')
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-summary')).toBeVisible()
+  await expect(page.getByTestId('import-result-created')).toHaveText('2')
+  await expect(page.getByTestId('import-result-tierMoves')).not.toHaveText('0')
+
+  // The customers list shows Lumen as a key account.
+  await page.getByTestId('import-to-customers').click()
+  const lumen = page.getByTestId('customer-row').filter({ hasText: 'Lumen Trading GmbH' })
+  await expect(lumen).toBeVisible()
+  await expect(lumen).toContainText(tr('en', 'enum.tierShort.key'))
+})
+
+test('the wizard in French and Chinese names every step and field in words', async ({ page }) => {
+  for (const lang of ['fr', 'zh'] as const) {
+    await page.goto('/#/import')
+    await useLanguage(page, lang)
+    await expect(page.getByRole('heading', { name: tr(lang, 'import.title') })).toBeVisible()
+    await chooseFile(page, 'clients.csv', CUSTOMERS_CSV)
+    await page.getByTestId('import-next').click()
+    await expect(page.getByTestId('import-step-title')).toHaveText(tr(lang, 'import.stepTitles.map'))
+    await expect(page.getByTestId('import-required')).toContainText(tr(lang, 'import.fields.displayName'))
+  }
+})
