@@ -57,6 +57,13 @@ export const CHANNELS = [
   'import:refused',
   'import:presets',
   'import:savePreset',
+  'backups:list',
+  'backups:create',
+  'backups:preview',
+  'backups:restore',
+  'backups:restoreLatest',
+  'backups:download',
+  'backups:setRotation',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

@@ -50,6 +50,13 @@ import {
 } from './groups'
 import { dashboardSchema } from './dashboard'
 import {
+  backupEntrySchema,
+  backupListSchema,
+  backupNameSchema,
+  backupPreviewSchema,
+  rotationSchema,
+} from './backups'
+import {
   IMPORT_KINDS,
   importOptionsSchema,
   importPreviewSchema,
@@ -313,6 +320,27 @@ export const contract = {
     }),
     output: z.object({ name: z.string() }),
   },
+  /** The backups in the data directory's backups/ folder, newest first, and the rotation counts. */
+  'backups:list': { input: empty, output: backupListSchema },
+  /** A verified full backup, in the worker (job:progress 'backup'); saveAs asks Electron's save dialog for the place. */
+  'backups:create': {
+    input: z.object({ label: z.literal('manual').default('manual'), saveAs: z.boolean().default(false) }).strict(),
+    output: backupEntrySchema,
+  },
+  /** What a backup holds, after SQLite's check; backup_too_new / backup_damaged when it cannot be restored. */
+  'backups:preview': { input: z.object({ name: backupNameSchema }), output: backupPreviewSchema },
+  /** Replaces the live database with the backup (the live one is backed up and kept aside first). */
+  'backups:restore': {
+    input: z.object({ name: backupNameSchema }),
+    output: z.object({ restored: backupPreviewSchema }),
+  },
+  /** The damaged-database way out: restores the newest backup that passes the checks. */
+  'backups:restoreLatest': { input: empty, output: z.object({ restored: backupPreviewSchema }) },
+  'backups:download': {
+    input: z.object({ name: backupNameSchema }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  },
+  'backups:setRotation': { input: rotationSchema, output: rotationSchema },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

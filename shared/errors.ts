@@ -21,6 +21,13 @@ export const ERROR_CODES = [
   /** Rows were refused and the user did not choose to import only the valid ones: nothing written. */
   'import_refused',
   'import_cancelled',
+  /** The backup was made by a newer app version or schema: restoring it is refused, nothing changed. */
+  'backup_too_new',
+  /** The backup file fails SQLite's integrity check (or is not a database). */
+  'backup_damaged',
+  /** No backup passes the checks (restore the latest good backup). */
+  'backup_none',
+  'backup_cancelled',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

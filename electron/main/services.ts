@@ -20,17 +20,21 @@ import { interactionHandlers } from './features/interactions/handlers'
 import { feedbackHandlers } from './features/feedback/handlers'
 import { tieringHandlers } from './features/tiering/handlers'
 import { groupHandlers } from './features/groups/handlers'
+import { exportHandlers } from './features/exports/handlers'
 import { dashboardHandlers } from './features/dashboard/handlers'
 import { demoHandlers } from './features/demo/handlers'
 import { importHandlers } from './features/import/handlers'
 import { clearImportFiles } from './features/import/files'
+import { backupHandlers } from './features/backups/handlers'
+import type { BackupHost } from './features/backups/handlers'
 import { refreshCountryFacts } from './db/country-facts'
 import type { EventName } from '../../shared/channels'
 import type { Result } from '../../shared/errors'
 
 export type Emit = (event: EventName, payload: unknown) => void
 
-export type ServicesOptions = OpenOptions & {
+export type ServicesOptions = OpenOptions &
+  BackupHost & {
   appVersion?: string
   harness?: boolean
   emit?: Emit
@@ -51,8 +55,18 @@ export type Services = Repositories & {
   call: (channel: string, input: unknown) => Promise<Result<unknown>>
   /** Runs the start-up checks and the daily pass once (what `background` schedules). */
   runBackground: () => Promise<void>
+  /** Set when the start-up check found damage (only reads and restoring a backup are served). */
+  integrity: { damaged: boolean }
   close: () => Promise<void>
 }
+
+const REPAIR_CHANNELS = [
+  'backups:list',
+  'backups:preview',
+  'backups:restore',
+  'backups:restoreLatest',
+  'backups:download',
+] as const
 
 // Present while the app runs; found at start, it means the last run did not close cleanly.
 const RUNNING_MARK = 'tradetier.running'
@@ -107,9 +121,11 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     feedbackHandlers(ctx),
     tieringHandlers(ctx),
     groupHandlers(ctx),
+    exportHandlers(ctx),
     dashboardHandlers(ctx),
     demoHandlers(ctx),
     importHandlers(ctx),
+    backupHandlers(ctx, options),
   )
   const notify = () => {
     const tables = changes.drain()
@@ -119,7 +135,9 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     handlers,
     changes,
     notify: (payload) => emit('data:changed', payload),
-    writable: () => !integrity.damaged && !options.readOnly,
+    // Restoring a backup is how a damaged database is repaired, so it stays open when writes are not.
+    writable: (channel) =>
+      !options.readOnly && (!integrity.damaged || (REPAIR_CHANNELS as readonly string[]).includes(channel)),
   }
 
   const markFile = path.join(dataDir, RUNNING_MARK)
@@ -129,7 +147,16 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     clearImportFiles(dataDir)
   }
 
-  const background = new Background({ db, dataDir, jobs, changes, notify, unclean, integrity })
+  const background = new Background({
+    db,
+    dataDir,
+    jobs,
+    changes,
+    notify,
+    unclean,
+    integrity,
+    backupInfo: { appVersion: ctx.appVersion, deviceId: repos.deviceId },
+  })
   if (options.background) background.start()
   const stopCheckpoints = options.readOnly
     ? () => undefined
@@ -152,6 +179,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     ipc,
     call: (channel, input) => dispatch(ipc, channel, input, true),
     runBackground: () => background.runOnce(),
+    integrity,
     close,
   }
 }

@@ -28,6 +28,9 @@ import importErrorsZh from './locales/importerrors.zh.json'
 import importEn from './locales/import.en.json'
 import importFr from './locales/import.fr.json'
 import importZh from './locales/import.zh.json'
+import backupsEn from './locales/backups.en.json'
+import backupsFr from './locales/backups.fr.json'
+import backupsZh from './locales/backups.zh.json'
 
 export type Tree = { [key: string]: unknown }
 
@@ -55,7 +58,7 @@ export function mergeTrees(...trees: Tree[]): Tree {
 }
 
 export const translations = {
-  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, customerEn, layoutEn, vocabEn, importErrorsEn, importEn),
-  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, customerFr, layoutFr, vocabFr, importErrorsFr, importFr),
-  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, customerZh, layoutZh, vocabZh, importErrorsZh, importZh),
+  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, customerEn, layoutEn, vocabEn, importErrorsEn, importEn, backupsEn),
+  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, customerFr, layoutFr, vocabFr, importErrorsFr, importFr, backupsFr),
+  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, customerZh, layoutZh, vocabZh, importErrorsZh, importZh, backupsZh),
 }

@@ -173,3 +173,11 @@ export function startIdleCheckpoints(
   timer.unref()
   return () => clearInterval(timer)
 }
+
+/**
+ * How many migrations this build carries (its schema version): a backup whose database recorded
+ * more was made by a newer version. Read from the folder, so it works without an open database.
+ */
+export function migrationCount(migrationsDir?: string): number {
+  return readMigrationFiles({ migrationsFolder: migrationsDir ?? defaultMigrationsDir() }).length
+}

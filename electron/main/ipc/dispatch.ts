@@ -20,8 +20,11 @@ export type IpcHost = {
   changes: { drain(): TableName[] }
   /** Sends `data:changed` to the window(s). */
   notify: (payload: DataChanged) => void
-  /** False once the database is known to be damaged: only reads are served. */
-  writable: () => boolean
+  /**
+   * False once the database is known to be damaged: only reads are served, and the channels that
+   * repair it (restoring a backup), which the host names by returning true for them.
+   */
+  writable: (channel: Channel) => boolean
 }
 
 const channelSet: ReadonlySet<string> = new Set(CHANNELS)
@@ -53,7 +56,7 @@ export async function dispatch(
   const parsed = contract[channel].input.safeParse(rawInput ?? {})
   if (!parsed.success)
     return { ok: false, error: { code: 'validation', issues: fieldIssues(parsed.error.issues) } }
-  if (!isReadChannel(channel) && !host.writable()) return { ok: false, error: { code: 'db_damaged' } }
+  if (!isReadChannel(channel) && !host.writable(channel)) return { ok: false, error: { code: 'db_damaged' } }
   let result: Result<unknown>
   try {
     const handler = host.handlers[channel] as (input: unknown) => unknown

@@ -10,6 +10,7 @@ import { metaRead } from '../db/device'
 import { RETIER_PENDING } from './definitions'
 import { SearchIndex } from '../features/customers/search'
 import { JobsClosed } from './runner'
+import { clearReplaced } from '../features/backups/store'
 import type { JobRunner } from './runner'
 
 export type BackgroundDeps = {
@@ -23,11 +24,15 @@ export type BackgroundDeps = {
   unclean: boolean
   /** Set when the check finds damage; writes are refused from then on. */
   integrity: { damaged: boolean }
+  /** What each automatic backup records about the app that wrote it. */
+  backupInfo: { appVersion: string; deviceId: string }
 }
 
 // The trailing windows move at midnight; checking every few minutes catches the new day (and a
 // laptop waking up) without a timer per customer.
 const DAILY_CHECK_MS = 5 * 60_000
+// Folders put aside by a restore in this process are kept until the next start.
+const PROCESS_STARTED = Date.now()
 
 export class Background {
   private timer: NodeJS.Timeout | null = null
@@ -48,7 +53,11 @@ export class Background {
       notify()
       return
     }
+    // The check passed: files a restore put aside in an earlier run are no longer needed.
+    clearReplaced(this.d.dataDir, PROCESS_STARTED)
     try {
+      // The day's automatic backup comes before the daily pass: it is the state the user last saw.
+      await jobs.run('autoBackup', { dataDir: this.d.dataDir, ...this.d.backupInfo })
       // An index built by an older version (or a rebuild a quit cut short) is rebuilt first:
       // search answers from the old entries meanwhile.
       if (SearchIndex.rebuildDue(this.d.db)) await jobs.run('searchIndex', {})
@@ -65,7 +74,12 @@ export class Background {
     setTimeout(() => this.guard(() => this.runOnce()), 0)
     this.timer = setInterval(() => {
       if (this.d.integrity.damaged) return
-      this.guard(() => this.d.jobs.run('daily', {}).finally(() => this.d.notify()))
+      this.guard(() =>
+        this.d.jobs
+          .run('autoBackup', { dataDir: this.d.dataDir, ...this.d.backupInfo })
+          .then(() => this.d.jobs.run('daily', {}))
+          .finally(() => this.d.notify()),
+      )
     }, DAILY_CHECK_MS)
     this.timer.unref()
   }

@@ -10,6 +10,10 @@ import { importRates } from '../features/orders/rates-import'
 import { loadDemo } from '../features/demo/load'
 import { SearchIndex } from '../features/customers/search'
 import type { PolicyPreview, Review, TieringPolicy } from '../../../shared/tiering'
+import { dueAutomaticKind, listBackups, readRotation, rotate, writeBackup } from '../features/backups/store'
+import type { BackupKind } from '../../../shared/backups'
+import type { ExportRequest } from '../features/groups/export'
+import type { ActivityExportRequest, ListExportRequest } from '../features/exports/lists'
 import type { ImportOptionsParsed, ImportPreview, ImportResult } from '../../../shared/import'
 
 /** What an import job is given: the stored file (features/import/files.ts) and the wizard's choices. */
@@ -118,6 +122,27 @@ export const JOBS = {
       return refusedRowsFile(r, args.dataDir, args.fileId, args.options)
     },
   }),
+  /** A group's customers (or its ticked ones) as a CSV or XLSX file (features/groups/export.ts). */
+  exportGroup: job({
+    run: async (r, args: ExportRequest) => {
+      const { exportSelection } = await import('../features/groups/export')
+      return exportSelection(r.groups, args, 'customers', r.today())
+    },
+  }),
+  /** The customer list as shown, with its visible columns, as a file (features/exports/lists.ts). */
+  exportList: job({
+    run: async (r, args: ListExportRequest) => {
+      const { exportCustomerList } = await import('../features/exports/lists')
+      return exportCustomerList(r, args)
+    },
+  }),
+  /** The orders or interactions of a group's or the list's customers, as a file. */
+  exportActivity: job({
+    run: async (r, args: ActivityExportRequest) => {
+      const { exportActivity } = await import('../features/exports/lists')
+      return exportActivity(r, args)
+    },
+  }),
   /** Copies the WAL's pages back into the database file, off the main thread (see connection.ts). */
   checkpoint: job({
     run: (r) => {
@@ -128,6 +153,23 @@ export const JOBS = {
   /** SQLite's check of the whole file (quick after a clean shutdown, full after an unclean one). */
   integrity: job({
     run: (r, args: { depth: 'quick' | 'full' }) => ({ problems: checkIntegrity(r.db, args.depth) }),
+  }),
+  /** A verified copy of the whole database (features/backups/store.ts), written off the main thread. */
+  backup: job({
+    run: (
+      r,
+      args: { dataDir: string; kind: BackupKind; to?: string; appVersion: string; deviceId: string },
+      progress,
+    ) => writeBackup(r.db, args.dataDir, args.kind, r.now(), args, args.to, progress),
+  }),
+  /** Today's automatic backup if there is none yet (daily, weekly or monthly), then the rotation. */
+  autoBackup: job({
+    run: (r, args: { dataDir: string; appVersion: string; deviceId: string }, progress) => {
+      const kind = dueAutomaticKind(listBackups(args.dataDir), r.now())
+      if (!kind) return { created: null, removed: [] as string[] }
+      const entry = writeBackup(r.db, args.dataDir, kind, r.now(), args, undefined, progress)
+      return { created: entry.name, removed: rotate(args.dataDir, readRotation(r.db)) }
+    },
   }),
 } as const
 
