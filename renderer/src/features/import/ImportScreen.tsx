@@ -140,7 +140,8 @@ export function ImportScreen() {
         </Text>
       </div>
       <Stepper
-        active={step}
+        // A finished import completes the last step too.
+        active={run?.state === 'done' ? steps.length : step}
         size="sm"
         // Steps done can be revisited from the stepper itself; a running or finished import cannot.
         onStepClick={(s) => run === null && s < step && go(s)}

@@ -30,7 +30,7 @@ import type { TFunction } from 'i18next'
 import { call } from '../../api/client'
 import { notify } from '../../app/notify'
 import { useFormatters } from '../../i18n/format'
-import { DUPLICATE_CHOICES } from '../../../../shared/import'
+import { DUPLICATE_CHOICES, IMPORT_FIELDS } from '../../../../shared/import'
 import type { ImportKind, ImportOptions, ImportPreview, MonthlyRate } from '../../../../shared/import'
 import type { AppError } from '../../../../shared/errors'
 import { downloadBase64 } from './files'
@@ -82,7 +82,12 @@ export function PreviewStep({
     )
 
   const refused = preview.rows - preview.valid
-  const columns = [...new Set(preview.stored.flatMap((r) => Object.keys(r.values)))]
+  // In the order of the field list (the name first), not the order the file has them in.
+  const order: readonly string[] = IMPORT_FIELDS[kind]
+  const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length)
+  const columns = [...new Set(preview.stored.flatMap((r) => Object.keys(r.values)))].sort(
+    (a, b) => rank(a) - rank(b),
+  )
   const ratesNeeded = rateRows(preview, draft.monthlyRates)
   const unrated = preview.missingRates.length
   const blocked: string | null = error
