@@ -322,7 +322,7 @@ function customerFinder(r: Repositories): CustomerFinder {
   const byName = r.db
     .prepare(
       `SELECT id FROM customers WHERE deleted_at IS NULL
-         AND (display_name = ?1 OR original_name = ?1 OR latin_name = ?1) LIMIT 2`,
+         AND (display_name = @name OR original_name = @name OR latin_name = @name) LIMIT 2`,
     )
     .pluck()
   const byKey = r.db
@@ -341,7 +341,7 @@ function customerFinder(r: Repositories): CustomerFinder {
     if (hit) return hit
     let found: ReturnType<CustomerFinder> | null = null
     if (ref.externalId) found = one(byExternal.all(ref.externalId) as string[])
-    if (!found && ref.name) found = one(byName.all(ref.name.trim()) as string[])
+    if (!found && ref.name) found = one(byName.all({ name: ref.name.trim() }) as string[])
     if (!found && ref.name) {
       // Case, spaces, legal forms, accents and traditional/simplified set aside (the P8 name key).
       const key = matchKey('name', ref.name)
@@ -580,7 +580,7 @@ export async function refusedRowsFile(
     list.push(i.column ? `${i.column}: ${why}` : why)
     reasons.set(i.line, list)
   }
-  const data: string[][] = []
+  const data: (string | number | null)[][] = []
   plan.table.rows.forEach((row, idx) => {
     const line = plan.table.lines[idx]!
     const why = reasons.get(line)
@@ -591,7 +591,7 @@ export async function refusedRowsFile(
       ])
   })
   const csv = Papa.unparse(
-    { fields: [...plan.table.headers, 'reason'], data },
+    { fields: [...plan.table.headers, labels.t('import.refusedReason')], data },
     { delimiter: plan.table.separator ?? ',' },
   )
   const base = (readImportFileName(dataDir, fileId) ?? 'import').replace(/\.[^.]+$/, '')
