@@ -14,6 +14,7 @@ import {
   customerRowSchema,
   listQuerySchema,
 } from './domain'
+import { mergeInputSchema, mergePreviewSchema, mergeResultSchema } from './merge'
 import {
   feedbackInputSchema,
   feedbackSchema,
@@ -49,6 +50,14 @@ import {
   selectionSchema,
 } from './groups'
 import { dashboardSchema } from './dashboard'
+import {
+  CUSTOMER_LIST_COLUMNS,
+  exportFileSchema,
+  exportFormatSchema,
+  exportLanguageSchema,
+  exportScopeSchema,
+  listExportQuerySchema,
+} from './exports'
 import {
   backupEntrySchema,
   backupListSchema,
@@ -126,6 +135,8 @@ export const contract = {
   },
   'customers:update': { input: z.object({ id, patch: customerPatchSchema }), output: customerDetailSchema },
   'customers:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
+  'customers:mergePreview': { input: z.object({ aId: id, bId: id }), output: mergePreviewSchema },
+  'customers:merge': { input: mergeInputSchema, output: mergeResultSchema },
   'contacts:create': {
     input: z.object({ customerId: id, contact: contactInputSchema }),
     output: contactSchema,
@@ -269,6 +280,30 @@ export const contract = {
       language: z.enum(UI_LANGUAGES).optional(),
     }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number() }),
+  },
+  /**
+   * The customer list as shown (filters, search text `q`, sort; the ticked rows only when given)
+   * with its visible columns, as a file in the user's language (as groups:export).
+   */
+  'customers:export': {
+    input: z.object({
+      query: listExportQuerySchema,
+      columns: z.array(z.enum(CUSTOMER_LIST_COLUMNS)).min(1, { error: 'required' }),
+      customerIds: groupPickSchema.optional(),
+      format: exportFormatSchema,
+      language: exportLanguageSchema,
+    }),
+    output: exportFileSchema,
+  },
+  /** One row per order or interaction of a group's or the list's customers (or the ticked ones), as a file. */
+  'exports:activity': {
+    input: z.object({
+      scope: exportScopeSchema,
+      what: z.enum(['orders', 'interactions']),
+      format: exportFormatSchema,
+      language: exportLanguageSchema,
+    }),
+    output: exportFileSchema,
   },
   /** The primary contacts' emails of a selection (or its ticked customers), deduplicated, for a BCC. */
   'groups:emails': {

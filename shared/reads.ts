@@ -29,6 +29,17 @@ export const READS = {
     'search_grams',
   ],
   'customers:get': ['customers', 'contacts', 'customer_tags', 'country_facts'],
+  'customers:mergePreview': [
+    'customers',
+    'contacts',
+    'orders',
+    'interactions',
+    'feedback',
+    'customer_tags',
+    'group_members',
+    'tier_locks',
+    'customer_tiers',
+  ],
   'orders:list': ['customers', 'orders', 'customer_figures'],
   'rates:list': ['exchange_rates'],
   'tiers:get': [
@@ -54,6 +65,8 @@ export const READS = {
   'groups:emails': GROUP_ROWS,
   // The export's language defaults to the saved UI language (meta).
   'groups:export': [...GROUP_ROWS, 'meta'],
+  'customers:export': [...CUSTOMER_ROWS, 'search_docs', 'customer_fts', 'search_grams', 'meta'],
+  'exports:activity': [...GROUP_ROWS, 'search_docs', 'customer_fts', 'search_grams', 'orders', 'meta'],
   'dashboard:get': [
     'dashboard_cells',
     'tier_movements',

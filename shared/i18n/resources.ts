@@ -28,9 +28,15 @@ import importErrorsZh from './locales/importerrors.zh.json'
 import importEn from './locales/import.en.json'
 import importFr from './locales/import.fr.json'
 import importZh from './locales/import.zh.json'
+import exportsEn from './locales/exports.en.json'
+import exportsFr from './locales/exports.fr.json'
+import exportsZh from './locales/exports.zh.json'
 import backupsEn from './locales/backups.en.json'
 import backupsFr from './locales/backups.fr.json'
 import backupsZh from './locales/backups.zh.json'
+import mergeEn from './locales/merge.en.json'
+import mergeFr from './locales/merge.fr.json'
+import mergeZh from './locales/merge.zh.json'
 
 export type Tree = { [key: string]: unknown }
 
@@ -58,7 +64,7 @@ export function mergeTrees(...trees: Tree[]): Tree {
 }
 
 export const translations = {
-  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, customerEn, layoutEn, vocabEn, importErrorsEn, importEn, backupsEn),
-  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, customerFr, layoutFr, vocabFr, importErrorsFr, importFr, backupsFr),
-  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, customerZh, layoutZh, vocabZh, importErrorsZh, importZh, backupsZh),
+  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, customerEn, layoutEn, vocabEn, importErrorsEn, importEn, exportsEn, backupsEn, mergeEn),
+  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, customerFr, layoutFr, vocabFr, importErrorsFr, importFr, exportsFr, backupsFr, mergeFr),
+  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, customerZh, layoutZh, vocabZh, importErrorsZh, importZh, exportsZh, backupsZh, mergeZh),
 }

@@ -213,6 +213,7 @@ describe('reads never write', () => {
       'customers:facets': {},
       'customers:search': { query: 'haiyun' },
       'customers:get': { id: ids.a },
+      'customers:mergePreview': { aId: ids.a, bId: ids.b },
       'orders:list': { customerId: ids.a },
       'rates:list': {},
       'tiers:get': { customerId: ids.a },
@@ -228,6 +229,8 @@ describe('reads never write', () => {
       'groups:figures': { selection: { kind: 'builtin', grouping: 'country', value: 'CN' } },
       'groups:emails': { selection: { kind: 'all' } },
       'groups:export': { selection: { kind: 'all' }, format: 'csv' },
+      'customers:export': { query: { q: 'haiyun' }, columns: ['customerName', 'updatedAt'], format: 'xlsx' },
+      'exports:activity': { scope: { kind: 'selection', selection: { kind: 'all' } }, what: 'orders', format: 'csv' },
       'dashboard:get': {},
     }
   }

@@ -69,7 +69,7 @@ const LIST_ROWS_SQL = `SELECT c.id, c.display_name, c.original_name, c.country, 
 /** A row's position in a sorted list: its sort column values, the id last (so it is unique). */
 type SortKey = (string | number | null)[]
 
-type ListPlan = {
+export type ListPlan = {
   whereSql: string
   params: unknown[]
   filtered: boolean
@@ -88,7 +88,7 @@ type ListPlan = {
  */
 type ListState = { version: string; total: number | null; anchors: (SortKey | null)[] }
 
-function listPlan(q: ReturnType<typeof listQuerySchema.parse>): ListPlan {
+export function listPlan(q: ReturnType<typeof listQuerySchema.parse>): ListPlan {
   const where: string[] = ['c.deleted_at IS NULL']
   const params: unknown[] = []
   const inList = (col: string, values: readonly string[]) => {

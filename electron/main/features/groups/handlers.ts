@@ -2,17 +2,9 @@
 // bulk actions and exports.
 import type { AppContext } from '../../context'
 import type { HandlerModule } from '../../ipc/combine'
-import { exportSelection } from './export'
-import { metaRead } from '../../db/device'
-import { UI_LANGUAGES } from '../../../../shared/vocabulary'
-import type { UiLanguage } from '../../../../shared/vocabulary'
+import { savedLanguage } from '../exports/handlers'
 
-export function groupHandlers({ groups, db }: AppContext): HandlerModule {
-  /** The language the user works in (settings:get's value), English before one was chosen. */
-  const savedLanguage = (): UiLanguage => {
-    const v = metaRead(db, 'ui_language')
-    return v && (UI_LANGUAGES as readonly string[]).includes(v) ? (v as UiLanguage) : 'en'
-  }
+export function groupHandlers({ groups, db, jobs }: AppContext): HandlerModule {
   return {
     'groups:list': () => ({ groups: groups.list() }),
     'groups:save': (input) => groups.save(input.id ?? null, input.group),
@@ -26,12 +18,13 @@ export function groupHandlers({ groups, db }: AppContext): HandlerModule {
     'groups:addMembers': (input) => ({ added: groups.addMembers(input.groupId, input.customerIds) }),
     'groups:removeMembers': (input) => ({ removed: groups.removeMembers(input.groupId, input.customerIds) }),
     'groups:bulk': (input) => groups.bulk(input.selection, input.customerIds ?? null, input.action),
+    // Built in the job worker (features/exports/handlers.ts says why).
     'groups:export': (input) =>
-      exportSelection(groups, {
+      jobs.run('exportGroup', {
         selection: input.selection,
         customerIds: input.customerIds ?? null,
         format: input.format,
-        language: input.language ?? savedLanguage(),
+        language: input.language ?? savedLanguage(db),
       }),
     'groups:emails': (input) => groups.emails(input.selection, input.customerIds ?? null),
   }

@@ -393,6 +393,15 @@ export class GroupRepository {
     }))
   }
 
+  /** The ids of a selection's customers (or of its ticked ones, all of which must be in it): what an export of their orders reads. */
+  memberIds(selection: Selection, picked: readonly string[] | null = null): string[] {
+    const where = this.scope(selection, picked)
+    return this.db
+      .prepare(`SELECT t.customer_id ${fromFor(where.where)} WHERE ${LIVE} AND ${where.where}`)
+      .pluck()
+      .all(...where.params) as string[]
+  }
+
   /** Primary contacts' first emails (of all members or the ticked ones), deduplicated without regard to case. */
   emails(
     selection: Selection,
