@@ -88,9 +88,8 @@ try {
     undefined,
     values['dry-run'],
   )
-  const { tierMoves: _moves, ...line } = result
-  void _moves
-  console.log(JSON.stringify(line))
+  const { rows, created, updated, skipped, refused, errors } = result
+  console.log(JSON.stringify({ rows, created, updated, skipped, refused, errors }))
 } catch (err) {
   if (!(err instanceof AppFailure)) throw err
   const details = (err.details ?? {}) as { rows?: number; refused?: number; errors?: unknown[] }
