@@ -44,6 +44,9 @@ export const IMPORT_FIELDS = {
     'contactMobile',
     'contactLanguage',
     'contactBirthday',
+    /** CRM exports split the name (Zoho, HubSpot): joined as "First Last" into the contact's name. */
+    'contactFirstName',
+    'contactLastName',
   ],
   orders: [
     'customerExternalId',
