@@ -8,6 +8,7 @@ import type { Services } from '../../electron/main/services'
 import { runImport } from '../../electron/main/features/import/apply'
 import { previewImport } from '../../electron/main/features/import/plan'
 import { saveImportFile } from '../../electron/main/features/import/files'
+import { startIdleCheckpoints } from '../../electron/main/db/connection'
 import { importOptionsSchema } from '../../shared/import'
 import type { ImportOptions, ImportPreview, ImportResult } from '../../shared/import'
 import type { AppFailure } from '../../shared/errors'
@@ -353,6 +354,40 @@ describe('orders', () => {
     )
     expect(err.code).toBe('import_cancelled')
     expect(counts()).toEqual(before)
+  })
+})
+
+describe('in the app process (the command line)', () => {
+  it('the idle checkpoint timer waits while an import holds its transaction between batches', async () => {
+    const svc = open()
+    await seedCustomers(svc)
+    const stop = startIdleCheckpoints(svc.db, () => false, 1)
+    const errors: unknown[] = []
+    const onError = (err: unknown) => errors.push(err)
+    process.on('uncaughtException', onError)
+    try {
+      const lines = ['Account ID,Customer,Date,Amount,Currency,Status,Reference']
+      for (let i = 0; i < 3000; i++) lines.push(`Z-${1 + (i % 3)},,2026-10-01,${1000 + i},USD,paid,R${i}`)
+      let batches = 0
+      const result = await runImport(
+        svc,
+        svc.dir,
+        file(lines.join('\n')),
+        opts({ kind: 'orders', mapping: ORDER_MAPPING }),
+        // Long enough between batches for the 1 ms timer to fire inside the transaction.
+        () => {
+          batches++
+          const until = Date.now() + 3
+          while (Date.now() < until);
+        },
+      )
+      expect(batches).toBeGreaterThan(2)
+      expect(result.created).toBe(3000)
+    } finally {
+      stop()
+      process.off('uncaughtException', onError)
+    }
+    expect(errors).toEqual([])
   })
 })
 

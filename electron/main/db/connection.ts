@@ -168,6 +168,9 @@ export function startIdleCheckpoints(
   everyMs = 5000,
 ): () => void {
   const timer = setInterval(() => {
+    // A long job on this connection (the import from the command line) leaves a transaction open
+    // between its batches: a checkpoint inside it fails with SQLITE_LOCKED, so wait for the next tick.
+    if (db.inTransaction) return
     if (!offload()) db.pragma('wal_checkpoint(PASSIVE)')
   }, everyMs)
   timer.unref()
