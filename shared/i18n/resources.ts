@@ -25,6 +25,9 @@ import vocabZh from './locales/vocab.zh.json'
 import importErrorsEn from './locales/importerrors.en.json'
 import importErrorsFr from './locales/importerrors.fr.json'
 import importErrorsZh from './locales/importerrors.zh.json'
+import importCodesEn from './locales/importcodes.en.json'
+import importCodesFr from './locales/importcodes.fr.json'
+import importCodesZh from './locales/importcodes.zh.json'
 import importEn from './locales/import.en.json'
 import importFr from './locales/import.fr.json'
 import importZh from './locales/import.zh.json'
@@ -64,7 +67,7 @@ export function mergeTrees(...trees: Tree[]): Tree {
 }
 
 export const translations = {
-  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, customerEn, layoutEn, vocabEn, importErrorsEn, importEn, exportsEn, backupsEn, mergeEn),
-  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, customerFr, layoutFr, vocabFr, importErrorsFr, importFr, exportsFr, backupsFr, mergeFr),
-  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, customerZh, layoutZh, vocabZh, importErrorsZh, importZh, exportsZh, backupsZh, mergeZh),
+  en: mergeTrees(en, groupsEn, dashboardEn, policyEn, customerEn, layoutEn, vocabEn, importErrorsEn, importEn, exportsEn, backupsEn, mergeEn, importCodesEn),
+  fr: mergeTrees(fr, groupsFr, dashboardFr, policyFr, customerFr, layoutFr, vocabFr, importErrorsFr, importFr, exportsFr, backupsFr, mergeFr, importCodesFr),
+  zh: mergeTrees(zh, groupsZh, dashboardZh, policyZh, customerZh, layoutZh, vocabZh, importErrorsZh, importZh, exportsZh, backupsZh, mergeZh, importCodesZh),
 }
