@@ -8,8 +8,13 @@ import http from 'node:http'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createServices } from '../main/services'
+import type { Services } from '../main/services'
 import { dispatch } from '../main/ipc/dispatch'
-import { DatabaseDamagedError } from '../main/db/connection'
+import { DatabaseDamagedError, migrationCount } from '../main/db/connection'
+import { ServicesHost, restoreLatestOffline } from '../main/features/backups/host'
+import { AppFailure } from '../../shared/errors'
+import type { Result } from '../../shared/errors'
+import { TABLES } from '../../shared/tables'
 import { CONTENT_SECURITY_POLICY, MIME_TYPES, resolveUnderRoot, servedFile } from '../main/security'
 import type { EventName } from '../../shared/channels'
 
@@ -40,22 +45,34 @@ const emit = (event: EventName, payload: unknown) => {
   for (const res of listeners) res.write(frame)
 }
 
-let services: ReturnType<typeof createServices>
+const appVersion = process.env.npm_package_version
+// One Services object at a time: a restore closes it and opens another over the same directory,
+// then tells the page that every table changed so each screen reads again.
+const host = new ServicesHost<Services>(
+  (restart) => createServices(dataDir, { harness: true, background: true, emit, appVersion, restart }),
+  () => emit('data:changed', { tables: [...TABLES] }),
+)
 try {
-  services = createServices(dataDir, {
-    harness: true,
-    background: true,
-    emit,
-    appVersion: process.env.npm_package_version,
-  })
+  host.start()
 } catch (err) {
-  if (err instanceof DatabaseDamagedError) {
-    console.error(
-      `The database file is damaged: ${err.file}\n${err.detail}\nRestore a copy from ${path.join(dataDir, 'backups')}.`,
-    )
-    process.exit(2)
-  }
-  throw err
+  if (!(err instanceof DatabaseDamagedError)) throw err
+  // Damaged at start: the harness stays up with no services, and answers only
+  // backups:restoreLatest (the damaged-start way out the app offers), so tests can drive it.
+  console.error(
+    `The database file is damaged: ${err.file}\n${err.detail}\nPOST /ipc/backups:restoreLatest restores the latest good backup from ${path.join(dataDir, 'backups')}.`,
+  )
+}
+
+/** The damaged-start restore: no services to close, only the file to replace, then a normal start. */
+function restoreAtStart(): unknown {
+  const restored = restoreLatestOffline(dataDir, {
+    appVersion: appVersion ?? '0.0.0',
+    schemaVersion: migrationCount(),
+  })
+  if (!restored) throw new AppFailure('backup_none')
+  host.start()
+  emit('data:changed', { tables: [...TABLES] })
+  return { restored }
 }
 
 function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
@@ -123,7 +140,21 @@ const server = http.createServer((req, res) => {
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'validation' } })
       }
-      dispatch(services.ipc, channel, input, trusted, (err) => console.error(channel, err))
+      const services = host.current
+      const answer = services
+        ? dispatch(services.ipc, channel, input, trusted, (err) => console.error(channel, err))
+        : Promise.resolve().then((): Result<unknown> => {
+            if (!trusted) return { ok: false, error: { code: 'forbidden_sender' } }
+            if (channel !== 'backups:restoreLatest') return { ok: false, error: { code: 'db_damaged' } }
+            try {
+              return { ok: true, data: restoreAtStart() }
+            } catch (err) {
+              if (err instanceof AppFailure) return { ok: false, error: { code: err.code } }
+              console.error(channel, err)
+              return { ok: false, error: { code: 'internal' } }
+            }
+          })
+      answer
         .then((result) =>
           sendJson(res, result.ok || result.error.code !== 'forbidden_sender' ? 200 : 403, result),
         )
@@ -160,7 +191,7 @@ server.listen(port, '127.0.0.1', () => {
 const shutdown = () => {
   server.close()
   for (const res of listeners) res.end()
-  void services.close().finally(() => process.exit(0))
+  void (host.current?.close() ?? Promise.resolve()).finally(() => process.exit(0))
 }
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)

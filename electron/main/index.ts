@@ -8,7 +8,9 @@ import { createServices } from './services'
 import type { Services } from './services'
 import { dispatch } from './ipc/dispatch'
 import { CHANNELS } from '../../shared/channels'
-import { DatabaseDamagedError } from './db/connection'
+import { DatabaseDamagedError, migrationCount } from './db/connection'
+import { ServicesHost, restoreLatestOffline } from './features/backups/host'
+import { TABLES } from '../../shared/tables'
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -33,7 +35,7 @@ protocol.registerSchemesAsPrivileged([
 ])
 
 let mainWindow: BrowserWindow | null = null
-let services: Services | null = null
+let host: ServicesHost<Services> | null = null
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -49,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
   // committed batches; a pending re-tier resumes at the next start).
   let closing = false
   app.on('will-quit', (event) => {
+    const services = host?.current
     if (!services || closing) return
     closing = true
     event.preventDefault()
@@ -64,21 +67,77 @@ function start() {
     app.getPath('userData'),
     allowsDataDirOverride(process.argv, app.isPackaged),
   )
+  const migrationsDir = app.isPackaged ? path.join(process.resourcesPath, 'migrations') : undefined
+  // A restore replaces the Services object; the window then reads every table again.
+  host = new ServicesHost<Services>(
+    (restart) =>
+      createServices(dataDir, {
+        appVersion: app.getVersion(),
+        background: true,
+        migrationsDir,
+        emit: (event, payload) => mainWindow?.webContents.send(event, payload),
+        restart,
+        chooseBackupPath: async (defaultName) => {
+          const options = {
+            defaultPath: defaultName,
+            filters: [{ name: 'TradeTier backup', extensions: ['db'] }],
+          }
+          const res = mainWindow
+            ? await dialog.showSaveDialog(mainWindow, options)
+            : await dialog.showSaveDialog(options)
+          return res.canceled || !res.filePath ? null : res.filePath
+        },
+      }),
+    () => mainWindow?.webContents.send('data:changed', { tables: [...TABLES] }),
+  )
   try {
-    services = createServices(dataDir, {
-      appVersion: app.getVersion(),
-      background: true,
-      migrationsDir: app.isPackaged ? path.join(process.resourcesPath, 'migrations') : undefined,
-      emit: (event, payload) => mainWindow?.webContents.send(event, payload),
-    })
+    host.start()
   } catch (err) {
-    fatal(err)
-    return
+    if (!(err instanceof DatabaseDamagedError) || !offerRestore(err, dataDir, migrationsDir)) {
+      fatal(err)
+      return
+    }
   }
   hardenSessions()
   registerProtocol()
-  registerIpc(services)
+  registerIpc(host)
   createWindow()
+}
+
+/**
+ * The damaged-start message offers the latest good backup in place of the damaged file (kept in
+ * replaced/). True when it was restored and the services opened over it.
+ */
+function offerRestore(err: DatabaseDamagedError, dataDir: string, migrationsDir?: string): boolean {
+  const choice = dialog.showMessageBoxSync({
+    type: 'error',
+    title: 'TradeTier',
+    message: [
+      `数据库文件已损坏：${err.file}`,
+      `Le fichier de base de données est endommagé : ${err.file}`,
+      `The database file is damaged: ${err.file}`,
+    ].join('\n'),
+    detail: err.detail,
+    buttons: [
+      '恢复最近一个完好的备份 / Restaurer la dernière sauvegarde valide / Restore the latest good backup',
+      '退出 / Quitter / Quit',
+    ],
+    defaultId: 0,
+    cancelId: 1,
+  })
+  if (choice !== 0) return false
+  try {
+    const restored = restoreLatestOffline(dataDir, {
+      appVersion: app.getVersion(),
+      schemaVersion: migrationCount(migrationsDir),
+    })
+    if (!restored) return false
+    host?.start()
+    return true
+  } catch (restoreErr) {
+    console.error('restore at start failed', restoreErr)
+    return false
+  }
 }
 
 function fatal(err: unknown) {
@@ -88,13 +147,13 @@ function fatal(err: unknown) {
     err instanceof DatabaseDamagedError
       ? [
           `数据库文件已损坏：${err.file}`,
-          '请退出 TradeTier，并用旁边 backups 文件夹中的备份替换它。',
+          '没有可用的完好备份。请退出 TradeTier，并用旁边 backups 文件夹中的备份替换它。',
           '',
           `Le fichier de base de données est endommagé : ${err.file}`,
-          'Quittez TradeTier et remplacez-le par une copie du dossier backups situé à côté.',
+          'Aucune sauvegarde valide n’a pu être restaurée. Quittez TradeTier et remplacez-le par une copie du dossier backups situé à côté.',
           '',
           `The database file is damaged: ${err.file}`,
-          'Quit TradeTier and replace it with a copy from the backups folder next to it.',
+          'No good backup could be restored. Quit TradeTier and replace it with a copy from the backups folder next to it.',
           '',
           err.detail,
         ].join('\n')
@@ -115,12 +174,15 @@ function registerProtocol() {
   })
 }
 
-function registerIpc(s: Services) {
+function registerIpc(h: ServicesHost<Services>) {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => {
       // Only our own window, showing our own page, may call in: not a frame, not a navigated page.
       const frameUrl = event.senderFrame?.url ?? ''
       const trusted = event.sender === mainWindow?.webContents && isAppUrl(frameUrl, devServer)
+      // Looked up per call: a restore replaces the services.
+      const s = h.current
+      if (!s) return { ok: false, error: { code: 'busy' } }
       return dispatch(s.ipc, channel, input, trusted, (err) => console.error(channel, err))
     })
   }
