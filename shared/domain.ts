@@ -204,6 +204,8 @@ export const customerDetailSchema = z.object({
   customer: customerSchema,
   derived: customerDerivedSchema,
   contacts: z.array(contactSchema),
+  /** Customers merged into this one (P8), oldest first: its merge history. */
+  mergedFrom: z.array(z.object({ id: z.string(), displayName: z.string(), at: z.string() })),
 })
 export type CustomerDetail = z.infer<typeof customerDetailSchema>
 

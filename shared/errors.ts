@@ -28,6 +28,12 @@ export const ERROR_CODES = [
   /** No backup passes the checks (restore the latest good backup). */
   'backup_none',
   'backup_cancelled',
+  /** The customer was merged into another (P8); details.survivorId names it. */
+  'merged',
+  /** A customer cannot be merged with itself. */
+  'merge_self',
+  /** One of the two customers is deleted: nothing to merge. */
+  'merge_deleted',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

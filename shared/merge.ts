@@ -41,10 +41,7 @@ export const MERGE_CHILDREN = [
 export type MergeChild = (typeof MERGE_CHILDREN)[number]
 
 export const mergeCountsSchema = z.object(
-  Object.fromEntries(MERGE_CHILDREN.map((k) => [k, z.number().int()])) as Record<
-    MergeChild,
-    z.ZodNumber
-  >,
+  Object.fromEntries(MERGE_CHILDREN.map((k) => [k, z.number().int()])) as Record<MergeChild, z.ZodNumber>,
 )
 export type MergeCounts = z.infer<typeof mergeCountsSchema>
 

@@ -6,6 +6,7 @@ import { AppFailure } from '../../../../shared/errors'
 import type { FieldIssue } from '../../../../shared/errors'
 import type { ContactValues, CustomerValues } from '../../../../shared/domain'
 import { checkContact, checkCustomer } from '../../core/validate'
+import { CustomerMerge } from './merge'
 
 /** The customer and its contacts checked together; throws `validation` with every issue found. */
 function validateNew(customer: CustomerValues, contacts: ContactValues[]) {
@@ -20,7 +21,9 @@ function validateNew(customer: CustomerValues, contacts: ContactValues[]) {
   return { value: checked.value, contacts: checkedContacts }
 }
 
-export function customerHandlers({ customers }: AppContext): HandlerModule {
+export function customerHandlers(ctx: AppContext): HandlerModule {
+  const { customers } = ctx
+  const merges = new CustomerMerge(ctx)
   return {
     'customers:list': (input) => customers.list(input),
     'customers:facets': () => customers.facets(),
@@ -44,16 +47,20 @@ export function customerHandlers({ customers }: AppContext): HandlerModule {
       customers.delete(input.id)
       return { id: input.id }
     },
+    'customers:mergePreview': (input) => merges.preview(input.aId, input.bId),
+    'customers:merge': (input) => merges.merge(input),
   }
 }
 
 export function contactHandlers({ customers }: AppContext): HandlerModule {
   return {
     'contacts:create': (input) => {
-      const country = customers.values(input.customerId).country
+      // A contact added for a merged-away customer goes to its survivor (P8).
+      const customerId = customers.requireLive(input.customerId)
+      const country = customers.values(customerId).country
       const { value, issues } = checkContact(input.contact, country, ['contact'])
       if (issues.length > 0) throw new AppFailure('validation', issues)
-      return customers.addContact(input.customerId, value)
+      return customers.addContact(customerId, value)
     },
     'contacts:update': (input) => {
       const current = customers.contact(input.id)

@@ -33,9 +33,7 @@ const OWNED = ['contacts', 'orders', 'interactions', 'feedback'] as const
 export class CustomerMerge {
   private readonly q
 
-  constructor(
-    private readonly r: Pick<Repositories, 'db' | 'writer' | 'customers' | 'tiers' | 'now'>,
-  ) {
+  constructor(private readonly r: Pick<Repositories, 'db' | 'writer' | 'customers' | 'tiers' | 'now'>) {
     const { db } = r
     const live = (table: string) =>
       db.prepare(`SELECT count(*) FROM ${table} WHERE customer_id = ? AND deleted_at IS NULL`).pluck()
@@ -134,11 +132,7 @@ export class CustomerMerge {
     }
   }
 
-  private changes(
-    survivor: CustomerRow,
-    other: CustomerRow,
-    fields: MergeInput['fields'],
-  ): RowChange[] {
+  private changes(survivor: CustomerRow, other: CustomerRow, fields: MergeInput['fields']): RowChange[] {
     const s = survivor.id
     const o = other.id
     const at = this.r.now().toISOString()

@@ -6,7 +6,7 @@ import type { Refine, SqlRow, contacts as contactsTable, customers as customersT
 import type { CellValue, Cells, RowChange, SyncWriter } from '../../db/writer'
 import type { SearchIndex } from './search'
 import { CustomerList } from './list'
-import { liveCustomerGuard } from '../../db/live'
+import { customerResolver, liveCustomerGuard } from '../../db/live'
 import type {
   Contact,
   ContactValues,
@@ -127,6 +127,7 @@ export class CustomerRepository {
   ) {
     this.lists = new CustomerList(db, anchorEvery)
     this.isLive = liveCustomerGuard(db)
+    this.resolve = customerResolver(db)
     this.q = {
       customer: db.prepare('SELECT * FROM customers WHERE id = ? AND deleted_at IS NULL'),
       tags: db
@@ -138,15 +139,23 @@ export class CustomerRepository {
       ),
       contact: db.prepare('SELECT * FROM contacts WHERE id = ? AND deleted_at IS NULL'),
       contactCustomer: db.prepare('SELECT customer_id FROM contacts WHERE id = ?').pluck(),
+      mergedFrom: db.prepare(
+        'SELECT id, display_name AS displayName, deleted_at AS at FROM customers WHERE merged_into = ? ORDER BY deleted_at',
+      ),
     }
   }
 
-  /** Throws `not_found` unless the customer exists and is not deleted; reads one index entry. */
-  requireLive(customerId: string): void {
-    this.isLive(customerId)
+  /**
+   * Throws `not_found` unless the customer exists and is not deleted (reads one index entry), or
+   * was merged into one that is; returns the live id (the survivor of a merge).
+   */
+  requireLive(customerId: string): string {
+    return this.isLive(customerId)
   }
 
-  private readonly isLive: (customerId: string) => void
+  /** The live customer an id stands for after merges (P8), or null. */
+  readonly resolve: (customerId: string) => string | null
+  private readonly isLive: (customerId: string) => string
   private readonly lists: CustomerList
 
   /** The customers these contacts belong to (what a contact write changes in the search index). */
@@ -268,8 +277,11 @@ export class CustomerRepository {
 
   private requireCustomer(id: string): CustomerDbRow {
     const row = this.q.customer.get(id) as CustomerDbRow | undefined
-    if (!row) throw new AppFailure('not_found')
-    return row
+    if (row) return row
+    // A merged-away customer answers with its survivor, which a window showing it follows.
+    const survivor = this.resolve(id)
+    if (survivor && survivor !== id) throw new AppFailure('merged', undefined, { survivorId: survivor })
+    throw new AppFailure('not_found')
   }
 
   /** The stored values of a customer as the create/update schemas see them (for merging patches). */
@@ -320,6 +332,7 @@ export class CustomerRepository {
         websiteDomain: websiteDomain(customer.website),
       },
       contacts: (this.q.contacts.all(id) as ContactDbRow[]).map(contactFromRow),
+      mergedFrom: this.q.mergedFrom.all(id) as CustomerDetail['mergedFrom'],
     }
   }
 
@@ -332,7 +345,7 @@ export class CustomerRepository {
   }
 
   addContact(customerId: string, values: ContactValues): Contact {
-    this.requireCustomer(customerId)
+    customerId = this.requireLive(customerId)
     const { id, changes } = this.contactAddition(customerId, values)
     this.writer.write(changes)
     return this.contact(id)

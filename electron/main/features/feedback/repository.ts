@@ -22,7 +22,7 @@ type Row = Refine<
 
 export class FeedbackRepository {
   private readonly q
-  private readonly requireCustomer: (customerId: string) => void
+  private readonly requireCustomer: (customerId: string) => string
 
   constructor(
     db: Db,
@@ -44,7 +44,7 @@ export class FeedbackRepository {
   }
 
   add(customerId: string, v: FeedbackValues): Feedback {
-    this.requireCustomer(customerId)
+    customerId = this.requireCustomer(customerId)
     const id = uuidv7()
     this.writer.write([
       {

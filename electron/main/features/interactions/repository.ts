@@ -15,7 +15,7 @@ type Row = Refine<
 
 export class InteractionRepository {
   private readonly q
-  private readonly requireCustomer: (customerId: string) => void
+  private readonly requireCustomer: (customerId: string) => string
 
   constructor(
     db: Db,
@@ -38,7 +38,7 @@ export class InteractionRepository {
   }
 
   log(customerId: string, v: InteractionValues): Interaction {
-    this.requireCustomer(customerId)
+    customerId = this.requireCustomer(customerId)
     // A contact of another customer would put the event on the wrong page.
     if (v.contactId && !this.q.contactOf.get(v.contactId, customerId)) {
       throw new AppFailure('validation', [{ path: ['interaction', 'contactId'], code: 'invalid_choice' }])

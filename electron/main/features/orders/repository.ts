@@ -47,7 +47,7 @@ const policyStatusMarks = '?, ?, ?'
 
 export class OrderRepository {
   private readonly q
-  private readonly requireCustomer: (customerId: string) => void
+  private readonly requireCustomer: (customerId: string) => string
 
   constructor(
     private readonly db: Db,
@@ -124,7 +124,7 @@ export class OrderRepository {
   }
 
   create(customerId: string, values: OrderValues): Order {
-    this.requireCustomer(customerId)
+    customerId = this.requireCustomer(customerId)
     const usdRate = this.snapshotRate(values.currency, values.date, ['order'])
     const id = uuidv7()
     this.writer.write([

@@ -39,7 +39,7 @@ function riskWord(gap: boolean, drop: boolean): string {
 
 export class TierRepository {
   private readonly q
-  private readonly requireCustomer: (customerId: string) => void
+  private readonly requireCustomer: (customerId: string) => string
   private bounds: RfmBounds | null = null
 
   constructor(
@@ -247,7 +247,7 @@ export class TierRepository {
 
   /** Locks a customer's tier by hand (with a reason), or removes the lock when `tier` is null. */
   setLock(customerId: string, tier: ValueTier | null, reason: string | null, by: string | null): void {
-    this.requireCustomer(customerId)
+    customerId = this.requireCustomer(customerId)
     const at = this.now().toISOString()
     this.writer.write([
       {

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import {
   Anchor,
   Badge,
@@ -57,6 +57,7 @@ import { ContactCard, ContactEditor } from './ContactCard'
 import { OrdersCard } from '../orders/OrdersCard'
 import { InteractionsCard } from '../interactions/InteractionsCard'
 import { FeedbackCard } from '../feedback/FeedbackCard'
+import { MergeButton } from './MergePicker'
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -67,8 +68,18 @@ export function CustomerPage({ id }: { id: string }) {
   const [addingContact, setAddingContact] = useState(false)
   // Bumped by the header strip's "Assign" to open the owner field for editing.
   const [assignOwner, setAssignOwner] = useState(0)
+  const fmt = useFormatters()
+  // A customer merged into another (P8) answers with its survivor: show that one instead, in place
+  // of this entry in the history, so Back does not come here again.
+  const survivorId =
+    detail.status === 'error' && detail.error.code === 'merged'
+      ? (detail.error.details as { survivorId?: string } | undefined)?.survivorId
+      : undefined
+  useEffect(() => {
+    if (survivorId) window.location.replace(hrefFor({ name: 'customer', id: survivorId }))
+  }, [survivorId])
 
-  if (detail.status === 'error' && !detail.data) {
+  if (detail.status === 'error' && !detail.data && !survivorId) {
     return (
       <Stack>
         <Crumbs name={null} />
@@ -87,7 +98,7 @@ export function CustomerPage({ id }: { id: string }) {
       </Center>
     )
   }
-  const { customer, contacts } = detail.data
+  const { customer, contacts, mergedFrom } = detail.data
 
   const remove = async () => {
     const res = await call('customers:delete', { id })
@@ -114,6 +125,12 @@ export function CustomerPage({ id }: { id: string }) {
               <span {...nameProps(customer.originalName)}>{customer.originalName}</span>
             </Text>
           )}
+          {/* The merge history (P8) until the page has a history tab: who was merged in, when. */}
+          {mergedFrom.map((m) => (
+            <Text key={m.id} size="sm" c="dimmed" data-testid="merged-from">
+              {t('merge.history', { name: m.displayName, date: fmt.date(m.at.slice(0, 10)) })}
+            </Text>
+          ))}
           <Group gap="xs" mt={4}>
             {customer.tags.map((tag) => (
               <Badge key={tag} variant="light">
@@ -124,6 +141,7 @@ export function CustomerPage({ id }: { id: string }) {
         </div>
         <Group gap="xs">
           <AddToGroupButton customerId={customer.id} />
+          <MergeButton customerId={customer.id} name={customer.displayName} />
           <Button
             color="red"
             variant="light"
