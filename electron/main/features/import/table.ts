@@ -93,15 +93,15 @@ function readCsv(bytes: Uint8Array, opts: ReadOptions): Table {
   let counted = 0
   let line = 1
   let rowStart = 0
-  let header: string[] | null = null
-  const rows: { cells: string[]; line: number }[] = []
+  let headerSeen = false
+  const newlineCode = nl === '\n' ? 10 : 13
   Papa.parse<string[]>(text, {
     delimiter: separator,
     newline: text.includes('\r\n') ? '\r\n' : nl === '\n' ? '\n' : '\r',
     skipEmptyLines: false,
     step: (result) => {
       // This row began where the previous one ended; its line is the newlines before that.
-      for (let i = counted; i < rowStart; i++) if (text.charCodeAt(i) === (nl === '\n' ? 10 : 13)) line++
+      for (let i = counted; i < rowStart; i++) if (text.charCodeAt(i) === newlineCode) line++
       counted = rowStart
       const rowLine = line
       rowStart = result.meta.cursor
@@ -109,29 +109,31 @@ function readCsv(bytes: Uint8Array, opts: ReadOptions): Table {
         if (e.type === 'Quotes')
           table.problems.push({ line: rowLine, column: null, code: 'unbalanced_quote', value: null })
       const cells = result.data
-      if (!Array.isArray(cells) || cells.every((c) => c.trim() === '')) return
-      if (header === null) header = cells
-      else rows.push({ cells, line: rowLine })
+      if (!Array.isArray(cells) || isBlank(cells)) return
+      if (!headerSeen) {
+        headerSeen = true
+        table.headers = headerNames(cells, table.problems, rowLine)
+        return
+      }
+      const row: Cell[] = new Array<Cell>(Math.min(cells.length, MAX_COLUMNS))
+      for (let i = 0; i < row.length; i++) {
+        const c = cells[i]!
+        row[i] = c === '' ? null : c
+      }
+      pushRow(table, row, rowLine, cells.length)
     },
   })
-  if (header === null) {
-    table.problems.push({ line: 1, column: null, code: 'no_header', value: null })
-    return table
-  }
-  table.headers = headerNames(header as string[], table.problems, 1)
-  for (const { cells, line: rowLine } of rows) {
-    const row: Cell[] = new Array<Cell>(Math.min(cells.length, MAX_COLUMNS))
-    for (let i = 0; i < row.length; i++) {
-      const c = cells[i]!
-      row[i] = c === '' ? null : c
-    }
-    pushRow(table, row, rowLine, cells.length)
-  }
+  if (!headerSeen) table.problems.push({ line: 1, column: null, code: 'no_header', value: null })
   dedupeProblems(table)
   return table
 }
 
 /** The header texts, trimmed; a header wider than the cap is cut and reported. */
+function isBlank(cells: readonly string[]): boolean {
+  for (const c of cells) if (c !== '' && c.trim() !== '') return false
+  return true
+}
+
 function headerNames(cells: readonly unknown[], problems: ImportIssue[], line: number): string[] {
   if (cells.length > MAX_COLUMNS)
     problems.push({ line, column: null, code: 'too_many_columns', value: String(cells.length) })

@@ -60,6 +60,8 @@ const AROUND =
 const GROUPING = /[\s\u00a0\u202f\u2009'’]/g
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i
 const DIGITS = /^\d+$/
+/** "1200", "-3", "12.50": most cells of a machine export, read without the full grammar. */
+const PLAIN = /^-?\d{1,15}(?:\.\d{1,2}|\.\d{4,})?$/
 const GROUPED = /^\d{1,3}(?:[.,]\d{3})+$/
 
 /** How a number's separators read when nothing else tells: 'dot'/'comma' decimal, or undecided. */
@@ -79,7 +81,11 @@ function shape(core: string): { decimal: DecimalMark | null; ambiguous: DecimalM
   return { decimal: mark, ambiguous: null }
 }
 
+const BARE = /^\d[\d\s\u00a0\u202f\u2009'’.,]*$/
+
 function stripAround(text: string): { core: string; negative: boolean } | null {
+  // Digits and separators only (most cells): no currency or sign to peel off.
+  if (BARE.test(text)) return { core: text.replace(GROUPING, ''), negative: false }
   const m = AROUND.exec(text)
   if (!m) return null
   const [, pre1, sign, pre2, open, core, close, post] = m
@@ -103,6 +109,7 @@ export function parseNumber(cell: Cell | undefined, decimal?: DecimalMark): numb
   const text = cell.trim()
   if (text === '') return null
   if (text.length > 64) return 'invalid'
+  if (PLAIN.test(text)) return Number(text)
   if (SCIENTIFIC.test(text)) return Number(text)
   const parts = stripAround(text)
   if (!parts) return 'invalid'
@@ -234,6 +241,19 @@ export function parseDate(cell: Cell | undefined, order: DateOrder | null = 'dmy
   const s = cell.trim()
   if (s === '') return null
   if (s.length > 40) return 'invalid'
+  // A book has a few thousand distinct days over a million rows.
+  const key = `${order ?? ''}${s}`
+  const hit = dateCache.get(key)
+  if (hit !== undefined) return hit
+  const v = readDate(s, order)
+  if (dateCache.size > 50_000) dateCache.clear()
+  dateCache.set(key, v)
+  return v
+}
+
+const dateCache = new Map<string, IsoDate | Invalid>()
+
+function readDate(s: string, order: DateOrder | null): IsoDate | Invalid {
   let m = ISO.exec(s)
   if (m) return isoFrom(Number(m[1]), Number(m[2]), Number(m[3])) ?? 'invalid'
   m = CJK.exec(s)
@@ -293,6 +313,23 @@ function wordTable<T extends string>(
     }
   }
   return map
+}
+
+/**
+ * A lookup remembered by its exact text: an order book repeats a handful of status, currency and
+ * country spellings a million times, and folding each one again is most of the cost.
+ */
+function memo<T>(read: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>()
+  return (text) => {
+    let v = cache.get(text)
+    if (v === undefined && !cache.has(text)) {
+      v = read(text)
+      if (cache.size > 10_000) cache.clear()
+      cache.set(text, v)
+    }
+    return v as T
+  }
 }
 
 const lazy = <T>(make: () => T): (() => T) => {
@@ -359,8 +396,10 @@ const statusWords = lazy(() =>
   }),
 )
 
+const statusOf = memo((text: string): OrderStatus | Invalid => statusWords().get(fold(text)) ?? 'invalid')
+
 export function parseStatus(text: string): OrderStatus | Invalid {
-  return statusWords().get(fold(text)) ?? 'invalid'
+  return statusOf(text)
 }
 
 const interactionWords = lazy(() =>
@@ -418,8 +457,13 @@ const interactionWords = lazy(() =>
   }),
 )
 
+const kindOf = memo(
+  (text: string): (typeof INTERACTION_KINDS)[number] | Invalid =>
+    interactionWords().get(fold(text)) ?? 'invalid',
+)
+
 export function parseInteractionKind(text: string): (typeof INTERACTION_KINDS)[number] | Invalid {
-  return interactionWords().get(fold(text)) ?? 'invalid'
+  return kindOf(text)
 }
 
 const CHOICES = {
@@ -552,11 +596,19 @@ export type ChoiceCode<F extends ChoiceField> =
   ReturnType<(typeof CHOICES)[F]> extends Map<string, infer T> ? T : never
 
 export function parseChoice<F extends ChoiceField>(field: F, text: string): ChoiceCode<F> | Invalid {
-  const t = text.trim()
-  // Symbols fold away to nothing, so they are looked up as written first.
-  const table = CHOICES[field]() as Map<string, ChoiceCode<F>>
-  return table.get(t.toLowerCase()) ?? table.get(fold(t)) ?? 'invalid'
+  let read = choiceReaders.get(field)
+  if (!read) {
+    const table = CHOICES[field]() as Map<string, string>
+    // Symbols fold away to nothing, so they are looked up as written first.
+    read = memo((text: string) => {
+      const t = text.trim()
+      return table.get(t.toLowerCase()) ?? table.get(fold(t)) ?? 'invalid'
+    })
+    choiceReaders.set(field, read)
+  }
+  return read(text) as ChoiceCode<F> | Invalid
 }
+const choiceReaders = new Map<ChoiceField, (text: string) => string>()
 
 const industryWords = lazy(() => wordTable(Object.keys(INDUSTRY_PRODUCTS), 'industry'))
 
@@ -665,6 +717,10 @@ const ALPHA = /^[A-Za-z]{2,3}$/
 
 /** An ISO alpha-2 code from a code (alpha-2 or alpha-3) or a name in Chinese, French or English. */
 export function parseCountry(text: string): CountryCode | Invalid {
+  return countryOf(text)
+}
+
+const countryOf = memo((text: string): CountryCode | Invalid => {
   const t = text.trim()
   if (t === '') return 'invalid'
   const words = countryWords()
@@ -678,7 +734,7 @@ export function parseCountry(text: string): CountryCode | Invalid {
     }
   }
   return (words.get(fold(t)) as CountryCode | undefined) ?? 'invalid'
-}
+})
 
 // ---- lists ----
 
