@@ -151,9 +151,42 @@ export function ImportScreen() {
           <Stepper.Step key={s} label={t(`import.steps.${s}`)} data-testid={`import-step-${s}`} />
         ))}
       </Stepper>
-      <Title order={3} ref={headingRef} tabIndex={-1} data-testid="import-step-title">
-        {t(`import.stepTitles.${steps[step]!}`)}
-      </Title>
+      {/* Back and Next sit beside the step's title, so they stay in view at 1280×720 however long
+          the step is (the import itself is started at the end of the check, after reading it). */}
+      <Group justify="space-between" align="center" wrap="nowrap" gap="md">
+        <Title order={3} ref={headingRef} tabIndex={-1} data-testid="import-step-title">
+          {t(`import.stepTitles.${steps[step]!}`)}
+        </Title>
+        {step < 3 && (
+          <Group gap="sm" wrap="nowrap">
+            {step < 2 && nextBlocked && (
+              <Text size="sm" c="dimmed" ta="right" id="import-next-reason" data-testid="import-next-reason">
+                {nextBlocked}
+              </Text>
+            )}
+            <Button
+              variant="default"
+              leftSection={<IconArrowLeft size={16} aria-hidden />}
+              disabled={step === 0}
+              onClick={() => go(step - 1)}
+              data-testid="import-back"
+            >
+              {t('import.back')}
+            </Button>
+            {step < 2 && (
+              <Button
+                rightSection={<IconArrowRight size={16} aria-hidden />}
+                disabled={nextBlocked !== null}
+                aria-describedby={nextBlocked ? 'import-next-reason' : undefined}
+                onClick={() => go(step + 1)}
+                data-testid="import-next"
+              >
+                {t('import.next')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Group>
       {step === 0 && (
         <ChooseStep
           kind={kind}
@@ -200,47 +233,6 @@ export function ImportScreen() {
             go(2)
           }}
         />
-      )}
-      {step < 2 && (
-        <Group justify="space-between">
-          <Button
-            variant="default"
-            leftSection={<IconArrowLeft size={16} aria-hidden />}
-            disabled={step === 0}
-            onClick={() => go(step - 1)}
-            data-testid="import-back"
-          >
-            {t('import.back')}
-          </Button>
-          <Group gap="sm">
-            {nextBlocked && (
-              <Text size="sm" c="dimmed" id="import-next-reason" data-testid="import-next-reason">
-                {nextBlocked}
-              </Text>
-            )}
-            <Button
-              rightSection={<IconArrowRight size={16} aria-hidden />}
-              disabled={nextBlocked !== null}
-              aria-describedby={nextBlocked ? 'import-next-reason' : undefined}
-              onClick={() => go(step + 1)}
-              data-testid="import-next"
-            >
-              {t('import.next')}
-            </Button>
-          </Group>
-        </Group>
-      )}
-      {step === 2 && (
-        <Group>
-          <Button
-            variant="default"
-            leftSection={<IconArrowLeft size={16} aria-hidden />}
-            onClick={() => go(1)}
-            data-testid="import-back"
-          >
-            {t('import.back')}
-          </Button>
-        </Group>
       )}
     </Stack>
   )

@@ -277,7 +277,7 @@ export function MappingStep({
       <Group align="flex-end" gap="xs">
         <TextInput
           label={t('import.map.presetName')}
-          w={260}
+          w={340}
           value={presetName}
           onChange={(e) => setPresetName(e.currentTarget.value)}
           data-testid="import-preset-name"

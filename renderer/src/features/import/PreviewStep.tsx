@@ -449,8 +449,10 @@ function Figure({
  * The currency-months still missing, plus those the user already typed a rate for (which the
  * preview no longer lists): a row stays under the user's hand while they type.
  */
-function rateRows(preview: ImportPreview, typed: MonthlyRate[]) {
-  const rows = preview.missingRates.map((m) => ({
+type RateRow = { currency: string; month: string; orders: number | null; value: number | null }
+
+function rateRows(preview: ImportPreview, typed: MonthlyRate[]): RateRow[] {
+  const rows: RateRow[] = preview.missingRates.map((m) => ({
     currency: m.currency,
     month: m.month,
     orders: m.orders,
