@@ -445,7 +445,8 @@ export function detectMapping(
       if (headers[i]! in table) score += 1.01
       else if (m.has(keys[i]!)) score += 1
     }
-    if (score > best) {
+    // TradeTier's own export ties with the Chinese or French sheet whose words it shares: it wins.
+    if (score > best || (score === best && p === 'tradetier')) {
       best = score
       preset = p
     }
