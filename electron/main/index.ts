@@ -16,6 +16,8 @@ import {
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   allowsDataDirOverride,
+  downloadFileName,
+  isAllowedDownload,
   isAllowedPermission,
   isAppUrl,
   navigationDecision,
@@ -202,6 +204,12 @@ function hardenSessions() {
   session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
     isAllowedPermission(permission, requestingOrigin, devServer),
   )
+  // Exports reach the disk as downloads of blob: URLs the window made; Electron shows a save
+  // dialog when no path is set, here proposing the export's own name. Any other download is refused.
+  session.defaultSession.on('will-download', (event, item) => {
+    if (!isAllowedDownload(item.getURL(), devServer)) return event.preventDefault()
+    item.setSaveDialogOptions({ defaultPath: downloadFileName(item.getFilename()) })
+  })
   app.on('web-contents-created', (_e, contents) => {
     // mailto:, tel: and web links arrive here as page navigations (location.href, <a href>); the
     // window never leaves the app, and allowed ones open in the OS instead.

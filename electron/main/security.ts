@@ -164,6 +164,35 @@ export function isAppUrl(raw: string, devServer?: string): boolean {
 }
 
 /**
+ * Whether the window may save this download: only blob: URLs the app's own page made (an export's
+ * bytes, see renderer features/exports/download.ts). Anything else (a link to a web file, a
+ * blob from another origin) is refused, so a page or link cannot drop files on the disk.
+ */
+export function isAllowedDownload(raw: string, devServer?: string): boolean {
+  if (!raw.startsWith('blob:')) return false
+  // A blob URL carries its creator's origin: blob:app://tradetier/<uuid>.
+  const inner = raw.slice('blob:'.length)
+  try {
+    const url = new URL(inner)
+    if (url.username || url.password) return false
+    return isAppUrl(`${url.protocol}//${url.host}/`, devServer)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The name the save dialog proposes: the file name the window gave (no folders, no characters a
+ * file system refuses), or a plain "export" when nothing is left.
+ */
+export function downloadFileName(suggested: string): string {
+  const base = suggested.split(/[\\/]/).pop() ?? ''
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f<>:"|?*]/g, '').replace(/^[.\s]+|[.\s]+$/g, '')
+  return clean || 'export'
+}
+
+/**
  * Maps an app:// request to a file under `root`; null for anything that would escape it
  * (`..`, encoded separators, absolute paths). Unknown routes fall back to index.html.
  */

@@ -7,6 +7,8 @@ import { describe, it, expect, vi } from 'vitest'
 import {
   ALLOW_DATA_DIR_SWITCH,
   allowsDataDirOverride,
+  downloadFileName,
+  isAllowedDownload,
   isAllowedPermission,
   isAppUrl,
   isLocalHost,
@@ -452,5 +454,34 @@ describe('the Electron shell (electron/main/index.ts) with a stand-in Electron',
     // From source the shell looks for the renderer in electron/renderer; a route is not a file there.
     const rendererRoot = path.resolve('electron/renderer')
     expect(state.fetched).toEqual([pathToFileURL(path.join(rendererRoot, 'index.html')).href])
+  })
+})
+
+describe('downloads (exports saved through a dialog)', () => {
+  it('allows only blob: URLs made by the app page itself', () => {
+    expect(isAllowedDownload('blob:app://tradetier/0b6f6a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b')).toBe(true)
+    expect(isAllowedDownload('blob:http://localhost:5173/0b6f6a2e', 'http://localhost:5173')).toBe(true)
+    // The dev server is trusted only while running under it.
+    expect(isAllowedDownload('blob:http://localhost:5173/0b6f6a2e')).toBe(false)
+    expect(isAllowedDownload('blob:https://evil.example/0b6f6a2e')).toBe(false)
+    expect(isAllowedDownload('blob:app://other/0b6f6a2e')).toBe(false)
+    expect(isAllowedDownload('blob:app://user@tradetier/0b6f6a2e')).toBe(false)
+    expect(isAllowedDownload('blob:null/0b6f6a2e')).toBe(false)
+    // Files from the web, data: URLs and the app's own files are not exports.
+    expect(isAllowedDownload('https://example.com/report.xlsx')).toBe(false)
+    expect(isAllowedDownload('data:text/csv;base64,YQ==')).toBe(false)
+    expect(isAllowedDownload('app://tradetier/index.html')).toBe(false)
+    expect(isAllowedDownload('file:///etc/passwd')).toBe(false)
+  })
+
+  it('proposes the export name without folders or characters a file system refuses', () => {
+    expect(downloadFileName('tradetier-customers-2026-12-06.xlsx')).toBe(
+      'tradetier-customers-2026-12-06.xlsx',
+    )
+    expect(downloadFileName('../../etc/passwd')).toBe('passwd')
+    expect(downloadFileName('C:\\Windows\\evil.csv')).toBe('evil.csv')
+    expect(downloadFileName('a<b>:c?.csv')).toBe('abc.csv')
+    expect(downloadFileName('..')).toBe('export')
+    expect(downloadFileName('')).toBe('export')
   })
 })

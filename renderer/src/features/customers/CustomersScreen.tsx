@@ -43,6 +43,7 @@ import { ApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { CUSTOMER_COLUMNS, CustomerTable } from './CustomerTable'
 import type { CustomerColumn, TableQuery } from './CustomerTable'
+import { ListExport } from '../exports/ListExport'
 
 // The form (with its schemas and phone rules) loads when first opened, not with the list.
 const CreateCustomerModal = lazy(() =>
@@ -265,6 +266,7 @@ export function CustomersScreen() {
                 </Button>
               )}
               <ColumnChooser columns={columns} noRoom={noRoom} onChange={setColumns} />
+              <ListExport query={query} columns={columns} disabled={total === 0} />
               {filtered && (
                 <Button
                   variant="subtle"

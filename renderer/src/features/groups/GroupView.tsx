@@ -9,7 +9,6 @@ import { notify } from '../../app/notify'
 import {
   IconChevronDown,
   IconCopy,
-  IconDownload,
   IconMail,
   IconPencil,
   IconTag,
@@ -32,6 +31,10 @@ import { MemberTable } from './MemberTable'
 import type { MemberSort } from './MemberTable'
 import { RuleBuilder } from './RuleBuilder'
 import { GroupErrorAlert } from './GroupErrorAlert'
+import { ExportMenu } from '../exports/ExportMenu'
+import type { ExportKind } from '../exports/ExportMenu'
+import { exportLanguage, saveExport } from '../exports/download'
+import type { ExportFormat } from '../../../../shared/exports'
 import { withoutIssues } from './formErrors'
 
 // Six country rows at 30 px each leave room for a name on two lines ("Émirats arabes unis").
@@ -131,25 +134,22 @@ export function GroupView({
       setAllSelected(false)
     })
 
-  const exportAs = (format: 'csv' | 'xlsx') =>
-    run(format, async () => {
-      const res = await call('groups:export', {
-        selection,
-        customerIds: ids,
-        format,
-        language: i18n.language === 'zh' || i18n.language === 'fr' ? i18n.language : 'en',
-      })
+  const exportAs = (kind: ExportKind, format: ExportFormat) =>
+    run('export', async () => {
+      const language = exportLanguage(i18n.language)
+      const res =
+        kind === 'customers'
+          ? await call('groups:export', { selection, customerIds: ids, format, language })
+          : await call('exports:activity', {
+              scope: { kind: 'selection', selection, customerIds: ids },
+              what: kind,
+              format,
+              language,
+            })
       if (!res.ok) return fail(res.error)
-      const bytes = Uint8Array.from(atob(res.data.base64), (c) => c.charCodeAt(0))
-      const url = URL.createObjectURL(new Blob([bytes], { type: res.data.mimeType }))
-      const a = document.createElement('a')
-      a.href = url
-      a.download = res.data.fileName
-      document.body.appendChild(a)
-      a.click()
-      a.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
-      notify(t('groups.exported', { count: res.data.rows, file: res.data.fileName }))
+      saveExport(res.data)
+      const done = { count: res.data.rows, file: res.data.fileName }
+      notify(kind === 'customers' ? t('groups.exported', done) : t('exports.done', done))
     })
 
   const emails = async () => {
@@ -376,29 +376,12 @@ export function GroupView({
                 )}
               </>
             )}
-            <Menu>
-              <Menu.Target>
-                <Button
-                  size="xs"
-                  variant="default"
-                  disabled={empty}
-                  loading={busy === 'csv' || busy === 'xlsx'}
-                  leftSection={<IconDownload size={14} aria-hidden />}
-                  rightSection={<IconChevronDown size={12} aria-hidden />}
-                  data-testid="export-menu"
-                >
-                  {scoped('export')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">
-                  {t('groups.exportXlsx')}
-                </Menu.Item>
-                <Menu.Item onClick={() => void exportAs('csv')} data-testid="export-csv">
-                  {t('groups.exportCsv')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <ExportMenu
+              label={scoped('export')}
+              disabled={empty}
+              busy={busy === 'export'}
+              onExport={(kind, format) => void exportAs(kind, format)}
+            />
             <Button
               size="xs"
               variant="default"
