@@ -17,6 +17,7 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import {
   IconClipboardCheck,
   IconFileImport,
+  IconDatabase,
   IconLayoutDashboard,
   IconSearch,
   IconSettings,
@@ -29,6 +30,7 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { CustomersScreen } from '../features/customers/CustomersScreen'
 import { useQuery } from './data'
+import { DamagedRestore } from '../features/backups/DamagedRestore'
 import { pageHeading, useDialogFocusReturn, usePageHeadingFocus } from './focus'
 import type { Route } from './route'
 
@@ -54,6 +56,10 @@ const ReviewScreen = lazy(() =>
 
 const ImportScreen = lazy(() =>
   import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })),
+)
+
+const BackupsScreen = lazy(() =>
+  import('../features/backups/BackupsScreen').then((m) => ({ default: m.BackupsScreen })),
 )
 
 const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Route) => boolean }[] = [
@@ -88,6 +94,12 @@ const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Ro
     active: (r) => r.name === 'import',
   },
   {
+    route: { name: 'backups' },
+    label: 'nav.backups',
+    icon: IconDatabase,
+    active: (r) => r.name === 'backups',
+  },
+  {
     route: { name: 'settings' },
     label: 'nav.settings',
     icon: IconSettings,
@@ -109,6 +121,8 @@ function Screen({ route }: { route: Route }) {
       return <ReviewScreen />
     case 'import':
       return <ImportScreen />
+    case 'backups':
+      return <BackupsScreen />
     default:
       return <CustomersScreen />
   }
@@ -227,6 +241,7 @@ export function App() {
         {info.data?.damaged ? (
           <Alert color="red" mb="md" title={t('errors.db_damaged')} role="alert">
             {t('errors.dbDamagedDetail', { dataDir: info.data.dataDir })}
+            <DamagedRestore />
           </Alert>
         ) : null}
         <Suspense

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'review' }
   | { name: 'import' }
+  | { name: 'backups' }
 
 export function parseRoute(hash: string): Route {
   const customer = /^#\/customers\/([\w-]+)$/.exec(hash)
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/settings') return { name: 'settings' }
   if (hash === '#/review') return { name: 'review' }
   if (hash === '#/import') return { name: 'import' }
+  if (hash === '#/backups') return { name: 'backups' }
   return { name: 'customers' }
 }
 
@@ -42,6 +44,7 @@ export function hrefFor(route: Route): string {
     case 'settings':
     case 'review':
     case 'import':
+    case 'backups':
       return `#/${route.name}`
     default:
       return '#/customers'
