@@ -21,6 +21,7 @@ import { navigate, hrefFor } from '../../app/route'
 import { useFormatters } from '../../i18n/format'
 import { BUSINESS_TYPES, SOURCES, duplicateCandidateSchema } from '../../../../shared/domain'
 import type { DuplicateCandidate } from '../../../../shared/domain'
+import { MergeDialog } from './MergeDialog'
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
 import { describeIssues, useFormIssues } from '../../components/formErrors'
@@ -40,6 +41,8 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
   const [error, setError] = useState<AppError | null>(null)
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null)
   const [saving, setSaving] = useState(false)
+  // Set once the new customer is created to be merged into an existing one (P8).
+  const [merging, setMerging] = useState<{ existing: string; created: string } | null>(null)
   const facets = useQuery('customers:facets', {})
   const form = useFormIssues(customerFormSpec, draft)
   const { byField: errors, lines } = describeIssues(t, customerFormSpec.labels, form.issues, {
@@ -86,6 +89,31 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
       return
     }
     if (!form.fromMain(res.error)) setError(res.error)
+  }
+
+  /** Creates the customer despite the warning, then opens the merge with the existing one. */
+  const createAndMerge = async (existing: string) => {
+    setError(null)
+    if (!form.submit()) return
+    setSaving(true)
+    const res = await call('customers:create', { ...toCreateInput(draft), allowDuplicates: true })
+    setSaving(false)
+    if (res.ok) setMerging({ existing, created: res.data.id })
+    else if (!form.fromMain(res.error)) setError(res.error)
+  }
+
+  if (merging) {
+    return (
+      <MergeDialog
+        aId={merging.existing}
+        bId={merging.created}
+        onClose={(merged) => {
+          close()
+          // Not merged after all: the new customer exists, so show it as a plain create would.
+          if (!merged) navigate({ name: 'customer', id: merging.created })
+        }}
+      />
+    )
   }
 
   return (
@@ -216,7 +244,17 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
                   {d.displayName}
                 </Anchor>
                 {d.country ? ` · ${fmt.country(d.country)}` : ''} —{' '}
-                {d.reasons.map((r) => t(`duplicates.reason.${r}`)).join(t('common.listSeparator'))}
+                {d.reasons.map((r) => t(`duplicates.reason.${r}`)).join(t('common.listSeparator'))}{' '}
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="yellow.9"
+                  title={t('merge.fromDuplicateHint')}
+                  onClick={() => void createAndMerge(d.id)}
+                  data-testid="create-and-merge"
+                >
+                  {t('merge.fromDuplicate')}
+                </Button>
               </List.Item>
             ))}
           </List>

@@ -59,7 +59,8 @@ export function MergeDialog({
   /** The customer the dialog opened from; kept by default. */
   aId: string
   bId: string
-  onClose: () => void
+  /** `merged` is true after a merge (the dialog has then gone to the survivor's page). */
+  onClose: (merged?: boolean) => void
 }) {
   const { t } = useTranslation()
   const preview = useQuery('customers:mergePreview', { aId, bId })
@@ -104,7 +105,7 @@ export function MergeDialog({
         ? t('merge.doneTier', { ...names, from: t(`enum.tier.${move.from}`), to: t(`enum.tier.${move.to}`) })
         : t('merge.done', names),
     )
-    onClose()
+    onClose(true)
     navigate({ name: 'customer', id: res.data.survivorId })
   }
 
@@ -113,7 +114,7 @@ export function MergeDialog({
     <FormDialog
       title={t('merge.title')}
       size="56rem"
-      onClose={onClose}
+      onClose={() => onClose(false)}
       onSubmit={submit}
       saving={saving}
       error={error ?? (preview.status === 'error' ? preview.error : null)}
