@@ -3,7 +3,7 @@
 import type { ExportFile } from '../../../../shared/exports'
 import type { UiLanguage } from '../../../../shared/vocabulary'
 
-export function saveExport(file: Pick<ExportFile, 'fileName' | 'mimeType' | 'base64'>): void {
+export function saveExport(file: Omit<ExportFile, 'rows'> & { rows?: number }): void {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }))
   const a = document.createElement('a')
