@@ -53,6 +53,7 @@ try {
     group: '#/groups/b%3Atier%3Amid',
     policy: '#/settings',
     review: '#/review',
+    backups: '#/backups',
   }
   const wanted = values.screens ? values.screens.split(',') : Object.keys(all)
   const browser = await chromium.launch({

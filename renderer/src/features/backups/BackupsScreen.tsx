@@ -29,7 +29,8 @@ import type { AppError } from '../../../../shared/errors'
 type Listing = { backups: BackupEntry[]; rotation: Rotation }
 
 function sizeText(bytes: number, lang: string): string {
-  const units = ['B', 'KB', 'MB', 'GB']
+  // French counts octets (Ko, Mo); Chinese and English write KB, MB.
+  const units = lang.startsWith('fr') ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB']
   let v = bytes
   let i = 0
   while (v >= 1024 && i < units.length - 1) {
@@ -124,7 +125,9 @@ export function BackupsScreen() {
     <Stack gap="lg" maw={1100}>
       <Title order={2}>{t('backups.title')}</Title>
       <Text c="dimmed" size="sm">
-        {t('backups.intro', { dir: dataDir ? `${dataDir}/backups` : 'backups' })}
+        {t('backups.intro', {
+          dir: dataDir ? `${dataDir}${dataDir.includes('\\') ? '\\' : '/'}backups` : 'backups',
+        })}
       </Text>
       <Group>
         <Button
