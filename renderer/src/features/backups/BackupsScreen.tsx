@@ -266,10 +266,10 @@ export function BackupsScreen() {
               </Table.Tbody>
             </Table>
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPreview(null)}>
+              <Button variant="default" onClick={() => setPreview(null)} data-autofocus>
                 {t('backups.preview.cancel')}
               </Button>
-              <Button color="red" loading={busy} onClick={() => void restore()} data-autofocus>
+              <Button color="red" loading={busy} onClick={() => void restore()}>
                 {t('backups.preview.confirm')}
               </Button>
             </Group>
