@@ -35,8 +35,11 @@ export function orderHandlers({ db, customers, orders, figures, tiers, jobs }: A
       customers.requireLive(input.customerId)
       return { orders: orders.list(input.customerId), figures: figures.stored(input.customerId) }
     },
-    'orders:create': (input) =>
-      orderWrite(input.customerId, () => orders.create(input.customerId, input.order)),
+    'orders:create': (input) => {
+      // An order for a merged-away customer goes to its survivor (P8), whose tier it moves.
+      const customerId = customers.requireLive(input.customerId)
+      return orderWrite(customerId, () => orders.create(customerId, input.order))
+    },
     'orders:update': (input) =>
       orderWrite(orders.get(input.id).customerId, () => orders.update(input.id, input.patch)),
     'orders:delete': (input) => {
