@@ -86,11 +86,22 @@ async function write(
   for (const m of options.monthlyRates)
     r.orders.setRate({ currency: m.currency, date: `${m.month}-01`, usdPerUnit: m.usdPerUnit })
 
+  // Each batch's derived work re-evaluates every customer it touches: with a customer's orders
+  // together in one batch, a customer is evaluated once per import instead of once per order.
+  if (plan.kind === 'orders')
+    plan.orders.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0))
+  const batchEnd = (i: number) => {
+    let end = Math.min(i + BATCH, total)
+    if (plan.kind === 'orders')
+      while (end < total && plan.orders[end]!.customerId === plan.orders[end - 1]!.customerId) end++
+    return end
+  }
+
   const at = r.now().toISOString()
-  for (let i = 0; i < total; i += BATCH) {
+  for (let i = 0, end = batchEnd(0); i < total; i = end, end = batchEnd(end)) {
     const changes: RowChange[] = []
     if (plan.kind === 'customers') {
-      for (const step of plan.customers.slice(i, i + BATCH)) {
+      for (const step of plan.customers.slice(i, end)) {
         if (step.action === 'skip') {
           counts.skipped += 1 + step.lines.length
         } else if (step.action === 'create' || !step.existingId) {
@@ -107,7 +118,7 @@ async function write(
         }
       }
     } else if (plan.kind === 'orders') {
-      for (const step of plan.orders.slice(i, i + BATCH)) {
+      for (const step of plan.orders.slice(i, end)) {
         if (step.action === 'skip') {
           counts.skipped++
           continue
@@ -126,7 +137,7 @@ async function write(
         }
       }
     } else {
-      for (const step of plan.interactions.slice(i, i + BATCH)) {
+      for (const step of plan.interactions.slice(i, end)) {
         const v = step.interaction
         changes.push({
           table: 'interactions',
@@ -146,7 +157,7 @@ async function write(
       }
     }
     if (changes.length > 0) r.writer.write(changes)
-    progress(Math.min(i + BATCH, total), total)
+    progress(end, total)
     await tick()
     if (signal.cancelled) throw new AppFailure('import_cancelled')
   }
