@@ -10,6 +10,7 @@ import type { CustomerImportRecord, OrderImportRecord } from '../../electron/mai
 import { detectMapping } from '../../electron/main/features/import/presets'
 import { detectEncoding, decodeText } from '../../electron/main/features/import/decode'
 import type { ImportKind } from '../../shared/import'
+import { interactionInputSchema, orderInputSchema } from '../../shared/tiering'
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url)))
@@ -382,5 +383,83 @@ describe('customers: contacts', () => {
       birthdayYear: null,
     })
     expect(brief(r.issues)).toEqual(['4 Date of Birth invalid_date'])
+  })
+})
+
+describe('interactions', () => {
+  it('reads kinds in three languages and refuses unknown kinds, empty summaries and rows without a customer', async () => {
+    const t = await readTable(
+      Buffer.from(
+        [
+          '客户名称,日期,类型,内容,下一步,联系人',
+          'Acme,2024-05-02,拜访,看样品,寄报价,Jane',
+          'Acme,2024-05-03,Appel,Relance devis,,',
+          'Acme,2024-05-04,telepathy,?,,',
+          'Acme,2024-05-05,call,,,',
+          ',2024-05-06,call,x,,',
+        ].join('\n'),
+      ),
+      'i.csv',
+    )
+    const d = detectMapping('interactions', t.headers)
+    expect(d.preset).toBe('chinese')
+    const r = convertRows('interactions', t, d.mapping, {})
+    expect(r.records).toEqual([
+      {
+        kind: 'interactions',
+        line: 2,
+        customerRef: { externalId: null, name: 'Acme' },
+        interaction: {
+          kind: 'visit',
+          date: '2024-05-02',
+          contactId: null,
+          summary: '看样品',
+          outcome: null,
+          nextStep: '寄报价',
+        },
+        contactName: 'Jane',
+      },
+      {
+        kind: 'interactions',
+        line: 3,
+        customerRef: { externalId: null, name: 'Acme' },
+        interaction: {
+          kind: 'call',
+          date: '2024-05-03',
+          contactId: null,
+          summary: 'Relance devis',
+          outcome: null,
+          nextStep: null,
+        },
+        contactName: null,
+      },
+    ])
+    expect(brief(r.issues)).toEqual([
+      '4 类型 invalid_choice',
+      '5 内容 required',
+      '6 客户名称 missing_customer_ref',
+    ])
+  })
+})
+
+describe('records are what the schemas accept', () => {
+  it('orders (checked by hand for speed) parse unchanged through orderInputSchema', async () => {
+    for (const [name, sheet] of [
+      ['gbk-orders.csv', undefined],
+      ['cp1252-orders.csv', undefined],
+      ['orders.xlsx', 1],
+    ] as const) {
+      const r = await load(name, 'orders', sheet)
+      expect(r.records.length).toBeGreaterThan(0)
+      for (const rec of r.records as OrderImportRecord[])
+        expect(orderInputSchema.parse(rec.order)).toEqual(rec.order)
+    }
+  })
+
+  it('interactions parse unchanged through interactionInputSchema', async () => {
+    const t = await readTable(Buffer.from('Customer,Date,Type,Summary\nA,2024-01-02,Email,Hello\n'), 'i.csv')
+    const r = convertRows('interactions', t, detectMapping('interactions', t.headers).mapping, {})
+    const rec = r.records[0] as Extract<(typeof r.records)[number], { kind: 'interactions' }>
+    expect(interactionInputSchema.parse(rec.interaction)).toEqual(rec.interaction)
   })
 })
