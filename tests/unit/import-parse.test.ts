@@ -254,6 +254,12 @@ describe('XLSX', () => {
     const t = await readTable(Buffer.from('PK\u0003\u0004garbage'), 'broken.xlsx')
     expect(t.problems.map((p) => p.code)).toEqual(['unreadable_xlsx'])
   })
+
+  it('asks for an old .xls to be saved again rather than reading it as text', async () => {
+    const t = await readTable(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls')
+    expect(t.problems.map((p) => p.code)).toEqual(['unreadable_xlsx'])
+    expect(t.rows).toEqual([])
+  })
 })
 
 describe('a hostile file', () => {

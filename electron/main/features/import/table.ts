@@ -32,6 +32,12 @@ export type ReadOptions = { encoding?: Encoding; separator?: Separator; sheet?: 
 
 export async function readTable(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<Table> {
   if (isZip(bytes) || /\.xlsx$/i.test(fileName)) return readXlsx(bytes, opts.sheet ?? 0)
+  // The old binary .xls (an OLE compound file) is not read: Excel saves it again as .xlsx or CSV.
+  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    const table = emptyTable('xlsx')
+    table.problems.push({ line: 1, column: null, code: 'unreadable_xlsx', value: null })
+    return table
+  }
   return readCsv(bytes, opts)
 }
 
