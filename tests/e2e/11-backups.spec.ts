@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { expect, ipc, test } from './helpers'
 
 // The Backups screen over the harness: the day's automatic backup is listed, "Back up now" adds
@@ -40,4 +41,38 @@ test('automatic backup listed, back up now, restore brings back a deleted custom
   await expect(page.locator('[data-testid="backup-row"][data-kind="before-restore"]')).toHaveCount(1)
   await page.goto('/#/customers')
   await expect(page.getByText('Maison Éphémère').first()).toBeVisible()
+})
+
+test.describe('a damaged database at start', () => {
+  test.use({
+    harnessData: {
+      name: 'damaged-with-backup',
+      // Its own process, as the other seeds (the services load JSON modules only through tsx).
+      seed: (dataDir: string) => {
+        execFileSync(
+          process.execPath,
+          ['--import', 'tsx', 'tests/e2e/seeds/damaged-with-backup.ts', dataDir],
+          {
+            stdio: 'inherit',
+          },
+        )
+      },
+    },
+  })
+
+  test('the harness starts in damaged mode; restoring the latest good backup brings the data back', async ({
+    page,
+  }) => {
+    await page.goto('/')
+    expect(await ipc(page, 'customers:list', { limit: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'db_damaged' },
+    })
+    const res = await ipc<{ restored: { customers: number } }>(page, 'backups:restoreLatest', {})
+    expect(res).toMatchObject({ ok: true, data: { restored: { customers: 2 } } })
+    const list = await ipc<{ total: number }>(page, 'customers:list', { limit: 5 })
+    expect(list.data?.total).toBe(2)
+    await page.reload()
+    await expect(page.getByText('Atelier Lumière').first()).toBeVisible()
+  })
 })
