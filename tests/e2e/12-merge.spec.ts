@@ -120,3 +120,33 @@ test('the merge dialog is usable from the keyboard and reads well in zh, fr and 
   const detail = await ipc<{ customer: { city: string } }>(page, 'customers:get', { id: a })
   expect(detail.data!.customer.city).toBe('Lyon')
 })
+
+test('from the duplicate warning: create the new customer and merge it into the existing one', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await useLanguage(page, 'en')
+  const existing = await customer(page, 'Vins Durand', { city: 'Bordeaux' }, 'achats@durand-vins.fr')
+
+  await page.goto('/#/customers')
+  await page.getByTestId('new-customer').click()
+  const form = page.getByTestId('create-customer')
+  await form.getByTestId('field-displayName').fill('Durand Wines Export')
+  await form.getByTestId('field-country').click()
+  await form.getByTestId('field-country').fill('France')
+  await page.keyboard.press('Enter')
+  await form.getByTestId('field-contactName').fill('Luc Durand')
+  await form.getByTestId('field-contactEmail').fill('luc@durand-vins.fr')
+  await form.getByTestId('save-customer').click()
+  await expect(form.getByTestId('duplicate-warning')).toContainText('Vins Durand')
+  await form.getByTestId('create-and-merge').first().click()
+
+  const dialog = page.getByTestId('merge-dialog')
+  await expect(dialog.getByTestId('merge-keep-a')).toBeChecked()
+  await dialog.getByTestId('merge-pick-displayName-a').check()
+  await dialog.getByTestId('merge-submit').click()
+  await expect(page).toHaveURL(new RegExp(`#/customers/${existing}$`))
+  await expect(page.getByTestId('customer-title')).toHaveText('Vins Durand')
+  await expect(page.getByTestId('merged-from')).toContainText('Durand Wines Export')
+  await expect(page.getByTestId('contact-card')).toHaveCount(2)
+})
