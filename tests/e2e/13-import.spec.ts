@@ -69,8 +69,18 @@ test('a customers file with a bad country, imported without that line, then orde
   await expect(page.getByTestId('import-step-title')).toHaveText(tr('en', 'import.stepTitles.map'))
 
   // 2. Map: every column says what it is, whatever was recognised from the headers.
+  // A wrong mapping first (the city as the country): every row is refused, by its line and the
+  // column the value came from; back to the mapping to fix it.
   await expect(page.getByTestId('import-column')).toHaveCount(5)
   await mapColumn(page, 'Company', fieldName('displayName', true))
+  await mapColumn(page, 'City', fieldName('country', true))
+  await page.getByTestId('import-next').click()
+  await expect(page.getByTestId('import-count-refused')).toHaveText('3')
+  await expect(page.getByTestId('import-issue').first().locator('td').nth(1)).toHaveText('City')
+  await expect(page.getByTestId('import-run')).toBeDisabled()
+  await page.getByTestId('import-back').click()
+  await expect(page.getByTestId('import-step-title')).toBeFocused()
+
   await mapColumn(page, 'Country', fieldName('country', true))
   await mapColumn(page, 'Contact', fieldName('contactName'))
   await mapColumn(page, 'Email', fieldName('contactEmail'))
