@@ -8,12 +8,7 @@ import type { Services } from '../../electron/main/services'
 import { DB_FILE_NAME, DatabaseDamagedError } from '../../electron/main/db/connection'
 import { migrationCount } from '../../electron/main/db/connection'
 import { ServicesHost, restoreLatestOffline } from '../../electron/main/features/backups/host'
-import {
-  dueAutomaticKind,
-  listBackups,
-  rotate,
-  writeBackup,
-} from '../../electron/main/features/backups/store'
+import { dueAutomaticKind, listBackups, rotate } from '../../electron/main/features/backups/store'
 import type { BackupEntry, BackupKind } from '../../shared/backups'
 import { DEFAULT_ROTATION } from '../../shared/backups'
 import type { Result } from '../../shared/errors'
