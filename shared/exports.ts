@@ -5,8 +5,8 @@ import { groupPickSchema, selectionSchema } from './groups'
 import { UI_LANGUAGES } from './vocabulary'
 
 /**
- * The customer list's columns, in the table's order (renderer CustomerTable's CUSTOMER_COLUMNS,
- * which hands its visible ones to customers:export: the two lists are checked by the type system).
+ * The customer list's columns, most important first: the table shows them (CustomerTable's
+ * CUSTOMER_COLUMNS is this list) and hands its visible ones to customers:export.
  */
 export const CUSTOMER_LIST_COLUMNS = [
   'customerName',

@@ -362,6 +362,24 @@ function refColumn(
     : (header('customerName') ?? header('customerExternalId'))
 }
 
+/** The customer a row names, or null after recording why it was refused (line, column, value). */
+function findOrRefuse(
+  find: CustomerFinder,
+  plan: Plan,
+  rec: { line: number; customerRef: { externalId: string | null; name: string | null } },
+  header: (field: string) => string | null,
+): { id: string } | null {
+  const found = find(rec.customerRef)
+  if (!('problem' in found)) return found
+  plan.issues.push({
+    line: rec.line,
+    column: refColumn(rec.customerRef, header),
+    code: found.problem,
+    value: rec.customerRef.externalId ?? rec.customerRef.name,
+  })
+  return null
+}
+
 // ---- orders ----
 
 function planOrders(
@@ -381,16 +399,8 @@ function planOrders(
   )
   const seenReferences = new Map<string, number>()
   for (const rec of records) {
-    const found = find(rec.customerRef)
-    if ('problem' in found) {
-      plan.issues.push({
-        line: rec.line,
-        column: refColumn(rec.customerRef, header),
-        code: found.problem,
-        value: rec.customerRef.externalId ?? rec.customerRef.name,
-      })
-      continue
-    }
+    const found = findOrRefuse(find, plan, rec, header)
+    if (!found) continue
     const { order } = rec
     let rate = rec.usdRate
     if (rate === null && order.currency === 'USD') rate = 1
@@ -462,16 +472,8 @@ function planInteractions(
 ) {
   const find = customerFinder(r)
   for (const rec of records) {
-    const found = find(rec.customerRef)
-    if ('problem' in found) {
-      plan.issues.push({
-        line: rec.line,
-        column: refColumn(rec.customerRef, header),
-        code: found.problem,
-        value: rec.customerRef.externalId ?? rec.customerRef.name,
-      })
-      continue
-    }
+    const found = findOrRefuse(find, plan, rec, header)
+    if (!found) continue
     plan.interactions.push({ line: rec.line, customerId: found.id, interaction: rec.interaction })
   }
 }
@@ -485,16 +487,15 @@ export function cellText(cell: Cell | undefined): string {
   return String(cell)
 }
 
-const show = (v: unknown): string =>
-  v === null || v === undefined
-    ? ''
-    : Array.isArray(v)
-      ? v.join('; ')
-      : typeof v === 'boolean'
-        ? v
-          ? '✓'
-          : ''
-        : String(v)
+/** A stored value as the preview shows it: lists joined, a flag as a tick, objects as JSON. */
+function show(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  if (Array.isArray(v)) return v.join('; ')
+  if (typeof v === 'boolean') return v ? '✓' : ''
+  if (typeof v === 'string') return v
+  if (typeof v === 'number') return String(v)
+  return JSON.stringify(v)
+}
 
 /** The first rows as they will be stored, field → text; a matched customer shown by its name. */
 function storedValues(plan: Plan, nameOf: (id: string) => string): ImportPreview['stored'] {

@@ -19,6 +19,7 @@ import { hrefFor } from '../../app/route'
 import { nameProps } from '../../components/scriptLang'
 import { textWidth } from './textWidth'
 import classes from './CustomerTable.module.css'
+import { CUSTOMER_LIST_COLUMNS } from '../../../../shared/exports'
 
 // Same colours as the customer page's tier badge.
 const TIER_COLOR: Record<CustomerRow['tier'], string> = {
@@ -31,17 +32,7 @@ const TIER_COLOR: Record<CustomerRow['tier'], string> = {
 type SortField = NonNullable<ListQuery['sort']>
 
 /** The table's columns, most important first: when room runs out the last ones go first. */
-export const CUSTOMER_COLUMNS = [
-  'customerName',
-  'tier',
-  'country',
-  'owner',
-  'updatedAt',
-  'primaryContact',
-  'industry',
-  'city',
-  'businessType',
-] as const
+export const CUSTOMER_COLUMNS = CUSTOMER_LIST_COLUMNS
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number]
 
 type Column = {
