@@ -359,7 +359,9 @@ export const contract = {
   'backups:list': { input: empty, output: backupListSchema },
   /** A verified full backup, in the worker (job:progress 'backup'); saveAs asks Electron's save dialog for the place. */
   'backups:create': {
-    input: z.object({ label: z.literal('manual').default('manual'), saveAs: z.boolean().default(false) }).strict(),
+    input: z
+      .object({ label: z.literal('manual').default('manual'), saveAs: z.boolean().default(false) })
+      .strict(),
     output: backupEntrySchema,
   },
   /** What a backup holds, after SQLite's check; backup_too_new / backup_damaged when it cannot be restored. */

@@ -35,16 +35,16 @@ export type Emit = (event: EventName, payload: unknown) => void
 
 export type ServicesOptions = OpenOptions &
   BackupHost & {
-  appVersion?: string
-  harness?: boolean
-  emit?: Emit
-  now?: () => Date
-  /**
-   * Run the start-up jobs (integrity check, a pending re-tier) and the daily pass at start and
-   * whenever the date changes. The app and the harness do; tests drive them by hand.
-   */
-  background?: boolean
-}
+    appVersion?: string
+    harness?: boolean
+    emit?: Emit
+    now?: () => Date
+    /**
+     * Run the start-up jobs (integrity check, a pending re-tier) and the daily pass at start and
+     * whenever the date changes. The app and the harness do; tests drive them by hand.
+     */
+    background?: boolean
+  }
 
 export type Services = Repositories & {
   dataDir: string

@@ -230,7 +230,11 @@ describe('reads never write', () => {
       'groups:emails': { selection: { kind: 'all' } },
       'groups:export': { selection: { kind: 'all' }, format: 'csv' },
       'customers:export': { query: { q: 'haiyun' }, columns: ['customerName', 'updatedAt'], format: 'xlsx' },
-      'exports:activity': { scope: { kind: 'selection', selection: { kind: 'all' } }, what: 'orders', format: 'csv' },
+      'exports:activity': {
+        scope: { kind: 'selection', selection: { kind: 'all' } },
+        what: 'orders',
+        format: 'csv',
+      },
       'dashboard:get': {},
     }
   }

@@ -73,9 +73,11 @@ export async function exportSelection(
   const labels = exportLabels(language)
   const title = selection.kind === 'group' ? groups.get(selection.id).name : name
   return writeTable({
-    columns: COLUMNS.map(
-      (c): TableColumn<ExportRow> => ({ ...c, header: labels.t(c.header), value: (r) => c.value(r, labels) }),
-    ),
+    columns: COLUMNS.map((c): TableColumn<ExportRow> => ({
+      ...c,
+      header: labels.t(c.header),
+      value: (r) => c.value(r, labels),
+    })),
     rows,
     format,
     language,
