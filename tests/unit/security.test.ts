@@ -299,6 +299,7 @@ const shellFake = vi.hoisted(() => {
     permissionRequest: null as PermissionRequestHandler | null,
     permissionCheck: null as PermissionCheckHandler | null,
     protocolHandler: null as ((request: { url: string }) => Promise<Response>) | null,
+    sessionListeners: new Map<string, (...args: never[]) => void>(),
     windowOptions: null as { webPreferences: Record<string, unknown> } | null,
     dataDirs: [] as string[],
     opened: [] as string[],
@@ -350,6 +351,8 @@ const shellFake = vi.hoisted(() => {
       defaultSession: {
         setPermissionRequestHandler: (h: PermissionRequestHandler) => (state.permissionRequest = h),
         setPermissionCheckHandler: (h: PermissionCheckHandler) => (state.permissionCheck = h),
+        on: (name: string, listener: (...args: never[]) => void) =>
+          state.sessionListeners.set(name, listener),
       },
     },
     shell: {
@@ -445,6 +448,28 @@ describe('the Electron shell (electron/main/index.ts) with a stand-in Electron',
       nodeIntegration: false,
       disableBlinkFeatures: 'Auxclick',
     })
+
+    // Downloads: an export's blob: URL gets a save dialog named after the file; anything else is cancelled.
+    const willDownload = state.sessionListeners.get('will-download') as unknown as (
+      event: { preventDefault: () => void },
+      item: { getURL: () => string; getFilename: () => string; setSaveDialogOptions: (o: unknown) => void },
+    ) => void
+    const download = (url: string) => {
+      const seen = { prevented: false, dialog: null as unknown }
+      willDownload(
+        { preventDefault: () => (seen.prevented = true) },
+        {
+          getURL: () => url,
+          getFilename: () => 'tradetier-customers-2026-12-06.xlsx',
+          setSaveDialogOptions: (o) => (seen.dialog = o),
+        },
+      )
+      return seen
+    }
+    const allowed = download('blob:app://tradetier/0b6f6a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b')
+    expect(allowed.prevented).toBe(false)
+    expect(allowed.dialog).toMatchObject({ defaultPath: expect.stringContaining('tradetier-customers') })
+    expect(download('https://evil.example/payload.exe').prevented).toBe(true)
 
     // A packaged build without --allow-data-dir keeps the user-data folder despite the variable.
     expect(state.dataDirs).toEqual(['/home/user/.config/tradetier'])
