@@ -56,13 +56,15 @@ const LIST_COLUMNS: Record<
 /** The list's customers in the list's order, or only its ticked ones (each of which must be in it). */
 function listIds(r: Repositories, query: ListQueryInput, picked: readonly string[] | null): string[] {
   const plan = listPlan(listQuerySchema.parse({ ...query, offset: 0, limit: 1 }))
-  const pickedSql = picked ? ' AND c.id IN (SELECT value FROM json_each(?))' : ''
+  // A ticked customer merged away since the list was read (P8) stands for its survivor.
+  const wanted = picked ? [...new Set(picked.map((id) => r.customers.resolve(id) ?? id))] : null
+  const pickedSql = wanted ? ' AND c.id IN (SELECT value FROM json_each(?))' : ''
   const ids = r.db
     .prepare(`SELECT c.id FROM customers c WHERE ${plan.whereSql}${pickedSql} ORDER BY ${plan.order}`)
     .pluck()
-    .all(...plan.params, ...(picked ? [JSON.stringify([...new Set(picked)])] : [])) as string[]
-  if (picked && ids.length !== new Set(picked).size)
-    throw new AppFailure('not_in_selection', undefined, { missing: new Set(picked).size - ids.length })
+    .all(...plan.params, ...(wanted ? [JSON.stringify(wanted)] : [])) as string[]
+  if (wanted && ids.length !== wanted.length)
+    throw new AppFailure('not_in_selection', undefined, { missing: wanted.length - ids.length })
   return ids
 }
 

@@ -205,7 +205,7 @@ export class GroupRepository {
   private scope(selection: Selection, picked: readonly string[] | null): Compiled {
     const where = this.condition(selection)
     if (picked === null) return where
-    const ids = [...new Set(picked)]
+    const ids = this.survivors(picked)
     const found = this.db
       .prepare(
         `SELECT count(*) ${fromFor(where.where)}
@@ -216,6 +216,15 @@ export class GroupRepository {
     if (found !== ids.length)
       throw new AppFailure('not_in_selection', undefined, { missing: ids.length - found })
     return { where: 't.customer_id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] }
+  }
+
+  /**
+   * Ticked ids with each merged-away customer (P8) replaced by its survivor, deduplicated: a window
+   * that listed A before A was merged into B acts on B, never on A's tombstone. An id that leads to
+   * no live customer stays as given, so the caller refuses it.
+   */
+  private survivors(ids: readonly string[]): string[] {
+    return [...new Set(ids.map((id) => this.customers.resolve(id) ?? id))]
   }
 
   members(query: MembersQuery): { rows: MemberRow[]; total: number } {
@@ -498,7 +507,8 @@ export class GroupRepository {
   /** Adds customers to a static group; all exist or nothing is written. Returns how many were new. */
   addMembers(groupId: string, customerIds: readonly string[]): number {
     this.requireStatic(groupId)
-    for (const id of customerIds) if (!this.q.liveCustomer.get(id)) throw new AppFailure('not_found')
+    const ids = this.survivors(customerIds)
+    for (const id of ids) if (!this.q.liveCustomer.get(id)) throw new AppFailure('not_found')
     const existing = new Map(
       (this.q.memberRows.all(groupId) as { id: string; deleted_at: string | null }[]).map((m) => [
         m.id,
@@ -507,7 +517,7 @@ export class GroupRepository {
     )
     const at = this.now().toISOString()
     const changes: RowChange[] = []
-    for (const customerId of new Set(customerIds)) {
+    for (const customerId of ids) {
       const id = memberId(groupId, customerId)
       if (existing.get(id) === null) continue // already a live member
       changes.push({
@@ -528,7 +538,8 @@ export class GroupRepository {
         .map((m) => m.id),
     )
     const at = this.now().toISOString()
-    const changes: RowChange[] = [...new Set(customerIds)]
+    // The merge moved a merged-away customer's membership to its survivor: that is the row to end.
+    const changes: RowChange[] = this.survivors(customerIds)
       .map((c) => memberId(groupId, c))
       .filter((id) => live.has(id))
       .map((id) => ({ table: 'group_members', id, values: { deleted_at: at } }))
