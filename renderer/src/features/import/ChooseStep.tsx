@@ -45,13 +45,22 @@ export function ChooseStep({
   const presets = useQuery('import:presets', {})
   const [opening, setOpening] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
+  const [unreadable, setUnreadable] = useState(false)
   const [over, setOver] = useState(false)
 
   const open = async (f: File | null) => {
     if (!f) return
     setError(null)
+    setUnreadable(false)
     setOpening(true)
-    const res = await call('import:open', { name: f.name, base64: await readBase64(f) })
+    // The browser itself may fail to read it (moved, locked, no permission): say so, not "error".
+    const base64 = await readBase64(f).catch(() => null)
+    if (base64 === null) {
+      setOpening(false)
+      onFile(null)
+      return setUnreadable(true)
+    }
+    const res = await call('import:open', { name: f.name, base64 })
     setOpening(false)
     if (!res.ok) {
       onFile(null)
@@ -132,9 +141,9 @@ export function ChooseStep({
           </FileButton>
         </Group>
       </Paper>
-      {error && (
+      {(error || unreadable) && (
         <Alert color="red" role="alert" title={t('import.choose.openFailed')} data-testid="import-open-error">
-          {t(`errors.${error.code}`)}
+          {error ? t(`errors.${error.code}`) : t('import.map.fixFile')}
         </Alert>
       )}
 

@@ -16,6 +16,7 @@ import { MappingStep } from './MappingStep'
 import { PreviewStep } from './PreviewStep'
 import { RunStep } from './RunStep'
 import { emptyDraft, missingRequired, optionsOf } from './draft'
+import { previewFailure } from './failure'
 import type { Draft } from './draft'
 
 const PREVIEW_DELAY_MS = 300
@@ -117,7 +118,7 @@ export function ImportScreen() {
       : step === 1
         ? !preview
           ? previewError
-            ? t('import.map.fixFile')
+            ? previewFailure(t, previewError)
             : t('import.map.reading')
           : missing.length > 0
             ? t('import.map.missingRequired', {
