@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   /** Rows were refused and the user did not choose to import only the valid ones: nothing written. */
   'import_refused',
   'import_cancelled',
+  /** A save came while an import holds the database for its single transaction: not saved, try after. */
+  'busy_import',
   /** The backup was made by a newer app version or schema: restoring it is refused, nothing changed. */
   'backup_too_new',
   /** The backup file fails SQLite's integrity check (or is not a database). */

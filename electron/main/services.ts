@@ -3,11 +3,18 @@
 // harness exercises the very code the desktop app runs.
 import fs from 'node:fs'
 import path from 'node:path'
-import { DatabaseDamagedError, openDatabase, startIdleCheckpoints } from './db/connection'
+import {
+  BUSY_TIMEOUT_DURING_IMPORT_MS,
+  BUSY_TIMEOUT_MS,
+  DatabaseDamagedError,
+  openDatabase,
+  startIdleCheckpoints,
+} from './db/connection'
 import type { OpenOptions } from './db/connection'
 import { clockOf, openRepositories, upgradeDerived } from './repositories'
 import type { Repositories } from './repositories'
 import { JobRunner } from './jobs/runner'
+import type { JobName } from './jobs/definitions'
 import { Background } from './jobs/background'
 import { combine } from './ipc/combine'
 import { dispatch } from './ipc/dispatch'
@@ -30,6 +37,9 @@ import type { BackupHost } from './features/backups/handlers'
 import { refreshCountryFacts } from './db/country-facts'
 import type { EventName } from '../../shared/channels'
 import type { Result } from '../../shared/errors'
+
+/** Jobs whose one transaction holds the database's write lock for their whole run. */
+const LOCK_HOLDING_JOBS: ReadonlySet<JobName> = new Set<JobName>(['import'])
 
 export type Emit = (event: EventName, payload: unknown) => void
 
@@ -98,9 +108,15 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     (job, done, total) => emit('job:progress', { job, done, total }),
     repos.now,
     // The worker wrote through its own connection: caches of what it may have changed are dropped.
-    () => {
+    (job) => {
       policies.forget()
       tiers.forgetBounds()
+      if (LOCK_HOLDING_JOBS.has(job)) db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    },
+    // An import holds the write lock from its first row to its commit (all or nothing): a save
+    // meanwhile would stand the IPC loop still for the whole busy timeout and then fail anyway.
+    (job) => {
+      if (LOCK_HOLDING_JOBS.has(job)) db.pragma(`busy_timeout = ${BUSY_TIMEOUT_DURING_IMPORT_MS}`)
     },
   )
   const integrity = { damaged: false }
@@ -138,6 +154,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     // Restoring a backup is how a damaged database is repaired, so it stays open when writes are not.
     writable: (channel) =>
       !options.readOnly && (!integrity.damaged || (REPAIR_CHANNELS as readonly string[]).includes(channel)),
+    busyCode: () => (jobs.running !== null && LOCK_HOLDING_JOBS.has(jobs.running) ? 'busy_import' : 'busy'),
   }
 
   const markFile = path.join(dataDir, RUNNING_MARK)

@@ -8,7 +8,11 @@ import type { Services } from '../../electron/main/services'
 import { runImport } from '../../electron/main/features/import/apply'
 import { previewImport } from '../../electron/main/features/import/plan'
 import { saveImportFile } from '../../electron/main/features/import/files'
-import { startIdleCheckpoints } from '../../electron/main/db/connection'
+import {
+  BUSY_TIMEOUT_DURING_IMPORT_MS,
+  BUSY_TIMEOUT_MS,
+  startIdleCheckpoints,
+} from '../../electron/main/db/connection'
 import { importOptionsSchema } from '../../shared/import'
 import type { ImportOptions, ImportPreview, ImportResult } from '../../shared/import'
 import type { AppFailure } from '../../shared/errors'
@@ -420,6 +424,49 @@ describe('through the IPC channels and the worker', () => {
     expect(data(await call('import:presets', {})).presets).toEqual([
       { name: 'Zoho export', kind: 'customers', mapping: CUSTOMER_MAPPING },
     ])
+  })
+})
+
+describe('a save in the window while an import is written', () => {
+  it('fails at once with busy_import (the import holds the lock), and goes through after it', async () => {
+    let firstBatch: () => void = () => undefined
+    const inTransaction = new Promise<void>((resolve) => (firstBatch = resolve))
+    s = tempServices({
+      now: () => new Date('2026-11-25T12:00:00Z'),
+      emit: (channel, payload) => {
+        // Progress is posted between batches, inside the import's single transaction.
+        if (channel === 'job:progress' && (payload as { job: string }).job === 'import') firstBatch()
+      },
+    })
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `X-${i},Busy Trading ${i},China,Ningbo,,,Contact ${i},c${i}@busy${i}.cn,`,
+    )
+    const fileId = file([CUSTOMERS.split('\n')[0], ...rows].join('\n'))
+    let settled = false
+    const running = call('import:run', {
+      fileId,
+      options: { kind: 'customers', mapping: CUSTOMER_MAPPING },
+    }).finally(() => (settled = true))
+    await inTransaction
+    const save = () =>
+      call('customers:create', {
+        customer: { displayName: 'Saved meanwhile', country: 'FR' },
+        contacts: [],
+        allowDuplicates: true,
+      })
+    // The window's connection waits for the lock only briefly while the import holds it, so the
+    // IPC loop never stands still for the whole busy timeout.
+    expect(s.db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_DURING_IMPORT_MS)
+    const during = await save()
+    // Answered while the import was still running, not after it: the loop did not wait it out.
+    expect(settled).toBe(false)
+    expect(during.ok).toBe(false)
+    if (!during.ok) expect(during.error.code).toBe('busy_import')
+    expect(data(await running).created).toBe(3000)
+    expect(s.db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS)
+    expect(data(await save()).id).toBeTruthy()
+    expect(counts().customers).toBe(3001)
   })
 })
 

@@ -15,6 +15,16 @@ export type Db = Database.Database
 
 export const DB_FILE_NAME = 'tradetier.db'
 
+/**
+ * How long a write waits for the lock another connection holds. better-sqlite3 waits
+ * synchronously, so in main this is time the IPC loop stands still: long enough for a worker's
+ * batch (well under a second), and cut short while an import holds the lock for its whole run
+ * (services.ts), so a save then fails at once with a clear message instead of freezing the window.
+ */
+export const BUSY_TIMEOUT_MS = 5000
+/** The wait while a job holds the write lock for its whole run: a save fails fast instead. */
+export const BUSY_TIMEOUT_DURING_IMPORT_MS = 100
+
 /** Thrown when the database file fails its integrity check; carries the path for the message. */
 export class DatabaseDamagedError extends Error {
   constructor(
@@ -82,7 +92,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): { db: 
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 5000')
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     // SQLite's default checkpoints the WAL every 1,000 pages inside the committing write, which
     // puts a 15–20 ms pause on every fifth customer saved. Writes leave it to the idle-time
     // checkpoint (startIdleCheckpoints); this limit only bounds the WAL if that never runs.

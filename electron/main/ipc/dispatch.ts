@@ -6,7 +6,7 @@ import { CHANNELS } from '../../../shared/channels'
 import type { Channel } from '../../../shared/channels'
 import { READS } from '../../../shared/reads'
 import { AppFailure, fieldIssues } from '../../../shared/errors'
-import type { Result } from '../../../shared/errors'
+import type { ErrorCode, Result } from '../../../shared/errors'
 import type { DataChanged, TableName } from '../../../shared/tables'
 
 export type Handlers = {
@@ -25,12 +25,23 @@ export type IpcHost = {
    * repair it (restoring a backup), which the host names by returning true for them.
    */
   writable: (channel: Channel) => boolean
+  /**
+   * The error code for a write that found the database locked by another connection: `busy`, or
+   * `busy_import` while an import holds the lock (the user then knows to save after it ends).
+   */
+  busyCode?: () => ErrorCode
 }
 
 const channelSet: ReadonlySet<string> = new Set(CHANNELS)
 
 export function isChannel(name: string): name is Channel {
   return channelSet.has(name)
+}
+
+/** The SQLite result code of a better-sqlite3 error ('SQLITE_BUSY', …), or '' for anything else. */
+function sqliteCode(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : ''
 }
 
 /** Channels that only read (shared/reads.ts); every other channel may write. */
@@ -64,6 +75,9 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof AppFailure) {
       result = { ok: false, error: { code: err.code, issues: err.issues, details: err.details } }
+    } else if (sqliteCode(err).startsWith('SQLITE_BUSY')) {
+      // Another connection (the worker) holds the write lock: the transaction rolled back whole.
+      result = { ok: false, error: { code: host.busyCode?.() ?? 'busy' } }
     } else {
       onError(err)
       result = { ok: false, error: { code: 'internal' } }

@@ -41,6 +41,8 @@ export class JobRunner {
     private readonly now: () => Date,
     /** Called after every job, before its caller resumes (main drops caches the job outdated). */
     private readonly afterJob: (job: JobName) => void = () => undefined,
+    /** Called as a job is handed to the worker. */
+    private readonly beforeJob: (job: JobName) => void = () => undefined,
   ) {}
 
   /** The job running now, if any. */
@@ -82,6 +84,7 @@ export class JobRunner {
     const id = this.nextId++
     this.current = job
     this.currentId = id
+    this.beforeJob(job)
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, job })
       worker.postMessage({ id, job, args, at: this.now().toISOString() } satisfies JobRequest)
