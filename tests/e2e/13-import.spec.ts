@@ -3,8 +3,9 @@ import { expect, ipc, test, tr } from './helpers'
 
 // The import wizard (D1) end to end through the harness: a customers file with one bad country is
 // refused line by line, imported without that line by an explicit choice, then an orders file
-// puts the imported customers in their tiers. The files are written here, so the spec depends on
-// no fixture of another test.
+// puts the imported customers in their tiers; restoring the backup the app made at start (the
+// "morning backup") takes it all back. The files are written here, so the spec depends on no
+// fixture of another test.
 
 const CUSTOMERS_CSV = [
   'Company,Country,Contact,Email,City',
@@ -47,16 +48,35 @@ async function mapColumn(page: Page, header: string, field: string) {
   await expect(row.getByTestId('import-field')).toHaveValue(field)
 }
 
+/** The day's automatic backups (the kind depends on the date: the month's first is the monthly one). */
+const AUTOMATIC = ['daily', 'weekly', 'monthly']
+  .map((k) => `[data-testid="backup-row"][data-kind="${k}"]`)
+  .join(', ')
+
 const fieldName = (field: string, required = false) => {
   const label = tr('en', `import.fields.${field}`)
   return required ? tr('en', 'import.map.requiredField').replace('{{field}}', label) : label
 }
 
-test('a customers file with a bad country, imported without that line, then orders that set the tiers', async ({
+test('a customers file with a bad country, imported without that line, then orders that set the tiers, undone by restoring the morning backup', async ({
   page,
 }) => {
-  await page.goto('/#/import')
+  // Two imports, a backup and a restore, each through the worker.
+  test.setTimeout(120_000)
+  await page.goto('/#/customers')
   await useLanguage(page, 'en')
+
+  // The morning: the app's first start of the day backs the database up by itself (after its
+  // integrity check), before the user touches anything. The user checks it is there.
+  await page.getByRole('link', { name: tr('en', 'nav.backups') }).click()
+  await expect(page.getByRole('heading', { name: tr('en', 'backups.title'), level: 2 })).toBeVisible()
+  const morning = page.locator(AUTOMATIC)
+  await expect(morning).toHaveCount(1, { timeout: 30_000 })
+  await expect(morning.locator('td').nth(3)).toHaveText('0')
+  const morningDate = (await morning.locator('td').first().innerText()).trim()
+  const before = await ipc<{ customerCount: number }>(page, 'app:info')
+  expect(before.data?.customerCount).toBe(0)
+
   await page.getByRole('link', { name: tr('en', 'nav.import') }).click()
   await expect(page.getByTestId('import-screen')).toBeVisible()
 
@@ -161,6 +181,49 @@ test('a customers file with a bad country, imported without that line, then orde
   const lumen = page.getByTestId('customer-row').filter({ hasText: 'Lumen Trading GmbH' })
   await expect(lumen).toBeVisible()
   await expect(lumen).toContainText(tr('en', `enum.tier.${lumenTier}`))
+
+  // 5. Undo: back to the Backups screen, the morning's backup, its preview, then the restore.
+  await page.getByRole('link', { name: tr('en', 'nav.backups') }).click()
+  const row = page.locator(AUTOMATIC).filter({ hasText: morningDate })
+  await expect(row).toHaveCount(1)
+  await row
+    .getByRole('button', { name: tr('en', 'backups.restoreOf').replace('{{date}}', morningDate) })
+    .click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText(tr('en', 'backups.preview.title').replace('{{date}}', morningDate))
+  const preview = dialog.getByTestId('backup-preview')
+  await expect(preview.getByRole('row', { name: tr('en', 'backups.preview.customers') })).toContainText('0')
+  await expect(preview.getByRole('row', { name: tr('en', 'backups.preview.orders') })).toContainText('0')
+  await dialog.getByRole('button', { name: tr('en', 'backups.preview.confirm'), exact: true }).click()
+  await expect(dialog).toBeHidden()
+  await expect(
+    page.getByText(tr('en', 'backups.restored').replace('{{date}}', morningDate), { exact: true }),
+  ).toBeVisible({ timeout: 30_000 })
+  // The imported state is not lost for good: it was backed up before being replaced.
+  await expect(page.locator('[data-testid="backup-row"][data-kind="before-restore"]')).toHaveCount(1)
+
+  // The imported customers and their orders are gone, as before the import.
+  const after = await ipc<{ customerCount: number; damaged: boolean }>(page, 'app:info')
+  expect(after.data).toMatchObject({ customerCount: before.data!.customerCount, damaged: false })
+  await page.getByRole('link', { name: tr('en', 'nav.customers') }).click()
+  await expect(page.getByTestId('empty-state')).toBeVisible()
+  await expect(page.getByTestId('customer-row')).toHaveCount(0)
+
+  // And the app still works on the restored file: the worker backs it up, and the wizard reads
+  // the customers file again against the (now empty) database.
+  await page.getByRole('link', { name: tr('en', 'nav.backups') }).click()
+  await page.getByRole('button', { name: tr('en', 'backups.backUpNow') }).click()
+  await expect(page.getByText(tr('en', 'backups.created_other').replace('{{count}}', '0'))).toBeVisible({
+    timeout: 30_000,
+  })
+  await page.getByRole('link', { name: tr('en', 'nav.import') }).click()
+  await chooseFile(page, 'customers.csv', CUSTOMERS_CSV)
+  await page.getByTestId('import-next').click()
+  await mapColumn(page, 'Company', fieldName('displayName', true))
+  await mapColumn(page, 'Country', fieldName('country', true))
+  await page.getByTestId('import-next').click()
+  await expect(page.getByTestId('import-count-valid')).toHaveText('2')
+  await expect(page.getByTestId('import-duplicates')).toHaveCount(0)
 })
 
 test('the wizard in French and Chinese names every step and field in words', async ({ page }) => {
