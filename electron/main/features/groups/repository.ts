@@ -130,7 +130,6 @@ export class GroupRepository {
         'SELECT id, name, kind, rules FROM customer_groups WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id',
       ),
       memberRows: db.prepare('SELECT id, customer_id, deleted_at FROM group_members WHERE group_id = ?'),
-      liveCustomer: db.prepare('SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL').pluck(),
       cells: db.prepare(
         'SELECT tier, segment, stage, risk_gap, risk_drop, country, n, revenue FROM dashboard_cells WHERE n > 0',
       ),
@@ -507,8 +506,8 @@ export class GroupRepository {
   /** Adds customers to a static group; all exist or nothing is written. Returns how many were new. */
   addMembers(groupId: string, customerIds: readonly string[]): number {
     this.requireStatic(groupId)
-    const ids = this.survivors(customerIds)
-    for (const id of ids) if (!this.q.liveCustomer.get(id)) throw new AppFailure('not_found')
+    // Each id as the live customer it stands for (a merged-away one's survivor), else not_found.
+    const ids = new Set(customerIds.map((id) => this.customers.requireLive(id)))
     const existing = new Map(
       (this.q.memberRows.all(groupId) as { id: string; deleted_at: string | null }[]).map((m) => [
         m.id,
