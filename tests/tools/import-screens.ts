@@ -1,4 +1,5 @@
-// Screenshots of the import wizard (mapping, check with refused rows, summary) in zh, fr and en
+// Screenshots of the import wizard (mapping, check with refused rows, summary), then of the
+// Backups screen and a restore's preview, in zh, fr and en
 // at 1440×900 and 1280×720, for looking at the screen (not a test). Starts its own harness on an
 // empty data directory; honours RENDERER_DIR like the other tools.
 //   npx tsx tests/tools/import-screens.ts --out .tmp/shots/import [--langs zh,fr,en]
@@ -61,6 +62,12 @@ try {
     await map(1, 5) // country
     await page.waitForTimeout(600)
     await shootBoth(page, lang, 'mapping')
+    // The field list open at its end, where the contact fields are (first and last name too).
+    await page.getByTestId('import-column').nth(2).getByTestId('import-field').click()
+    await page.getByRole('option').last().scrollIntoViewIfNeeded()
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: path.join(out, `import-fields-${lang}-1440x900.png`) })
+    await page.keyboard.press('Escape')
     await page.getByTestId('import-next').click()
     await page.getByTestId('import-preview').waitFor()
     await page.waitForTimeout(600)
@@ -69,6 +76,30 @@ try {
     await page.getByTestId('import-run').click()
     await page.getByTestId('import-summary').waitFor({ timeout: 60_000 })
     await shootBoth(page, lang, 'summary')
+    // The way back: the Backups screen (the automatic backup made at start, before the import),
+    // then the preview a restore asks to confirm.
+    await page.goto('/#/backups')
+    await page.getByTestId('backup-row').first().waitFor({ timeout: 30_000 })
+    await page.waitForTimeout(400)
+    await shootBoth(page, lang, 'backups')
+    // The oldest row: the automatic backup made at start, before this language's import.
+    await page.getByTestId('backup-row').last().getByRole('button').first().click()
+    await page.getByTestId('backup-preview').waitFor()
+    await page.waitForTimeout(400)
+    await shootBoth(page, lang, 'restore')
+    // Restored, the next language imports into the same empty database (and its summary shows
+    // customers created, not skipped as duplicates of this language's import).
+    await page
+      .getByTestId('backup-preview')
+      .locator('xpath=ancestor::section')
+      .getByRole('button')
+      .last()
+      .click()
+    await page.getByTestId('backup-preview').waitFor({ state: 'detached' })
+    await page
+      .locator('[data-testid="backup-row"][data-kind="before-restore"]')
+      .first()
+      .waitFor({ timeout: 30_000 })
     await page.close()
   }
 } finally {

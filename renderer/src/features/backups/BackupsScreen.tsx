@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react'
 import {
   Alert,
   Button,
+  Code,
   Group,
   Modal,
   NumberInput,
@@ -18,7 +19,7 @@ import {
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDatabaseExport, IconDownload, IconRestore } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { useTablesVersion } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
@@ -125,9 +126,15 @@ export function BackupsScreen() {
     <Stack gap="lg" maw={1100}>
       <Title order={2}>{t('backups.title')}</Title>
       <Text c="dimmed" size="sm">
-        {t('backups.intro', {
-          dir: dataDir ? `${dataDir}${dataDir.includes('\\') ? '\\' : '/'}backups` : 'backups',
-        })}
+        {/* The folder as code on one line: a path broken at a hyphen reads as two words. */}
+        <Trans
+          t={t}
+          i18nKey="backups.intro"
+          values={{
+            dir: dataDir ? `${dataDir}${dataDir.includes('\\') ? '\\' : '/'}backups` : 'backups',
+          }}
+          components={{ dir: <Code style={{ whiteSpace: 'nowrap' }} /> }}
+        />
       </Text>
       <Group>
         <Button

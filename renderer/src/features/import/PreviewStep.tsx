@@ -402,10 +402,9 @@ export function PreviewStep({
               onClick={onImport}
               data-testid="import-run"
             >
-              {t('import.preview.import', {
-                count: draft.skipInvalid ? preview.valid : preview.rows,
-                n: fmt.number(draft.skipInvalid ? preview.valid : preview.rows),
-              })}
+              {/* The rows that can go in: while refused rows block the import, "Import 4 rows"
+                  would promise the refused one too. */}
+              {t('import.preview.import', { count: preview.valid, n: fmt.number(preview.valid) })}
             </Button>
             {blocked && (
               <Text size="sm" c="red.8" id="import-blocked-reason" data-testid="import-blocked-reason">
