@@ -40,6 +40,9 @@ import backupsZh from './locales/backups.zh.json'
 import mergeEn from './locales/merge.en.json'
 import mergeFr from './locales/merge.fr.json'
 import mergeZh from './locales/merge.zh.json'
+import calendarEn from './locales/calendar.en.json'
+import calendarFr from './locales/calendar.fr.json'
+import calendarZh from './locales/calendar.zh.json'
 
 export type Tree = { [key: string]: unknown }
 
@@ -81,6 +84,7 @@ export const translations = {
     backupsEn,
     mergeEn,
     importCodesEn,
+    calendarEn,
   ),
   fr: mergeTrees(
     fr,
@@ -96,6 +100,7 @@ export const translations = {
     backupsFr,
     mergeFr,
     importCodesFr,
+    calendarFr,
   ),
   zh: mergeTrees(
     zh,
@@ -111,5 +116,6 @@ export const translations = {
     backupsZh,
     mergeZh,
     importCodesZh,
+    calendarZh,
   ),
 }
