@@ -34,6 +34,8 @@ const BRAND_KEYS = new Set([
   'common.listSeparator',
   'common.percentSuffix',
   'validation.fieldIssue',
+  // A holiday's own name with its country: only placeholders and punctuation.
+  'calendar.holiday.fallback',
   'groups.viewTitle',
   'contacts.handle',
   'language.zh',
