@@ -1,5 +1,6 @@
 // One "Export" menu for a list or a group: its customers, their orders or their interactions, each
 // as Excel or CSV. A single button keeps a toolbar from crowding at 1280 px.
+import { useId } from 'react'
 import { Button, Menu } from '@mantine/core'
 import { IconChevronDown, IconDownload } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -23,6 +24,7 @@ export function ExportMenu({
   onExport: (kind: ExportKind, format: ExportFormat) => void
 }) {
   const { t } = useTranslation()
+  const id = useId()
   // Test ids: the customers' items keep the names the group view's tests already use.
   const item = (kind: ExportKind, format: ExportFormat) => (
     <Menu.Item
@@ -31,6 +33,15 @@ export function ExportMenu({
     >
       {format === 'xlsx' ? t('groups.exportXlsx') : t('groups.exportCsv')}
     </Menu.Item>
+  )
+  // Each pair of items is a group named by its label: a screen reader says "Their orders" before
+  // "Excel (.xlsx)", which alone would read the same three times.
+  const section = (kind: ExportKind, label: string) => (
+    <div role="group" aria-labelledby={`${id}-${kind}`}>
+      <Menu.Label id={`${id}-${kind}`}>{label}</Menu.Label>
+      {item(kind, 'xlsx')}
+      {item(kind, 'csv')}
+    </div>
   )
   return (
     <Menu position="bottom-end" withinPortal>
@@ -48,17 +59,11 @@ export function ExportMenu({
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{t('exports.customersSection')}</Menu.Label>
-        {item('customers', 'xlsx')}
-        {item('customers', 'csv')}
+        {section('customers', t('exports.customersSection'))}
         <Menu.Divider />
-        <Menu.Label>{t('exports.ordersSection')}</Menu.Label>
-        {item('orders', 'xlsx')}
-        {item('orders', 'csv')}
+        {section('orders', t('exports.ordersSection'))}
         <Menu.Divider />
-        <Menu.Label>{t('exports.interactionsSection')}</Menu.Label>
-        {item('interactions', 'xlsx')}
-        {item('interactions', 'csv')}
+        {section('interactions', t('exports.interactionsSection'))}
       </Menu.Dropdown>
     </Menu>
   )
