@@ -4,6 +4,7 @@
 // and the menu works from the keyboard.
 import fs from 'node:fs'
 import type { Download, Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { expect, ipc, test, tr } from './helpers'
@@ -225,6 +226,9 @@ test('the export menu opens and an item is chosen with the keyboard', async ({ p
   await page.keyboard.press('Enter')
   const menu = page.getByRole('menu')
   await expect(menu).toBeVisible()
+  const axe = await new AxeBuilder({ page }).include('[role="menu"]').analyze()
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([])
   // Each section is a group named for a screen reader, so "Excel (.xlsx)" says what it exports.
   for (const key of ['customersSection', 'ordersSection', 'interactionsSection'])
     await expect(

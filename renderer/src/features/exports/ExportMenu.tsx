@@ -44,7 +44,9 @@ export function ExportMenu({
     </div>
   )
   return (
-    <Menu position="bottom-end" withinPortal>
+    // No focus placeholder: Mantine's is a focusable role="presentation" div, which a menu may not
+    // hold (axe: aria-required-children); the menu itself takes the focus on opening instead.
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button
           size={size}
