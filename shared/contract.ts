@@ -1,5 +1,13 @@
 // The one IPC contract: channel → input and output schemas. Main validates every input against
 // it before a handler runs; the renderer's client is typed from it, so a channel cannot drift.
+import {
+  REMINDER_ACTIONS,
+  calendarEntrySchema,
+  calendarQuerySchema,
+  occurrenceSchema,
+  reminderInputSchema,
+  reminderSchema,
+} from './reminders'
 import { z } from 'zod'
 import type { Channel } from './channels'
 import {
@@ -175,6 +183,38 @@ export const contract = {
     output: interactionSchema,
   },
   'interactions:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
+  /** A customer's reminders, with their open occurrences up to 120 days ahead and those overdue. */
+  'reminders:list': {
+    input: z.object({ customerId: id }),
+    output: z.object({ reminders: z.array(reminderSchema), occurrences: z.array(occurrenceSchema) }),
+  },
+  'reminders:create': {
+    input: z.object({ customerId: id, reminder: reminderInputSchema }),
+    output: reminderSchema,
+  },
+  /** Changes the reminder for all its occurrences (one occurrence alone: reminders:act with edit). */
+  'reminders:update': { input: z.object({ id, reminder: reminderInputSchema }), output: reminderSchema },
+  /** Done, skip, reopen, snooze (to a date) or edit one occurrence, named by the date its rule gave it. */
+  'reminders:act': {
+    input: z.object({
+      id,
+      occurrence: z.iso.date({ error: 'invalid_date' }),
+      action: z.enum(REMINDER_ACTIONS),
+      toDate: z.iso.date({ error: 'invalid_date' }).nullish(),
+      toTime: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalid_time' })
+        .nullish(),
+      note: z.string().trim().max(2000, { error: 'too_long' }).nullish(),
+    }),
+    output: occurrenceSchema,
+  },
+  'reminders:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
+  /** Reminders, duties, holidays, quiet periods and birthdays in a range, titled in `lang`. */
+  'calendar:range': {
+    input: calendarQuerySchema,
+    output: z.object({ entries: z.array(calendarEntrySchema) }),
+  },
   'feedback:list': {
     input: z.object({ customerId: id }),
     output: z.object({

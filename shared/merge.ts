@@ -33,6 +33,7 @@ export const MERGE_CHILDREN = [
   'contacts',
   'orders',
   'interactions',
+  'reminders',
   'feedback',
   'tags',
   'groups',

@@ -26,6 +26,8 @@ export const TABLES = [
   'customer_fts',
   'search_grams',
   'match_keys',
+  'reminders',
+  'reminder_events',
 ] as const
 export type TableName = (typeof TABLES)[number]
 

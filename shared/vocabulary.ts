@@ -100,6 +100,12 @@ export const ISSUE_CODES = [
   'thresholds_order',
   'negative_amount',
   'zero_amount',
+  'invalid_time',
+  'invalid_rule',
+  /** An action named a date the reminder's rule does not give. */
+  'not_an_occurrence',
+  /** A date range that ends before it starts, or spans more than the screen or file allows. */
+  'invalid_range',
 ] as const
 export type IssueCode = (typeof ISSUE_CODES)[number]
 

@@ -16,6 +16,7 @@ import { TierRepository } from './features/tiering/tiers'
 import { PolicyStore } from './features/tiering/policies'
 import { Retier } from './features/tiering/retier'
 import { GroupRepository } from './features/groups/repository'
+import { ReminderRepository } from './features/reminders/repository'
 import { localDate, localToday } from '../../shared/dates'
 
 export type Clock = {
@@ -50,6 +51,7 @@ export function openRepositories(db: Db, clock: Clock, changes = new ChangeTrack
   const feedback = new FeedbackRepository(db, writer, now)
   const retier = new Retier(db, tiers, figures, policy, today, now, changes)
   const groups = new GroupRepository(db, writer, customers, today, now)
+  const reminders = new ReminderRepository(db, writer, now, today)
   declareDerivations(writer, { customers, search, figures, tiers, policies })
   return {
     db,
@@ -66,6 +68,7 @@ export function openRepositories(db: Db, clock: Clock, changes = new ChangeTrack
     feedback,
     retier,
     groups,
+    reminders,
     ...clock,
   }
 }

@@ -33,6 +33,7 @@ import { demoHandlers } from './features/demo/handlers'
 import { importHandlers } from './features/import/handlers'
 import { clearImportFiles } from './features/import/files'
 import { backupHandlers } from './features/backups/handlers'
+import { reminderHandlers } from './features/reminders/handlers'
 import type { BackupHost } from './features/backups/handlers'
 import { refreshCountryFacts } from './db/country-facts'
 import type { EventName } from '../../shared/channels'
@@ -142,6 +143,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     demoHandlers(ctx),
     importHandlers(ctx),
     backupHandlers(ctx, options),
+    reminderHandlers(ctx),
   )
   const notify = () => {
     const tables = changes.drain()

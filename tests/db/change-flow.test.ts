@@ -218,6 +218,8 @@ describe('reads never write', () => {
       'rates:list': {},
       'tiers:get': { customerId: ids.a },
       'interactions:list': { customerId: ids.a },
+      'reminders:list': { customerId: ids.a },
+      'calendar:range': { from: '2026-01-01', to: '2026-12-31', lang: 'zh' },
       'feedback:list': { customerId: ids.b },
       'policy:get': {},
       'policy:preview': { policy: { ...DEFAULT_POLICY, windowMonths: 24 } },

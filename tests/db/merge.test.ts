@@ -52,6 +52,12 @@ async function pair() {
     }),
   )
   data(
+    await call('reminders:create', {
+      customerId: b,
+      reminder: { kind: 'quote_chase', dueDate: '2026-12-01', rrule: 'FREQ=WEEKLY', note: 'Price list' },
+    }),
+  )
+  data(
     await call('feedback:add', {
       customerId: b,
       feedback: { kind: 'complaint', severity: 'high', date: '2026-10-02', summary: 'Late shipment' },
@@ -72,6 +78,7 @@ function livePointing(id: string): Record<string, number> {
     contacts: count('SELECT count(*) FROM contacts WHERE customer_id = ? AND deleted_at IS NULL'),
     orders: count('SELECT count(*) FROM orders WHERE customer_id = ?'),
     interactions: count('SELECT count(*) FROM interactions WHERE customer_id = ?'),
+    reminders: count('SELECT count(*) FROM reminders WHERE customer_id = ?'),
     feedback: count('SELECT count(*) FROM feedback WHERE customer_id = ?'),
     tags: count('SELECT count(*) FROM customer_tags WHERE customer_id = ? AND deleted_at IS NULL'),
     groups: count('SELECT count(*) FROM group_members WHERE customer_id = ? AND deleted_at IS NULL'),
@@ -98,6 +105,7 @@ describe('customers:mergePreview', () => {
       contacts: 1,
       orders: 2,
       interactions: 1,
+      reminders: 1,
       feedback: 1,
       tags: 2,
       groups: 2,
@@ -118,12 +126,20 @@ describe('customers:merge', () => {
       await call('customers:merge', { survivorId: a, otherId: b, fields: { website: 'other' } }),
     )
     expect(res.survivorId).toBe(a)
-    expect(res.moved).toMatchObject({ contacts: 1, orders: 2, interactions: 1, feedback: 1, locks: 1 })
+    expect(res.moved).toMatchObject({
+      contacts: 1,
+      orders: 2,
+      interactions: 1,
+      reminders: 1,
+      feedback: 1,
+      locks: 1,
+    })
 
     expect(livePointing(b)).toEqual({
       contacts: 0,
       orders: 0,
       interactions: 0,
+      reminders: 0,
       feedback: 0,
       tags: 0,
       groups: 0,
@@ -133,6 +149,7 @@ describe('customers:merge', () => {
       contacts: 2,
       orders: 3,
       interactions: 1,
+      reminders: 1,
       feedback: 1,
       tags: 3,
       groups: 2,
@@ -173,6 +190,7 @@ describe('customers:merge', () => {
     expect(has('contacts', 'customer_id', a)).toBe(true)
     expect(has('interactions', 'customer_id', a)).toBe(true)
     expect(has('feedback', 'customer_id', a)).toBe(true)
+    expect(has('reminders', 'customer_id', a)).toBe(true)
     expect(has('customer_tags', 'tag', 'wine')).toBe(true)
     expect(has('group_members', 'customer_id', a)).toBe(true)
     expect(has('tier_locks', 'tier', 'key')).toBe(true)

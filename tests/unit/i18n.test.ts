@@ -36,6 +36,7 @@ const BRAND_KEYS = new Set([
   'validation.fieldIssue',
   // A holiday's own name with its country: only placeholders and punctuation.
   'calendar.holiday.fallback',
+  'calendar.entry.reminder',
   'groups.viewTitle',
   'contacts.handle',
   'language.zh',

@@ -43,6 +43,8 @@ export const customers = sqliteTable(
      * syncs an edit to the old id later applies it to the survivor (P8, sync.md).
      */
     mergedInto: text('merged_into'),
+    /** 1: no holiday or birthday greetings for this customer (R3); follow-ups still come. */
+    holidayOptOut: integer('holiday_opt_out').notNull().default(0),
     createdAt: text('created_at'),
     deletedAt: text('deleted_at'),
     /** Local: wall-clock time of the newest cell stamp. */
@@ -202,6 +204,63 @@ export const interactions = sqliteTable(
     updatedAt: text('updated_at').notNull().default(''),
   },
   (t) => [index('interactions_customer').on(t.customerId, t.deletedAt, t.date)],
+)
+
+/**
+ * Reminders (R1): a due date (and optional wall-clock time in `time_zone`), a type, a note and an
+ * assignee, for a customer and optionally one of its contacts; `rrule` (RFC 5545 RRULE, dated from
+ * `due_date`) makes it recur. What happens to each occurrence (done, snoozed, skipped, edited) is
+ * a reminder_events row, so a recurring reminder keeps its history occurrence by occurrence.
+ */
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id'),
+    contactId: text('contact_id'),
+    kind: text('kind'),
+    dueDate: text('due_date'),
+    /** HH:MM, or null for an all-day reminder. */
+    dueTime: text('due_time'),
+    /** IANA zone the time is read in (the author's), so 09:00 stays 09:00 across DST. */
+    timeZone: text('time_zone'),
+    rrule: text('rrule'),
+    note: text('note'),
+    assignee: text('assignee'),
+    /** The interaction whose "next step" this reminder was made from. */
+    interactionId: text('interaction_id'),
+    createdAt: text('created_at'),
+    deletedAt: text('deleted_at'),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [
+    index('reminders_customer').on(t.customerId, t.deletedAt),
+    index('reminders_due').on(t.deletedAt, t.dueDate),
+  ],
+)
+
+/**
+ * What was done with one occurrence of a reminder (insert-only, synced): done, skipped, snoozed to
+ * another date, or edited for this occurrence only. `occurrence` is the date the rule gave it.
+ */
+export const reminderEvents = sqliteTable(
+  'reminder_events',
+  {
+    id: text('id').primaryKey(),
+    reminderId: text('reminder_id'),
+    occurrence: text('occurrence'),
+    action: text('action'),
+    /** snooze and edit: the occurrence's new date (and time). */
+    toDate: text('to_date'),
+    toTime: text('to_time'),
+    /** edit: the occurrence's own note. */
+    note: text('note'),
+    by: text('by'),
+    at: text('at'),
+    deletedAt: text('deleted_at'),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [index('reminder_events_reminder').on(t.reminderId, t.occurrence)],
 )
 
 /** Customer feedback (P5): complaints, suggestions, praise; complaints stay visible until resolved. */
@@ -456,6 +515,8 @@ export const SYNCED_TABLES = {
   group_members: { table: groupMembers, local: [] },
   tiering_policies: { table: tieringPolicies, local: [] },
   orders: { table: orders, local: [] },
+  reminders: { table: reminders, local: [] },
+  reminder_events: { table: reminderEvents, local: [] },
 } as const
 
 /** A table's rows as SQL returns them: snake_case column names, nullable where the schema says. */

@@ -28,7 +28,7 @@ type CustomerRow = Record<string, CellValue> & {
 }
 
 /** Tables whose rows carry a plain customer_id: each row moves by rewriting that one cell. */
-const OWNED = ['contacts', 'orders', 'interactions', 'feedback'] as const
+const OWNED = ['contacts', 'orders', 'interactions', 'feedback', 'reminders'] as const
 
 export class CustomerMerge {
   private readonly q
@@ -44,6 +44,7 @@ export class CustomerMerge {
         orders: live('orders'),
         interactions: live('interactions'),
         feedback: live('feedback'),
+        reminders: live('reminders'),
         tags: live('customer_tags'),
         groups: live('group_members'),
         locks: db.prepare('SELECT count(*) FROM tier_locks WHERE id = ? AND deleted_at IS NULL').pluck(),
@@ -156,7 +157,7 @@ export class CustomerMerge {
         values: { customer_id: s, ...(keepPrimary && c.is_primary ? { is_primary: 0 } : {}) },
       })
     }
-    for (const table of ['orders', 'interactions', 'feedback'] as const) {
+    for (const table of ['orders', 'interactions', 'feedback', 'reminders'] as const) {
       for (const id of this.q.owned[table].all(o) as string[]) {
         changes.push({ table, id, values: { customer_id: s } })
       }

@@ -1,0 +1,288 @@
+// The calendar (R5): reminders' occurrences, the service duties the tier policy owes (R2), the
+// holidays and quiet periods of the countries customers are in (R3) and contacts' birthdays, for
+// a date range, with titles in the reader's language. Reads only: duties, holidays and birthdays
+// are computed from facts on each read, never stored as reminders.
+import type { Db } from '../../db/connection'
+import type { Repositories } from '../../repositories'
+import type { CalendarEntry, CalendarEntryKind, ReminderKind } from '../../../../shared/reminders'
+import type { ValueTier } from '../../../../shared/tiering'
+import { holidayTitle } from '../../../../shared/holidays'
+import { holidaysOf, quietPeriodsOf, addDays } from '../../core/holidays'
+import { occurrences } from '../../core/recurrence'
+import { exportLabels } from '../groups/export-labels'
+import { toEvent, toReminder } from './repository'
+import type { UiLanguage } from '../../../../shared/vocabulary'
+
+export type CalendarQuery = {
+  from: string
+  to: string
+  lang: UiLanguage
+  owner?: string | null
+  tiers?: ValueTier[]
+  kinds?: CalendarEntryKind[]
+  countries?: string[]
+}
+
+const fill = (text: string, vars: Record<string, string | number>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''))
+
+/** Customers the filters keep, as a SQL condition on `c` (customers) and `t` (customer_tiers). */
+function customerFilter(q: CalendarQuery): { sql: string; params: unknown[] } {
+  const parts = ['c.deleted_at IS NULL']
+  const params: unknown[] = []
+  if (q.owner) {
+    parts.push('c.owner = ?')
+    params.push(q.owner)
+  }
+  if (q.tiers?.length) {
+    parts.push(`t.tier IN (${q.tiers.map(() => '?').join(', ')})`)
+    params.push(...q.tiers)
+  }
+  if (q.countries?.length) {
+    parts.push(`c.country IN (${q.countries.map(() => '?').join(', ')})`)
+    params.push(...q.countries)
+  }
+  return { sql: parts.join(' AND '), params }
+}
+
+const FROM = 'FROM customers c LEFT JOIN customer_tiers t ON t.customer_id = c.id'
+
+export function calendarRange(
+  r: Pick<Repositories, 'db' | 'policies' | 'today'>,
+  q: CalendarQuery,
+): CalendarEntry[] {
+  const wants = (k: CalendarEntryKind) => !q.kinds?.length || q.kinds.includes(k)
+  const labels = exportLabels(q.lang)
+  const today = r.today()
+  const out: CalendarEntry[] = []
+  if (wants('reminder')) out.push(...reminderEntries(r.db, q, labels.t, today))
+  if (wants('duty')) out.push(...dutyEntries(r, q, labels.t, today))
+  if (wants('holiday') || wants('quiet')) out.push(...countryEntries(r.db, q, wants, labels))
+  if (wants('birthday')) out.push(...birthdayEntries(r.db, q, labels.t))
+  const rank: Record<CalendarEntryKind, number> = { quiet: 0, holiday: 1, birthday: 2, duty: 3, reminder: 4 }
+  return out.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      rank[a.kind] - rank[b.kind] ||
+      (a.time ?? '').localeCompare(b.time ?? '') ||
+      a.title.localeCompare(b.title),
+  )
+}
+
+function reminderEntries(db: Db, q: CalendarQuery, t: (k: string) => string, today: string): CalendarEntry[] {
+  const f = customerFilter(q)
+  // Reminders that may have an occurrence in range: recurring ones started by its end, single ones
+  // due in it, and any with an occurrence moved into it.
+  const rows = db
+    .prepare(
+      `SELECT r.*, c.display_name AS customer_name, c.country AS customer_country
+       FROM reminders r JOIN customers c ON c.id = r.customer_id
+       LEFT JOIN customer_tiers t ON t.customer_id = c.id
+       WHERE r.deleted_at IS NULL AND ${f.sql}
+         AND ((r.rrule IS NOT NULL AND r.due_date <= ?) OR r.due_date BETWEEN ? AND ?
+              OR r.id IN (SELECT reminder_id FROM reminder_events WHERE deleted_at IS NULL AND to_date BETWEEN ? AND ?))`,
+    )
+    .all(...f.params, q.to, q.from, q.to, q.from, q.to) as (Parameters<typeof toReminder>[0] & {
+    customer_name: string
+    customer_country: string | null
+  })[]
+  const events = db.prepare('SELECT * FROM reminder_events WHERE reminder_id = ? AND deleted_at IS NULL')
+  const out: CalendarEntry[] = []
+  for (const row of rows) {
+    const reminder = toReminder(row)
+    const evs = (events.all(reminder.id) as Parameters<typeof toEvent>[0][]).map(toEvent)
+    for (const o of occurrences(reminder, evs, q.from, q.to, today)) {
+      out.push({
+        date: o.date,
+        kind: 'reminder',
+        title: fill(t('calendar.entry.reminder'), {
+          kind: t(`calendar.reminderKind.${reminder.kind satisfies ReminderKind}`),
+          customer: row.customer_name,
+        }),
+        customerId: reminder.customerId,
+        ...(reminder.contactId ? { contactId: reminder.contactId } : {}),
+        ...(row.customer_country ? { country: row.customer_country } : {}),
+        overdue: o.overdue,
+        reminderId: reminder.id,
+        occurrence: o.occurrence,
+        reminderKind: reminder.kind,
+        state: o.state,
+        time: o.time,
+      })
+    }
+  }
+  return out
+}
+
+/**
+ * Service duties (R2, T5): next contact due = last contact (any interaction; the customer's
+ * creation when none) + its tier's cadence; an executive dialogue after the last meeting or visit
+ * + the tier's period; a Key or Mid customer with no owner, due today.
+ */
+function dutyEntries(
+  r: Pick<Repositories, 'db' | 'policies'>,
+  q: CalendarQuery,
+  t: (k: string) => string,
+  today: string,
+): CalendarEntry[] {
+  const service = r.policies.current().service
+  const f = customerFilter(q)
+  const rows = r.db
+    .prepare(
+      `SELECT c.id, c.display_name AS name, c.country, c.owner, coalesce(t.tier, 'ordinary') AS tier,
+         coalesce((SELECT max(i.date) FROM interactions i WHERE i.customer_id = c.id AND i.deleted_at IS NULL),
+                  substr(c.created_at, 1, 10)) AS last_contact,
+         (SELECT max(i.date) FROM interactions i
+           WHERE i.customer_id = c.id AND i.deleted_at IS NULL AND i.kind IN ('meeting', 'visit')) AS last_meeting
+       ${FROM} WHERE ${f.sql}`,
+    )
+    .all(...f.params) as {
+    id: string
+    name: string
+    country: string | null
+    owner: string | null
+    tier: ValueTier
+    last_contact: string | null
+    last_meeting: string | null
+  }[]
+  const out: CalendarEntry[] = []
+  const entry = (date: string, dutyKind: NonNullable<CalendarEntry['dutyKind']>, c: (typeof rows)[number]) =>
+    out.push({
+      date,
+      kind: 'duty',
+      dutyKind,
+      title: fill(t(`calendar.duty.${dutyKind}`), { customer: c.name }),
+      customerId: c.id,
+      ...(c.country ? { country: c.country } : {}),
+      overdue: date < today,
+    })
+  const inRange = (d: string) => d >= q.from && d <= q.to
+  for (const c of rows) {
+    const s = service[c.tier]
+    if (c.last_contact) {
+      const due = addDays(c.last_contact, s.cadenceDays)
+      if (inRange(due)) entry(due, 'contact_due', c)
+    }
+    if (s.executiveDialogueMonths > 0) {
+      const since = c.last_meeting ?? c.last_contact
+      if (since) {
+        const due = addMonths(since, s.executiveDialogueMonths)
+        if (inRange(due)) entry(due, 'executive_dialogue', c)
+      }
+    }
+    if (s.ownerRequired && !c.owner && inRange(today)) entry(today, 'owner_missing', c)
+  }
+  return out
+}
+
+/** `date` plus `months` calendar months, on the month's last day when the day does not exist. */
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const total = y * 12 + (m - 1) + months
+  const year = Math.floor(total / 12)
+  const month = (total % 12) + 1
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+}
+
+function countryEntries(
+  db: Db,
+  q: CalendarQuery,
+  wants: (k: CalendarEntryKind) => boolean,
+  labels: ReturnType<typeof exportLabels>,
+): CalendarEntry[] {
+  const f = customerFilter(q)
+  // Customers who opted out of holiday care still make a country's quiet periods matter.
+  const countries = db
+    .prepare(
+      `SELECT c.country, sum(c.holiday_opt_out = 0) AS greeted ${FROM}
+       WHERE ${f.sql} AND c.country IS NOT NULL GROUP BY c.country`,
+    )
+    .all(...f.params) as { country: string; greeted: number }[]
+  const out: CalendarEntry[] = []
+  const firstYear = Number(q.from.slice(0, 4))
+  const lastYear = Number(q.to.slice(0, 4))
+  const name = (code: string) => labels.country(code) ?? code
+  for (const { country, greeted } of countries) {
+    for (let year = firstYear; year <= lastYear; year++) {
+      if (wants('holiday') && greeted > 0) {
+        for (const h of holidaysOf(country, year)) {
+          const end = addDays(h.date, h.days - 1)
+          if (end < q.from || h.date > q.to) continue
+          out.push({
+            date: h.date,
+            ...(h.days > 1 ? { end } : {}),
+            kind: 'holiday',
+            title: holidayTitle(
+              h,
+              q.lang,
+              (k, o) => fill(labels.t(k), (o ?? {}) as Record<string, string>),
+              name,
+            ),
+            country,
+            customers: greeted,
+          })
+        }
+      }
+      if (wants('quiet')) {
+        for (const p of quietPeriodsOf(country, year)) {
+          if (p.to < q.from || p.from > q.to) continue
+          // A period across New Year belongs to both years' lists: once is enough.
+          const seen = out.some(
+            (e) => e.kind === 'quiet' && e.country === country && e.quietKind === p.kind && e.date === p.from,
+          )
+          if (seen) continue
+          out.push({
+            date: p.from,
+            end: p.to,
+            kind: 'quiet',
+            quietKind: p.kind,
+            title: labels.t(`calendar.quiet.${p.kind}.name`),
+            country,
+          })
+        }
+      }
+    }
+  }
+  return out
+}
+
+function birthdayEntries(db: Db, q: CalendarQuery, t: (k: string) => string): CalendarEntry[] {
+  const f = customerFilter(q)
+  const rows = db
+    .prepare(
+      `SELECT k.id, k.name, k.birthday_month AS month, k.birthday_day AS day, c.id AS customer_id,
+         c.display_name AS customer, c.country
+       FROM contacts k JOIN customers c ON c.id = k.customer_id LEFT JOIN customer_tiers t ON t.customer_id = c.id
+       WHERE k.deleted_at IS NULL AND k.birthday_month IS NOT NULL AND k.birthday_day IS NOT NULL
+         AND c.holiday_opt_out = 0 AND ${f.sql}`,
+    )
+    .all(...f.params) as {
+    id: string
+    name: string
+    month: number
+    day: number
+    customer_id: string
+    customer: string
+    country: string | null
+  }[]
+  const out: CalendarEntry[] = []
+  for (let year = Number(q.from.slice(0, 4)); year <= Number(q.to.slice(0, 4)); year++) {
+    const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1
+    for (const k of rows) {
+      // A 29 February birthday is greeted on the 28th in common years.
+      const day = k.month === 2 && k.day === 29 && !leap ? 28 : k.day
+      const date = `${year}-${String(k.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+      if (date < q.from || date > q.to) continue
+      out.push({
+        date,
+        kind: 'birthday',
+        title: fill(t('calendar.entry.birthday'), { contact: k.name, customer: k.customer }),
+        customerId: k.customer_id,
+        contactId: k.id,
+        ...(k.country ? { country: k.country } : {}),
+      })
+    }
+  }
+  return out
+}
