@@ -34,6 +34,7 @@ export const CHANNELS = [
   'reminders:act',
   'reminders:delete',
   'calendar:range',
+  'calendar:ics',
   'feedback:list',
   'feedback:add',
   'feedback:resolve',

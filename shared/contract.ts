@@ -215,6 +215,8 @@ export const contract = {
     input: calendarQuerySchema,
     output: z.object({ entries: z.array(calendarEntrySchema) }),
   },
+  /** The same selection as an .ics file (reminders with their repeat rules, the rest as all-day events). */
+  'calendar:ics': { input: calendarQuerySchema, output: z.object({ fileName: z.string(), ics: z.string() }) },
   'feedback:list': {
     input: z.object({ customerId: id }),
     output: z.object({

@@ -63,6 +63,15 @@ export const READS = {
     'contacts',
     'tiering_policies',
   ],
+  'calendar:ics': [
+    'customers',
+    'customer_tiers',
+    'reminders',
+    'reminder_events',
+    'interactions',
+    'contacts',
+    'tiering_policies',
+  ],
   'feedback:list': ['customers', 'feedback', 'orders', 'tiering_policies'],
   // meta: how many customers each version's re-tier moved.
   'policy:get': ['tiering_policies', 'meta'],

@@ -4,7 +4,13 @@
 // are computed from facts on each read, never stored as reminders.
 import type { Db } from '../../db/connection'
 import type { Repositories } from '../../repositories'
-import type { CalendarEntry, CalendarEntryKind, ReminderKind } from '../../../../shared/reminders'
+import type {
+  CalendarEntry,
+  CalendarEntryKind,
+  Reminder,
+  ReminderEvent,
+  ReminderKind,
+} from '../../../../shared/reminders'
 import type { ValueTier } from '../../../../shared/tiering'
 import { holidayTitle } from '../../../../shared/holidays'
 import { holidaysOf, quietPeriodsOf, addDays } from '../../core/holidays'
@@ -69,10 +75,15 @@ export function calendarRange(
   )
 }
 
-function reminderEntries(db: Db, q: CalendarQuery, t: (k: string) => string, today: string): CalendarEntry[] {
+/**
+ * The reminders the filters keep that may have an occurrence in [from, to] — recurring ones started
+ * by its end, single ones due in it, any with an occurrence moved into it — with their events.
+ */
+export function remindersInRange(
+  db: Db,
+  q: CalendarQuery,
+): { reminder: Reminder; events: ReminderEvent[]; customerName: string; country: string | null }[] {
   const f = customerFilter(q)
-  // Reminders that may have an occurrence in range: recurring ones started by its end, single ones
-  // due in it, and any with an occurrence moved into it.
   const rows = db
     .prepare(
       `SELECT r.*, c.display_name AS customer_name, c.country AS customer_country
@@ -87,21 +98,30 @@ function reminderEntries(db: Db, q: CalendarQuery, t: (k: string) => string, tod
     customer_country: string | null
   })[]
   const events = db.prepare('SELECT * FROM reminder_events WHERE reminder_id = ? AND deleted_at IS NULL')
+  return rows.map((row) => ({
+    reminder: toReminder(row),
+    events: (events.all(row.id) as Parameters<typeof toEvent>[0][]).map(toEvent),
+    customerName: row.customer_name,
+    country: row.customer_country,
+  }))
+}
+
+/** A reminder's title: its type and its customer, in the reader's language. */
+export function reminderTitle(t: (k: string) => string, kind: ReminderKind, customer: string): string {
+  return fill(t('calendar.entry.reminder'), { kind: t(`calendar.reminderKind.${kind}`), customer })
+}
+
+function reminderEntries(db: Db, q: CalendarQuery, t: (k: string) => string, today: string): CalendarEntry[] {
   const out: CalendarEntry[] = []
-  for (const row of rows) {
-    const reminder = toReminder(row)
-    const evs = (events.all(reminder.id) as Parameters<typeof toEvent>[0][]).map(toEvent)
-    for (const o of occurrences(reminder, evs, q.from, q.to, today)) {
+  for (const { reminder, events, customerName, country } of remindersInRange(db, q)) {
+    for (const o of occurrences(reminder, events, q.from, q.to, today)) {
       out.push({
         date: o.date,
         kind: 'reminder',
-        title: fill(t('calendar.entry.reminder'), {
-          kind: t(`calendar.reminderKind.${reminder.kind satisfies ReminderKind}`),
-          customer: row.customer_name,
-        }),
+        title: reminderTitle(t, reminder.kind, customerName),
         customerId: reminder.customerId,
         ...(reminder.contactId ? { contactId: reminder.contactId } : {}),
-        ...(row.customer_country ? { country: row.customer_country } : {}),
+        ...(country ? { country } : {}),
         overdue: o.overdue,
         reminderId: reminder.id,
         occurrence: o.occurrence,

@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context'
 import type { HandlerModule } from '../../ipc/combine'
 import { calendarRange } from './calendar'
+import { calendarIcs } from './ics'
 import { occurrences } from '../../core/recurrence'
 import { addDays } from '../../core/holidays'
 
@@ -34,5 +35,6 @@ export function reminderHandlers(ctx: AppContext): HandlerModule {
       return { id: input.id }
     },
     'calendar:range': (input) => ({ entries: calendarRange(ctx, input) }),
+    'calendar:ics': (input) => calendarIcs(ctx, input),
   }
 }
