@@ -134,6 +134,9 @@ export const customerInputSchema = z.object({
   tags: z.array(text(60).min(1)).max(50).default([]),
   notes: optionalText(20000),
   timezone: optionalText(64),
+  /** Left out of holiday and birthday greetings (R3), e.g. a customer who asked for no greetings. */
+  // Absent on create means greeted (the column's default), so importers need not know the field.
+  holidayOptOut: z.boolean({ error: 'invalid_value' }).optional(),
 })
 export type CustomerInput = z.input<typeof customerInputSchema>
 export type CustomerValues = z.output<typeof customerInputSchema>
@@ -182,6 +185,7 @@ export const customerSchema = z.object({
   tags: z.array(z.string()),
   notes: z.string().nullable(),
   timezone: z.string().nullable(),
+  holidayOptOut: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

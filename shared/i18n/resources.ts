@@ -43,6 +43,9 @@ import mergeZh from './locales/merge.zh.json'
 import calendarEn from './locales/calendar.en.json'
 import calendarFr from './locales/calendar.fr.json'
 import calendarZh from './locales/calendar.zh.json'
+import remindersEn from './locales/reminders.en.json'
+import remindersFr from './locales/reminders.fr.json'
+import remindersZh from './locales/reminders.zh.json'
 
 export type Tree = { [key: string]: unknown }
 
@@ -85,6 +88,7 @@ export const translations = {
     mergeEn,
     importCodesEn,
     calendarEn,
+    remindersEn,
   ),
   fr: mergeTrees(
     fr,
@@ -101,6 +105,7 @@ export const translations = {
     mergeFr,
     importCodesFr,
     calendarFr,
+    remindersFr,
   ),
   zh: mergeTrees(
     zh,
@@ -117,5 +122,6 @@ export const translations = {
     mergeZh,
     importCodesZh,
     calendarZh,
+    remindersZh,
   ),
 }

@@ -43,6 +43,7 @@ const CUSTOMER_COLUMNS = {
   currency: 'currency',
   notes: 'notes',
   timezone: 'timezone',
+  holidayOptOut: 'holiday_opt_out',
 } as const
 
 const CONTACT_COLUMNS = {
@@ -312,6 +313,7 @@ export class CustomerRepository {
       tags: this.q.tags.all(r.id) as string[],
       notes: r.notes,
       timezone: r.timezone,
+      holidayOptOut: r.holiday_opt_out === 1,
       createdAt: r.created_at ?? r.updated_at,
       updatedAt: r.updated_at,
     }

@@ -58,6 +58,8 @@ import { OrdersCard } from '../orders/OrdersCard'
 import { InteractionsCard } from '../interactions/InteractionsCard'
 import { FeedbackCard } from '../feedback/FeedbackCard'
 import { MergeButton } from './MergePicker'
+import { RemindersCard } from '../reminders/RemindersCard'
+import { HolidayOptOutSwitch } from '../reminders/HolidayOptOutSwitch'
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -165,6 +167,7 @@ export function CustomerPage({ id }: { id: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
+            <RemindersCard customerId={id} contacts={contacts} />
             <Card withBorder>
               <CardHeader
                 title={t('contacts.title')}
@@ -342,6 +345,7 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
           onSave={save('timezone')}
           check={check('timezone')}
         />
+        <HolidayOptOutSwitch customer={c} />
       </ProfileSection>
       <ProfileSection title={t('customerPage.sections.classification')}>
         <EditableField

@@ -9,6 +9,7 @@ export function prefetchCustomer(id: string): void {
   prefetch('orders:list', { customerId: id })
   prefetch('tiers:get', { customerId: id })
   prefetch('interactions:list', { customerId: id })
+  prefetch('reminders:list', { customerId: id })
   prefetch('feedback:list', { customerId: id })
   prefetch('policy:get', {})
   prefetch('customers:facets', {})

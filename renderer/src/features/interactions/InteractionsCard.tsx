@@ -34,6 +34,7 @@ import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { DateField } from '../../components/DateField'
 import { ShowAllToggle } from '../../components/ShowAll'
 import { RowAction } from '../../components/RowAction'
+import { MakeReminderButton } from '../reminders/MakeReminderButton'
 
 // The latest exchanges first (the list comes newest first); the rest behind "Show all".
 const FOLDED_INTERACTIONS = 10
@@ -42,6 +43,9 @@ export function InteractionsCard({ customerId, contacts }: { customerId: string;
   const { t } = useTranslation()
   const fmt = useFormatters()
   const data = useQuery('interactions:list', { customerId })
+  // Which interactions already became a reminder (the reminders panel reads the same list).
+  const reminders = useQuery('reminders:list', { customerId })
+  const reminderOf = (i: Interaction) => reminders.data?.reminders.find((r) => r.interactionId === i.id)
   const [adding, setAdding] = useState(false)
   const [deleting, setDeleting] = useState<Interaction | null>(null)
   const [allItems, setAllItems] = useState(false)
@@ -115,6 +119,7 @@ export function InteractionsCard({ customerId, contacts }: { customerId: string;
                         {t('interactions.nextStepValue', { value: i.nextStep })}
                       </Text>
                     )}
+                    {reminders.data && <MakeReminderButton interaction={i} existing={reminderOf(i)} />}
                   </div>
                   <RowAction
                     icon={IconTrash}

@@ -1,0 +1,237 @@
+// The panel's own dialogs: a one-off reminder created or edited for all its occurrences, one
+// occurrence edited alone, and a snooze to a chosen date. A refused save keeps what was typed.
+import { useState } from 'react'
+import { Select, SimpleGrid, Text, Textarea } from '@mantine/core'
+import { TimeInput } from '@mantine/dates'
+import { useTranslation } from 'react-i18next'
+import { call } from '../../api/client'
+import { notify } from '../../app/notify'
+import { useFormatters } from '../../i18n/format'
+import { localToday } from '../../../../shared/dates'
+import { REMINDER_KINDS } from '../../../../shared/reminders'
+import type { Occurrence, Reminder } from '../../../../shared/reminders'
+import type { Contact } from '../../../../shared/domain'
+import type { AppError } from '../../../../shared/errors'
+import { FormDialog } from '../../components/FormDialog'
+import { DateField } from '../../components/DateField'
+import { describeIssues, useFormIssues } from '../../components/formErrors'
+import { occurrenceFormSpec, reminderFormSpec, toReminderInput } from './form'
+import type { OccurrenceDraft, ReminderDraft } from './form'
+
+/** Creates a reminder for the customer, or (with `editing`) changes it for every occurrence. */
+export function ReminderFormDialog({
+  customerId,
+  contacts,
+  editing,
+  onClose,
+}: {
+  customerId: string
+  contacts: Contact[]
+  editing?: Reminder
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const [draft, setDraft] = useState<ReminderDraft>(() =>
+    editing
+      ? {
+          kind: editing.kind,
+          dueDate: editing.dueDate,
+          dueTime: editing.dueTime ?? '',
+          contactId: editing.contactId,
+          note: editing.note ?? '',
+        }
+      : { kind: 'follow_up', dueDate: localToday(), dueTime: '', contactId: null, note: '' },
+  )
+  const set = <K extends keyof ReminderDraft>(k: K, v: ReminderDraft[K]) =>
+    setDraft((d) => ({ ...d, [k]: v }))
+  const [error, setError] = useState<AppError | null>(null)
+  const [saving, setSaving] = useState(false)
+  const form = useFormIssues(reminderFormSpec, draft)
+  const { byField: errors, lines } = describeIssues(t, reminderFormSpec.labels, form.issues)
+
+  const save = async () => {
+    setError(null)
+    if (!form.submit()) return
+    setSaving(true)
+    const reminder = toReminderInput(draft, editing)
+    const res = editing
+      ? await call('reminders:update', { id: editing.id, reminder })
+      : await call('reminders:create', { customerId, reminder })
+    setSaving(false)
+    if (res.ok) {
+      notify(
+        editing
+          ? t('reminders.notice.updated')
+          : t('reminders.notice.created', { date: fmt.date(res.data.dueDate) }),
+      )
+      onClose()
+    } else if (!form.fromMain(res.error)) setError(res.error)
+  }
+
+  return (
+    <FormDialog
+      opened
+      onClose={onClose}
+      title={editing ? t('reminders.editAllTitle') : t('reminders.add')}
+      error={error}
+      issues={lines}
+      onSubmit={save}
+      saving={saving}
+      submitTestId="save-reminder"
+      testId="reminder-form"
+    >
+      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+        <Select
+          label={t('reminders.fields.kind')}
+          data={REMINDER_KINDS.map((k) => ({ value: k, label: t(`calendar.reminderKind.${k}`) }))}
+          value={draft.kind}
+          onChange={(v) => set('kind', v)}
+          error={errors['kind']}
+          allowDeselect={false}
+          data-testid="reminder-kind"
+          data-autofocus
+        />
+        <DateField
+          label={t('reminders.fields.dueDate')}
+          required
+          value={draft.dueDate}
+          onChange={(v) => set('dueDate', v)}
+          error={errors['dueDate']}
+          data-testid="reminder-date"
+        />
+        <TimeInput
+          label={t('reminders.fields.dueTime')}
+          value={draft.dueTime}
+          onChange={(e) => set('dueTime', e.currentTarget.value)}
+          error={errors['dueTime']}
+          data-testid="reminder-time"
+        />
+      </SimpleGrid>
+      {contacts.length > 0 && (
+        <Select
+          label={t('reminders.fields.contactId')}
+          data={contacts.map((c) => ({ value: c.id, label: c.name }))}
+          value={draft.contactId}
+          onChange={(v) => set('contactId', v)}
+          error={errors['contactId']}
+          clearable
+        />
+      )}
+      <Textarea
+        label={t('reminders.fields.note')}
+        autosize
+        minRows={2}
+        value={draft.note}
+        onChange={(e) => set('note', e.currentTarget.value)}
+        error={errors['note']}
+        data-testid="reminder-note"
+      />
+    </FormDialog>
+  )
+}
+
+/**
+ * One occurrence alone: `edit` moves it and changes its time and note (reminders:act edit);
+ * `snooze` only moves it to a chosen date.
+ */
+export function OccurrenceDialog({
+  mode,
+  occurrence,
+  rowLabel,
+  onClose,
+}: {
+  mode: 'edit' | 'snooze'
+  occurrence: Occurrence
+  rowLabel: string
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const [draft, setDraft] = useState<OccurrenceDraft>(() => ({
+    toDate: mode === 'edit' ? occurrence.date : null,
+    toTime: occurrence.time ?? '',
+    note: occurrence.note ?? '',
+  }))
+  const set = <K extends keyof OccurrenceDraft>(k: K, v: OccurrenceDraft[K]) =>
+    setDraft((d) => ({ ...d, [k]: v }))
+  const [error, setError] = useState<AppError | null>(null)
+  const [saving, setSaving] = useState(false)
+  const form = useFormIssues(occurrenceFormSpec, draft)
+  const { byField: errors, lines } = describeIssues(t, occurrenceFormSpec.labels, form.issues)
+
+  const save = async () => {
+    setError(null)
+    if (!form.submit()) return
+    setSaving(true)
+    const res = await call('reminders:act', {
+      id: occurrence.reminderId,
+      occurrence: occurrence.occurrence,
+      action: mode,
+      toDate: draft.toDate,
+      ...(mode === 'edit' ? { toTime: draft.toTime.trim() || null, note: draft.note.trim() || null } : {}),
+    })
+    setSaving(false)
+    if (res.ok) {
+      const date = fmt.date(res.data.date)
+      notify(
+        mode === 'edit' ? t('reminders.notice.edited', { date }) : t('reminders.notice.snoozed', { date }),
+      )
+      onClose()
+    } else if (!form.fromMain(res.error)) setError(res.error)
+  }
+
+  return (
+    <FormDialog
+      opened
+      onClose={onClose}
+      title={mode === 'edit' ? t('reminders.editOneTitle') : t('reminders.snoozeTitle')}
+      error={error}
+      issues={lines}
+      onSubmit={save}
+      saving={saving}
+      submitTestId="save-occurrence"
+      testId="occurrence-form"
+    >
+      <Text size="sm" fw={500}>
+        {rowLabel}
+      </Text>
+      {mode === 'edit' && (
+        <Text size="xs" c="dimmed">
+          {t('reminders.editOneHint')}
+        </Text>
+      )}
+      <SimpleGrid cols={mode === 'edit' ? { base: 1, xs: 2 } : 1}>
+        <DateField
+          label={t('reminders.fields.toDate')}
+          required
+          value={draft.toDate}
+          onChange={(v) => set('toDate', v)}
+          error={errors['toDate']}
+          minDate={mode === 'snooze' ? localToday() : undefined}
+          data-testid="occurrence-date"
+          data-autofocus
+        />
+        {mode === 'edit' && (
+          <TimeInput
+            label={t('reminders.fields.toTime')}
+            value={draft.toTime}
+            onChange={(e) => set('toTime', e.currentTarget.value)}
+            error={errors['toTime']}
+          />
+        )}
+      </SimpleGrid>
+      {mode === 'edit' && (
+        <Textarea
+          label={t('reminders.fields.note')}
+          autosize
+          minRows={2}
+          value={draft.note}
+          onChange={(e) => set('note', e.currentTarget.value)}
+          error={errors['note']}
+          data-testid="occurrence-note"
+        />
+      )}
+    </FormDialog>
+  )
+}
