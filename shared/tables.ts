@@ -28,6 +28,8 @@ export const TABLES = [
   'match_keys',
   'reminders',
   'reminder_events',
+  'customer_duties',
+  'service_cadence',
 ] as const
 export type TableName = (typeof TABLES)[number]
 

@@ -10,6 +10,7 @@ import type { SearchIndex } from './features/customers/search'
 import type { FiguresRepository } from './features/tiering/figures'
 import type { TierRepository } from './features/tiering/tiers'
 import type { PolicyStore } from './features/tiering/policies'
+import type { Duties } from './features/reminders/duties'
 
 export type DerivationDeps = {
   customers: CustomerRepository
@@ -17,6 +18,7 @@ export type DerivationDeps = {
   figures: FiguresRepository
   tiers: TierRepository
   policies: PolicyStore
+  duties: Duties
 }
 
 /** Declares the derived work of every synced table on `writer`. Call once per writer. */
@@ -36,8 +38,18 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
     name: 'tier row',
     // The copies of live/country on customer_tiers and the dashboard cells follow by the SQL
     // triggers of migrations/0010, in the same statement.
-    writes: ['customer_tiers', 'dashboard_cells'],
+    // A new tier row, a changed owner or a deletion sets the customer's duties by the SQL
+    // triggers of migrations/0016, in the same statements.
+    writes: ['customer_tiers', 'dashboard_cells', 'customer_duties'],
     run: (ids) => d.tiers.ensureRows(ids),
+  })
+
+  // interactions → the customer's next contact and executive dialogue due: SQL triggers of
+  // migrations/0016 on the interaction rows themselves; nothing left to run here.
+  derivations.after('interactions', {
+    name: 'duties',
+    writes: ['customer_duties'],
+    run: () => undefined,
   })
 
   // contacts → their customers' search index (names, emails and phones are searchable).
@@ -52,7 +64,14 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
   // customer_figures, customer_tiers and tier_events, migrations/0010).
   derivations.after('orders', {
     name: 'figures and tier',
-    writes: ['customer_figures', 'customer_tiers', 'tier_events', 'dashboard_cells', 'tier_movements'],
+    writes: [
+      'customer_figures',
+      'customer_tiers',
+      'tier_events',
+      'dashboard_cells',
+      'tier_movements',
+      'customer_duties',
+    ],
     run: (ids) => {
       const policy = d.policies.current()
       for (const customerId of d.figures.customersOfOrders(ids)) {
@@ -64,7 +83,7 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
   // tier_locks (id = customer id) → that customer's tier, with the event naming the lock.
   derivations.after('tier_locks', {
     name: 'tier',
-    writes: ['customer_tiers', 'tier_events', 'dashboard_cells', 'tier_movements'],
+    writes: ['customer_tiers', 'tier_events', 'dashboard_cells', 'tier_movements', 'customer_duties'],
     run: (ids) => {
       for (const customerId of ids) d.tiers.evaluate(customerId, d.figures.stored(customerId))
     },
@@ -72,9 +91,14 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
 
   // tiering_policies → the policy in force is read again. The whole-base re-tier a new version
   // needs is a long job (features/tiering/jobs.ts), not part of the write.
+  // The service it owes each tier is written for the duty triggers at once; every customer's
+  // duties follow at the end of the re-tier job, with their new tiers.
   derivations.after('tiering_policies', {
     name: 'policy in force',
-    writes: [],
-    run: () => d.policies.forget(),
+    writes: ['service_cadence'],
+    run: () => {
+      d.policies.forget()
+      d.duties.setService(d.policies.current())
+    },
   })
 }

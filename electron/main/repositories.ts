@@ -17,6 +17,7 @@ import { PolicyStore } from './features/tiering/policies'
 import { Retier } from './features/tiering/retier'
 import { GroupRepository } from './features/groups/repository'
 import { ReminderRepository } from './features/reminders/repository'
+import { Duties } from './features/reminders/duties'
 import { localDate, localToday } from '../../shared/dates'
 
 export type Clock = {
@@ -52,7 +53,8 @@ export function openRepositories(db: Db, clock: Clock, changes = new ChangeTrack
   const retier = new Retier(db, tiers, figures, policy, today, now, changes)
   const groups = new GroupRepository(db, writer, customers, today, now)
   const reminders = new ReminderRepository(db, writer, now, today)
-  declareDerivations(writer, { customers, search, figures, tiers, policies })
+  const duties = new Duties(db, changes)
+  declareDerivations(writer, { customers, search, figures, tiers, policies, duties })
   return {
     db,
     deviceId,
@@ -69,6 +71,7 @@ export function openRepositories(db: Db, clock: Clock, changes = new ChangeTrack
     retier,
     groups,
     reminders,
+    duties,
     ...clock,
   }
 }
@@ -98,6 +101,16 @@ export function upgradeDerived(r: Repositories): void {
       .transaction(() => {
         r.tiers.backfill()
         metaSet(r.db, 'tiers_backfilled', '1')
+      })
+      .immediate()
+  }
+  // Duties are kept by triggers from migration 0016 on; a base from before has none yet.
+  if (metaRead(r.db, 'duties_built') !== '1') {
+    r.db
+      .transaction(() => {
+        r.duties.setService(r.policies.current())
+        r.duties.rebuildAll()
+        metaSet(r.db, 'duties_built', '1')
       })
       .immediate()
   }

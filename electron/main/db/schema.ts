@@ -292,6 +292,30 @@ export const tierLocks = sqliteTable('tier_locks', {
   updatedAt: text('updated_at').notNull().default(''),
 })
 
+/**
+ * DERIVED (R2, T5): the service duties each live customer is owed under the policy in force —
+ * the next contact due, the next executive dialogue, an owner missing (due_date null: due now).
+ * Kept by SQL triggers on interactions, customers and customer_tiers (migrations/0016), rebuilt
+ * whole after a policy's re-tier; the calendar and the Today view read it by due date.
+ */
+export const customerDuties = sqliteTable(
+  'customer_duties',
+  {
+    customerId: text('customer_id').notNull(),
+    kind: text('kind').notNull(),
+    dueDate: text('due_date'),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.kind] }), index('customer_duties_due').on(t.dueDate)],
+)
+
+/** DERIVED: what the policy in force owes each tier, in the form the duty triggers read. */
+export const serviceCadence = sqliteTable('service_cadence', {
+  tier: text('tier').primaryKey(),
+  cadenceDays: integer('cadence_days').notNull(),
+  dialogueMonths: integer('dialogue_months').notNull(),
+  ownerRequired: integer('owner_required').notNull(),
+})
+
 /** DERIVED: each customer's current value tier and the rule that set it. */
 export const customerTiers = sqliteTable(
   'customer_tiers',

@@ -39,6 +39,9 @@ export const JOBS = {
   retier: job({
     run: async (r, _args: Record<string, never>, progress) => {
       const result = await r.retier.applyAll(r.policies.current(), progress)
+      // Customers whose tier did not move owe a new cadence too: all duties from the new policy.
+      r.duties.setService(r.policies.current())
+      r.duties.rebuildAll()
       metaSet(r.db, RETIER_PENDING, '')
       return result
     },

@@ -10,6 +10,7 @@ import type {
   Reminder,
   ReminderEvent,
   ReminderKind,
+  DutyKind,
 } from '../../../../shared/reminders'
 import type { ValueTier } from '../../../../shared/tiering'
 import { holidayTitle } from '../../../../shared/holidays'
@@ -62,7 +63,7 @@ export function calendarRange(
   const today = r.today()
   const out: CalendarEntry[] = []
   if (wants('reminder')) out.push(...reminderEntries(r.db, q, labels.t, today))
-  if (wants('duty')) out.push(...dutyEntries(r, q, labels.t, today))
+  if (wants('duty')) out.push(...dutyEntries(r.db, q, labels.t, today))
   if (wants('holiday') || wants('quiet')) out.push(...countryEntries(r.db, q, wants, labels))
   if (wants('birthday')) out.push(...birthdayEntries(r.db, q, labels.t))
   const rank: Record<CalendarEntryKind, number> = { quiet: 0, holiday: 1, birthday: 2, duty: 3, reminder: 4 }
@@ -135,74 +136,39 @@ function reminderEntries(db: Db, q: CalendarQuery, t: (k: string) => string, tod
 }
 
 /**
- * Service duties (R2, T5): next contact due = last contact (any interaction; the customer's
- * creation when none) + its tier's cadence; an executive dialogue after the last meeting or visit
- * + the tier's period; a Key or Mid customer with no owner, due today.
+ * Service duties (R2, T5) from the derived customer_duties table (kept by triggers, see
+ * features/reminders/duties.ts): the next contact due (last contact + the tier's cadence), the
+ * next executive dialogue (last meeting or visit + the tier's period), and an owner missing,
+ * shown on today.
  */
-function dutyEntries(
-  r: Pick<Repositories, 'db' | 'policies'>,
-  q: CalendarQuery,
-  t: (k: string) => string,
-  today: string,
-): CalendarEntry[] {
-  const service = r.policies.current().service
+function dutyEntries(db: Db, q: CalendarQuery, t: (k: string) => string, today: string): CalendarEntry[] {
   const f = customerFilter(q)
-  const rows = r.db
+  const rows = db
     .prepare(
-      `SELECT c.id, c.display_name AS name, c.country, c.owner, coalesce(t.tier, 'ordinary') AS tier,
-         coalesce((SELECT max(i.date) FROM interactions i WHERE i.customer_id = c.id AND i.deleted_at IS NULL),
-                  substr(c.created_at, 1, 10)) AS last_contact,
-         (SELECT max(i.date) FROM interactions i
-           WHERE i.customer_id = c.id AND i.deleted_at IS NULL AND i.kind IN ('meeting', 'visit')) AS last_meeting
-       ${FROM} WHERE ${f.sql}`,
+      `SELECT d.customer_id AS id, d.kind, d.due_date, c.display_name AS name, c.country
+       FROM customer_duties d JOIN customers c ON c.id = d.customer_id
+       LEFT JOIN customer_tiers t ON t.customer_id = c.id
+       WHERE (d.due_date BETWEEN ? AND ? OR (d.due_date IS NULL AND ? BETWEEN ? AND ?)) AND ${f.sql}`,
     )
-    .all(...f.params) as {
+    .all(q.from, q.to, today, q.from, q.to, ...f.params) as {
     id: string
+    kind: DutyKind
+    due_date: string | null
     name: string
     country: string | null
-    owner: string | null
-    tier: ValueTier
-    last_contact: string | null
-    last_meeting: string | null
   }[]
-  const out: CalendarEntry[] = []
-  const entry = (date: string, dutyKind: NonNullable<CalendarEntry['dutyKind']>, c: (typeof rows)[number]) =>
-    out.push({
+  return rows.map((c) => {
+    const date = c.due_date ?? today
+    return {
       date,
-      kind: 'duty',
-      dutyKind,
-      title: fill(t(`calendar.duty.${dutyKind}`), { customer: c.name }),
+      kind: 'duty' as const,
+      dutyKind: c.kind,
+      title: fill(t(`calendar.duty.${c.kind}`), { customer: c.name }),
       customerId: c.id,
       ...(c.country ? { country: c.country } : {}),
       overdue: date < today,
-    })
-  const inRange = (d: string) => d >= q.from && d <= q.to
-  for (const c of rows) {
-    const s = service[c.tier]
-    if (c.last_contact) {
-      const due = addDays(c.last_contact, s.cadenceDays)
-      if (inRange(due)) entry(due, 'contact_due', c)
     }
-    if (s.executiveDialogueMonths > 0) {
-      const since = c.last_meeting ?? c.last_contact
-      if (since) {
-        const due = addMonths(since, s.executiveDialogueMonths)
-        if (inRange(due)) entry(due, 'executive_dialogue', c)
-      }
-    }
-    if (s.ownerRequired && !c.owner && inRange(today)) entry(today, 'owner_missing', c)
-  }
-  return out
-}
-
-/** `date` plus `months` calendar months, on the month's last day when the day does not exist. */
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const total = y * 12 + (m - 1) + months
-  const year = Math.floor(total / 12)
-  const month = (total % 12) + 1
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+  })
 }
 
 function countryEntries(
