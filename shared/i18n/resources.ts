@@ -46,6 +46,9 @@ import calendarZh from './locales/calendar.zh.json'
 import remindersEn from './locales/reminders.en.json'
 import remindersFr from './locales/reminders.fr.json'
 import remindersZh from './locales/reminders.zh.json'
+import calendarUiEn from './locales/calendarui.en.json'
+import calendarUiFr from './locales/calendarui.fr.json'
+import calendarUiZh from './locales/calendarui.zh.json'
 
 export type Tree = { [key: string]: unknown }
 
@@ -89,6 +92,7 @@ export const translations = {
     importCodesEn,
     calendarEn,
     remindersEn,
+    calendarUiEn,
   ),
   fr: mergeTrees(
     fr,
@@ -106,6 +110,7 @@ export const translations = {
     importCodesFr,
     calendarFr,
     remindersFr,
+    calendarUiFr,
   ),
   zh: mergeTrees(
     zh,
@@ -123,5 +128,6 @@ export const translations = {
     importCodesZh,
     calendarZh,
     remindersZh,
+    calendarUiZh,
   ),
 }

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import {
+  IconCalendar,
   IconClipboardCheck,
   IconFileImport,
   IconDatabase,
@@ -58,6 +59,10 @@ const ImportScreen = lazy(() =>
   import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })),
 )
 
+const CalendarScreen = lazy(() =>
+  import('../features/calendar/CalendarScreen').then((m) => ({ default: m.CalendarScreen })),
+)
+
 const BackupsScreen = lazy(() =>
   import('../features/backups/BackupsScreen').then((m) => ({ default: m.BackupsScreen })),
 )
@@ -74,6 +79,12 @@ const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Ro
     label: 'nav.customers',
     icon: IconUsers,
     active: (r) => r.name === 'customers' || r.name === 'customer',
+  },
+  {
+    route: { name: 'calendar' },
+    label: 'nav.calendar',
+    icon: IconCalendar,
+    active: (r) => r.name === 'calendar',
   },
   {
     route: { name: 'groups', key: null },
@@ -123,6 +134,8 @@ function Screen({ route }: { route: Route }) {
       return <ImportScreen />
     case 'backups':
       return <BackupsScreen />
+    case 'calendar':
+      return <CalendarScreen />
     default:
       return <CustomersScreen />
   }

@@ -1,4 +1,4 @@
-// Hash routes (#/customers, #/customers/<id>, #/groups/<key>, #/dashboard, #/settings, #/review, #/import):
+// Hash routes (#/customers, #/customers/<id>, #/groups/<key>, #/dashboard, #/calendar, #/settings, #/review, #/import):
 // deep-linkable, and they work the same under app:// and the harness without server-side routing.
 import { useEffect, useState } from 'react'
 
@@ -12,6 +12,7 @@ export type Route =
   | { name: 'review' }
   | { name: 'import' }
   | { name: 'backups' }
+  | { name: 'calendar' }
 
 export function parseRoute(hash: string): Route {
   const customer = /^#\/customers\/([\w-]+)$/.exec(hash)
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/review') return { name: 'review' }
   if (hash === '#/import') return { name: 'import' }
   if (hash === '#/backups') return { name: 'backups' }
+  if (hash === '#/calendar') return { name: 'calendar' }
   return { name: 'customers' }
 }
 
@@ -45,6 +47,7 @@ export function hrefFor(route: Route): string {
     case 'review':
     case 'import':
     case 'backups':
+    case 'calendar':
       return `#/${route.name}`
     default:
       return '#/customers'
