@@ -35,6 +35,7 @@ export const CHANNELS = [
   'reminders:delete',
   'calendar:range',
   'calendar:ics',
+  'today:get',
   'feedback:list',
   'feedback:add',
   'feedback:resolve',

@@ -1,5 +1,6 @@
 // The one IPC contract: channel → input and output schemas. Main validates every input against
 // it before a handler runs; the renderer's client is typed from it, so a channel cannot drift.
+import { todayViewSchema } from './today'
 import {
   REMINDER_ACTIONS,
   calendarEntrySchema,
@@ -216,6 +217,8 @@ export const contract = {
     output: z.object({ entries: z.array(calendarEntrySchema) }),
   },
   /** The same selection as an .ics file (reminders with their repeat rules, the rest as all-day events). */
+  /** Overdue and due items ranked by tier and lateness, counts per owner, the next 30 days' holidays. */
+  'today:get': { input: z.object({ lang: z.enum(['zh', 'fr', 'en']) }), output: todayViewSchema },
   'calendar:ics': { input: calendarQuerySchema, output: z.object({ fileName: z.string(), ics: z.string() }) },
   'feedback:list': {
     input: z.object({ customerId: id }),

@@ -62,6 +62,7 @@ export const READS = {
     'customer_duties',
     'contacts',
   ],
+  'today:get': ['customers', 'customer_tiers', 'reminders', 'reminder_events', 'customer_duties', 'contacts'],
   'calendar:ics': [
     'customers',
     'customer_tiers',

@@ -221,6 +221,7 @@ describe('reads never write', () => {
       'reminders:list': { customerId: ids.a },
       'calendar:range': { from: '2026-01-01', to: '2026-12-31', lang: 'zh' },
       'calendar:ics': { from: '2026-01-01', to: '2026-12-31', lang: 'fr' },
+      'today:get': { lang: 'en' },
       'feedback:list': { customerId: ids.b },
       'policy:get': {},
       'policy:preview': { policy: { ...DEFAULT_POLICY, windowMonths: 24 } },

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context'
 import type { HandlerModule } from '../../ipc/combine'
 import { calendarRange } from './calendar'
 import { calendarIcs } from './ics'
+import { todayView } from './today'
 import { occurrences } from '../../core/recurrence'
 import { addDays } from '../../core/holidays'
 
@@ -36,5 +37,6 @@ export function reminderHandlers(ctx: AppContext): HandlerModule {
     },
     'calendar:range': (input) => ({ entries: calendarRange(ctx, input) }),
     'calendar:ics': (input) => calendarIcs(ctx, input),
+    'today:get': (input) => todayView(ctx, input.lang),
   }
 }

@@ -1,0 +1,199 @@
+// The Today view (R5): what is overdue or due today — reminder occurrences, service duties,
+// greetings for holidays and birthdays coming within their lead time — ranked by tier and by how
+// late it is, each with the customer's local time and whether it is working hours there now, so
+// the list can be sorted by "good time to call". Also the counts per owner and the holidays of the
+// next 30 days in customers' countries (A1). Reads only.
+import type { Repositories } from '../../repositories'
+import type { UiLanguage } from '../../../../shared/vocabulary'
+import type { TodayItem, TodayView } from '../../../../shared/today'
+import type { ValueTier } from '../../../../shared/tiering'
+import { addDays } from '../../core/holidays'
+import { deriveTimezone, weekendOf } from '../../core/geo'
+import { occurrences } from '../../core/recurrence'
+import { exportLabels } from '../groups/export-labels'
+import { calendarRange, reminderTitle, remindersInRange } from './calendar'
+
+/** Days before a holiday or birthday its greeting is due (R3 default; settable per kind later). */
+export const GREETING_LEAD_DAYS = 3
+/** Items listed; the counts cover everything. */
+const LISTED = 300
+const TIER_RANK: Record<ValueTier, number> = { key: 0, mid: 1, small: 2, ordinary: 3 }
+const DAY = 86_400_000
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY)
+
+/** The wall-clock time in `zone` at `now`, its ISO weekday, and whether that is working hours. */
+export function localClock(
+  now: Date,
+  zone: string,
+  country: string | null,
+): { time: string; working: boolean } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+    weekday: 'short',
+  }).formatToParts(now)
+  const get = (t: string) => parts.find((p) => p.type === t)!.value
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1
+  const hour = Number(get('hour'))
+  // Working hours: 9–18 local on a day that is not the country's weekend (Friday–Saturday in
+  // the Gulf, Sunday alone in India, Saturday–Sunday in most places).
+  const working = !weekendOf(country).includes(weekday) && hour >= 9 && hour < 18
+  return { time: `${get('hour')}:${get('minute')}`, working }
+}
+
+export function todayView(
+  r: Pick<Repositories, 'db' | 'policies' | 'today' | 'now'>,
+  lang: UiLanguage,
+): TodayView {
+  const today = r.today()
+  const now = r.now()
+  const labels = exportLabels(lang)
+  const customers = r.db.prepare(
+    `SELECT c.id, c.display_name, c.country, c.city, c.timezone, c.owner, coalesce(t.tier, 'ordinary') AS tier
+     FROM customers c LEFT JOIN customer_tiers t ON t.customer_id = c.id WHERE c.id = ?`,
+  )
+  type C = {
+    id: string
+    display_name: string
+    country: string | null
+    city: string | null
+    timezone: string | null
+    owner: string | null
+    tier: ValueTier
+  }
+  const cache = new Map<string, C | undefined>()
+  const customer = (id: string) => {
+    if (!cache.has(id)) cache.set(id, customers.get(id) as C | undefined)
+    return cache.get(id)
+  }
+  const items: TodayItem[] = []
+  const withCustomer = (
+    id: string,
+    item: Omit<TodayItem, 'customerId' | 'tier' | 'owner' | 'localTime' | 'workingNow'>,
+  ) => {
+    const c = customer(id)
+    if (!c) return
+    const zone = c.timezone ?? deriveTimezone(c.country, c.city)
+    const clock = zone ? localClock(now, zone, c.country) : null
+    items.push({
+      ...item,
+      customerId: id,
+      tier: c.tier,
+      owner: c.owner,
+      ...(c.country ? { country: c.country } : {}),
+      ...(clock ? { localTime: clock.time, workingNow: clock.working } : {}),
+    })
+  }
+
+  // Reminder occurrences still open, from the last three months up to today.
+  for (const { reminder, events, customerName } of remindersInRange(r.db, {
+    from: addDays(today, -92),
+    to: today,
+    lang,
+  })) {
+    for (const o of occurrences(reminder, events, addDays(today, -92), today, today)) {
+      if (o.state !== 'open') continue
+      withCustomer(reminder.customerId, {
+        kind: 'reminder',
+        date: o.date,
+        lateDays: daysBetween(o.date, today),
+        title: reminderTitle(labels.t, reminder.kind, customerName),
+        reminderId: reminder.id,
+        reminderKind: reminder.kind,
+        occurrence: o.occurrence,
+        ...(o.time ? { time: o.time } : {}),
+        ...(o.note ? { note: o.note } : {}),
+      })
+    }
+  }
+
+  // Duties due by today (an owner missing is due now).
+  const duties = r.db
+    .prepare(
+      `SELECT d.customer_id, d.kind, d.due_date, c.display_name FROM customer_duties d
+       JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL
+       WHERE d.due_date <= ? OR d.due_date IS NULL`,
+    )
+    .all(today) as {
+    customer_id: string
+    kind: 'contact_due' | 'executive_dialogue' | 'owner_missing'
+    due_date: string | null
+    display_name: string
+  }[]
+  for (const d of duties) {
+    const date = d.due_date ?? today
+    withCustomer(d.customer_id, {
+      kind: 'duty',
+      date,
+      lateDays: daysBetween(date, today),
+      title: labels.t(`calendar.duty.${d.kind}`).replace('{{customer}}', d.display_name),
+      dutyKind: d.kind,
+    })
+  }
+
+  // Greetings: birthdays within the lead time, one item per contact; holidays within it, one item
+  // per holiday and country (it may touch thousands of customers: the item links to them).
+  const ahead = calendarRange(r, {
+    from: today,
+    to: addDays(today, GREETING_LEAD_DAYS),
+    lang,
+    kinds: ['holiday', 'birthday'],
+  })
+  for (const e of ahead) {
+    if (e.kind === 'birthday' && e.customerId) {
+      withCustomer(e.customerId, {
+        kind: 'birthday',
+        date: e.date,
+        lateDays: -daysBetween(today, e.date),
+        title: e.title,
+        ...(e.contactId ? { contactId: e.contactId } : {}),
+      })
+    } else if (e.kind === 'holiday') {
+      items.push({
+        kind: 'greeting',
+        date: e.date,
+        lateDays: -daysBetween(today, e.date),
+        title: e.title,
+        ...(e.country ? { country: e.country } : {}),
+        customers: e.customers ?? 0,
+      })
+    }
+  }
+
+  // Counts per owner, over everything overdue or due today (not only the listed items).
+  const byOwner = new Map<string, { owner: string | null; due: number; overdue: number }>()
+  for (const item of items) {
+    if (item.kind === 'greeting') continue
+    const key = item.owner ?? ''
+    const row = byOwner.get(key) ?? { owner: item.owner ?? null, due: 0, overdue: 0 }
+    if (item.lateDays > 0) row.overdue++
+    else row.due++
+    byOwner.set(key, row)
+  }
+
+  // Key before Mid before Small before Ordinary; within a tier, the latest first; greetings by date.
+  const rank = (i: TodayItem) => (i.kind === 'greeting' ? -1 : TIER_RANK[i.tier ?? 'ordinary'])
+  const ranked = items.sort(
+    (a, b) => rank(a) - rank(b) || b.lateDays - a.lateDays || a.title.localeCompare(b.title),
+  )
+
+  // Holidays of the next 30 days in customers' countries, with how many customers each touches (A1).
+  const holidays = calendarRange(r, { from: today, to: addDays(today, 30), lang, kinds: ['holiday'] }).map(
+    (e) => ({
+      date: e.date,
+      title: e.title,
+      country: e.country ?? '',
+      customers: e.customers ?? 0,
+    }),
+  )
+
+  return {
+    today,
+    total: items.length,
+    items: ranked.slice(0, LISTED),
+    owners: [...byOwner.values()].sort((a, b) => b.overdue - a.overdue || b.due - a.due),
+    holidays,
+  }
+}

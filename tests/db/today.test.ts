@@ -1,0 +1,94 @@
+// The Today view (R5): overdue and due items ranked by tier then lateness, each customer's local
+// time with "working hours now" by its country's weekend, greetings within their lead time, counts
+// per owner, and the next 30 days' holidays with the customers they touch (A1).
+import { afterEach, describe, expect, it } from 'vitest'
+import { caller, data, tempServices } from '../helpers/tmp'
+import type { Services } from '../../electron/main/services'
+
+let s: (Services & { dir: string }) | undefined
+afterEach(async () => {
+  await s?.close()
+  s = undefined
+})
+const call = caller(() => s!)
+
+describe('today:get', () => {
+  it('ranks by tier then lateness, tells local time and working hours, and lists greetings ahead', async () => {
+    // Sunday 7 March 2027, 09:00 UTC: 12:00 in Riyadh (a working day there), 10:00 in Paris and
+    // 17:00 in Shanghai (weekend in both).
+    s = tempServices({ now: () => new Date('2027-03-07T09:00:00Z') })
+    const sa = data(
+      await call('customers:create', {
+        customer: { displayName: 'Al Noor Trading', country: 'SA', owner: 'Li Wei' },
+        contacts: [{ name: 'Fatima Al-Sayed', emails: [], birthdayMonth: 3, birthdayDay: 9 }],
+      }),
+    ).id
+    const fr = data(
+      await call('customers:create', {
+        customer: { displayName: 'Maison Lefèvre', country: 'FR', owner: 'Li Wei' },
+      }),
+    ).id
+    const cn = data(
+      await call('customers:create', { customer: { displayName: 'Haiyun Trading', country: 'CN' } }),
+    ).id
+    data(await call('tiers:lock', { customerId: sa, locked: true, tier: 'key', reason: 'Gulf distributor' }))
+    // Contacts logged recently, so only the reminders below are due for these two.
+    for (const id of [sa, fr])
+      data(
+        await call('interactions:log', {
+          customerId: id,
+          interaction: { kind: 'meeting', date: '2027-03-05', summary: 'Visit' },
+        }),
+      )
+    data(
+      await call('reminders:create', {
+        customerId: sa,
+        reminder: { kind: 'quote_chase', dueDate: '2027-03-04' },
+      }),
+    )
+    data(
+      await call('reminders:create', {
+        customerId: fr,
+        reminder: { kind: 'follow_up', dueDate: '2027-03-01' },
+      }),
+    )
+    data(
+      await call('reminders:create', {
+        customerId: fr,
+        reminder: { kind: 'revisit', dueDate: '2027-03-07', dueTime: '15:00' },
+      }),
+    )
+    // The Chinese customer was never contacted: its first contact was due 90 days after entry.
+    s.db
+      .prepare(
+        "UPDATE customer_duties SET due_date = '2027-02-01' WHERE customer_id = ? AND kind = 'contact_due'",
+      )
+      .run(cn)
+
+    const view = data(await call('today:get', { lang: 'en' }))
+    expect(view.today).toBe('2027-03-07')
+    const work = view.items.filter((i) => i.kind === 'reminder' || i.kind === 'duty')
+    expect(work.map((i) => [i.title, i.lateDays, i.localTime, i.workingNow])).toEqual([
+      ['Quote chase — Al Noor Trading', 3, '12:00', true],
+      ['Contact due — Haiyun Trading', 34, '17:00', false],
+      ['Follow-up — Maison Lefèvre', 6, '10:00', false],
+      ['Revisit — Maison Lefèvre', 0, '10:00', false],
+    ])
+    // Eid al-Fitr 2027 and Fatima's birthday are within the three days' lead.
+    const ahead = view.items.filter((i) => i.kind === 'greeting' || i.kind === 'birthday')
+    expect(ahead.map((i) => [i.kind, i.date, i.title])).toEqual(
+      expect.arrayContaining([
+        ['greeting', '2027-03-09', 'Eid al-Fitr'],
+        ['birthday', '2027-03-09', 'Birthday: Fatima Al-Sayed (Al Noor Trading)'],
+      ]),
+    )
+    expect(ahead.find((i) => i.kind === 'greeting')!.customers).toBe(1)
+    expect(view.owners).toEqual([
+      { owner: 'Li Wei', due: 2, overdue: 2 },
+      { owner: null, due: 0, overdue: 1 },
+    ])
+    expect(view.holidays.map((h) => [h.date, h.country, h.title])).toEqual(
+      expect.arrayContaining([['2027-03-09', 'SA', 'Eid al-Fitr']]),
+    )
+  })
+})
