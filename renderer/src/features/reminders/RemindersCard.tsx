@@ -2,7 +2,7 @@
 // skipped, snoozed or edited where it stands. Every action is one event in main; a refused one
 // says why and leaves the list as it was.
 import { useState } from 'react'
-import { Badge, Button, Card, Group, Menu, Stack, Text, Tooltip } from '@mantine/core'
+import { ActionIcon, Badge, Button, Card, Group, Menu, Stack, Text, Tooltip } from '@mantine/core'
 import {
   IconAlarmSnooze,
   IconBellPlus,
@@ -10,7 +10,6 @@ import {
   IconChevronDown,
   IconDots,
   IconPencil,
-  IconPlayerSkipForward,
   IconRepeat,
   IconTrash,
 } from '@tabler/icons-react'
@@ -106,9 +105,7 @@ export function RemindersCard({ customerId, contacts }: { customerId: string; co
             <Text span size="xs" c="red" fw={600} data-testid="reminders-overdue">
               {t('reminders.overdueCount', { count: overdue, formatted: fmt.number(overdue) })}
             </Text>
-          ) : (
-            t('reminders.subtitle')
-          )
+          ) : undefined
         }
         action={
           <Button
@@ -129,8 +126,8 @@ export function RemindersCard({ customerId, contacts }: { customerId: string; co
         </Text>
       )}
       {shown.length > 0 && (
-        <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-          {shown.map((o) => {
+        <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+          {shown.map((o, index) => {
             const r = byId.get(o.reminderId)
             if (!r) return null
             const row = rowOf(o)
@@ -142,9 +139,14 @@ export function RemindersCard({ customerId, contacts }: { customerId: string; co
                 data-testid="reminder-item"
                 data-overdue={o.overdue || undefined}
                 aria-label={row}
+                // A rule between rows, so each one's buttons read as belonging to it.
+                style={{
+                  paddingBlock: 'var(--mantine-spacing-xs)',
+                  borderTop: index > 0 ? '1px solid var(--mantine-color-default-border)' : undefined,
+                }}
               >
                 <Group gap={6} wrap="wrap">
-                  <Badge size="sm" variant="light" color={o.overdue ? 'red' : 'blue'}>
+                  <Badge size="sm" variant="light">
                     {t(`calendar.reminderKind.${r.kind}`)}
                   </Badge>
                   {o.overdue && (
@@ -178,7 +180,7 @@ export function RemindersCard({ customerId, contacts }: { customerId: string; co
                     {o.note}
                   </Text>
                 )}
-                <Group gap={4} mt={4} wrap="wrap">
+                <Group gap={4} mt={4} wrap="nowrap">
                   <Button
                     size="compact-xs"
                     variant="light"
@@ -224,7 +226,6 @@ export function RemindersCard({ customerId, contacts }: { customerId: string; co
                     size="compact-xs"
                     variant="subtle"
                     color="gray"
-                    leftSection={<IconPlayerSkipForward size={12} aria-hidden />}
                     aria-label={t('reminders.skipOf', { row })}
                     disabled={waiting}
                     onClick={() => void act(o, 'skip')}
@@ -234,8 +235,8 @@ export function RemindersCard({ customerId, contacts }: { customerId: string; co
                   </Button>
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
-                      <Button
-                        size="compact-xs"
+                      <ActionIcon
+                        size="sm"
                         variant="subtle"
                         color="gray"
                         aria-label={t('reminders.moreOf', { row })}
@@ -243,7 +244,7 @@ export function RemindersCard({ customerId, contacts }: { customerId: string; co
                         data-testid="reminder-more"
                       >
                         <IconDots size={14} aria-hidden />
-                      </Button>
+                      </ActionIcon>
                     </Menu.Target>
                     <Menu.Dropdown>
                       <Menu.Item
