@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, ipc, test, tr } from './helpers'
 
 // The customer page's reminders panel (P6, R1) and the one-click reminder from a logged next step.
@@ -210,5 +211,51 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(page.getByText(tr(lang, 'reminders.notice.deleted'))).toBeVisible()
     await expect(items).toHaveCount(3)
     await expect(panel).not.toContainText(tr(lang, 'calendar.reminderKind.sample_follow_up'))
+
+    // Edit all: the calendar's reminder dialog, starting from the reminder; the later occurrence
+    // takes the new note, the one edited alone keeps its own.
+    const note = lang === 'zh' ? '每季度与董事长通话' : 'Quarterly call with the chairman'
+    await items.nth(2).getByTestId('reminder-more').click()
+    await page.getByRole('menuitem', { name: tr(lang, 'reminders.editAll') }).click()
+    const edit = page.getByTestId('reminder-dialog')
+    await expect(edit.getByTestId('rule-text')).not.toHaveText(tr(lang, 'calendarui.repeat.once'))
+    await edit.getByTestId('reminder-note').fill(note)
+    await edit.getByTestId('save-reminder').click()
+    await expect(edit).toBeHidden()
+    await expect(items.nth(2).getByTestId('reminder-note')).toContainText(note)
+    await expect(items.nth(1).getByTestId('reminder-note')).toContainText(
+      lang === 'zh' ? '改到周五下午' : 'Moved to Friday afternoon',
+    )
+
+    // The holiday opt-out on the profile: saved at once, confirmed, read back.
+    await page.getByTestId('holiday-opt-out').check()
+    await expect(
+      page.getByText(
+        fill(tr(lang, 'holidayCare.optedOut'), {
+          name: lang === 'zh' ? '深圳光明照明有限公司' : 'Brightline Lighting Ltd',
+        }),
+      ),
+    ).toBeVisible()
+    await expect
+      .poll(
+        async () =>
+          (await ipc<{ customer: { holidayOptOut: boolean } }>(page, 'customers:get', { id })).data!.customer
+            .holidayOptOut,
+      )
+      .toBe(true)
+    await page.reload()
+    await expect(page.getByTestId('holiday-opt-out')).toBeChecked()
+
+    // No accessibility violations in the panel, with a row's menu open.
+    await items.nth(0).getByTestId('reminder-snooze').click()
+    await expect(page.getByRole('menuitem', { name: tr(lang, 'reminders.snoozeWeek') })).toBeVisible()
+    const axe = await new AxeBuilder({ page })
+      .include('[data-testid="reminders-card"]')
+      .include('[role="menu"]')
+      .analyze()
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([])
+    await page.keyboard.press('Escape')
   })
 }

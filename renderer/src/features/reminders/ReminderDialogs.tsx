@@ -1,135 +1,20 @@
-// The panel's own dialogs: a one-off reminder created or edited for all its occurrences, one
-// occurrence edited alone, and a snooze to a chosen date. A refused save keeps what was typed.
+// One occurrence of a reminder edited alone, or snoozed to a chosen date (a whole reminder is
+// created and edited in the calendar's ReminderDialog). A refused save keeps what was typed.
 import { useState } from 'react'
-import { Select, SimpleGrid, Text, Textarea } from '@mantine/core'
+import { SimpleGrid, Text, Textarea } from '@mantine/core'
 import { TimeInput } from '@mantine/dates'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { notify } from '../../app/notify'
 import { useFormatters } from '../../i18n/format'
 import { localToday } from '../../../../shared/dates'
-import { REMINDER_KINDS } from '../../../../shared/reminders'
-import type { Occurrence, Reminder } from '../../../../shared/reminders'
-import type { Contact } from '../../../../shared/domain'
+import type { Occurrence } from '../../../../shared/reminders'
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
 import { DateField } from '../../components/DateField'
 import { describeIssues, useFormIssues } from '../../components/formErrors'
-import { occurrenceFormSpec, reminderFormSpec, toReminderInput } from './form'
-import type { OccurrenceDraft, ReminderDraft } from './form'
-
-/** Creates a reminder for the customer, or (with `editing`) changes it for every occurrence. */
-export function ReminderFormDialog({
-  customerId,
-  contacts,
-  editing,
-  onClose,
-}: {
-  customerId: string
-  contacts: Contact[]
-  editing?: Reminder
-  onClose: () => void
-}) {
-  const { t } = useTranslation()
-  const fmt = useFormatters()
-  const [draft, setDraft] = useState<ReminderDraft>(() =>
-    editing
-      ? {
-          kind: editing.kind,
-          dueDate: editing.dueDate,
-          dueTime: editing.dueTime ?? '',
-          contactId: editing.contactId,
-          note: editing.note ?? '',
-        }
-      : { kind: 'follow_up', dueDate: localToday(), dueTime: '', contactId: null, note: '' },
-  )
-  const set = <K extends keyof ReminderDraft>(k: K, v: ReminderDraft[K]) =>
-    setDraft((d) => ({ ...d, [k]: v }))
-  const [error, setError] = useState<AppError | null>(null)
-  const [saving, setSaving] = useState(false)
-  const form = useFormIssues(reminderFormSpec, draft)
-  const { byField: errors, lines } = describeIssues(t, reminderFormSpec.labels, form.issues)
-
-  const save = async () => {
-    setError(null)
-    if (!form.submit()) return
-    setSaving(true)
-    const reminder = toReminderInput(draft, editing)
-    const res = editing
-      ? await call('reminders:update', { id: editing.id, reminder })
-      : await call('reminders:create', { customerId, reminder })
-    setSaving(false)
-    if (res.ok) {
-      notify(
-        editing
-          ? t('reminders.notice.updated')
-          : t('reminders.notice.created', { date: fmt.date(res.data.dueDate) }),
-      )
-      onClose()
-    } else if (!form.fromMain(res.error)) setError(res.error)
-  }
-
-  return (
-    <FormDialog
-      opened
-      onClose={onClose}
-      title={editing ? t('reminders.editAllTitle') : t('reminders.add')}
-      error={error}
-      issues={lines}
-      onSubmit={save}
-      saving={saving}
-      submitTestId="save-reminder"
-      testId="reminder-form"
-    >
-      <SimpleGrid cols={{ base: 1, xs: 3 }}>
-        <Select
-          label={t('reminders.fields.kind')}
-          data={REMINDER_KINDS.map((k) => ({ value: k, label: t(`calendar.reminderKind.${k}`) }))}
-          value={draft.kind}
-          onChange={(v) => set('kind', v)}
-          error={errors['kind']}
-          allowDeselect={false}
-          data-testid="reminder-kind"
-          data-autofocus
-        />
-        <DateField
-          label={t('reminders.fields.dueDate')}
-          required
-          value={draft.dueDate}
-          onChange={(v) => set('dueDate', v)}
-          error={errors['dueDate']}
-          data-testid="reminder-date"
-        />
-        <TimeInput
-          label={t('reminders.fields.dueTime')}
-          value={draft.dueTime}
-          onChange={(e) => set('dueTime', e.currentTarget.value)}
-          error={errors['dueTime']}
-          data-testid="reminder-time"
-        />
-      </SimpleGrid>
-      {contacts.length > 0 && (
-        <Select
-          label={t('reminders.fields.contactId')}
-          data={contacts.map((c) => ({ value: c.id, label: c.name }))}
-          value={draft.contactId}
-          onChange={(v) => set('contactId', v)}
-          error={errors['contactId']}
-          clearable
-        />
-      )}
-      <Textarea
-        label={t('reminders.fields.note')}
-        autosize
-        minRows={2}
-        value={draft.note}
-        onChange={(e) => set('note', e.currentTarget.value)}
-        error={errors['note']}
-        data-testid="reminder-note"
-      />
-    </FormDialog>
-  )
-}
+import { occurrenceFormSpec } from './form'
+import type { OccurrenceDraft } from './form'
 
 /**
  * One occurrence alone: `edit` moves it and changes its time and note (reminders:act edit);

@@ -27,7 +27,8 @@ import { nameProps } from '../../components/scriptLang'
 import { localToday } from '../../../../shared/dates'
 import type { Occurrence, Reminder, ReminderAction } from '../../../../shared/reminders'
 import type { Contact } from '../../../../shared/domain'
-import { OccurrenceDialog, ReminderFormDialog } from './ReminderDialogs'
+import { OccurrenceDialog } from './ReminderDialogs'
+import { ReminderDialog } from '../calendar/ReminderDialog'
 import { addDays } from './form'
 import { failureText } from './failure'
 
@@ -193,7 +194,9 @@ export function RemindersCard({ customerId, contacts }: { customerId: string; co
                   >
                     {t('reminders.done')}
                   </Button>
-                  <Menu position="bottom-start" withinPortal>
+                  {/* Without Mantine's focus placeholder (a focusable role="presentation" div a menu
+                      may not hold); the menu takes the focus itself on opening. */}
+                  <Menu position="bottom-start" withinPortal withInitialFocusPlaceholder={false}>
                     <Menu.Target>
                       <Button
                         size="compact-xs"
@@ -233,7 +236,7 @@ export function RemindersCard({ customerId, contacts }: { customerId: string; co
                   >
                     {t('reminders.skip')}
                   </Button>
-                  <Menu position="bottom-end" withinPortal>
+                  <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
                     <Menu.Target>
                       <ActionIcon
                         size="sm"
@@ -286,14 +289,15 @@ export function RemindersCard({ customerId, contacts }: { customerId: string; co
           testId="reminders-toggle"
         />
       )}
+      {/* The calendar's dialog, with its repeat presets: the same form wherever a reminder is made. */}
       {dialog?.kind === 'create' && (
-        <ReminderFormDialog customerId={customerId} contacts={contacts} onClose={() => setDialog(null)} />
+        <ReminderDialog customerId={customerId} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'editAll' && (
-        <ReminderFormDialog
+        <ReminderDialog
           customerId={customerId}
-          contacts={contacts}
-          editing={dialog.reminder}
+          reminderId={dialog.reminder.id}
+          initial={dialog.reminder}
           onClose={() => setDialog(null)}
         />
       )}
