@@ -108,7 +108,13 @@ test('in French: a next step becomes a reminder in one click, is snoozed a week 
   ).toBeVisible()
   await expect(item.getByTestId('reminder-date')).toHaveText(shown('fr', later))
   await expect(item).toContainText(fill(tr('fr', 'reminders.moved'), { date: shown('fr', due) }))
+  await expect(page.getByTestId('interaction-reminder')).toHaveText(
+    fill(tr('fr', 'reminders.fromInteraction.exists'), { date: shown('fr', later) }),
+  )
   await shoot(page, 'fr')
+  await page
+    .getByTestId('interactions-card')
+    .screenshot({ path: `${SHOTS}/interaction-made-reminder-fr.png` })
 
   // Done: gone from the panel, kept in the reminder's history.
   await item.getByTestId('reminder-done').click()
@@ -118,6 +124,9 @@ test('in French: a next step becomes a reminder in one click, is snoozed a week 
   })
   await expect(page.getByText(fill(tr('fr', 'reminders.notice.done'), { row }))).toBeVisible()
   await expect(panel.getByTestId('reminder-item')).toHaveCount(0)
+  await expect(page.getByTestId('interaction-reminder')).toHaveText(
+    tr('fr', 'reminders.fromInteraction.closed'),
+  )
   await expect(panel).toContainText(tr('fr', 'reminders.none'))
   const list = await ipc<{ occurrences: unknown[]; reminders: unknown[] }>(page, 'reminders:list', {
     customerId: id,

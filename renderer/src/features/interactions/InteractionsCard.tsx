@@ -45,7 +45,12 @@ export function InteractionsCard({ customerId, contacts }: { customerId: string;
   const data = useQuery('interactions:list', { customerId })
   // Which interactions already became a reminder (the reminders panel reads the same list).
   const reminders = useQuery('reminders:list', { customerId })
-  const reminderOf = (i: Interaction) => reminders.data?.reminders.find((r) => r.interactionId === i.id)
+  const reminderOf = (i: Interaction) => {
+    const r = reminders.data?.reminders.find((x) => x.interactionId === i.id)
+    if (!r) return undefined
+    // Where it stands now (snoozed, moved), or none once done or skipped.
+    return { openOn: reminders.data?.occurrences.find((o) => o.reminderId === r.id)?.date ?? null }
+  }
   const [adding, setAdding] = useState(false)
   const [deleting, setDeleting] = useState<Interaction | null>(null)
   const [allItems, setAllItems] = useState(false)

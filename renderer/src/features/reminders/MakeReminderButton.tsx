@@ -10,7 +10,6 @@ import { notify } from '../../app/notify'
 import { useFormatters } from '../../i18n/format'
 import { localToday } from '../../../../shared/dates'
 import type { Interaction } from '../../../../shared/tiering'
-import type { Reminder } from '../../../../shared/reminders'
 import { failureText } from './failure'
 import { addDays } from './form'
 
@@ -22,8 +21,8 @@ export function MakeReminderButton({
   existing,
 }: {
   interaction: Interaction
-  /** The reminder already made from this interaction, if any. */
-  existing: Reminder | undefined
+  /** The reminder already made from this interaction, if any, with the date it is open on. */
+  existing: { openOn: string | null } | undefined
 }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
@@ -33,7 +32,9 @@ export function MakeReminderButton({
     return (
       <Text size="xs" c="teal" data-testid="interaction-reminder">
         <IconBellRinging size={12} aria-hidden style={{ verticalAlign: -1, marginInlineEnd: 4 }} />
-        {t('reminders.fromInteraction.exists', { date: fmt.date(existing.dueDate) })}
+        {existing.openOn
+          ? t('reminders.fromInteraction.exists', { date: fmt.date(existing.openOn) })
+          : t('reminders.fromInteraction.closed')}
       </Text>
     )
 
