@@ -216,9 +216,9 @@ export const contract = {
     input: calendarQuerySchema,
     output: z.object({ entries: z.array(calendarEntrySchema) }),
   },
-  /** The same selection as an .ics file (reminders with their repeat rules, the rest as all-day events). */
   /** Overdue and due items ranked by tier and lateness, counts per owner, the next 30 days' holidays. */
   'today:get': { input: z.object({ lang: z.enum(['zh', 'fr', 'en']) }), output: todayViewSchema },
+  /** The same selection as an .ics file (reminders with their repeat rules, the rest as all-day events). */
   'calendar:ics': { input: calendarQuerySchema, output: z.object({ fileName: z.string(), ics: z.string() }) },
   'feedback:list': {
     input: z.object({ customerId: id }),

@@ -30,6 +30,9 @@ export const todayItemSchema = z.object({
 })
 export type TodayItem = z.infer<typeof todayItemSchema>
 
+/** Birthdays and holidays ahead are greetings to send, not work that is due or late. */
+export const isGreeting = (i: Pick<TodayItem, 'kind'>) => i.kind === 'greeting' || i.kind === 'birthday'
+
 export const todayViewSchema = z.object({
   today: z.string(),
   /** Items overdue or due (all of them); `items` lists the first few hundred by rank. */

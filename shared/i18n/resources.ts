@@ -43,6 +43,9 @@ import mergeZh from './locales/merge.zh.json'
 import calendarEn from './locales/calendar.en.json'
 import calendarFr from './locales/calendar.fr.json'
 import calendarZh from './locales/calendar.zh.json'
+import todayEn from './locales/today.en.json'
+import todayFr from './locales/today.fr.json'
+import todayZh from './locales/today.zh.json'
 import remindersEn from './locales/reminders.en.json'
 import remindersFr from './locales/reminders.fr.json'
 import remindersZh from './locales/reminders.zh.json'
@@ -91,6 +94,7 @@ export const translations = {
     mergeEn,
     importCodesEn,
     calendarEn,
+    todayEn,
     remindersEn,
     calendarUiEn,
   ),
@@ -109,6 +113,7 @@ export const translations = {
     mergeFr,
     importCodesFr,
     calendarFr,
+    todayFr,
     remindersFr,
     calendarUiFr,
   ),
@@ -127,6 +132,7 @@ export const translations = {
     mergeZh,
     importCodesZh,
     calendarZh,
+    todayZh,
     remindersZh,
     calendarUiZh,
   ),

@@ -54,6 +54,8 @@ try {
     policy: '#/settings',
     review: '#/review',
     backups: '#/backups',
+    today: '#/today',
+    calendar: '#/calendar',
   }
   const wanted = values.screens ? values.screens.split(',') : Object.keys(all)
   const browser = await chromium.launch({

@@ -16,6 +16,7 @@ import {
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import {
   IconCalendar,
+  IconChecklist,
   IconClipboardCheck,
   IconFileImport,
   IconDatabase,
@@ -59,6 +60,10 @@ const ImportScreen = lazy(() =>
   import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })),
 )
 
+const TodayScreen = lazy(() =>
+  import('../features/today/TodayScreen').then((m) => ({ default: m.TodayScreen })),
+)
+
 const CalendarScreen = lazy(() =>
   import('../features/calendar/CalendarScreen').then((m) => ({ default: m.CalendarScreen })),
 )
@@ -79,6 +84,12 @@ const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Ro
     label: 'nav.customers',
     icon: IconUsers,
     active: (r) => r.name === 'customers' || r.name === 'customer',
+  },
+  {
+    route: { name: 'today' },
+    label: 'nav.today',
+    icon: IconChecklist,
+    active: (r) => r.name === 'today',
   },
   {
     route: { name: 'calendar' },
@@ -136,6 +147,8 @@ function Screen({ route }: { route: Route }) {
       return <BackupsScreen />
     case 'calendar':
       return <CalendarScreen />
+    case 'today':
+      return <TodayScreen />
     default:
       return <CustomersScreen />
   }

@@ -1,4 +1,4 @@
-// Hash routes (#/customers, #/customers/<id>, #/groups/<key>, #/dashboard, #/calendar, #/settings, #/review, #/import):
+// Hash routes (#/customers, #/customers/<id>, #/groups/<key>, #/dashboard, #/today, #/calendar, #/settings, #/review, #/import):
 // deep-linkable, and they work the same under app:// and the harness without server-side routing.
 import { useEffect, useState } from 'react'
 
@@ -13,6 +13,7 @@ export type Route =
   | { name: 'import' }
   | { name: 'backups' }
   | { name: 'calendar' }
+  | { name: 'today' }
 
 export function parseRoute(hash: string): Route {
   const customer = /^#\/customers\/([\w-]+)$/.exec(hash)
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/import') return { name: 'import' }
   if (hash === '#/backups') return { name: 'backups' }
   if (hash === '#/calendar') return { name: 'calendar' }
+  if (hash === '#/today') return { name: 'today' }
   return { name: 'customers' }
 }
 
@@ -48,6 +50,7 @@ export function hrefFor(route: Route): string {
     case 'import':
     case 'backups':
     case 'calendar':
+    case 'today':
       return `#/${route.name}`
     default:
       return '#/customers'

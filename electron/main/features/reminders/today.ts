@@ -6,6 +6,7 @@
 import type { Repositories } from '../../repositories'
 import type { UiLanguage } from '../../../../shared/vocabulary'
 import type { TodayItem, TodayView } from '../../../../shared/today'
+import { isGreeting } from '../../../../shared/today'
 import type { ValueTier } from '../../../../shared/tiering'
 import { addDays } from '../../core/holidays'
 import { deriveTimezone, weekendOf } from '../../core/geo'
@@ -165,7 +166,7 @@ export function todayView(
   // Counts per owner, over everything overdue or due today (not only the listed items).
   const byOwner = new Map<string, { owner: string | null; due: number; overdue: number }>()
   for (const item of items) {
-    if (item.kind === 'greeting') continue
+    if (isGreeting(item)) continue
     const key = item.owner ?? ''
     const row = byOwner.get(key) ?? { owner: item.owner ?? null, due: 0, overdue: 0 }
     if (item.lateDays > 0) row.overdue++
