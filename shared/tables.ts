@@ -30,6 +30,10 @@ export const TABLES = [
   'reminder_events',
   'customer_duties',
   'service_cadence',
+  'greeting_templates',
+  'fairs',
+  'fair_leads',
+  'attachments',
 ] as const
 export type TableName = (typeof TABLES)[number]
 

@@ -263,6 +263,95 @@ export const reminderEvents = sqliteTable(
   (t) => [index('reminder_events_reminder').on(t.reminderId, t.occurrence)],
 )
 
+/**
+ * A greeting template (R4), shared by the team: the text for one occasion in one language, with
+ * {contact}, {company}, {holiday} and {sender} fields. `occasion` is a holiday kind (core/holidays
+ * kindOf: lunar_new_year, eid_al_fitr, christmas, national_day, ...), 'birthday', or 'holiday' for
+ * any holiday without a template of its own. Built-in texts live in code; a row here overrides one.
+ */
+export const greetingTemplates = sqliteTable(
+  'greeting_templates',
+  {
+    id: text('id').primaryKey(),
+    occasion: text('occasion'),
+    lang: text('lang'),
+    subject: text('subject'),
+    body: text('body'),
+    createdAt: text('created_at'),
+    deletedAt: text('deleted_at'),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [index('greeting_templates_occasion').on(t.occasion, t.lang, t.deletedAt)],
+)
+
+/** A trade fair (F1): where leads were met; its leads carry its id and its name as their source. */
+export const fairs = sqliteTable(
+  'fairs',
+  {
+    id: text('id').primaryKey(),
+    name: text('name'),
+    city: text('city'),
+    country: text('country'),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    createdAt: text('created_at'),
+    deletedAt: text('deleted_at'),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [index('fairs_dates').on(t.deletedAt, t.startDate)],
+)
+
+/**
+ * A customer met at a fair (F1): one row per capture (a known customer met again gets another),
+ * with the triage after the fair — hot, warm or cold — and who captured it.
+ */
+export const fairLeads = sqliteTable(
+  'fair_leads',
+  {
+    id: text('id').primaryKey(),
+    fairId: text('fair_id'),
+    customerId: text('customer_id'),
+    contactId: text('contact_id'),
+    /** hot | warm | cold, or null until triaged. */
+    temperature: text('temperature'),
+    /** Product categories the visitor asked about (JSON array of category codes). */
+    interests: text('interests'),
+    note: text('note'),
+    capturedBy: text('captured_by'),
+    createdAt: text('created_at'),
+    deletedAt: text('deleted_at'),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [
+    index('fair_leads_fair').on(t.fairId, t.deletedAt),
+    index('fair_leads_customer').on(t.customerId, t.deletedAt),
+  ],
+)
+
+/**
+ * A file kept with a customer (F1: a business-card photo). The bytes live in the data directory's
+ * attachments/ folder under their SHA-256 (`sha256` + extension), so the same photo is stored once
+ * and a synced row can name a file another laptop copies by its content.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id'),
+    /** business_card | other */
+    kind: text('kind'),
+    sha256: text('sha256'),
+    /** The file name as the user gave it (shown, never used as a path). */
+    fileName: text('file_name'),
+    mime: text('mime'),
+    size: integer('size'),
+    createdAt: text('created_at'),
+    deletedAt: text('deleted_at'),
+    updatedAt: text('updated_at').notNull().default(''),
+  },
+  (t) => [index('attachments_customer').on(t.customerId, t.deletedAt)],
+)
+
 /** Customer feedback (P5): complaints, suggestions, praise; complaints stay visible until resolved. */
 export const feedback = sqliteTable(
   'feedback',
@@ -541,6 +630,10 @@ export const SYNCED_TABLES = {
   orders: { table: orders, local: [] },
   reminders: { table: reminders, local: [] },
   reminder_events: { table: reminderEvents, local: [] },
+  greeting_templates: { table: greetingTemplates, local: [] },
+  fairs: { table: fairs, local: [] },
+  fair_leads: { table: fairLeads, local: [] },
+  attachments: { table: attachments, local: [] },
 } as const
 
 /** A table's rows as SQL returns them: snake_case column names, nullable where the schema says. */
