@@ -87,7 +87,14 @@ describe('reminders', () => {
     const b = await customer('Beta', 'DE', [{ name: 'Greta' }])
     // Refused by the contract's shape, by the rrule library, and for a time of day (reminders keep
     // their time apart from the rule).
-    for (const rrule of ['FREQ=SOMETIMES', 'FREQ=MONTHLY;FOO=1', 'FREQ=DAILY;BYHOUR=9']) {
+    for (const rrule of [
+      'FREQ=SOMETIMES',
+      'FREQ=MONTHLY;FOO=1',
+      'FREQ=DAILY;BYHOUR=9',
+      'FREQ=MONTHLY;BYDAY=XX',
+      'FREQ=MONTHLY;BYMONTHDAY=40',
+      'FREQ=DAILY;INTERVAL=0',
+    ]) {
       const res = await call('reminders:create', {
         customerId: a.id,
         reminder: { kind: 'follow_up', dueDate: '2027-01-12', rrule },

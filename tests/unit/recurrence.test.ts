@@ -2,6 +2,7 @@
 // and wall-clock times that stay put across DST changes.
 import { describe, expect, it } from 'vitest'
 import {
+  checkRule,
   instantOf,
   isOccurrence,
   nextDate,
@@ -115,6 +116,30 @@ describe('rules', () => {
     } catch (err) {
       expect((err as { issues: { code: string }[] }).issues[0]!.code).toBe('invalid_rule')
     }
+  })
+
+  it('a malformed part, an impossible day or a rule that never occurs is invalid_rule, not a crash', () => {
+    const code = (f: () => void) => {
+      try {
+        f()
+        return 'accepted'
+      } catch (err) {
+        return (err as { issues?: { code: string }[] }).issues?.[0]?.code ?? String(err)
+      }
+    }
+    for (const rule of [
+      'FREQ=MONTHLY;BYDAY=XX',
+      'FREQ=MONTHLY;BYMONTHDAY=40',
+      'FREQ=MONTHLY;BYMONTHDAY=0',
+      'FREQ=DAILY;INTERVAL=0',
+      'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+      'FREQ=WEEKLY;COUNT=0',
+      'FREQ=WEEKLY;UNTIL=20200101',
+    ])
+      expect([rule, code(() => checkRule(rule, '2027-01-04'))]).toEqual([rule, 'invalid_rule'])
+    // Real rules still pass: the last day of each month, and 29 February in leap years only.
+    expect(code(() => checkRule('FREQ=MONTHLY;BYMONTHDAY=-1', '2027-01-04'))).toBe('accepted')
+    expect(code(() => checkRule('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29', '2027-01-04'))).toBe('accepted')
   })
 
   it('knows its real occurrences and the next one', () => {

@@ -20,16 +20,34 @@ const iso = (d: Date) => d.toISOString().slice(0, 10)
 
 /** The rule of `rrule` starting on `dueDate`; a rule the library cannot read is a validation error. */
 export function ruleOf(rrule: string, dueDate: string): RRule {
+  const invalid = () => new AppFailure('validation', [{ path: ['reminder', 'rrule'], code: 'invalid_rule' }])
   let options
   try {
     options = RRule.parseString(rrule)
   } catch {
-    throw new AppFailure('validation', [{ path: ['reminder', 'rrule'], code: 'invalid_rule' }])
+    throw invalid()
   }
   // A time-of-day part would make occurrences instants; reminders keep their time apart.
-  if (options.byhour || options.byminute || options.bysecond)
+  if (options.byhour || options.byminute || options.bysecond) throw invalid()
+  // rrule accepts these and then finds no date, after scanning centuries for BYMONTHDAY=40.
+  const monthDays = [options.bymonthday ?? []].flat()
+  if (options.interval !== undefined && !(options.interval >= 1)) throw invalid()
+  if (monthDays.some((d) => d === 0 || Math.abs(d) > 31)) throw invalid()
+  try {
+    // A malformed part (BYDAY=XX) only fails here, as a TypeError inside rrule.
+    return new RRule({ ...options, dtstart: utc(dueDate) })
+  } catch {
+    throw invalid()
+  }
+}
+
+/**
+ * ruleOf, and the rule must give at least one date from the due date on: a rule that never
+ * occurs (30 February, COUNT=0, UNTIL before the start) would be a reminder nobody ever sees.
+ */
+export function checkRule(rrule: string, dueDate: string): void {
+  if (!ruleOf(rrule, dueDate).after(utc(dueDate), true))
     throw new AppFailure('validation', [{ path: ['reminder', 'rrule'], code: 'invalid_rule' }])
-  return new RRule({ ...options, dtstart: utc(dueDate) })
 }
 
 /** The dates the rule (or the single due date) gives in [from, to], at most `limit`. */

@@ -15,7 +15,7 @@ import type {
   ReminderKind,
   ReminderValues,
 } from '../../../../shared/reminders'
-import { isOccurrence, occurrences, ruleOf } from '../../core/recurrence'
+import { checkRule, isOccurrence, occurrences } from '../../core/recurrence'
 import { isValidTimezone } from '../../core/geo'
 
 type Row = {
@@ -75,7 +75,7 @@ export class ReminderRepository {
 
   /** Checks what zod cannot (the rule, the zone, the contact's customer) and gives the row's cells. */
   private cells(customerId: string, v: ReminderValues) {
-    if (v.rrule) ruleOf(v.rrule, v.dueDate)
+    if (v.rrule) checkRule(v.rrule, v.dueDate)
     if (v.timeZone && !isValidTimezone(v.timeZone)) throw invalid('timeZone', 'invalid_timezone')
     // A contact or interaction of another customer would put the reminder on the wrong page.
     if (v.contactId && !this.q.contactOf.get(v.contactId, customerId))

@@ -19,6 +19,12 @@ export type ReminderDraft = {
   keptRule: string | null
   note: string
   assignee: string
+  /**
+   * Carried through an edit unchanged: the zone a timed reminder's time is read in (a colleague's
+   * 09:00 in Paris stays 09:00 Paris when edited in Shanghai) and the interaction it came from.
+   */
+  timeZone: string | null
+  interactionId: string | null
 }
 
 export function draftOf(
@@ -39,6 +45,8 @@ export function draftOf(
     keptRule: preset ? null : rule,
     note: from?.note ?? '',
     assignee: from?.assignee ?? '',
+    timeZone: from?.timeZone ?? null,
+    interactionId: from?.interactionId ?? null,
   }
 }
 
@@ -53,6 +61,8 @@ export function toReminderInput(d: ReminderDraft): ReminderInput {
     contactId: d.contactId,
     note: d.note.trim() || null,
     assignee: d.assignee.trim() || null,
+    timeZone: d.timeZone,
+    interactionId: d.interactionId,
   }
 }
 
