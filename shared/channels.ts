@@ -30,6 +30,7 @@ export const CHANNELS = [
   'interactions:delete',
   'reminders:list',
   'reminders:create',
+  'reminders:createMany',
   'reminders:update',
   'reminders:act',
   'reminders:delete',
@@ -80,5 +81,5 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number]
 
 /** Events main pushes to the renderer. */
-export const EVENTS = ['data:changed', 'job:progress'] as const
+export const EVENTS = ['data:changed', 'job:progress', 'notify:due', 'notify:open'] as const
 export type EventName = (typeof EVENTS)[number]

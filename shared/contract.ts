@@ -193,6 +193,21 @@ export const contract = {
     input: z.object({ customerId: id, reminder: reminderInputSchema }),
     output: reminderSchema,
   },
+  /**
+   * G4: one reminder for each customer of a group view (its ticked ones when customerIds is given),
+   * all or none; merged-away ids act on their survivor. No contact: it would belong to one of them.
+   */
+  'reminders:createMany': {
+    input: z.object({
+      selection: selectionSchema,
+      customerIds: groupPickSchema.optional(),
+      reminder: reminderInputSchema.extend({
+        contactId: z.null().optional(),
+        interactionId: z.null().optional(),
+      }),
+    }),
+    output: z.object({ created: z.number() }),
+  },
   /** Changes the reminder for all its occurrences (one occurrence alone: reminders:act with edit). */
   'reminders:update': { input: z.object({ id, reminder: reminderInputSchema }), output: reminderSchema },
   /** Done, skip, reopen, snooze (to a date) or edit one occurrence, named by the date its rule gave it. */

@@ -34,6 +34,7 @@ import { importHandlers } from './features/import/handlers'
 import { clearImportFiles } from './features/import/files'
 import { backupHandlers } from './features/backups/handlers'
 import { reminderHandlers } from './features/reminders/handlers'
+import { reminderBulkHandlers } from './features/reminders/bulk'
 import type { BackupHost } from './features/backups/handlers'
 import { refreshCountryFacts } from './db/country-facts'
 import type { EventName } from '../../shared/channels'
@@ -144,6 +145,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     importHandlers(ctx),
     backupHandlers(ctx, options),
     reminderHandlers(ctx),
+    reminderBulkHandlers(ctx),
   )
   const notify = () => {
     const tables = changes.drain()

@@ -226,6 +226,15 @@ export class GroupRepository {
     return [...new Set(ids.map((id) => this.customers.resolve(id) ?? id))]
   }
 
+  /** The live customers a bulk action acts on: the selection's, or its ticked ones (survivors). */
+  customerIds(selection: Selection, picked: readonly string[] | null): string[] {
+    const where = this.scope(selection, picked)
+    return this.db
+      .prepare(`SELECT t.customer_id ${fromFor(where.where)} WHERE ${LIVE} AND ${where.where}`)
+      .pluck()
+      .all(...where.params) as string[]
+  }
+
   members(query: MembersQuery): { rows: MemberRow[]; total: number } {
     const where = this.condition(query.selection)
     const dir = query.direction === 'desc' ? 'DESC' : 'ASC'
