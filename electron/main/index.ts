@@ -2,7 +2,7 @@
 // Kept thin on purpose: everything it calls runs under plain Node too (services.ts), where tests
 // and the harness exercise it without an Electron binary.
 import path from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, session, shell } from 'electron'
 import { pathToFileURL } from 'node:url'
 import { createServices } from './services'
 import type { Services } from './services'
@@ -11,6 +11,8 @@ import { CHANNELS } from '../../shared/channels'
 import { DatabaseDamagedError, migrationCount } from './db/connection'
 import { ServicesHost, restoreLatestOffline } from './features/backups/host'
 import { TABLES } from '../../shared/tables'
+import { showDesktopNotices } from './features/notify/desktop'
+import type { NoticeBatch } from '../../shared/notify'
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -77,7 +79,11 @@ function start() {
         appVersion: app.getVersion(),
         background: true,
         migrationsDir,
-        emit: (event, payload) => mainWindow?.webContents.send(event, payload),
+        // Due reminders become desktop notifications; the harness sends them to the page instead.
+        emit: (event, payload) =>
+          event === 'notify:due'
+            ? showDesktopNotices(payload as NoticeBatch, Notification, () => mainWindow)
+            : mainWindow?.webContents.send(event, payload),
         restart,
         chooseBackupPath: async (defaultName) => {
           const options = {

@@ -34,8 +34,11 @@ import { importHandlers } from './features/import/handlers'
 import { clearImportFiles } from './features/import/files'
 import { backupHandlers } from './features/backups/handlers'
 import { reminderHandlers } from './features/reminders/handlers'
+import { greetingHandlers } from './features/greetings/handlers'
 import { reminderBulkHandlers } from './features/reminders/bulk'
 import type { BackupHost } from './features/backups/handlers'
+import { DueNotifier } from './features/notify/scheduler'
+import { fairHandlers } from './features/fair/handlers'
 import { refreshCountryFacts } from './db/country-facts'
 import type { EventName } from '../../shared/channels'
 import type { Result } from '../../shared/errors'
@@ -145,7 +148,15 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     importHandlers(ctx),
     backupHandlers(ctx, options),
     reminderHandlers(ctx),
+    greetingHandlers(ctx),
     reminderBulkHandlers(ctx),
+    fairHandlers(ctx),
+  )
+  // Reminders falling due, announced while the app runs (R5); the shell or the harness shows them.
+  const notices = new DueNotifier(
+    repos,
+    (batch) => emit('notify:due', batch),
+    () => !options.readOnly && !integrity.damaged,
   )
   const notify = () => {
     const tables = changes.drain()
@@ -154,7 +165,10 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   const ipc: IpcHost = {
     handlers,
     changes,
-    notify: (payload) => emit('data:changed', payload),
+    notify: (payload) => {
+      emit('data:changed', payload)
+      if (payload.tables.some((t) => t === 'reminders' || t === 'reminder_events')) notices.poke()
+    },
     // Restoring a backup is how a damaged database is repaired, so it stays open when writes are not.
     writable: (channel) =>
       !options.readOnly && (!integrity.damaged || (REPAIR_CHANNELS as readonly string[]).includes(channel)),
@@ -178,7 +192,10 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     integrity,
     backupInfo: { appVersion: ctx.appVersion, deviceId: repos.deviceId },
   })
-  if (options.background) background.start()
+  if (options.background) {
+    background.start()
+    notices.start()
+  }
   const stopCheckpoints = options.readOnly
     ? () => undefined
     : startIdleCheckpoints(db, () => jobs.offloadCheckpoint())
@@ -187,6 +204,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     if (stopped) return
     stopped = true
     background.stop()
+    notices.stop()
     await jobs.close()
     stopCheckpoints()
     db.close()

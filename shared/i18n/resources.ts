@@ -52,6 +52,12 @@ import remindersZh from './locales/reminders.zh.json'
 import calendarUiEn from './locales/calendarui.en.json'
 import calendarUiFr from './locales/calendarui.fr.json'
 import calendarUiZh from './locales/calendarui.zh.json'
+import greetingsEn from './locales/greetings.en.json'
+import greetingsFr from './locales/greetings.fr.json'
+import greetingsZh from './locales/greetings.zh.json'
+import notifyEn from './locales/notify.en.json'
+import notifyFr from './locales/notify.fr.json'
+import notifyZh from './locales/notify.zh.json'
 
 export type Tree = { [key: string]: unknown }
 
@@ -97,6 +103,8 @@ export const translations = {
     todayEn,
     remindersEn,
     calendarUiEn,
+    greetingsEn,
+    notifyEn,
   ),
   fr: mergeTrees(
     fr,
@@ -116,6 +124,8 @@ export const translations = {
     todayFr,
     remindersFr,
     calendarUiFr,
+    greetingsFr,
+    notifyFr,
   ),
   zh: mergeTrees(
     zh,
@@ -135,5 +145,7 @@ export const translations = {
     todayZh,
     remindersZh,
     calendarUiZh,
+    greetingsZh,
+    notifyZh,
   ),
 }
