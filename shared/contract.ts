@@ -2,6 +2,15 @@
 // it before a handler runs; the renderer's client is typed from it, so a channel cannot drift.
 import { todayViewSchema } from './today'
 import {
+  GREETING_OCCASIONS,
+  greetingDraftSchema,
+  greetingSettingsSchema,
+  greetingTargetSchema,
+  recipientSchema,
+  templateInputSchema,
+  templateSchema,
+} from './greetings'
+import {
   REMINDER_ACTIONS,
   calendarEntrySchema,
   calendarQuerySchema,
@@ -21,6 +30,7 @@ import {
   customerInputSchema,
   customerPatchSchema,
   customerRowSchema,
+  duplicateCandidateSchema,
   listQuerySchema,
 } from './domain'
 import { mergeInputSchema, mergePreviewSchema, mergeResultSchema } from './merge'
@@ -59,6 +69,16 @@ import {
   selectionSchema,
 } from './groups'
 import { dashboardSchema } from './dashboard'
+import {
+  attachmentSchema,
+  captureInputSchema,
+  captureResultSchema,
+  duplicateQuerySchema,
+  fairInputSchema,
+  fairSchema,
+  leadSchema,
+  triageInputSchema,
+} from './fair'
 import {
   CUSTOMER_LIST_COLUMNS,
   exportFileSchema,
@@ -233,6 +253,66 @@ export const contract = {
   },
   /** Overdue and due items ranked by tier and lateness, counts per owner, the next 30 days' holidays. */
   'today:get': { input: z.object({ lang: z.enum(['zh', 'fr', 'en']) }), output: todayViewSchema },
+  /** Greeting templates (built-in, or the team's text) for every occasion and language, and this device's settings. */
+  'greetings:templates': {
+    input: empty,
+    output: z.object({ templates: z.array(templateSchema), settings: greetingSettingsSchema }),
+  },
+  /** The team's text for an occasion in a language; an unknown {field} or an empty body is refused. */
+  'greetings:saveTemplate': { input: templateInputSchema, output: templateSchema },
+  /** Back to the built-in text (null: a language without one). */
+  'greetings:resetTemplate': {
+    input: templateInputSchema.pick({ occasion: true, lang: true }),
+    output: templateSchema.nullable(),
+  },
+  /** Lead days per occasion (0-30, refused otherwise with nothing saved) and the sender's name. */
+  'greetings:saveSettings': {
+    input: z
+      .object({
+        leadDays: z.partialRecord(z.enum(GREETING_OCCASIONS), z.number({ error: 'invalid_value' })),
+        sender: z.string().trim().max(120, { error: 'too_long' }).nullable(),
+      })
+      .partial()
+      .strict(),
+    output: greetingSettingsSchema,
+  },
+  /** A greeting for a contact (the primary one when absent), in `lang` or the best language for them. */
+  'greetings:draft': {
+    input: z.object({
+      customerId: id,
+      contactId: id.nullish(),
+      target: greetingTargetSchema,
+      lang: z.string().max(8).nullish(),
+      uiLang: z.enum(UI_LANGUAGES),
+    }),
+    output: greetingDraftSchema,
+  },
+  /** The customers a holiday's greetings go to, Key first, with whether each was sent. */
+  'greetings:recipients': {
+    input: z.object({ target: greetingTargetSchema, limit: z.number().int().min(1).max(1000).default(300) }),
+    output: z.object({ total: z.number(), sent: z.number(), rows: z.array(recipientSchema) }),
+  },
+  /** For each greeting listed (a birthday: one contact; a holiday: its country), how many went. */
+  'greetings:status': {
+    input: z.object({
+      items: z
+        .array(
+          z.object({ target: greetingTargetSchema, customerId: id.optional(), contactId: id.optional() }),
+        )
+        .max(500),
+    }),
+    output: z.object({ statuses: z.array(z.object({ sent: z.number(), total: z.number() })) }),
+  },
+  /** Logs a greeting_sent interaction naming the occasion (the contact cadence moves with it). */
+  'greetings:markSent': {
+    input: z.object({
+      customerId: id,
+      contactId: id.nullish(),
+      target: greetingTargetSchema,
+      uiLang: z.enum(UI_LANGUAGES),
+    }),
+    output: interactionSchema,
+  },
   /** The same selection as an .ics file (reminders with their repeat rules, the rest as all-day events). */
   'calendar:ics': { input: calendarQuerySchema, output: z.object({ fileName: z.string(), ics: z.string() }) },
   'feedback:list': {
@@ -438,6 +518,34 @@ export const contract = {
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   },
   'backups:setRotation': { input: rotationSchema, output: rotationSchema },
+  'fairs:list': { input: empty, output: z.object({ fairs: z.array(fairSchema) }) },
+  'fairs:create': { input: z.object({ fair: fairInputSchema }), output: fairSchema },
+  'fairs:update': { input: z.object({ id, fair: fairInputSchema }), output: fairSchema },
+  /** Customers likely to be the one being captured (P8 rules), as the user types. */
+  'fair:duplicates': {
+    input: duplicateQuerySchema,
+    output: z.object({ candidates: z.array(duplicateCandidateSchema) }),
+  },
+  /**
+   * One booth lead in one transaction: a new customer (or the existing one picked), its contact,
+   * the fair's tag and source, the lead, its follow-up reminder and the business-card photo.
+   */
+  'fair:capture': { input: captureInputSchema, output: captureResultSchema },
+  'fair:leads': {
+    input: z.object({ fairId: id }),
+    output: z.object({ fair: fairSchema, leads: z.array(leadSchema) }),
+  },
+  /** Temperature of the leads and/or owner of their customers. */
+  'fair:triage': { input: triageInputSchema, output: z.object({ updated: z.number() }) },
+  'attachments:list': {
+    input: z.object({ customerId: id }),
+    output: z.object({ attachments: z.array(attachmentSchema) }),
+  },
+  /** An attachment with its bytes (base64), for an <img> data URL. */
+  'attachments:get': {
+    input: z.object({ id }),
+    output: z.object({ attachment: attachmentSchema, base64: z.string() }),
+  },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

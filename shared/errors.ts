@@ -36,6 +36,12 @@ export const ERROR_CODES = [
   'merge_self',
   /** One of the two customers is deleted: nothing to merge. */
   'merge_deleted',
+  /** A photo over the size limit (details.maxBytes): nothing written. */
+  'attachment_too_large',
+  /** A file that is not a JPEG, PNG, WebP, GIF or HEIC image: nothing written. */
+  'attachment_not_image',
+  /** The attachment's file is not in this data directory (not copied from another device yet). */
+  'attachment_missing',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

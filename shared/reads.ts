@@ -62,7 +62,21 @@ export const READS = {
     'customer_duties',
     'contacts',
   ],
-  'today:get': ['customers', 'customer_tiers', 'reminders', 'reminder_events', 'customer_duties', 'contacts'],
+  // meta: the greetings' lead time per occasion (a device setting).
+  'today:get': [
+    'customers',
+    'customer_tiers',
+    'reminders',
+    'reminder_events',
+    'customer_duties',
+    'contacts',
+    'meta',
+  ],
+  // meta: lead times and the sender's name, device settings.
+  'greetings:templates': ['greeting_templates', 'meta'],
+  'greetings:draft': ['customers', 'contacts', 'greeting_templates', 'meta', 'interactions'],
+  'greetings:recipients': ['customers', 'customer_tiers', 'contacts', 'interactions'],
+  'greetings:status': ['customers', 'customer_tiers', 'contacts', 'interactions'],
   'calendar:ics': [
     'customers',
     'customer_tiers',
@@ -99,6 +113,11 @@ export const READS = {
     'tiering_policies',
     'meta',
   ],
+  'fairs:list': ['fairs', 'fair_leads'],
+  'fair:duplicates': ['customers', 'match_keys'],
+  'fair:leads': ['fairs', 'fair_leads', 'customers', 'contacts', 'attachments'],
+  'attachments:list': ['customers', 'attachments'],
+  'attachments:get': ['attachments'],
   // Saved import mappings are device settings.
   'import:presets': ['meta'],
 } as const satisfies Partial<Record<Channel, readonly TableName[]>>

@@ -2,6 +2,7 @@
 // synced fact; what happens to each occurrence is an event, so a recurring reminder keeps its
 // history; duties, holidays, quiet periods and birthdays are computed, never stored as reminders.
 import { z } from 'zod'
+import { HOLIDAY_KINDS } from './holidays'
 
 export const REMINDER_KINDS = [
   'follow_up',
@@ -123,6 +124,8 @@ export const calendarEntrySchema = z.object({
   quietKind: z.string().optional(),
   /** holiday: how many customers (not opted out) are in its country. */
   customers: z.number().optional(),
+  /** holiday: its kind (a greeting's template and lead time follow it). */
+  holidayKind: z.enum(HOLIDAY_KINDS).optional(),
 })
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>
 

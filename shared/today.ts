@@ -2,6 +2,7 @@
 // carries them.
 import { z } from 'zod'
 import { REMINDER_KINDS, DUTY_KINDS } from './reminders'
+import { HOLIDAY_KINDS } from './holidays'
 
 export const TODAY_ITEM_KINDS = ['reminder', 'duty', 'birthday', 'greeting'] as const
 
@@ -27,6 +28,8 @@ export const todayItemSchema = z.object({
   dutyKind: z.enum(DUTY_KINDS).optional(),
   /** greeting: customers (not opted out) in the holiday's country. */
   customers: z.number().optional(),
+  /** greeting: the holiday's kind, for its greeting's template. */
+  holidayKind: z.enum(HOLIDAY_KINDS).optional(),
 })
 export type TodayItem = z.infer<typeof todayItemSchema>
 

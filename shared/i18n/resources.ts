@@ -52,6 +52,9 @@ import remindersZh from './locales/reminders.zh.json'
 import calendarUiEn from './locales/calendarui.en.json'
 import calendarUiFr from './locales/calendarui.fr.json'
 import calendarUiZh from './locales/calendarui.zh.json'
+import fairEn from './locales/fair.en.json'
+import fairFr from './locales/fair.fr.json'
+import fairZh from './locales/fair.zh.json'
 import greetingsEn from './locales/greetings.en.json'
 import greetingsFr from './locales/greetings.fr.json'
 import greetingsZh from './locales/greetings.zh.json'
@@ -103,6 +106,7 @@ export const translations = {
     todayEn,
     remindersEn,
     calendarUiEn,
+    fairEn,
     greetingsEn,
     notifyEn,
   ),
@@ -124,6 +128,7 @@ export const translations = {
     todayFr,
     remindersFr,
     calendarUiFr,
+    fairFr,
     greetingsFr,
     notifyFr,
   ),
@@ -145,6 +150,7 @@ export const translations = {
     todayZh,
     remindersZh,
     calendarUiZh,
+    fairZh,
     greetingsZh,
     notifyZh,
   ),

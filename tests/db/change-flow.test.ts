@@ -82,6 +82,9 @@ async function ok(s: Services, channel: Channel, input: unknown): Promise<Record
   return res.data as Record<string, unknown>
 }
 
+const PNG_1PX =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+
 /** A small base touching every table: customers, contacts, tags, orders, rates, groups, locks. */
 async function seed(s: Services) {
   await ok(s, 'rates:set', { currency: 'EUR', date: '2024-01-01', usdPerUnit: 1.1 })
@@ -112,7 +115,23 @@ async function seed(s: Services) {
     id: string
   }
   await ok(s, 'groups:addMembers', { groupId: group.id, customerIds: [a.id] })
-  return { a: a.id, b: b.id, order: order.id, group: group.id }
+  const fair = (await ok(s, 'fairs:create', {
+    fair: { name: 'Canton Fair', startDate: '2026-10-15', endDate: '2026-10-19' },
+  })) as { id: string }
+  const lead = (await ok(s, 'fair:capture', {
+    fairId: fair.id,
+    customerId: a.id,
+    photo: { fileName: 'card.png', mime: 'image/png', base64: PNG_1PX },
+  })) as { leadId: string; attachmentId: string }
+  return {
+    a: a.id,
+    b: b.id,
+    order: order.id,
+    group: group.id,
+    fair: fair.id,
+    lead: lead.leadId,
+    attachment: lead.attachmentId,
+  }
 }
 
 describe('change events name what a call wrote', () => {
@@ -161,6 +180,19 @@ describe('change events name what a call wrote', () => {
       ],
       ['groups:removeMembers', { groupId: ids.group, customerIds: [ids.a] }],
       ['settings:set', { language: 'fr' }],
+      ['greetings:saveTemplate', { occasion: 'birthday', lang: 'en', subject: 'Hi', body: 'Dear {contact}' }],
+      ['greetings:resetTemplate', { occasion: 'birthday', lang: 'en' }],
+      ['greetings:saveSettings', { leadDays: { birthday: 5 }, sender: 'Li' }],
+      [
+        'greetings:markSent',
+        { customerId: ids.a, target: { occasion: 'birthday', date: '2026-12-01' }, uiLang: 'zh' },
+      ],
+      [
+        'fairs:update',
+        { id: ids.fair, fair: { name: 'Canton Fair', startDate: '2026-10-15', endDate: '2026-10-20' } },
+      ],
+      ['fair:capture', { fairId: ids.fair, company: 'Baltic Lights OÜ', country: 'EE', person: 'Mari Tamm' }],
+      ['fair:triage', { ids: [ids.lead], temperature: 'hot', owner: 'Chen' }],
       ['contacts:delete', { id: contact.id }],
       ['orders:delete', { id: ids.order }],
       ['customers:delete', { id: ids.b }],
@@ -222,6 +254,20 @@ describe('reads never write', () => {
       'calendar:range': { from: '2026-01-01', to: '2026-12-31', lang: 'zh' },
       'calendar:ics': { from: '2026-01-01', to: '2026-12-31', lang: 'fr' },
       'today:get': { lang: 'en' },
+      'greetings:templates': {},
+      'greetings:draft': {
+        customerId: ids.a,
+        target: { occasion: 'birthday', date: '2026-12-01' },
+        uiLang: 'fr',
+      },
+      'greetings:recipients': {
+        target: { occasion: 'holiday', date: '2026-10-01', country: 'CN', holidayKind: 'national_day' },
+      },
+      'greetings:status': {
+        items: [
+          { target: { occasion: 'holiday', date: '2026-10-01', country: 'CN', holidayKind: 'national_day' } },
+        ],
+      },
       'feedback:list': { customerId: ids.b },
       'policy:get': {},
       'policy:preview': { policy: { ...DEFAULT_POLICY, windowMonths: 24 } },
@@ -240,6 +286,11 @@ describe('reads never write', () => {
         format: 'csv',
       },
       'dashboard:get': {},
+      'fairs:list': {},
+      'fair:duplicates': { company: 'Haiyun Trading Co., Ltd.', email: 'wang@haiyun.cn' },
+      'fair:leads': { fairId: ids.fair },
+      'attachments:list': { customerId: ids.a },
+      'attachments:get': { id: ids.attachment },
     }
   }
 

@@ -19,6 +19,7 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconFileImport,
+  IconId,
   IconDatabase,
   IconLayoutDashboard,
   IconSearch,
@@ -27,6 +28,8 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { DueNotices } from '../features/notify/DueNotices'
+import { Landing, isLanding } from '../features/notify/Landing'
 import { useRoute, hrefFor } from './route'
 import { LanguageSwitcher } from '../components/LanguageSwitcher'
 import { GlobalSearch } from '../features/search/GlobalSearch'
@@ -68,6 +71,8 @@ const CalendarScreen = lazy(() =>
   import('../features/calendar/CalendarScreen').then((m) => ({ default: m.CalendarScreen })),
 )
 
+const FairScreen = lazy(() => import('../features/fair/FairScreen').then((m) => ({ default: m.FairScreen })))
+
 const BackupsScreen = lazy(() =>
   import('../features/backups/BackupsScreen').then((m) => ({ default: m.BackupsScreen })),
 )
@@ -96,6 +101,12 @@ const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Ro
     label: 'nav.calendar',
     icon: IconCalendar,
     active: (r) => r.name === 'calendar',
+  },
+  {
+    route: { name: 'fair', id: null, view: 'capture' },
+    label: 'nav.fair',
+    icon: IconId,
+    active: (r) => r.name === 'fair',
   },
   {
     route: { name: 'groups', key: null },
@@ -149,8 +160,14 @@ function Screen({ route }: { route: Route }) {
       return <CalendarScreen />
     case 'today':
       return <TodayScreen />
+    case 'fair':
+      return <FairScreen key={route.id ?? ''} fairId={route.id} view={route.view} />
     default:
-      return <CustomersScreen />
+      return isLanding(window.location.hash) ? (
+        <Landing fallback={<CustomersScreen />} />
+      ) : (
+        <CustomersScreen />
+      )
   }
 }
 
@@ -281,6 +298,7 @@ export function App() {
         </Suspense>
       </AppShell.Main>
       <GlobalSearch opened={searchOpen} onClose={() => setSearchOpen(false)} />
+      <DueNotices />
     </AppShell>
   )
 }

@@ -14,6 +14,8 @@ export type Route =
   | { name: 'backups' }
   | { name: 'calendar' }
   | { name: 'today' }
+  /** Trade-fair mode (F1): the fairs (id null), a fair's capture screen or its triage list. */
+  | { name: 'fair'; id: string | null; view: 'capture' | 'triage' }
 
 export function parseRoute(hash: string): Route {
   const customer = /^#\/customers\/([\w-]+)$/.exec(hash)
@@ -27,6 +29,8 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/backups') return { name: 'backups' }
   if (hash === '#/calendar') return { name: 'calendar' }
   if (hash === '#/today') return { name: 'today' }
+  const fair = /^#\/fair(?:\/([\w-]+)(\/triage)?)?$/.exec(hash)
+  if (fair) return { name: 'fair', id: fair[1] ?? null, view: fair[2] ? 'triage' : 'capture' }
   return { name: 'customers' }
 }
 
@@ -42,6 +46,8 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'customer':
       return `#/customers/${route.id}`
+    case 'fair':
+      return route.id === null ? '#/fair' : `#/fair/${route.id}${route.view === 'triage' ? '/triage' : ''}`
     case 'groups':
       return route.key === null ? '#/groups' : `#/groups/${encodeURIComponent(route.key)}`
     case 'dashboard':
@@ -57,16 +63,28 @@ export function hrefFor(route: Route): string {
   }
 }
 
+const routeListeners = new Set<(hash: string) => void>()
+
 export function navigate(route: Route): void {
   window.location.hash = hrefFor(route)
+  // Told at once rather than at the later hashchange task: after a save, the change event of the
+  // save is due at the next frame, and the screen being left would reload and re-render for it
+  // first (a customer list re-rendered for nothing before the new customer's page).
+  for (const listener of routeListeners) listener(window.location.hash)
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash))
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash))
+    // Kept while the hash is the same, so the second notice of one navigation renders nothing.
+    const onHash = (hash: string) => setRoute((r) => (hrefFor(r) === hash ? r : parseRoute(hash)))
+    const onChange = () => onHash(window.location.hash)
+    routeListeners.add(onHash)
     window.addEventListener('hashchange', onChange)
-    return () => window.removeEventListener('hashchange', onChange)
+    return () => {
+      routeListeners.delete(onHash)
+      window.removeEventListener('hashchange', onChange)
+    }
   }, [])
   return route
 }

@@ -207,6 +207,7 @@ function countryEntries(
             ),
             country,
             customers: greeted,
+            holidayKind: h.kind,
           })
         }
       }

@@ -8,14 +8,15 @@ import type { UiLanguage } from '../../../../shared/vocabulary'
 import type { TodayItem, TodayView } from '../../../../shared/today'
 import { isGreeting } from '../../../../shared/today'
 import type { ValueTier } from '../../../../shared/tiering'
+import type { HolidayKind } from '../../../../shared/holidays'
 import { addDays } from '../../core/holidays'
 import { deriveTimezone, weekendOf } from '../../core/geo'
 import { occurrences } from '../../core/recurrence'
 import { exportLabels } from '../groups/export-labels'
 import { calendarRange, reminderTitle, remindersInRange } from './calendar'
+import { leadDaysOf, readLeadDays } from '../greetings/settings'
+import { GREETING_OCCASIONS, occasionOf } from '../../../../shared/greetings'
 
-/** Days before a holiday or birthday its greeting is due (R3 default; settable per kind later). */
-export const GREETING_LEAD_DAYS = 3
 /** Items listed; the counts cover everything. */
 const LISTED = 300
 const TIER_RANK: Record<ValueTier, number> = { key: 0, mid: 1, small: 2, ordinary: 3 }
@@ -134,14 +135,18 @@ export function todayView(
     })
   }
 
-  // Greetings: birthdays within the lead time, one item per contact; holidays within it, one item
-  // per holiday and country (it may touch thousands of customers: the item links to them).
+  // Greetings: birthdays within their lead time, one item per contact; holidays within their
+  // kind's lead time (set per occasion, 3 days by default), one item per holiday and country (it
+  // may touch thousands of customers: the item links to them).
+  const leads = readLeadDays(r.db)
+  const leadOf = (e: { kind: string; holidayKind?: HolidayKind }) =>
+    leadDaysOf(leads, e.kind === 'birthday' ? 'birthday' : occasionOf(e.holidayKind ?? 'other'))
   const ahead = calendarRange(r, {
     from: today,
-    to: addDays(today, GREETING_LEAD_DAYS),
+    to: addDays(today, Math.max(...GREETING_OCCASIONS.map((o) => leadDaysOf(leads, o)))),
     lang,
     kinds: ['holiday', 'birthday'],
-  })
+  }).filter((e) => daysBetween(today, e.date) <= leadOf(e))
   for (const e of ahead) {
     if (e.kind === 'birthday' && e.customerId) {
       withCustomer(e.customerId, {
@@ -159,6 +164,7 @@ export function todayView(
         title: e.title,
         ...(e.country ? { country: e.country } : {}),
         customers: e.customers ?? 0,
+        ...(e.holidayKind ? { holidayKind: e.holidayKind } : {}),
       })
     }
   }

@@ -60,6 +60,7 @@ import { FeedbackCard } from '../feedback/FeedbackCard'
 import { MergeButton } from './MergePicker'
 import { RemindersCard } from '../reminders/RemindersCard'
 import { HolidayOptOutSwitch } from '../reminders/HolidayOptOutSwitch'
+import { BusinessCards } from '../fair/BusinessCards'
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -195,6 +196,7 @@ export function CustomerPage({ id }: { id: string }) {
               </Stack>
             </Card>
             <FeedbackCard customerId={id} />
+            <BusinessCards customerId={id} />
           </Stack>
         </Grid.Col>
       </Grid>
