@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { caller, data, tempServices } from '../helpers/tmp'
 import type { Services } from '../../electron/main/services'
 import { BUILTIN_TEMPLATES } from '../../shared/greetings'
+import type { ContactInput, CustomerInput } from '../../shared/domain'
 
 let s: (Services & { dir: string }) | undefined
 afterEach(async () => {
@@ -21,14 +22,8 @@ const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)
 async function customer(
   name: string,
   country: string,
-  contact: {
-    name: string
-    language?: string
-    emails?: string[]
-    birthdayMonth?: number
-    birthdayDay?: number
-  },
-  extra: { preferredLanguage?: string; owner?: string } = {},
+  contact: Omit<ContactInput, 'isPrimary'>,
+  extra: Partial<Pick<CustomerInput, 'preferredLanguage' | 'owner'>> = {},
 ) {
   const id = data(
     await call('customers:create', {
