@@ -1,5 +1,4 @@
 // Locale-aware formatting: dates, numbers and localised country names.
-import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { intlLocale, pickLanguage } from './index'
@@ -29,11 +28,12 @@ export function makeFormatters(lang: string) {
   // One formatter per currency: building an Intl.NumberFormat costs far more than using one, and
   // a customer page formats every order's amounts on each render.
   const moneyFormats = new Map<string, Intl.NumberFormat>()
-  const moneyFormat = (currency: string) => {
-    let f = moneyFormats.get(currency)
-    if (!f) moneyFormats.set(currency, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })))
-    return f
-  }
+  const moneyFormat = (currency: string) =>
+    once(moneyFormats, currency, () => new Intl.NumberFormat(locale, { style: 'currency', currency }))
+  const compactFormats = new Map<string, Intl.NumberFormat>()
+  const zoneFormats = new Map<string, [Intl.DateTimeFormat, Intl.DateTimeFormat]>()
+  const weekdayZones = new Map<string, Intl.DateTimeFormat>()
+  const percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
   return {
     locale,
     date: (iso: string | null | undefined) => (iso ? dateFmt(iso) : ''),
@@ -41,17 +41,18 @@ export function makeFormatters(lang: string) {
     dateTime: (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : ''),
     number: (n: number) => numberFmt.format(n),
     /** A ratio as a percentage with one decimal: 0.034 → "3.4%" / "3,4 %". */
-    percent: (ratio: number) =>
-      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio),
+    percent: (ratio: number) => percentFmt.format(ratio),
     /** An amount in a currency, in the UI locale: "USD 1,234.50" in en, "1 234,50 $US" in fr. */
     money: (n: number, currency: string) => moneyFormat(currency).format(n),
     /** Short money for sentences: "$5.4M", "5,4 M $US", "US$540万". */
     moneyCompact: (n: number, currency: string) =>
-      new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency,
-        notation: 'compact',
-        maximumFractionDigits: 1,
+      once(compactFormats, currency, () => {
+        return new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency,
+          notation: 'compact',
+          maximumFractionDigits: 1,
+        })
       }).format(n),
     country: (code: string | null | undefined) => (code ? countryName(code, uiLanguage) : ''),
     /** A stored E.164 number in international layout: +966501234567 → +966 50 123 4567. */
@@ -67,19 +68,37 @@ export function makeFormatters(lang: string) {
     // Weekday and time formatted apart and joined by a space: zh-CN runs them together
     // ("星期日07:21"); en and fr already read "Sunday 07:21" / "dimanche 07:21".
     timeIn: (tz: string, at: Date = new Date()) => {
-      const weekday = new Intl.DateTimeFormat(locale, { timeZone: tz, weekday: 'long' }).format(at)
-      const time = new Intl.DateTimeFormat(locale, { timeZone: tz, hour: '2-digit', minute: '2-digit' })
-      return `${weekday} ${time.format(at)}`
+      const [weekday, time] = once(zoneFormats, tz, () => [
+        new Intl.DateTimeFormat(locale, { timeZone: tz, weekday: 'long' }),
+        new Intl.DateTimeFormat(locale, { timeZone: tz, hour: '2-digit', minute: '2-digit' }),
+      ])
+      return `${weekday.format(at)} ${time.format(at)}`
     },
     /** ISO weekday (1–7) it is now in a time zone. */
     isoWeekdayIn: (tz: string, at: Date = new Date()) => {
-      const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short' }).format(at)
+      const name = once(weekdayZones, tz, () => {
+        return new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short' })
+      }).format(at)
       return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1
     },
   }
 }
 
+/** The cached value of `key`, made on first use. */
+function once<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let v = cache.get(key)
+  if (v === undefined) cache.set(key, (v = make()))
+  return v
+}
+
+// One set per language for the whole window: every card of a customer page asks for formatters,
+// and building a page's worth of Intl formatters on each mount cost a tenth of opening it.
+const byLanguage = new Map<string, Formatters>()
+
+/** The formatters of a language, made once. */
+export const formattersFor = (lang: string): Formatters => once(byLanguage, lang, () => makeFormatters(lang))
+
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation()
-  return useMemo(() => makeFormatters(i18n.language), [i18n.language])
+  return formattersFor(i18n.language)
 }
