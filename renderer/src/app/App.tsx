@@ -22,6 +22,7 @@ import {
   IconId,
   IconDatabase,
   IconLayoutDashboard,
+  IconMailHeart,
   IconSearch,
   IconSettings,
   IconUsers,
@@ -77,6 +78,12 @@ const BackupsScreen = lazy(() =>
   import('../features/backups/BackupsScreen').then((m) => ({ default: m.BackupsScreen })),
 )
 
+const GreetingTemplatesScreen = lazy(() =>
+  import('../features/greetings/GreetingTemplatesScreen').then((m) => ({
+    default: m.GreetingTemplatesScreen,
+  })),
+)
+
 const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Route) => boolean }[] = [
   {
     route: { name: 'dashboard' },
@@ -101,6 +108,12 @@ const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Ro
     label: 'nav.calendar',
     icon: IconCalendar,
     active: (r) => r.name === 'calendar',
+  },
+  {
+    route: { name: 'greetings' },
+    label: 'nav.greetings',
+    icon: IconMailHeart,
+    active: (r) => r.name === 'greetings',
   },
   {
     route: { name: 'fair', id: null, view: 'capture' },
@@ -160,6 +173,8 @@ function Screen({ route }: { route: Route }) {
       return <CalendarScreen />
     case 'today':
       return <TodayScreen />
+    case 'greetings':
+      return <GreetingTemplatesScreen />
     case 'fair':
       return <FairScreen key={route.id ?? ''} fairId={route.id} view={route.view} />
     default:

@@ -27,6 +27,7 @@ import { useFormatters } from '../../i18n/format'
 import type { ValueTier } from '../../../../shared/tiering'
 import { groupingKey, selectionKey } from '../groups/selectionKey'
 import { niceTicks } from '../../components/ticks'
+import { WorkCards } from './WorkCards'
 
 // Tier, amount and date cells of the at-risk table keep one line; names and countries may wrap.
 const NOWRAP = { whiteSpace: 'nowrap' } as const
@@ -160,6 +161,8 @@ export function DashboardScreen() {
           </Group>
         </Alert>
       )}
+
+      <WorkCards />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>

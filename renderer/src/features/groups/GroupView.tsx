@@ -7,6 +7,7 @@ import { BarChart } from '@mantine/charts'
 import { niceTicks } from '../../components/ticks'
 import { notify } from '../../app/notify'
 import {
+  IconBell,
   IconChevronDown,
   IconCopy,
   IconMail,
@@ -28,6 +29,7 @@ import { useFormatters } from '../../i18n/format'
 import type { BulkAction, Group as SavedGroup, Selection } from '../../../../shared/groups'
 import type { AppError } from '../../../../shared/errors'
 import { MemberTable } from './MemberTable'
+import { BulkReminderDialog } from '../reminders/BulkReminderDialog'
 import type { MemberSort } from './MemberTable'
 import { RuleBuilder } from './RuleBuilder'
 import { GroupErrorAlert } from './GroupErrorAlert'
@@ -67,6 +69,7 @@ export function GroupView({
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const [renaming, setRenaming] = useState(false)
+  const [reminding, setReminding] = useState(false)
   const money = (n: number) => fmt.moneyCompact(n, 'USD')
   // Two even steps from 0, every one labelled: a half-width card at 1280 px has room for three
   // French labels ("150 M $US"), and Recharts' own ticks skipped one ("0 / 40 M / 120 M").
@@ -361,6 +364,15 @@ export function GroupView({
                     </Menu.Dropdown>
                   </Menu>
                 )}
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconBell size={14} aria-hidden />}
+                  onClick={() => setReminding(true)}
+                  data-testid="bulk-reminder"
+                >
+                  {t(picked ? 'notify.bulk.selected' : 'notify.bulk.all', { n: fmt.number(chosen) })}
+                </Button>
                 {group?.kind === 'static' && (
                   <Button
                     size="xs"
@@ -408,6 +420,15 @@ export function GroupView({
         </Stack>
       </Card>
       {error && <GroupErrorAlert error={error} />}
+      {reminding && (
+        <BulkReminderDialog
+          selection={selection}
+          customerIds={ids}
+          count={chosen}
+          onClose={() => setReminding(false)}
+          onError={fail}
+        />
+      )}
 
       {empty ? (
         <EmptyGroup group={group} />
