@@ -104,9 +104,24 @@ function fresh<C extends ReadChannel>(channel: C, input: ChannelInput<C>): Chann
 }
 
 /** Starts a read a screen is about to need, so its calls run together instead of one by one. */
-export function prefetch<C extends ReadChannel>(channel: C, input: ChannelInput<C>): void {
+export function prefetch<C extends ReadChannel>(channel: C, input: ChannelInput<C>): Promise<void> | null {
   ensureSubscribed()
-  load(channel, input).catch(() => undefined)
+  if (fresh(channel, input) !== undefined) return null
+  return load(channel, input).then(
+    () => undefined,
+    () => undefined,
+  )
+}
+
+/**
+ * Starts every read of a screen together; null when all are already read for the current
+ * versions, else a promise settled once every one is (failed or not). A screen that waits for it
+ * renders once with all its parts instead of once per answer: each render of a whole page costs
+ * far more than the few milliseconds main takes to answer the rest.
+ */
+export function prefetchAll(reads: (Promise<void> | null)[]): Promise<void> | null {
+  const pending = reads.filter((r) => r !== null)
+  return pending.length === 0 ? null : Promise.all(pending).then(() => undefined)
 }
 
 /**

@@ -64,8 +64,17 @@ import { BusinessCards } from '../fair/BusinessCards'
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation()
-  // Once per page: start every read of the page's cards together (they share the cache).
-  useState(() => prefetchCustomer(id))
+  // Once per page: start every read of the page's cards together (they share the cache), and show
+  // the page when all are in, so it renders once rather than once per card's answer.
+  const [reads] = useState(() => prefetchCustomer(id))
+  const [allRead, setAllRead] = useState(reads === null)
+  useEffect(() => {
+    let live = true
+    void reads?.then(() => live && setAllRead(true))
+    return () => {
+      live = false
+    }
+  }, [reads])
   const detail = useQuery('customers:get', { id })
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [addingContact, setAddingContact] = useState(false)
@@ -94,7 +103,7 @@ export function CustomerPage({ id }: { id: string }) {
       </Stack>
     )
   }
-  if (!detail.data) {
+  if (!detail.data || (!allRead && detail.status !== 'error')) {
     return (
       <Center h={300}>
         <Loader aria-label={t('common.loading')} />
