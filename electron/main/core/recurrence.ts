@@ -18,8 +18,25 @@ const DAY = 86_400_000
 const utc = (date: string) => new Date(`${date}T00:00:00Z`)
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 
+// Parsed rules by text and start. Reading a rule and building the RRule costs more than most
+// expansions, and the calendar, the Today view and the due-reminder check read the same rules
+// again and again; an RRule also keeps its own cache of the ranges asked, so a repeated read of
+// the same range does not iterate again. Bounded: emptied when it grows past this.
+const RULE_CACHE_MAX = 50_000
+const rules = new Map<string, RRule>()
+
 /** The rule of `rrule` starting on `dueDate`; a rule the library cannot read is a validation error. */
 export function ruleOf(rrule: string, dueDate: string): RRule {
+  const key = `${dueDate}|${rrule}`
+  const known = rules.get(key)
+  if (known) return known
+  const rule = parseRule(rrule, dueDate)
+  if (rules.size >= RULE_CACHE_MAX) rules.clear()
+  rules.set(key, rule)
+  return rule
+}
+
+function parseRule(rrule: string, dueDate: string): RRule {
   const invalid = () => new AppFailure('validation', [{ path: ['reminder', 'rrule'], code: 'invalid_rule' }])
   let options
   try {

@@ -70,6 +70,16 @@ export function todayView(
     if (!cache.has(id)) cache.set(id, customers.get(id) as C | undefined)
     return cache.get(id)
   }
+  // One clock per zone and country, one zone per customer: a new Intl formatter per item cost
+  // seconds over a few thousand items (tests/bench/calendar-bench.ts).
+  const clocks = new Map<string, ReturnType<typeof localClock>>()
+  const clockIn = (zone: string, country: string | null) => {
+    const key = `${zone}|${country ?? ''}`
+    let clock = clocks.get(key)
+    if (!clock) clocks.set(key, (clock = localClock(now, zone, country)))
+    return clock
+  }
+  const zones = new Map<string, string | null>()
   const items: TodayItem[] = []
   const withCustomer = (
     id: string,
@@ -77,8 +87,9 @@ export function todayView(
   ) => {
     const c = customer(id)
     if (!c) return
-    const zone = c.timezone ?? deriveTimezone(c.country, c.city)
-    const clock = zone ? localClock(now, zone, c.country) : null
+    if (!zones.has(id)) zones.set(id, c.timezone ?? deriveTimezone(c.country, c.city))
+    const zone = zones.get(id)!
+    const clock = zone ? clockIn(zone, c.country) : null
     items.push({
       ...item,
       customerId: id,
