@@ -68,6 +68,7 @@ export function CaptureForm({ fair }: { fair: Fair }) {
   const [saving, setSaving] = useState(false)
   const [saved, setSaved] = useState<{ name: string; count: number; existing: boolean } | null>(null)
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([])
+  const [interestSearch, setInterestSearch] = useState('')
   const refs = useRef<Partial<Record<(typeof ORDER)[number], HTMLElement | null>>>({})
   const fileInput = useRef<HTMLInputElement>(null)
   const errors = issuesByField(t, error)
@@ -79,7 +80,25 @@ export function CaptureForm({ fair }: { fair: Fair }) {
     const el = refs.current[name]
     el?.focus()
   }
-  useEffect(() => focus('company'), [])
+  // The screen is for typing: the company field takes focus, also from the page heading the app
+  // focuses after a navigation (until the user does something else).
+  useEffect(() => {
+    focus('company')
+    const fromHeading = (e: FocusEvent) => {
+      // After the heading has it: the app stops placing focus once its heading holds it.
+      if (e.target instanceof HTMLElement && e.target.dataset.pageHeading !== undefined)
+        setTimeout(() => focus('company'), 0)
+    }
+    const stop = () => {
+      document.removeEventListener('focusin', fromHeading)
+      document.removeEventListener('pointerdown', stop, true)
+      document.removeEventListener('keydown', stop, true)
+    }
+    document.addEventListener('focusin', fromHeading)
+    document.addEventListener('pointerdown', stop, true)
+    document.addEventListener('keydown', stop, true)
+    return stop
+  }, [])
 
   // Suggestions follow the typing, a moment after it pauses; a newer answer replaces an older one.
   const { company, email, phone, country } = draft
@@ -124,6 +143,7 @@ export function CaptureForm({ fair }: { fair: Fair }) {
 
   const reset = () => {
     setDraft(EMPTY)
+    setInterestSearch('')
     setTarget(null)
     setDuplicates([])
     if (photo) URL.revokeObjectURL(photo.url)
@@ -177,9 +197,35 @@ export function CaptureForm({ fair }: { fair: Fair }) {
     const el = e.target as HTMLElement
     if (el.tagName === 'BUTTON' || el.getAttribute('type') === 'file') return
     if (el.tagName === 'TEXTAREA' && e.shiftKey) return
-    if (el.getAttribute('aria-expanded') === 'true') {
-      // The country list picks its option on this Enter; move on once it has.
-      if (el === refs.current.country) setTimeout(() => focus('interests'), 0)
+    if (el === refs.current.interests) {
+      // Enter takes the option highlighted in the list, else the first one matching the text
+      // typed; with nothing typed it moves on.
+      if (interestSearch.trim()) {
+        e.preventDefault()
+        if (el.getAttribute('aria-activedescendant')) return
+        const q = interestSearch.trim().toLocaleLowerCase()
+        const open = interests.filter((o) => !draft.interests.includes(o.value))
+        const hit =
+          open.find((o) => o.label.toLocaleLowerCase().startsWith(q)) ??
+          open.find((o) => o.label.toLocaleLowerCase().includes(q))
+        if (hit) {
+          set('interests', [...draft.interests, hit.value])
+          setInterestSearch('')
+        }
+        return
+      }
+    } else if (el === refs.current.country) {
+      // The list takes its highlighted option on this Enter; when none is highlighted yet (the
+      // list still catching up with fast typing) the best match of the text typed is taken.
+      const text = (el as HTMLInputElement).value.trim()
+      const shown = countries.find((c) => c.value === draft.country)?.label
+      if (!e.defaultPrevented && text && text !== shown) {
+        const best = countryFilter({ options: countries, search: text, limit: 1 })[0] as
+          { value: string } | undefined
+        if (best) set('country', best.value)
+      }
+      e.preventDefault()
+      setTimeout(() => focus('interests'), 0)
       return
     }
     const at = ORDER.findIndex((f) => refs.current[f] === el)
@@ -301,6 +347,8 @@ export function CaptureForm({ fair }: { fair: Fair }) {
           maxDropdownHeight={260}
           value={draft.interests}
           onChange={(v) => set('interests', v)}
+          searchValue={interestSearch}
+          onSearchChange={setInterestSearch}
           {...bind('interests')}
         />
       </SimpleGrid>
