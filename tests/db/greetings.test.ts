@@ -247,6 +247,41 @@ describe('marking a greeting sent', () => {
       { sent: 1, total: 2 },
       { sent: 0, total: 2 },
     ])
+    // Written early, ten weeks ahead from the calendar, it still counts for that Eid.
+    data(await call('greetings:markSent', { customerId: c.id, target: adha, uiLang: 'en' }))
+    expect(data(await call('greetings:status', { items: [{ target: adha }] })).statuses).toEqual([
+      { sent: 1, total: 2 },
+    ])
+    // A birthday marked sent in Chinese (its summary in full-width brackets) is found again for
+    // that contact only.
+    const birthday = { occasion: 'birthday', date: '2027-03-07' } as const
+    const before2 = await call('greetings:status', {
+      items: [{ target: birthday, customerId: other.id, contactId: other.contactId }],
+    })
+    expect(data(before2).statuses).toEqual([{ sent: 0, total: 1 }])
+    const zh = data(
+      await call('greetings:markSent', {
+        customerId: other.id,
+        contactId: other.contactId,
+        target: birthday,
+        uiLang: 'zh',
+      }),
+    )
+    expect(zh.summary).toBe('已发问候：生日（2027-03-07）')
+    expect(
+      data(
+        await call('greetings:draft', {
+          customerId: other.id,
+          contactId: other.contactId,
+          target: birthday,
+          uiLang: 'zh',
+        }),
+      ).sent,
+    ).toBe(true)
+    expect(
+      data(await call('greetings:draft', { customerId: c.id, target: birthday, uiLang: 'zh' })).sent,
+    ).toBe(false)
+
     // A contact of another customer is refused, nothing logged.
     const count = s.db.prepare('SELECT count(*) FROM interactions').pluck().get()
     const wrong = await call('greetings:markSent', {

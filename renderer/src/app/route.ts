@@ -1,4 +1,4 @@
-// Hash routes (#/customers, #/customers/<id>, #/groups/<key>, #/dashboard, #/today, #/calendar, #/settings, #/review, #/import):
+// Hash routes (#/customers, #/customers/<id>, #/groups/<key>, #/dashboard, #/today, #/calendar, #/greetings, #/settings, #/review, #/import):
 // deep-linkable, and they work the same under app:// and the harness without server-side routing.
 import { useEffect, useState } from 'react'
 
@@ -14,6 +14,7 @@ export type Route =
   | { name: 'backups' }
   | { name: 'calendar' }
   | { name: 'today' }
+  | { name: 'greetings' }
   /** Trade-fair mode (F1): the fairs (id null), a fair's capture screen or its triage list. */
   | { name: 'fair'; id: string | null; view: 'capture' | 'triage' }
 
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/backups') return { name: 'backups' }
   if (hash === '#/calendar') return { name: 'calendar' }
   if (hash === '#/today') return { name: 'today' }
+  if (hash === '#/greetings') return { name: 'greetings' }
   const fair = /^#\/fair(?:\/([\w-]+)(\/triage)?)?$/.exec(hash)
   if (fair) return { name: 'fair', id: fair[1] ?? null, view: fair[2] ? 'triage' : 'capture' }
   return { name: 'customers' }
@@ -57,6 +59,7 @@ export function hrefFor(route: Route): string {
     case 'backups':
     case 'calendar':
     case 'today':
+    case 'greetings':
       return `#/${route.name}`
     default:
       return '#/customers'

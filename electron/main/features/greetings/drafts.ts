@@ -24,8 +24,11 @@ import type { GreetingTemplates } from './templates'
 import { readSettings } from './settings'
 
 const UI: readonly string[] = ['zh', 'fr', 'en']
-/** A greeting logged this many days before its occasion still counts as sent for it. */
-const SENT_WINDOW_DAYS = 45
+/**
+ * A greeting logged up to a year before its occasion (written early from the calendar) counts as
+ * sent for it; its summary names the occasion's date, which tells the occasions apart.
+ */
+const SENT_WINDOW_DAYS = 366
 
 const fill = (text: string, vars: Record<string, unknown> = {}) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
@@ -115,13 +118,7 @@ export class GreetingDrafts {
   sent(customerId: string, target: GreetingTarget, contactId: string | null): boolean {
     const contact = target.occasion === 'birthday' ? contactId : null
     return Boolean(
-      this.q.sent.get(
-        customerId,
-        addDays(target.date, -SENT_WINDOW_DAYS),
-        `(${target.date})`,
-        contact,
-        contact,
-      ),
+      this.q.sent.get(customerId, addDays(target.date, -SENT_WINDOW_DAYS), target.date, contact, contact),
     )
   }
 
@@ -190,7 +187,7 @@ export class GreetingDrafts {
       throw new AppFailure('validation', [{ path: ['target', 'country'], code: 'required' }])
     holidayOf(target, null)
     const since = addDays(target.date, -SENT_WINDOW_DAYS)
-    const marker = `(${target.date})`
+    const marker = target.date
     const sentSql = `EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id AND i.kind = 'greeting_sent'
         AND i.deleted_at IS NULL AND i.date >= ? AND instr(i.summary, ?) > 0)`
     const where = 'c.deleted_at IS NULL AND c.holiday_opt_out = 0 AND c.country = ?'

@@ -21,6 +21,7 @@ import { useOccurrenceActions, snoozeTarget } from './actions'
 import type { OccurrenceAction } from './actions'
 import type { ShownEntry } from './model'
 import { KIND_COLOR, entryKindLabel } from './EntryChip'
+import { GreetingEntryButton } from '../greetings/GreetingAction'
 
 export function EntryDialog({
   entry,
@@ -185,6 +186,7 @@ export function EntryDialog({
               {t('calendarui.action.edit')}
             </Button>
           )}
+          {(entry.kind === 'holiday' || entry.kind === 'birthday') && <GreetingEntryButton entry={entry} />}
           {entry.customerId && (
             <Button
               component="a"

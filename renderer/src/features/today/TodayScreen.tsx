@@ -25,6 +25,7 @@ import { hrefFor } from '../../app/route'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useFormatters } from '../../i18n/format'
 import { TIER_COLOR } from '../tiers/TierPanel'
+import { GreetingRowAction } from '../greetings/GreetingAction'
 import { isGreeting, type TodayItem } from '../../../../shared/today'
 import type { UiLanguage } from '../../../../shared/vocabulary'
 
@@ -238,13 +239,16 @@ export function TodayScreen() {
             {t('today.noGreetings')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={720}>
             <Table data-testid="today-greetings">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('today.col.when')}</Table.Th>
                   <Table.Th>{t('today.col.what')}</Table.Th>
                   <Table.Th ta="right">{t('today.col.who')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('today.col.actions')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -272,6 +276,9 @@ export function TodayScreen() {
                       {g.kind === 'greeting'
                         ? t('today.customers', { count: g.customers ?? 0, n: f.number(g.customers ?? 0) })
                         : (g.owner ?? '')}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <GreetingRowAction item={g} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
