@@ -23,19 +23,30 @@ const TIER_RANK: Record<ValueTier, number> = { key: 0, mid: 1, small: 2, ordinar
 const DAY = 86_400_000
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY)
 
+// Building an Intl formatter costs far more than using one: one per zone, kept.
+const clockFormats = new Map<string, Intl.DateTimeFormat>()
+// String.localeCompare builds its collation each call; sorting thousands of items took most of
+// the view's time (tests/bench/calendar-bench.ts).
+const byTitle = new Intl.Collator('en').compare
+
 /** The wall-clock time in `zone` at `now`, its ISO weekday, and whether that is working hours. */
 export function localClock(
   now: Date,
   zone: string,
   country: string | null,
 ): { time: string; working: boolean } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    hour: '2-digit',
-    minute: '2-digit',
-    weekday: 'short',
-  }).formatToParts(now)
+  let format = clockFormats.get(zone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    })
+    clockFormats.set(zone, format)
+  }
+  const parts = format.formatToParts(now)
   const get = (t: string) => parts.find((p) => p.type === t)!.value
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1
   const hour = Number(get('hour'))
@@ -70,7 +81,7 @@ export function todayView(
     if (!cache.has(id)) cache.set(id, customers.get(id) as C | undefined)
     return cache.get(id)
   }
-  // One clock per zone and country, one zone per customer: a new Intl formatter per item cost
+  // One clock per zone and country, one zone per country and city: a new Intl formatter per item cost
   // seconds over a few thousand items (tests/bench/calendar-bench.ts).
   const clocks = new Map<string, ReturnType<typeof localClock>>()
   const clockIn = (zone: string, country: string | null) => {
@@ -87,8 +98,9 @@ export function todayView(
   ) => {
     const c = customer(id)
     if (!c) return
-    if (!zones.has(id)) zones.set(id, c.timezone ?? deriveTimezone(c.country, c.city))
-    const zone = zones.get(id)!
+    const place = `${c.country ?? ''}|${c.city ?? ''}`
+    if (!c.timezone && !zones.has(place)) zones.set(place, deriveTimezone(c.country, c.city))
+    const zone = c.timezone ?? zones.get(place)!
     const clock = zone ? clockIn(zone, c.country) : null
     items.push({
       ...item,
@@ -194,7 +206,7 @@ export function todayView(
   // Key before Mid before Small before Ordinary; within a tier, the latest first; greetings by date.
   const rank = (i: TodayItem) => (i.kind === 'greeting' ? -1 : TIER_RANK[i.tier ?? 'ordinary'])
   const ranked = items.sort(
-    (a, b) => rank(a) - rank(b) || b.lateDays - a.lateDays || a.title.localeCompare(b.title),
+    (a, b) => rank(a) - rank(b) || b.lateDays - a.lateDays || byTitle(a.title, b.title),
   )
 
   // Holidays of the next 30 days in customers' countries, with how many customers each touches (A1).
