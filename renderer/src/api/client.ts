@@ -3,6 +3,7 @@
 import type { Channel, EventName } from '../../../shared/channels'
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract'
 import type { AppError, Result } from '../../../shared/errors'
+import { READS } from '../../../shared/reads'
 
 type Bridge = {
   invoke(channel: Channel, input: unknown): Promise<unknown>
@@ -36,15 +37,41 @@ function httpOn(event: EventName, listener: (payload: unknown) => void): () => v
 
 const bridge: Bridge = window.tradetier ?? { invoke: httpInvoke, on: httpOn }
 
+// This window's calls that write, in flight: the data layer holds a write's own change event until
+// its answer has been handled (see app/data.ts).
+let writing = 0
+const settled = new Set<() => void>()
+
+/** Whether a call of this window that may write is waiting for its answer. */
+export const writesInFlight = () => writing > 0
+
+/** Runs `fn` once no write call of this window is in flight (at once if none is). */
+export function whenWritesSettled(fn: () => void): void {
+  if (writing === 0) fn()
+  else settled.add(fn)
+}
+
 /** Calls a channel; never throws — transport failures come back as `internal`. */
 export async function call<C extends Channel>(
   channel: C,
   input: ChannelInput<C>,
 ): Promise<Result<ChannelOutput<C>>> {
+  const write = !(channel in READS)
+  if (write) writing++
   try {
     return (await bridge.invoke(channel, input)) as Result<ChannelOutput<C>>
   } catch {
     return { ok: false, error: { code: 'internal' } }
+  } finally {
+    // After the caller's own continuation (a navigation, a dialog closing): it runs in the
+    // microtask the answer resolves, before this task's end.
+    if (write && --writing === 0)
+      setTimeout(() => {
+        if (writing > 0) return
+        const waiting = [...settled]
+        settled.clear()
+        for (const fn of waiting) fn()
+      }, 0)
   }
 }
 

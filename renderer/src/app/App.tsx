@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
+import { Suspense, lazy, memo, useCallback, useEffect, useState } from 'react'
 import {
   Alert,
   AppShell,
@@ -153,7 +153,10 @@ const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Ro
   },
 ]
 
-function Screen({ route }: { route: Route }) {
+// Memoised on the route: the shell re-renders when app:info is read again (after any customer
+// write, for the count), the search opens or the navbar toggles, and a whole customer page
+// re-rendered for that took as long as opening it.
+const Screen = memo(function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'customer':
       return <CustomerPage key={route.id} id={route.id} />
@@ -184,7 +187,7 @@ function Screen({ route }: { route: Route }) {
         <CustomersScreen />
       )
   }
-}
+})
 
 export function App() {
   const { t } = useTranslation()

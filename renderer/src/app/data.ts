@@ -2,7 +2,7 @@
 // event from main (this window's own calls, a job, later a teammate's synced change) reloads only
 // the queries whose channel reads one of the tables it names (shared/reads.ts).
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
-import { request, subscribe } from '../api/client'
+import { request, subscribe, whenWritesSettled, writesInFlight } from '../api/client'
 import { ApiError } from '../api/client'
 import { READS } from '../../../shared/reads'
 import type { ReadChannel } from '../../../shared/reads'
@@ -19,9 +19,28 @@ const listeners = new Set<() => void>()
 // comes just before its answer, and the screen the save is about to leave (a list behind the
 // new-customer form) would otherwise start reloading and re-rendering first, delaying the
 // answer and the next screen. Versions move at once, so a read started meanwhile is never stale.
+//
+// And while this window's own write waits for its answer, its event waits too (up to a second, so
+// a long job's events still show): the caller first acts on the answer (a new customer's page
+// replaces the list), and only what is then on screen reloads. Main sends the event before the
+// answer, and on a busy machine the list had reloaded and re-rendered before the answer came.
+const HOLD_MS = 1000
 let notifyFrame = 0
+let holdingSince = 0
 function notify() {
   notifyFrame = 0
+  if (writesInFlight()) {
+    holdingSince ||= performance.now()
+    if (performance.now() - holdingSince < HOLD_MS) {
+      const retry = () => {
+        if (notifyFrame === 0) notifyFrame = requestAnimationFrame(notify)
+      }
+      whenWritesSettled(retry)
+      setTimeout(retry, HOLD_MS)
+      return
+    }
+  }
+  holdingSince = 0
   for (const l of listeners) l()
 }
 
