@@ -11,7 +11,7 @@ test('an empty app offers to add a customer or load demo data', async ({ page })
 test('in Chinese: create a customer with a contact, find it by pinyin, switch to French, edit, delete', async ({
   page,
 }) => {
-  await page.goto('/')
+  await page.goto('/#/customers')
   await switchLanguage(page, '中文')
   await expect(page.getByRole('heading', { name: tr('zh', 'customers.title'), exact: true })).toBeVisible()
 
@@ -69,7 +69,7 @@ test('in Chinese: create a customer with a contact, find it by pinyin, switch to
 })
 
 test('bad input shows a translated error and writes nothing', async ({ page }) => {
-  await page.goto('/')
+  await page.goto('/#/customers')
   await switchLanguage(page, '中文')
   const before = await customerTotal(page)
   await page.getByTestId('new-customer').first().click()
@@ -112,7 +112,7 @@ test('in French: every error of a bad new customer shows at once, each clears wh
   const fr = (key: string, vars: Record<string, string> = {}) =>
     Object.entries(vars).reduce((text, [k, v]) => text.replace(`{{${k}}}`, v), tr('fr', key))
   const issue = (label: string, problem: string) => fr('validation.fieldIssue', { field: label, problem })
-  await page.goto('/')
+  await page.goto('/#/customers')
   await switchLanguage(page, 'Français')
   const before = await customerTotal(page)
   await page.getByTestId('new-customer').first().click()
@@ -272,7 +272,7 @@ test('a key account without an owner is flagged in the header strip, and Assign 
 })
 
 test('the language choice is remembered across a reload', async ({ page }) => {
-  await page.goto('/')
+  await page.goto('/#/customers')
   await switchLanguage(page, 'Français')
   await page.reload()
   await expect(page.getByRole('heading', { name: tr('fr', 'customers.title'), exact: true })).toBeVisible()

@@ -43,7 +43,7 @@ test('loads demo data with progress, then the table scrolls, filters and sorts',
 })
 
 test('the customers screen reads in all three languages', async ({ page }) => {
-  await page.goto('/')
+  await page.goto('/#/customers')
   for (const [lang, label] of [
     ['zh', '中文'],
     ['fr', 'Français'],

@@ -99,8 +99,9 @@ for (const lang of ['zh', 'fr', 'en'] as const) {
     await action.click()
     const dialog = page.getByTestId('bulk-reminder-dialog')
     await expect(dialog.getByRole('heading')).toHaveText(plural(lang, 'notify.bulk.title', n))
-    await dialog.getByTestId('bulk-reminder-note').fill(lang === 'zh' ? '寄送广交会目录' : 'Catalogue')
+    // The assignee first: its suggestions close when the note takes the focus.
     await dialog.getByTestId('bulk-reminder-assignee').fill(`Owner ${lang}`)
+    await dialog.getByTestId('bulk-reminder-note').fill(lang === 'zh' ? '寄送广交会目录' : 'Catalogue')
     expect(
       // WCAG rules: Mantine's modal header is a <header>, which axe's best-practice rules count as a
       // second banner.
