@@ -282,7 +282,7 @@ test('the language choice is remembered across a reload', async ({ page }) => {
 })
 
 test('a likely duplicate is flagged with a link to the existing customer', async ({ page }) => {
-  await page.goto('/')
+  await page.goto('/#/customers')
   const first = await ipc<{ id: string }>(page, 'customers:create', {
     customer: { displayName: 'Lumière Déco SARL', country: 'FR', website: 'lumiere-deco.fr' },
   })
