@@ -148,6 +148,11 @@ export function prefetchAll(reads: (Promise<void> | null)[]): Promise<void> | nu
  * a table the channel reads; keeps the last data while reloading, and starts ready when the same
  * read is already cached for the current versions.
  */
+/** Whether two answers of a read are the same (they are JSON: the bridge carries them so). */
+function sameData(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b)
+}
+
 export function useQuery<C extends ReadChannel>(
   channel: C,
   input: ChannelInput<C>,
@@ -167,9 +172,14 @@ export function useQuery<C extends ReadChannel>(
       return
     }
     if (nonce > 0) cache.delete(key)
-    setState((s) => ({ status: 'loading', data: s.data }))
+    // A reload keeps showing the data it has (no screen tells "reloading" apart), and an answer
+    // equal to it keeps the same state: a write that did not change what this query shows (the
+    // language saved in meta, a customer written elsewhere in the list) re-renders nothing.
+    setState((s) => (s.status === 'ready' ? s : { status: 'loading', data: s.data }))
     load(channel, input).then(
-      (data) => live && setState({ status: 'ready', data }),
+      (data) =>
+        live &&
+        setState((s) => (s.status === 'ready' && sameData(s.data, data) ? s : { status: 'ready', data })),
       (err: unknown) =>
         live &&
         setState((s) => ({
