@@ -39,8 +39,15 @@ const fill = (text: string, vars: Record<string, string>) =>
 
 const languageName = (lang: Lang, code: string) =>
   new Intl.DisplayNames([LOCALE[lang]], { type: 'language' }).of(code)!
+/** As a tab or list item shows it: capitalised ("Anglais"). */
+const languageLabel = (lang: Lang, code: string) => {
+  const name = languageName(lang, code)
+  return name.charAt(0).toLocaleUpperCase(LOCALE[lang]) + name.slice(1)
+}
 
 async function shoot(page: Page, name: string) {
+  // The notices of what was just done close by themselves; the screen is shot without them.
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 20_000 })
   fs.mkdirSync(SHOTS, { recursive: true })
   for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height })
@@ -122,7 +129,7 @@ for (const lang of ['zh', 'fr', 'en'] as const) {
     await expect(page.getByTestId('occasion-birthday')).toContainText(leadBadge(3))
 
     // An unknown field is refused by name and nothing is saved; the preview fills a sample contact.
-    await page.getByTestId('template-lang').getByText(languageName(lang, lang)).click()
+    await page.getByTestId('template-lang').getByText(languageLabel(lang, lang)).click()
     const body = page.getByTestId('template-body')
     await body.fill('{contact}, {client}')
     await page.getByTestId('template-save').click()
@@ -130,9 +137,9 @@ for (const lang of ['zh', 'fr', 'en'] as const) {
       page.getByText(fill(tr(lang, 'greetings.error.unknownField'), { field: '{client}' })),
     ).toBeVisible()
     await expect(page.getByTestId('template-custom')).toBeHidden()
-    await body.fill(`{contact} — ${tr(lang, 'greetings.occasion.birthday')}!\n\n{sender}`)
+    await body.fill(`{contact} — ${tr(lang, 'greetings.occasion.birthday')}\n\n{sender}`)
     await expect(page.getByTestId('template-preview')).toContainText(
-      `${tr(lang, 'greetings.sample.contact')} — ${tr(lang, 'greetings.occasion.birthday')}!`,
+      `${tr(lang, 'greetings.sample.contact')} — ${tr(lang, 'greetings.occasion.birthday')}`,
     )
     await page.getByTestId('template-save').click()
     await expect(page.getByTestId('template-custom')).toBeVisible()
@@ -209,6 +216,8 @@ for (const lang of ['zh', 'fr', 'en'] as const) {
     await page.getByTestId('entry-dialog').getByTestId('entry-greeting').click()
     await expect(dialog).toContainText(fill(tr(lang, 'greetings.dialog.title'), { occasion: eid.title }))
     const recipients = dialog.getByTestId('greeting-recipients')
+    await expect(recipients.getByRole('row').filter({ hasText: who.company })).toBeVisible()
+    await shoot(page, `eid-recipients-${lang}`)
     await recipients
       .getByRole('button', { name: fill(tr(lang, 'greetings.dialog.chooseFor'), { name: who.company }) })
       .click()
@@ -220,7 +229,7 @@ for (const lang of ['zh', 'fr', 'en'] as const) {
     // Switched to the user's language (French for an English user): its built-in text, chosen by the user.
     const other = lang === 'en' ? 'fr' : lang
     await dialog.getByTestId('greeting-lang').click()
-    await page.getByRole('option', { name: languageName(lang, other), exact: true }).click()
+    await page.getByRole('option', { name: languageLabel(lang, other), exact: true }).click()
     await expect(dialog.getByTestId('greeting-reason')).toHaveText(
       fill(tr(lang, 'greetings.dialog.reason.chosen'), { lang: languageName(lang, other) }),
     )

@@ -39,11 +39,18 @@ export type GreetingOpen =
 
 type Pick = { customerId: string; contactId: string | null }
 
-/** A language's name in the reader's language ("arabe", "阿拉伯语"). */
+/**
+ * A language's name in the reader's language ("anglais", "阿拉伯语"); `label` capitalises it for a
+ * tab or a list item ("Anglais"), where French and Spanish names would otherwise start lower-case.
+ */
 export function useLanguageName() {
   const { i18n } = useTranslation()
-  const names = new Intl.DisplayNames([i18n.resolvedLanguage ?? 'en'], { type: 'language' })
-  return (code: string) => names.of(code) ?? code
+  const ui = i18n.resolvedLanguage ?? 'en'
+  const names = new Intl.DisplayNames([ui], { type: 'language' })
+  return (code: string, label = false) => {
+    const name = names.of(code) ?? code
+    return label ? name.charAt(0).toLocaleUpperCase(ui) + name.slice(1) : name
+  }
 }
 
 export function GreetingDialog({ open, onClose }: { open: GreetingOpen; onClose: () => void }) {
@@ -286,14 +293,13 @@ function Draft({
               data={d.contacts.map((k) => ({ value: k.id, label: k.name }))}
               placeholder={t('greetings.dialog.noContact')}
               allowDeselect={false}
-              disabled={d.contacts.length < 2}
               data-testid="greeting-contact"
             />
             <Select
               label={t('greetings.language')}
               value={d.lang}
               onChange={(v) => v && setLang(v)}
-              data={d.langs.map((l) => ({ value: l, label: languageName(l) }))}
+              data={d.langs.map((l) => ({ value: l, label: languageName(l, true) }))}
               allowDeselect={false}
               data-testid="greeting-lang"
             />

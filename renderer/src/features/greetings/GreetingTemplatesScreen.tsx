@@ -237,31 +237,30 @@ function OccasionEditor({
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
+      <Group justify="space-between" align="center" gap="xs">
         <Title order={2} size="h3">
           {occasionLabel(t, occasion)}
         </Title>
-        <LeadSetting occasion={occasion} value={lead} />
-      </Group>
-      <Group gap="xs" align="flex-end">
-        <SegmentedControl
-          aria-label={t('greetings.language')}
-          value={BUILTIN_LANGS.includes(lang as (typeof BUILTIN_LANGS)[number]) ? lang : ''}
-          onChange={setLang}
-          data={BUILTIN_LANGS.map((l) => ({ value: l, label: languageName(l) }))}
-          data-testid="template-lang"
-        />
-        <Select
-          aria-label={t('greetings.otherLanguage')}
-          placeholder={t('greetings.otherLanguage')}
-          value={BUILTIN_LANGS.includes(lang as (typeof BUILTIN_LANGS)[number]) ? null : lang}
-          onChange={(v) => v && setLang(v)}
-          data={LANGUAGE_CODES.filter((l) => !(BUILTIN_LANGS as readonly string[]).includes(l))
-            .map((l) => ({ value: l, label: languageName(l) }))
-            .sort((a, b) => a.label.localeCompare(b.label, ui))}
-          searchable
-          w={200}
-        />
+        <Group gap="xs">
+          <SegmentedControl
+            aria-label={t('greetings.language')}
+            value={BUILTIN_LANGS.includes(lang as (typeof BUILTIN_LANGS)[number]) ? lang : ''}
+            onChange={setLang}
+            data={BUILTIN_LANGS.map((l) => ({ value: l, label: languageName(l, true) }))}
+            data-testid="template-lang"
+          />
+          <Select
+            aria-label={t('greetings.otherLanguage')}
+            placeholder={t('greetings.otherLanguage')}
+            value={BUILTIN_LANGS.includes(lang as (typeof BUILTIN_LANGS)[number]) ? null : lang}
+            onChange={(v) => v && setLang(v)}
+            data={LANGUAGE_CODES.filter((l) => !(BUILTIN_LANGS as readonly string[]).includes(l))
+              .map((l) => ({ value: l, label: languageName(l, true) }))
+              .sort((a, b) => a.label.localeCompare(b.label, ui))}
+            searchable
+            w={200}
+          />
+        </Group>
       </Group>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 6 }}>
@@ -342,6 +341,9 @@ function OccasionEditor({
               {fillTemplate(body, sample)}
             </Text>
           </Paper>
+          <Paper withBorder p="md" mt="md">
+            <LeadSetting occasion={occasion} value={lead} />
+          </Paper>
         </Grid.Col>
       </Grid>
     </Stack>
@@ -363,29 +365,33 @@ function LeadSetting({ occasion, value }: { occasion: GreetingOccasion; value: n
     notifications.show({ color: 'teal', message: t('greetings.leadSaved') })
   }
   return (
-    <Group align="flex-start" gap="xs">
-      <NumberInput
-        label={t('greetings.lead')}
-        description={t('greetings.leadHelp')}
-        value={days}
-        onChange={setDays}
-        allowDecimal={false}
-        min={0}
-        max={MAX_LEAD_DAYS}
-        clampBehavior="none"
-        w={220}
-        error={error}
-        data-testid="template-lead"
-      />
-      <Button
-        variant="default"
-        mt={46}
-        onClick={() => void save()}
-        disabled={days === '' || Number(days) === value}
-        data-testid="template-lead-save"
-      >
-        {t('greetings.leadSave')}
-      </Button>
-    </Group>
+    <Stack gap={4}>
+      <Group align="flex-end" gap="xs">
+        <NumberInput
+          label={t('greetings.lead')}
+          value={days}
+          onChange={setDays}
+          allowDecimal={false}
+          min={0}
+          max={MAX_LEAD_DAYS}
+          clampBehavior="none"
+          w={160}
+          error={error}
+          data-testid="template-lead"
+        />
+        <Button
+          variant="default"
+          mb={error ? 22 : 0}
+          onClick={() => void save()}
+          disabled={days === '' || Number(days) === value}
+          data-testid="template-lead-save"
+        >
+          {t('greetings.leadSave')}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('greetings.leadHelp')}
+      </Text>
+    </Stack>
   )
 }
