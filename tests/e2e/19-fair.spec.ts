@@ -266,6 +266,8 @@ for (const lang of ['zh', 'fr', 'en'] as const) {
     await rows.nth(0).getByRole('link', { name: first.company }).click()
     await expect(page.getByTestId('business-cards').getByTestId('business-card')).toBeVisible()
     await expect(page.getByTestId('business-cards')).toContainText(tr(lang, 'fair.cardsTitle'))
+    await page.getByTestId('business-cards').scrollIntoViewIfNeeded()
+    await shoot(page, `customer-card-${lang}`)
 
     // The follow-ups, 3 days after the fair (today), in the calendar's agenda.
     await page.goto('/#/calendar')

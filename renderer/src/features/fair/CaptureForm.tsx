@@ -32,6 +32,7 @@ import type { Fair } from '../../../../shared/fair'
 import type { DuplicateCandidate } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
 import { errorText, issuesByField } from './issues'
+import { countryOnEnter } from './countryEnter'
 
 type Draft = {
   company: string
@@ -215,15 +216,8 @@ export function CaptureForm({ fair }: { fair: Fair }) {
         return
       }
     } else if (el === refs.current.country) {
-      // The list takes its highlighted option on this Enter; when none is highlighted yet (the
-      // list still catching up with fast typing) the best match of the text typed is taken.
-      const text = (el as HTMLInputElement).value.trim()
-      const shown = countries.find((c) => c.value === draft.country)?.label
-      if (!e.defaultPrevented && text && text !== shown) {
-        const best = countryFilter({ options: countries, search: text, limit: 1 })[0] as
-          { value: string } | undefined
-        if (best) set('country', best.value)
-      }
+      const picked = countryOnEnter(e, countries, draft.country)
+      if (picked) set('country', picked)
       e.preventDefault()
       setTimeout(() => focus('interests'), 0)
       return
@@ -369,8 +363,7 @@ export function CaptureForm({ fair }: { fair: Fair }) {
                 </Text>
                 <Button
                   size="xs"
-                  variant="light"
-                  color="yellow.9"
+                  color="orange.8"
                   onClick={() => {
                     setTarget(d)
                     focus('person')
@@ -384,56 +377,58 @@ export function CaptureForm({ fair }: { fair: Fair }) {
           </Stack>
         </Card>
       )}
-      <Textarea
-        label={t('fields.notes')}
-        description={t('fair.notesHint')}
-        autosize
-        minRows={2}
-        maxRows={6}
-        value={draft.note}
-        onChange={(e) => set('note', e.currentTarget.value)}
-        dir="auto"
-        {...bind('note')}
-      />
-      <Group align="center" gap="md">
-        <Button
-          component="label"
-          htmlFor="capture-photo-input"
-          variant="default"
-          size="lg"
-          leftSection={<IconCamera size={20} aria-hidden />}
-        >
-          {photo ? t('fair.photoReplace') : t('fair.photo')}
-        </Button>
-        <input
-          id="capture-photo-input"
-          ref={(el) => {
-            fileInput.current = el
-            refs.current.photo = el
-          }}
-          type="file"
-          accept={Object.keys(IMAGE_TYPES).join(',')}
-          // On a phone or tablet, the back camera opens directly (the card is in front of it).
-          capture="environment"
-          style={{ position: 'absolute', width: 1, height: 1, opacity: 0, overflow: 'hidden' }}
-          onChange={(e) => pickPhoto(e.currentTarget.files?.[0] ?? null)}
-          data-testid="capture-photo"
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Textarea
+          label={t('fields.notes')}
+          description={t('fair.notesHint')}
+          autosize
+          minRows={2}
+          maxRows={6}
+          value={draft.note}
+          onChange={(e) => set('note', e.currentTarget.value)}
+          dir="auto"
+          {...bind('note')}
         />
-        {photo && (
-          <Group gap="xs" data-testid="capture-photo-preview">
-            <Image src={photo.url} alt={t('fair.photoAlt')} h={64} w="auto" radius="sm" />
+        <Group align="center" gap="md" mt={{ md: 'xl' }}>
+          <Button
+            component="label"
+            htmlFor="capture-photo-input"
+            variant="default"
+            size="lg"
+            leftSection={<IconCamera size={20} aria-hidden />}
+          >
+            {photo ? t('fair.photoReplace') : t('fair.photo')}
+          </Button>
+          <input
+            id="capture-photo-input"
+            ref={(el) => {
+              fileInput.current = el
+              refs.current.photo = el
+            }}
+            type="file"
+            accept={Object.keys(IMAGE_TYPES).join(',')}
+            // On a phone or tablet, the back camera opens directly (the card is in front of it).
+            capture="environment"
+            style={{ position: 'absolute', width: 1, height: 1, opacity: 0, overflow: 'hidden' }}
+            onChange={(e) => pickPhoto(e.currentTarget.files?.[0] ?? null)}
+            data-testid="capture-photo"
+          />
+          {photo && (
+            <Group gap="xs" data-testid="capture-photo-preview">
+              <Image src={photo.url} alt={t('fair.photoAlt')} h={64} w="auto" radius="sm" />
+              <Text size="sm" c="dimmed">
+                {photo.file.name}
+              </Text>
+              <CloseButton aria-label={t('fair.photoRemove')} onClick={() => pickPhoto(null)} />
+            </Group>
+          )}
+          {!photo && (
             <Text size="sm" c="dimmed">
-              {photo.file.name}
+              {t('fair.photoHint')}
             </Text>
-            <CloseButton aria-label={t('fair.photoRemove')} onClick={() => pickPhoto(null)} />
-          </Group>
-        )}
-        {!photo && (
-          <Text size="sm" c="dimmed">
-            {t('fair.photoHint')}
-          </Text>
-        )}
-      </Group>
+          )}
+        </Group>
+      </SimpleGrid>
       {errorLine && (
         <Alert color="red" role="alert" data-testid="capture-error">
           {errorLine}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Group, Select, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
@@ -10,6 +10,7 @@ import type { AppError } from '../../../../shared/errors'
 import type { Fair } from '../../../../shared/fair'
 import { localToday } from '../../../../shared/dates'
 import { issuesByField } from './issues'
+import { countryOnEnter } from './countryEnter'
 
 type Draft = {
   name: string
@@ -36,7 +37,9 @@ export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (sav
   )
   const [error, setError] = useState<AppError | null>(null)
   const [saving, setSaving] = useState(false)
+  const [listOpen, setListOpen] = useState(false)
   const errors = issuesByField(t, error)
+  const countries = useMemo(() => fmt.countryOptions(), [fmt])
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }))
 
   const submit = async () => {
@@ -86,7 +89,7 @@ export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (sav
         />
         <Select
           label={t('fields.country')}
-          data={fmt.countryOptions()}
+          data={countries}
           searchable
           clearable
           filter={countryFilter}
@@ -94,6 +97,19 @@ export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (sav
           openOnFocus={false}
           value={draft.country}
           onChange={(v) => set('country', v)}
+          dropdownOpened={listOpen}
+          onDropdownOpen={() => setListOpen(true)}
+          onDropdownClose={() => setListOpen(false)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return
+            const picked = countryOnEnter(e, countries, draft.country)
+            // The typed country is taken rather than the form sent without it.
+            if (picked) {
+              e.preventDefault()
+              set('country', picked)
+              setListOpen(false)
+            }
+          }}
           error={errors['country']}
           data-testid="fair-country"
         />
