@@ -187,6 +187,10 @@ for (const lang of ['zh', 'fr', 'en'] as const) {
           .analyze()
       ).violations,
     ).toEqual([])
+    // The shot without the confirmation toast of the group view, which closes by itself once the
+    // pointer is off it (a hovered notification stays).
+    await page.mouse.move(0, 0)
+    await expect(page.getByText(plural(lang, 'notify.bulk.created', n))).toBeHidden({ timeout: 15_000 })
     await shoot(page, `notify-dashboard-${lang}`)
     await page.getByTestId('dashboard-to-today').click()
     await expect(page).toHaveURL(/#\/today$/)
