@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, ipc, test, tr } from './helpers'
 
 // Greetings (R4) in zh, fr and en: a Saudi customer whose contact reads English. Today lists the
@@ -144,6 +145,7 @@ for (const lang of ['zh', 'fr', 'en'] as const) {
     await page.getByTestId('template-save').click()
     await expect(page.getByTestId('template-custom')).toBeVisible()
     await shoot(page, `templates-${lang}`)
+    expect((await new AxeBuilder({ page }).include('main').analyze()).violations.map((v) => v.id)).toEqual([])
     await page.getByTestId('template-reset').click()
     await expect(page.getByText(tr(lang, 'greetings.resetDone'))).toBeVisible()
     await expect(page.getByTestId('template-custom')).toBeHidden()
@@ -175,6 +177,13 @@ for (const lang of ['zh', 'fr', 'en'] as const) {
     await expect(page.getByText(tr(lang, 'greetings.dialog.copied'))).toBeVisible()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(edited)
     await shoot(page, `birthday-dialog-${lang}`)
+    // WCAG rules: Mantine's modal header is a <header>, which axe's best-practice rules count as a
+    // second banner.
+    const dialogAxe = await new AxeBuilder({ page })
+      .include('[data-testid="greeting-dialog"]')
+      .withTags(['wcag2a', 'wcag2aa'])
+      .analyze()
+    expect(dialogAxe.violations.map((v) => v.id)).toEqual([])
     await dialog.getByTestId('greeting-mark-sent').click()
     await expect(
       page.getByText(fill(tr(lang, 'greetings.dialog.sentDone'), { name: who.contact })),

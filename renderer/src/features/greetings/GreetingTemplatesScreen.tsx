@@ -293,7 +293,11 @@ function OccasionEditor({
                   variant="default"
                   onClick={() => insert(field)}
                   title={t(`greetings.field.${field}`)}
-                  aria-label={t('greetings.insertField', { field: t(`greetings.field.${field}`) })}
+                  // The name starts with what the button shows (axe label-content-name-mismatch).
+                  aria-label={t('greetings.insertField', {
+                    field: `{${field}}`,
+                    meaning: t(`greetings.field.${field}`),
+                  })}
                 >
                   {`{${field}}`}
                 </Button>
