@@ -288,8 +288,10 @@ export const BUILTIN_TEMPLATES: Record<GreetingOccasion, Record<(typeof BUILTIN_
       body: `Dear {contact},\n\nOn {holiday}, warm congratulations to you and everyone at {company}. I wish you and your country peace and prosperity.${EN_END}`,
     },
     fr: {
-      subject: 'Meilleurs vœux pour la {holiday}',
-      body: `Bonjour {contact},\n\nÀ l’occasion de la {holiday}, j’adresse mes chaleureuses félicitations à vous et à toute l’équipe de {company}. Je vous souhaite, ainsi qu’à votre pays, paix et prospérité.${FR_END}`,
+      // No {holiday} here: the library's names take either gender ("le Jour de l’Indépendance",
+      // "la Fête nationale"), so "votre fête nationale" is the one phrasing right for every country.
+      subject: 'Meilleurs vœux pour votre fête nationale',
+      body: `Bonjour {contact},\n\nÀ l’occasion de votre fête nationale, j’adresse mes chaleureuses félicitations à vous et à toute l’équipe de {company}. Je vous souhaite, ainsi qu’à votre pays, paix et prospérité.${FR_END}`,
     },
     zh: {
       subject: '{holiday}快乐',
@@ -298,16 +300,17 @@ export const BUILTIN_TEMPLATES: Record<GreetingOccasion, Record<(typeof BUILTIN_
   },
   holiday: {
     en: {
-      subject: 'Happy {holiday}',
-      body: `Dear {contact},\n\nWith {holiday} coming, I wish you and your family a happy and restful holiday. Thank you for your continued trust in us.${EN_END}`,
+      // Any holiday, solemn ones too (Qingming, a remembrance day): peace and rest, never "happy".
+      subject: 'Best wishes for {holiday}',
+      body: `Dear {contact},\n\nWith {holiday} coming, I wish you and your family a peaceful and restful day. Thank you for your continued trust in us.${EN_END}`,
     },
     fr: {
-      subject: `Bonne fête${S}: {holiday}`,
-      body: `Bonjour {contact},\n\nÀ l’approche de cette fête ({holiday}), je vous souhaite, à vous et à vos proches, d’excellents moments de repos. Merci pour votre confiance renouvelée.${FR_END}`,
+      subject: `{holiday}${S}: meilleurs vœux`,
+      body: `Bonjour {contact},\n\nÀ l’occasion de ce jour férié ({holiday}), je vous souhaite, à vous et à vos proches, une journée paisible et reposante. Merci pour votre confiance renouvelée.${FR_END}`,
     },
     zh: {
-      subject: '{holiday}快乐',
-      body: `尊敬的{contact}：\n\n您好！{holiday}将至，祝您和家人节日快乐、假期愉快！感谢您一直以来的信任与支持。${ZH_END}`,
+      subject: '{holiday}安康',
+      body: `尊敬的{contact}：\n\n您好！{holiday}将至，祝您和家人假期平安、身体健康、万事顺遂！感谢您一直以来的信任与支持。${ZH_END}`,
     },
   },
   birthday: {
@@ -317,7 +320,7 @@ export const BUILTIN_TEMPLATES: Record<GreetingOccasion, Record<(typeof BUILTIN_
     },
     fr: {
       subject: `Joyeux anniversaire, {contact}${S}!`,
-      body: `Bonjour {contact},\n\nJoyeux anniversaire${S}! Je vous souhaite une excellente journée entouré(e) de vos proches, et une année pleine de santé, de bonheur et de réussite. C’est toujours un plaisir de travailler avec vous.${FR_END}`,
+      body: `Bonjour {contact},\n\nJoyeux anniversaire${S}! Je vous souhaite une excellente journée auprès de vos proches, et une année pleine de santé, de bonheur et de réussite. C’est toujours un plaisir de travailler avec vous.${FR_END}`,
     },
     zh: {
       subject: '{contact}，生日快乐！',
