@@ -92,4 +92,51 @@ describe('today:get', () => {
       expect.arrayContaining([['2027-03-09', 'SA', 'Eid al-Fitr']]),
     )
   })
+  it('lists a repeating reminder once, at its latest open occurrence, and counts duties beyond the listed ones', async () => {
+    // Sunday 7 March 2027.
+    s = tempServices({ now: () => new Date('2027-03-07T09:00:00Z') })
+    const id = data(
+      await call('customers:create', {
+        customer: { displayName: 'Weekly Call GmbH', country: 'DE', owner: 'Anna' },
+      }),
+    ).id
+    data(
+      await call('interactions:log', {
+        customerId: id,
+        interaction: { kind: 'call', date: '2027-03-07', summary: 'Call' },
+      }),
+    )
+    // Every Monday from 1 February: five Mondays missed by 7 March.
+    const weekly = data(
+      await call('reminders:create', {
+        customerId: id,
+        reminder: { kind: 'follow_up', dueDate: '2027-02-01', rrule: 'FREQ=WEEKLY;BYDAY=MO' },
+      }),
+    ).id
+    const listed = () =>
+      call('today:get', { lang: 'en' }).then((res) =>
+        data(res)
+          .items.filter((i) => i.reminderId === weekly)
+          .map((i) => [i.occurrence, i.lateDays]),
+      )
+    expect(await listed()).toEqual([['2027-03-01', 6]])
+    // Done for the latest: the four older misses stay behind it and do not come up one by one.
+    data(await call('reminders:act', { id: weekly, occurrence: '2027-03-01', action: 'done' }))
+    expect(await listed()).toEqual([])
+
+    // 320 customers without an owner's contact for a year: every contact duty is counted, the
+    // first 300 items listed.
+    for (let i = 0; i < 320; i++)
+      data(
+        await call('customers:create', {
+          customer: { displayName: `Quiet ${i}`, country: 'FR', owner: 'Bo' },
+        }),
+      )
+    s.db.prepare("UPDATE customer_duties SET due_date = '2027-01-01' WHERE kind = 'contact_due'").run()
+    const view = data(await call('today:get', { lang: 'en' }))
+    const bo = view.owners.find((o) => o.owner === 'Bo')!
+    expect(bo.overdue).toBe(320)
+    expect(view.items.length).toBe(300)
+    expect(view.total).toBeGreaterThanOrEqual(321)
+  })
 })

@@ -112,14 +112,26 @@ export function todayView(
     })
   }
 
-  // Reminder occurrences still open, from the last three months up to today.
+  // Reminder occurrences still open, from the last three months up to today. A repeating
+  // reminder is listed once, at its latest open occurrence after the last one dealt with: a weekly
+  // call missed three times is one call to make, and marking it done does not bring the older
+  // misses up one by one (they stay open in its history on the calendar).
   for (const { reminder, events, customerName } of remindersInRange(r.db, {
     from: addDays(today, -92),
     to: today,
     lang,
   })) {
-    for (const o of occurrences(reminder, events, addDays(today, -92), today, today)) {
-      if (o.state !== 'open') continue
+    const all = occurrences(reminder, events, addDays(today, -92), today, today)
+    let listed = all.filter((o) => o.state === 'open')
+    if (reminder.rrule) {
+      let dealt = ''
+      for (const o of all) if (o.state !== 'open' && o.date > dealt) dealt = o.date
+      const latest = listed
+        .filter((o) => o.date > dealt)
+        .reduce<(typeof listed)[number] | null>((a, o) => (!a || o.date > a.date ? o : a), null)
+      listed = latest ? [latest] : []
+    }
+    for (const o of listed) {
       withCustomer(reminder.customerId, {
         kind: 'reminder',
         date: o.date,
@@ -134,14 +146,29 @@ export function todayView(
     }
   }
 
-  // Duties due by today (an owner missing is due now).
+  // Duties due by today (an owner missing is due now): counted per owner in SQL over all of them
+  // (tens of thousands at 100k customers), and only the first LISTED by rank read as items; the
+  // overall first LISTED can hold no duty ranked below those.
+  const DUE_DUTIES = `FROM customer_duties d
+       JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL
+       LEFT JOIN customer_tiers t ON t.customer_id = d.customer_id
+       WHERE d.due_date <= :today OR d.due_date IS NULL`
+  const dutyCounts = r.db
+    .prepare(
+      `SELECT c.owner AS owner,
+              sum(coalesce(d.due_date, :today) < :today) AS overdue,
+              sum(coalesce(d.due_date, :today) = :today) AS due
+       ${DUE_DUTIES} GROUP BY c.owner`,
+    )
+    .all({ today }) as { owner: string | null; overdue: number; due: number }[]
   const duties = r.db
     .prepare(
-      `SELECT d.customer_id, d.kind, d.due_date, c.display_name FROM customer_duties d
-       JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL
-       WHERE d.due_date <= ? OR d.due_date IS NULL`,
+      `SELECT d.customer_id, d.kind, d.due_date, c.display_name ${DUE_DUTIES}
+       ORDER BY CASE coalesce(t.tier, 'ordinary') WHEN 'key' THEN 0 WHEN 'mid' THEN 1 WHEN 'small' THEN 2 ELSE 3 END,
+                coalesce(d.due_date, :today)
+       LIMIT ${LISTED}`,
     )
-    .all(today) as {
+    .all({ today }) as {
     customer_id: string
     kind: 'contact_due' | 'executive_dialogue' | 'owner_missing'
     due_date: string | null
@@ -192,10 +219,12 @@ export function todayView(
     }
   }
 
-  // Counts per owner, over everything overdue or due today (not only the listed items).
+  // Counts per owner, over everything overdue or due today (not only the listed items): the
+  // duties' from SQL, the reminders' from their items.
   const byOwner = new Map<string, { owner: string | null; due: number; overdue: number }>()
+  for (const d of dutyCounts) byOwner.set(d.owner ?? '', { owner: d.owner, due: d.due, overdue: d.overdue })
   for (const item of items) {
-    if (isGreeting(item)) continue
+    if (isGreeting(item) || item.kind === 'duty') continue
     const key = item.owner ?? ''
     const row = byOwner.get(key) ?? { owner: item.owner ?? null, due: 0, overdue: 0 }
     if (item.lateDays > 0) row.overdue++
@@ -221,7 +250,8 @@ export function todayView(
 
   return {
     today,
-    total: items.length,
+    total:
+      items.filter((i) => i.kind !== 'duty').length + dutyCounts.reduce((n, d) => n + d.overdue + d.due, 0),
     items: ranked.slice(0, LISTED),
     owners: [...byOwner.values()].sort((a, b) => b.overdue - a.overdue || b.due - a.due),
     holidays,
