@@ -241,7 +241,7 @@ export function CaptureForm({ fair }: { fair: Fair }) {
   })
 
   return (
-    <Stack gap="md" onKeyDown={onKeyDown} data-testid="capture-form">
+    <Stack gap="sm" onKeyDown={onKeyDown} data-testid="capture-form">
       <div role="status" aria-live="polite">
         {saved && (
           <Alert

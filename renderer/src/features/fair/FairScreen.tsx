@@ -192,7 +192,7 @@ function FairPage({ fairId, view }: { fairId: string; view: 'capture' | 'triage'
             {t('fair.triage')}
           </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="capture" pt="md">
+        <Tabs.Panel value="capture" pt="sm">
           <CaptureForm fair={fair} />
         </Tabs.Panel>
         <Tabs.Panel value="triage" pt="md">
