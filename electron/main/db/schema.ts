@@ -125,7 +125,13 @@ export const contacts = sqliteTable(
     deletedAt: text('deleted_at'),
     updatedAt: text('updated_at').notNull().default(''),
   },
-  (t) => [index('contacts_customer').on(t.customerId, t.deletedAt)],
+  (t) => [
+    index('contacts_customer').on(t.customerId, t.deletedAt),
+    // The calendar's birthdays of a range, by month and day (its query uses this expression).
+    index('contacts_birthday')
+      .on(sql`(${t.birthdayMonth} * 100 + ${t.birthdayDay})`)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.birthdayMonth} IS NOT NULL AND ${t.birthdayDay} IS NOT NULL`),
+  ],
 )
 
 /**
@@ -236,6 +242,10 @@ export const reminders = sqliteTable(
   (t) => [
     index('reminders_customer').on(t.customerId, t.deletedAt),
     index('reminders_due').on(t.deletedAt, t.dueDate),
+    // The repeating ones started by a range's end, without reading every past single reminder.
+    index('reminders_recurring')
+      .on(t.dueDate)
+      .where(sql`${t.rrule} IS NOT NULL AND ${t.deletedAt} IS NULL`),
   ],
 )
 
@@ -260,7 +270,13 @@ export const reminderEvents = sqliteTable(
     deletedAt: text('deleted_at'),
     updatedAt: text('updated_at').notNull().default(''),
   },
-  (t) => [index('reminder_events_reminder').on(t.reminderId, t.occurrence)],
+  (t) => [
+    index('reminder_events_reminder').on(t.reminderId, t.occurrence),
+    // Occurrences snoozed or moved into a range.
+    index('reminder_events_moved')
+      .on(t.toDate)
+      .where(sql`${t.toDate} IS NOT NULL AND ${t.deletedAt} IS NULL`),
+  ],
 )
 
 /**

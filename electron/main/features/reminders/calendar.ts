@@ -90,9 +90,16 @@ export function remindersInRange(
       `SELECT r.*, c.display_name AS customer_name, c.country AS customer_country
        FROM reminders r JOIN customers c ON c.id = r.customer_id
        LEFT JOIN customer_tiers t ON t.customer_id = c.id
-       WHERE r.deleted_at IS NULL AND ${f.sql}
-         AND ((r.rrule IS NOT NULL AND r.due_date <= ?) OR r.due_date BETWEEN ? AND ?
-              OR r.id IN (SELECT reminder_id FROM reminder_events WHERE deleted_at IS NULL AND to_date BETWEEN ? AND ?))`,
+       WHERE +r.deleted_at IS NULL AND ${f.sql}
+         AND r.id IN (
+           -- Three index searches (migration 0018): the repeating ones started by the range's
+           -- end, the single ones due in it, and any occurrence moved into it, then each one by
+           -- its id (+: not by deleted_at). As one OR the planner read every live reminder.
+           SELECT id FROM reminders INDEXED BY reminders_recurring
+             WHERE rrule IS NOT NULL AND deleted_at IS NULL AND due_date <= ?
+           UNION ALL SELECT id FROM reminders WHERE deleted_at IS NULL AND due_date BETWEEN ? AND ?
+           UNION ALL SELECT reminder_id FROM reminder_events
+             WHERE to_date IS NOT NULL AND deleted_at IS NULL AND to_date BETWEEN ? AND ?)`,
     )
     .all(...f.params, q.to, q.from, q.to, q.from, q.to) as (Parameters<typeof toReminder>[0] & {
     customer_name: string

@@ -1,0 +1,3 @@
+CREATE INDEX `contacts_birthday` ON `contacts` (("birthday_month" * 100 + "birthday_day")) WHERE "contacts"."deleted_at" IS NULL AND "contacts"."birthday_month" IS NOT NULL AND "contacts"."birthday_day" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `reminder_events_moved` ON `reminder_events` (`to_date`) WHERE "reminder_events"."to_date" IS NOT NULL AND "reminder_events"."deleted_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `reminders_recurring` ON `reminders` (`due_date`) WHERE "reminders"."rrule" IS NOT NULL AND "reminders"."deleted_at" IS NULL;
