@@ -45,7 +45,14 @@ export const todayViewSchema = z.object({
   owners: z.array(z.object({ owner: z.string().nullable(), due: z.number(), overdue: z.number() })),
   /** Holidays of the next 30 days in customers' countries, with the customers each touches. */
   holidays: z.array(
-    z.object({ date: z.string(), title: z.string(), country: z.string(), customers: z.number() }),
+    z.object({
+      date: z.string(),
+      title: z.string(),
+      /** The country with the most customers; `countries` lists all where it falls that day. */
+      country: z.string(),
+      countries: z.array(z.string()),
+      customers: z.number(),
+    }),
   ),
 })
 export type TodayView = z.infer<typeof todayViewSchema>

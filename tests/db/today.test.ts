@@ -139,4 +139,20 @@ describe('today:get', () => {
     expect(view.items.length).toBe(300)
     expect(view.total).toBeGreaterThanOrEqual(321)
   })
+  it('lists a holiday once per day with every country it falls in, its name without a country', async () => {
+    s = tempServices({ now: () => new Date('2027-03-07T09:00:00Z') })
+    for (const [name, country] of [
+      ['Maison Lefèvre', 'FR'],
+      ['Brasserie Dupont', 'BE'],
+      ['Atelier Martin', 'FR'],
+    ] as const)
+      data(await call('customers:create', { customer: { displayName: name, country } }))
+    for (const lang of ['zh', 'fr', 'en'] as const) {
+      const view = data(await call('today:get', { lang }))
+      // Easter Monday 2027, in France and Belgium: one row, France first (two customers).
+      const easter = view.holidays.filter((h) => h.date === '2027-03-29')
+      expect(easter.map((h) => [h.countries, h.customers])).toEqual([[['FR', 'BE'], 3]])
+      expect(easter[0]!.title).not.toMatch(/France|Belgi|法国|比利时/)
+    }
+  })
 })

@@ -34,6 +34,7 @@ export function makeFormatters(lang: string) {
   const zoneFormats = new Map<string, [Intl.DateTimeFormat, Intl.DateTimeFormat]>()
   const weekdayZones = new Map<string, Intl.DateTimeFormat>()
   const percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
+  const listFmt = new Intl.ListFormat(locale, { type: 'conjunction' })
   return {
     locale,
     date: (iso: string | null | undefined) => (iso ? dateFmt(iso) : ''),
@@ -55,6 +56,11 @@ export function makeFormatters(lang: string) {
         })
       }).format(n),
     country: (code: string | null | undefined) => (code ? countryName(code, uiLanguage) : ''),
+    /** Up to `max` countries as the language lists them ("Italie, Espagne et Autriche"), then "+N". */
+    countries: (codes: readonly string[], max = 3) => {
+      const names = listFmt.format(codes.slice(0, max).map((c) => countryName(c, uiLanguage)))
+      return codes.length > max ? `${names} +${numberFmt.format(codes.length - max)}` : names
+    },
     /** A stored E.164 number in international layout: +966501234567 → +966 50 123 4567. */
     phone: (e164: string) => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164,
     /** All countries as select options, sorted by their localised name. */

@@ -238,15 +238,34 @@ export function todayView(
     (a, b) => rank(a) - rank(b) || b.lateDays - a.lateDays || byTitle(a.title, b.title),
   )
 
-  // Holidays of the next 30 days in customers' countries, with how many customers each touches (A1).
-  const holidays = calendarRange(r, { from: today, to: addDays(today, 30), lang, kinds: ['holiday'] }).map(
-    (e) => ({
-      date: e.date,
-      title: e.title,
-      country: e.country ?? '',
-      customers: e.customers ?? 0,
-    }),
-  )
+  // Holidays of the next 30 days in customers' countries, with how many customers each touches
+  // (A1): one row per holiday and day, with every country it falls in (the Immaculate Conception
+  // was eight rows, one per country), the countries with the most customers first.
+  const holidays: TodayView['holidays'] = []
+  const sameDay = new Map<string, TodayView['holidays'][number] & { per: Map<string, number> }>()
+  // A holiday without a name in this language reads "{name} ({country})": grouped by its name.
+  const [before, after] = labels.t('calendar.holiday.fallback').split('{{country}}') as [string, string]
+  const suffixOf = (country: string) =>
+    `${before.replace('{{name}}', '')}${labels.country(country) ?? country}${after}`
+  for (const e of calendarRange(r, { from: today, to: addDays(today, 30), lang, kinds: ['holiday'] })) {
+    const suffix = e.country ? suffixOf(e.country) : ''
+    const name = suffix && e.title.endsWith(suffix) ? e.title.slice(0, -suffix.length) : e.title
+    const key = `${e.date}|${name}`
+    let row = sameDay.get(key)
+    if (!row) {
+      row = { date: e.date, title: e.title, country: '', countries: [], customers: 0, per: new Map() }
+      sameDay.set(key, row)
+    } else row.title = name
+    const country = e.country ?? ''
+    row.per.set(country, (row.per.get(country) ?? 0) + (e.customers ?? 0))
+    row.customers += e.customers ?? 0
+  }
+  for (const { per, ...row } of sameDay.values()) {
+    const countries = [...per.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([c]) => c)
+    holidays.push({ ...row, country: countries[0] ?? '', countries })
+  }
 
   return {
     today,

@@ -162,8 +162,6 @@ export function DashboardScreen() {
         </Alert>
       )}
 
-      <WorkCards />
-
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Text fw={600} mb="xs">
@@ -344,6 +342,9 @@ export function DashboardScreen() {
           </Group>
         </Card>
       </SimpleGrid>
+
+      {/* The work (A1) under the tiers it comes from: the dashboard is first the tiers' picture. */}
+      <WorkCards />
 
       <Card withBorder data-testid="dashboard-at-risk">
         <Group justify="space-between" mb="xs">

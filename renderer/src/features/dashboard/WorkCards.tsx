@@ -82,14 +82,14 @@ export function WorkCards() {
             </Table.Thead>
             <Table.Tbody>
               {holidays.slice(0, HOLIDAY_ROWS).map((h) => (
-                <Table.Tr key={`${h.country}:${h.date}:${h.title}`} data-testid="dashboard-holiday-row">
+                <Table.Tr key={`${h.date}:${h.title}`} data-testid="dashboard-holiday-row">
                   <Table.Td style={NOWRAP}>{fmt.shortDate(h.date)}</Table.Td>
                   <Table.Td>
                     {h.title}
                     {/* A holiday without a name in this language already names its country. */}
-                    {!h.title.includes(fmt.country(h.country)) && (
+                    {!(h.countries.length === 1 && h.title.includes(fmt.country(h.country))) && (
                       <Text size="xs" c="dimmed">
-                        {fmt.country(h.country)}
+                        {fmt.countries(h.countries)}
                       </Text>
                     )}
                   </Table.Td>

@@ -322,14 +322,14 @@ export function TodayScreen() {
             <Table>
               <Table.Tbody>
                 {(view?.holidays ?? []).map((h) => (
-                  <Table.Tr key={`${h.country}:${h.date}:${h.title}`}>
+                  <Table.Tr key={`${h.date}:${h.title}`}>
                     <Table.Td style={NOWRAP}>{f.shortDate(h.date)}</Table.Td>
                     <Table.Td>
                       {h.title}
                       {/* A holiday without a name in this language already names its country. */}
-                      {!h.title.includes(f.country(h.country)) && (
+                      {!(h.countries.length === 1 && h.title.includes(f.country(h.country))) && (
                         <Text size="xs" c="dimmed">
-                          {f.country(h.country)}
+                          {f.countries(h.countries)}
                         </Text>
                       )}
                     </Table.Td>
