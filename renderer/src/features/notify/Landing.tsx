@@ -21,7 +21,9 @@ export function Landing({ fallback }: { fallback: React.ReactNode }) {
   }, [count])
   useEffect(() => {
     // Replaced, not pushed: Back from Today does not return to a blank address that bounces again.
-    if (toToday) window.location.replace(hrefFor({ name: 'today' }))
+    // Only while the address is still the landing one: app:info may answer after the user (or a
+    // link, or a test) has already gone to another screen, which must not be taken away.
+    if (toToday && isLanding(window.location.hash)) window.location.replace(hrefFor({ name: 'today' }))
   }, [toToday])
   if (toToday !== false)
     return (
