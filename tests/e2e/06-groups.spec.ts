@@ -3,19 +3,13 @@ import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
-import { customerTotal, expect, ipc, switchLanguage, test, tr } from './helpers'
+import { customerTotal, expect, ipc, switchLanguage, test, tr, useLanguage } from './helpers'
 
 /**
  * The UI language as the settings store it, then the screen reloaded in it. For tests about the
  * groups screens rather than the language switcher (its own specs drive it), this does not race
  * the switcher's dropdown while a screen is still loading.
  */
-async function useLanguage(page: Page, lang: 'zh' | 'fr' | 'en') {
-  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('lang', { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }[lang])
-}
-
 // This file's harness starts empty: the first test to run loads the demo customers, the other one
 // reuses them (or loads them itself when run alone).
 async function ensureDemo(page: Page) {

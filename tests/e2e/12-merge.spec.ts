@@ -2,13 +2,7 @@
 // compares them field by field, and the survivor's page then shows both customers' orders; the
 // merged-away page redirects to it. Screens of the dialog in zh, fr and en at two sizes.
 import type { Page } from '@playwright/test'
-import { expect, ipc, test, tr } from './helpers'
-
-async function useLanguage(page: Page, lang: 'zh' | 'fr' | 'en') {
-  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('lang', { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }[lang])
-}
+import { expect, ipc, test, tr, useLanguage } from './helpers'
 
 async function customer(page: Page, name: string, extra: Record<string, unknown>, email: string) {
   const res = await ipc<{ id: string }>(page, 'customers:create', {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, ipc, test, tr } from './helpers'
+import { expect, ipc, test, tr, useLanguage } from './helpers'
 
 // The import wizard (D1) end to end through the harness: a customers file with one bad country is
 // refused line by line, imported without that line by an explicit choice, then an orders file
@@ -25,12 +25,6 @@ const ORDERS_CSV = [
   `Lumen Trading GmbH,${isoDaysAgo(30)},2500000,USD,paid`,
   `Maison Verte SARL,${isoDaysAgo(40)},1200,USD,paid`,
 ].join('\r\n')
-
-async function useLanguage(page: Page, lang: 'zh' | 'fr' | 'en') {
-  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('lang', { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }[lang])
-}
 
 async function chooseFile(page: Page, name: string, text: string) {
   await page

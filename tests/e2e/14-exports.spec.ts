@@ -7,16 +7,7 @@ import type { Download, Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
-import { expect, ipc, test, tr } from './helpers'
-
-type Lang = 'zh' | 'fr' | 'en'
-
-/** The UI language as the settings store it, then the screen reloaded in it. */
-async function useLanguage(page: Page, lang: Lang) {
-  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('lang', { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }[lang])
-}
+import { expect, ipc, test, tr, useLanguage } from './helpers'
 
 // This file's harness starts empty: whichever test runs first loads the demo customers.
 async function ensureDemo(page: Page) {

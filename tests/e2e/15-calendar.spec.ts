@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, ipc, test, tr } from './helpers'
+import { expect, ipc, test, tr, useLanguage, dayFromToday, fill, LOCALE, type Lang } from './helpers'
 import { describeRule } from '../../shared/rrule-text'
 
 // The calendar screen (R5) in zh, fr and en: a weekly reminder made through the dialog, seen in
@@ -8,30 +8,11 @@ import { describeRule } from '../../shared/rrule-text'
 // and by keyboard), and a Saudi customer's Eid al-Fitr in March 2027. This file's harness starts
 // empty; each test makes its own Saudi customer.
 
-type Lang = 'zh' | 'fr' | 'en'
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }
 const SHOTS = '.tmp/shots/h3'
 const SIZES = [
   [1440, 900],
   [1280, 720],
 ] as const
-
-async function useLanguage(page: Page, lang: Lang) {
-  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('lang', LOCALE[lang])
-}
-
-/** Today in this machine's zone (the harness runs here too), plus `days`. */
-function dayFromToday(days: number): string {
-  const now = new Date()
-  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days))
-    .toISOString()
-    .slice(0, 10)
-}
-
-const fill = (text: string, vars: Record<string, string>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '')
 
 const weekdayName = (lang: Lang, iso: string) =>
   new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'long', timeZone: 'UTC' }).format(

@@ -1,35 +1,16 @@
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, ipc, test, tr } from './helpers'
+import { expect, ipc, test, tr, useLanguage, dayFromToday, fill, LOCALE, type Lang } from './helpers'
 
 // The customer page's reminders panel (P6, R1) and the one-click reminder from a logged next step.
 // This file's harness starts empty; each test makes its own customer.
 
-type Lang = 'zh' | 'fr' | 'en'
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }
 const SHOTS = '.tmp/shots/h4'
-
-/** The UI language as the settings store it, then the page reloaded in it. */
-async function useLanguage(page: Page, lang: Lang) {
-  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('lang', LOCALE[lang])
-}
-
-/** Today in this machine's zone (the harness runs here too), plus `days`. */
-function dayFromToday(days: number): string {
-  const now = new Date()
-  const local = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days))
-  return local.toISOString().slice(0, 10)
-}
 
 /** A calendar day as the app shows it (its medium date style). */
 const shown = (lang: Lang, iso: string) =>
   new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso))
-
-const fill = (text: string, vars: Record<string, string>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '')
 
 async function newCustomer(page: Page, name: string, country: string) {
   const created = await ipc<{ id: string }>(page, 'customers:create', {

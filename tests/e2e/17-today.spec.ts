@@ -1,29 +1,9 @@
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, ipc, test, tr } from './helpers'
+import { expect, ipc, test, tr, useLanguage, dayFromToday, fill } from './helpers'
 
 // The Today view (R5): overdue and due work ranked Key first, done and snoozed from the list, and
 // birthdays ahead listed as greetings rather than counted as work. This file's harness starts empty.
-
-type Lang = 'zh' | 'fr' | 'en'
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }
-
-async function useLanguage(page: Page, lang: Lang) {
-  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('lang', LOCALE[lang])
-}
-
-/** Today in this machine's zone (the harness runs here too), plus `days`. */
-function dayFromToday(days: number): string {
-  const now = new Date()
-  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days))
-    .toISOString()
-    .slice(0, 10)
-}
-
-const fill = (text: string, vars: Record<string, string | number>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''))
 
 async function customer(page: Page, name: string, country: string, contact: Record<string, unknown>) {
   const created = await ipc<{ id: string }>(page, 'customers:create', {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, ipc, test, tr } from './helpers'
+import { expect, ipc, test, tr, useLanguage, dayFromToday, fill, LOCALE, type Lang } from './helpers'
 
 // Greetings (R4) in zh, fr and en: a Saudi customer whose contact reads English. Today lists the
 // contact's birthday (within the birthday lead time, set in the templates screen); its greeting
@@ -11,8 +11,6 @@ import { expect, ipc, test, tr } from './helpers'
 // unknown field by name and a lead time out of range, and previews on a sample contact. This
 // file's harness starts empty; each test makes its own customer.
 
-type Lang = 'zh' | 'fr' | 'en'
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }
 const SHOTS = '.tmp/shots/greetings'
 const SIZES = [
   [1440, 900],
@@ -20,23 +18,6 @@ const SIZES = [
 ] as const
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
-
-async function useLanguage(page: Page, lang: Lang) {
-  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('lang', LOCALE[lang])
-}
-
-/** Today in this machine's zone (the harness runs here too), plus `days`. */
-function dayFromToday(days: number): string {
-  const now = new Date()
-  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days))
-    .toISOString()
-    .slice(0, 10)
-}
-
-const fill = (text: string, vars: Record<string, string>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '')
 
 const languageName = (lang: Lang, code: string) =>
   new Intl.DisplayNames([LOCALE[lang]], { type: 'language' }).of(code)!

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, ipc, test, tr } from './helpers'
+import { expect, ipc, test, tr, useLanguage, fill, type Lang } from './helpers'
 
 // Trade-fair mode (F1) in zh, fr and en: a fair created, three leads captured from the keyboard
 // (one of them the first visitor again, added to the customer the duplicate suggestion names), a
@@ -8,8 +8,6 @@ import { expect, ipc, test, tr } from './helpers'
 // follow-ups in the calendar's agenda. The three tests share this file's harness, each with its
 // own fair and customers.
 
-type Lang = 'zh' | 'fr' | 'en'
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }
 const SHOTS = '.tmp/shots/hf'
 const SIZES = [
   [1440, 900],
@@ -22,12 +20,6 @@ const PNG = Buffer.from(
   'base64',
 )
 
-async function useLanguage(page: Page, lang: Lang) {
-  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('lang', LOCALE[lang])
-}
-
 async function shoot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true })
   for (const [width, height] of SIZES) {
@@ -36,9 +28,6 @@ async function shoot(page: Page, name: string) {
   }
   await page.setViewportSize({ width: 1440, height: 900 })
 }
-
-const fill = (text: string, vars: Record<string, string | number>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (all, k: string) => (k in vars ? String(vars[k]) : all))
 
 /** The plural form i18next picks for `count` (zh has one form; en and fr one and other). */
 const plural = (lang: Lang, key: string, count: number) =>

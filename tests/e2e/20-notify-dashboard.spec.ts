@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, ipc, test, tr } from './helpers'
+import { expect, ipc, test, tr, useLanguage, fill, type Lang } from './helpers'
 
 // Issue 12 §2, §5 and A1 through the harness, in Chinese, French and English: `#/` stays on the
 // customer list while there are no customers and opens Today once there are; a group view's bulk
@@ -9,21 +9,11 @@ import { expect, ipc, test, tr } from './helpers'
 // customer; the dashboard counts due work per owner and lists the coming holidays with the
 // customers each touches. This file's harness starts empty.
 
-type Lang = 'zh' | 'fr' | 'en'
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }
 const VIEWPORTS = [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
 ] as const
 
-async function useLanguage(page: Page, lang: Lang) {
-  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('lang', LOCALE[lang])
-}
-
-const fill = (text: string, vars: Record<string, string | number>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''))
 /** A plural string as the app picks it for `count` (zh has only `_other`). */
 const plural = (lang: Lang, key: string, count: number) =>
   fill(tr(lang, `${key}_${count === 1 && lang !== 'zh' ? 'one' : 'other'}`), { count, n: count })

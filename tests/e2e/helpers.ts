@@ -222,3 +222,26 @@ function merge(a: Tree, b: Tree): Tree {
   }
   return out
 }
+
+export type Lang = 'zh' | 'fr' | 'en'
+/** The BCP 47 locale the app sets on <html> (and formats with) in each UI language. */
+export const LOCALE: Record<Lang, string> = { zh: 'zh-CN', fr: 'fr-FR', en: 'en-US' }
+
+/** The UI language as the settings store it, then the page reloaded in it. */
+export async function useLanguage(page: Page, lang: Lang) {
+  expect((await ipc(page, 'settings:set', { language: lang })).ok).toBe(true)
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('lang', LOCALE[lang])
+}
+
+/** Today in this machine's zone (the harness runs here too), plus `days`, as YYYY-MM-DD. */
+export function dayFromToday(days: number): string {
+  const now = new Date()
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days))
+    .toISOString()
+    .slice(0, 10)
+}
+
+/** A translated text with its {{placeholders}} filled, as i18next fills them. */
+export const fill = (text: string, vars: Record<string, string | number>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''))

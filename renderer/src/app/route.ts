@@ -79,8 +79,15 @@ export function navigate(route: Route): void {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash))
   useEffect(() => {
-    // Kept while the hash is the same, so the second notice of one navigation renders nothing.
-    const onHash = (hash: string) => setRoute((r) => (hrefFor(r) === hash ? r : parseRoute(hash)))
+    // Kept while the address is the same, so the second notice of one navigation renders nothing;
+    // any other address is a new route, even one naming the same screen (the bare start address
+    // and #/customers both show the list, but only the first is the landing).
+    let last = window.location.hash
+    const onHash = (hash: string) => {
+      if (hash === last) return
+      last = hash
+      setRoute(parseRoute(hash))
+    }
     const onChange = () => onHash(window.location.hash)
     routeListeners.add(onHash)
     window.addEventListener('hashchange', onChange)

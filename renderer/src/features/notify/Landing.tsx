@@ -25,6 +25,8 @@ export function Landing({ fallback }: { fallback: React.ReactNode }) {
     // link, or a test) has already gone to another screen, which must not be taken away.
     if (toToday && isLanding(window.location.hash)) window.location.replace(hrefFor({ name: 'today' }))
   }, [toToday])
+  // Gone from the start address before app:info answered: show the screen asked for.
+  if (toToday && !isLanding(window.location.hash)) return <>{fallback}</>
   if (toToday !== false)
     return (
       <Center h={200}>
