@@ -242,6 +242,6 @@ export function dayFromToday(days: number): string {
     .slice(0, 10)
 }
 
-/** A translated text with its {{placeholders}} filled, as i18next fills them. */
+/** A translated text with its {{placeholders}} filled; one not given stays, to be filled later. */
 export const fill = (text: string, vars: Record<string, string | number>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''))
+  text.replace(/\{\{(\w+)\}\}/g, (all, k: string) => (k in vars ? String(vars[k]) : all))
