@@ -49,7 +49,11 @@ describe('dueNotices', () => {
         date: '2027-03-10',
       }),
     ])
+    // A check that finds nothing new writes nothing (it runs every half minute).
+    const changes = () => s.db.prepare('SELECT total_changes()').pluck().get() as number
+    const before = changes()
     expect(dueNotices(s, 'en')).toBeNull()
+    expect(changes()).toBe(before)
     // The next day: tomorrow's reminder falls due; today's is not announced again.
     at('2027-03-11T12:00:00Z')
     expect(titles(dueNotices(s, 'en'))).toEqual(['Follow-up — Maison Lefèvre'])

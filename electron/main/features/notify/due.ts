@@ -96,7 +96,10 @@ export function dueNotices(
   const kept: Record<string, string> = {}
   for (const [key, date] of Object.entries(sent)) if (date >= floor) kept[key] = date
   for (const n of fresh) kept[n.key] = n.date
-  metaSet(r.db, NOTIFY_STATE, JSON.stringify({ floor, sent: kept } satisfies State))
+  // Written only when it changed: the check runs every half minute, and a commit each time (WAL
+  // pages, a checkpoint later) for a record that says the same would be work for nothing.
+  const next = JSON.stringify({ floor, sent: kept } satisfies State)
+  if (next !== metaRead(r.db, NOTIFY_STATE)) metaSet(r.db, NOTIFY_STATE, next)
   if (fresh.length === 0) return null
 
   // The latest first: what just fell due is what the user is being told about; older ones
