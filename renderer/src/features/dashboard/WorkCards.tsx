@@ -5,6 +5,7 @@ import { Anchor, Card, Group, SimpleGrid, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../app/data'
 import { hrefFor } from '../../app/route'
+import { HolidayName } from '../today/HolidayName'
 import { useFormatters } from '../../i18n/format'
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const
@@ -85,13 +86,7 @@ export function WorkCards() {
                 <Table.Tr key={`${h.date}:${h.title}`} data-testid="dashboard-holiday-row">
                   <Table.Td style={NOWRAP}>{fmt.shortDate(h.date)}</Table.Td>
                   <Table.Td>
-                    {h.title}
-                    {/* A holiday without a name in this language already names its country. */}
-                    {!(h.countries.length === 1 && h.title.includes(fmt.country(h.country))) && (
-                      <Text size="xs" c="dimmed">
-                        {fmt.countries(h.countries)}
-                      </Text>
-                    )}
+                    <HolidayName holiday={h} />
                   </Table.Td>
                   <Table.Td ta="right" style={NOWRAP}>
                     {fmt.number(h.customers)}

@@ -27,6 +27,7 @@ import { useFormatters } from '../../i18n/format'
 import { TIER_COLOR } from '../tiers/TierPanel'
 import { GreetingRowAction } from '../greetings/GreetingAction'
 import { isGreeting, type TodayItem } from '../../../../shared/today'
+import { HolidayName } from './HolidayName'
 import type { UiLanguage } from '../../../../shared/vocabulary'
 
 type Order = 'rank' | 'callNow'
@@ -325,13 +326,7 @@ export function TodayScreen() {
                   <Table.Tr key={`${h.date}:${h.title}`}>
                     <Table.Td style={NOWRAP}>{f.shortDate(h.date)}</Table.Td>
                     <Table.Td>
-                      {h.title}
-                      {/* A holiday without a name in this language already names its country. */}
-                      {!(h.countries.length === 1 && h.title.includes(f.country(h.country))) && (
-                        <Text size="xs" c="dimmed">
-                          {f.countries(h.countries)}
-                        </Text>
-                      )}
+                      <HolidayName holiday={h} />
                     </Table.Td>
                     <Table.Td ta="right" style={NOWRAP}>
                       {t('today.customers', { count: h.customers, n: f.number(h.customers) })}
