@@ -8,6 +8,7 @@ import type { UiLanguage } from '../../../../shared/vocabulary'
 import type { TodayItem, TodayView } from '../../../../shared/today'
 import { isGreeting } from '../../../../shared/today'
 import type { ValueTier } from '../../../../shared/tiering'
+import { TIER_RANK, tierRankSql } from '../../../../shared/tiering'
 import type { HolidayKind } from '../../../../shared/holidays'
 import { addDays } from '../../core/holidays'
 import { deriveTimezone, weekendOf } from '../../core/geo'
@@ -19,7 +20,6 @@ import { GREETING_OCCASIONS, occasionOf } from '../../../../shared/greetings'
 
 /** Items listed; the counts cover everything. */
 const LISTED = 300
-const TIER_RANK: Record<ValueTier, number> = { key: 0, mid: 1, small: 2, ordinary: 3 }
 const DAY = 86_400_000
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY)
 
@@ -164,7 +164,7 @@ export function todayView(
   const duties = r.db
     .prepare(
       `SELECT d.customer_id, d.kind, d.due_date, c.display_name ${DUE_DUTIES}
-       ORDER BY CASE coalesce(t.tier, 'ordinary') WHEN 'key' THEN 0 WHEN 'mid' THEN 1 WHEN 'small' THEN 2 ELSE 3 END,
+       ORDER BY ${tierRankSql("coalesce(t.tier, 'ordinary')")} DESC,
                 coalesce(d.due_date, :today)
        LIMIT ${LISTED}`,
     )
@@ -233,7 +233,9 @@ export function todayView(
   }
 
   // Key before Mid before Small before Ordinary; within a tier, the latest first; greetings by date.
-  const rank = (i: TodayItem) => (i.kind === 'greeting' ? -1 : TIER_RANK[i.tier ?? 'ordinary'])
+  // Greetings, then Key first (the shared rank counts up from Ordinary).
+  const rank = (i: TodayItem) =>
+    i.kind === 'greeting' ? -TIER_RANK.key - 1 : -TIER_RANK[i.tier ?? 'ordinary']
   const ranked = items.sort(
     (a, b) => rank(a) - rank(b) || b.lateDays - a.lateDays || byTitle(a.title, b.title),
   )
