@@ -42,6 +42,7 @@ if (!fs.existsSync(path.join(rendererRoot, 'index.html'))) {
 const listeners = new Set<http.ServerResponse>()
 const emit = (event: EventName, payload: unknown) => {
   const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+  if (process.env.TT_TRACE_IPC && event === 'data:changed') console.error(`event ${frame.split('\n')[1]}`)
   for (const res of listeners) res.write(frame)
 }
 
@@ -141,6 +142,7 @@ const server = http.createServer((req, res) => {
         return sendJson(res, 400, { ok: false, error: { code: 'validation' } })
       }
       const services = host.current
+      const began = performance.now()
       const answer = services
         ? dispatch(services.ipc, channel, input, trusted, (err) => console.error(channel, err))
         : Promise.resolve().then((): Result<unknown> => {
@@ -155,9 +157,14 @@ const server = http.createServer((req, res) => {
             }
           })
       answer
-        .then((result) =>
-          sendJson(res, result.ok || result.error.code !== 'forbidden_sender' ? 200 : 403, result),
-        )
+        .then((result) => {
+          // TT_TRACE_IPC=1 prints each call's main-process time and each change event, to tell
+          // main's share of a slow screen from the renderer's.
+          if (process.env.TT_TRACE_IPC) {
+            console.error(`ipc ${channel} ${(performance.now() - began).toFixed(1)} ms`)
+          }
+          sendJson(res, result.ok || result.error.code !== 'forbidden_sender' ? 200 : 403, result)
+        })
         .catch((err: unknown) => {
           // dispatch never throws, but a result that cannot be serialised would.
           console.error(channel, err)

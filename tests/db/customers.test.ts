@@ -508,3 +508,41 @@ describe('list pages at any offset', () => {
     }
   }, 60_000)
 })
+
+describe('facets', () => {
+  // The filter menus' values, walked one index seek per value: the oracle is plain SELECT DISTINCT.
+  const oracle = () => {
+    const distinct = (sql: string) => s.db.prepare(sql).pluck().all() as string[]
+    const live = (col: string) =>
+      distinct(
+        `SELECT DISTINCT ${col} FROM customers WHERE deleted_at IS NULL AND ${col} IS NOT NULL ORDER BY ${col}`,
+      )
+    return {
+      countries: live('country'),
+      industries: live('industry'),
+      owners: live('owner'),
+      tags: distinct('SELECT DISTINCT tag FROM customer_tags WHERE deleted_at IS NULL ORDER BY tag'),
+    }
+  }
+
+  it('lists each live value once, in order, and forgets a value whose last customer is gone', async () => {
+    await create('solo', {
+      displayName: 'Solo Export Ltd',
+      country: 'NZ',
+      industry: 'Aaa Kiwi Farming',
+      owner: 'Zed',
+      tags: ['Only-Here'],
+    })
+    const before = await dispatch(s.ipc, 'customers:facets', {}, true)
+    expect(before.ok && before.data).toEqual(oracle())
+    expect(before.ok && before.data.countries).toContain('NZ')
+    expect(before.ok && before.data.tags).toContain('Only-Here')
+
+    expect((await dispatch(s.ipc, 'customers:delete', { id: ids.solo! }, true)).ok).toBe(true)
+    const after = await dispatch(s.ipc, 'customers:facets', {}, true)
+    expect(after.ok && after.data).toEqual(oracle())
+    expect(after.ok && after.data.countries).not.toContain('NZ')
+    expect(after.ok && after.data.industries).not.toContain('Aaa Kiwi Farming')
+    expect(after.ok && after.data.owners).not.toContain('Zed')
+  })
+})

@@ -82,6 +82,11 @@ export const customers = sqliteTable(
       // "Is this id a live customer?" without reading the row: counts over tag filters.
       index('customers_live_id').on(t.id, t.deletedAt),
       index('customers_external_id').on(t.externalId),
+      // "Merged from" on a customer's page: few rows are merged away, and without it each open
+      // scanned every customer.
+      index('customers_merged_into')
+        .on(t.mergedInto)
+        .where(sql`${t.mergedInto} IS NOT NULL`),
     ]
   },
 )

@@ -408,20 +408,44 @@ export class CustomerRepository {
   }
 
   facets(): { countries: string[]; industries: string[]; owners: string[]; tags: string[] } {
-    const distinct = (sql: string) => this.db.prepare(sql).pluck().all() as string[]
     return {
-      countries: distinct(
-        'SELECT DISTINCT country FROM customers WHERE deleted_at IS NULL AND country IS NOT NULL',
-      ),
-      industries: distinct(
-        'SELECT DISTINCT industry FROM customers WHERE deleted_at IS NULL AND industry IS NOT NULL ORDER BY industry',
-      ),
-      owners: distinct(
-        'SELECT DISTINCT owner FROM customers WHERE deleted_at IS NULL AND owner IS NOT NULL ORDER BY owner',
-      ),
-      tags: distinct('SELECT DISTINCT tag FROM customer_tags WHERE deleted_at IS NULL ORDER BY tag'),
+      countries: this.distinctLive('customers', 'country'),
+      industries: this.distinctLive('customers', 'industry'),
+      owners: this.distinctLive('customers', 'owner'),
+      tags: this.distinctLive('customer_tags', 'tag'),
     }
   }
+
+  /**
+   * The distinct values of a column over live rows, in order. SELECT DISTINCT read every index
+   * entry (100k customers: 30 ms a column, on every customer page and list); this seeks the index
+   * once per value instead ("the next value after this one"), and there are a few hundred at most.
+   */
+  private distinctLive(table: 'customers' | 'customer_tags', column: string): string[] {
+    const key = `${table}.${column}`
+    let stmts = this.distinctStmts.get(key)
+    if (!stmts) {
+      const base = `SELECT ${column} FROM ${table} WHERE deleted_at IS NULL AND ${column}`
+      stmts = {
+        first: this.db.prepare(`${base} IS NOT NULL ORDER BY ${column} LIMIT 1`).pluck(),
+        next: this.db.prepare(`${base} > ? ORDER BY ${column} LIMIT 1`).pluck(),
+      }
+      this.distinctStmts.set(key, stmts)
+    }
+    const values: string[] = []
+    for (
+      let v = stmts.first.get() as string | undefined;
+      v !== undefined;
+      v = stmts.next.get(v) as string | undefined
+    ) {
+      values.push(v)
+    }
+    return values
+  }
+  private readonly distinctStmts = new Map<
+    string,
+    { first: ReturnType<Db['prepare']>; next: ReturnType<Db['prepare']> }
+  >()
 
   count(): number {
     return this.db.prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL').pluck().get() as number
