@@ -15,7 +15,7 @@ const GROUP_ROWS = [
 ] as const
 
 export const READS = {
-  'app:info': ['customers', 'meta'],
+  'app:info': ['customers'],
   'settings:get': ['meta'],
   // The search box (q) filters by the search index.
   'customers:list': [...CUSTOMER_ROWS, 'search_docs', 'customer_fts', 'search_grams'],

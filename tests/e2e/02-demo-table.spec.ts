@@ -1,4 +1,4 @@
-import { customerTotal, expect, switchLanguage, test, tr } from './helpers'
+import { customerTotal, expect, ipc, switchLanguage, test, tr } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -19,9 +19,18 @@ test('loads demo data with progress, then the table scrolls, filters and sorts',
   await scroller.evaluate((el) => {
     el.scrollTo({ top: el.scrollHeight })
   })
-  await expect(
-    page.locator(`[role=row][aria-rowindex="${total + 1}"][data-testid=customer-row]`),
-  ).toBeVisible()
+  const lastRow = page.locator(`[role=row][aria-rowindex="${total + 1}"][data-testid=customer-row]`)
+  await expect(lastRow).toBeVisible()
+
+  // A change to the data (here through IPC, as a job or a teammate's sync would) reloads the rows
+  // where the user is: the list neither jumps to its top nor blanks its rows meanwhile.
+  const lastId = (await lastRow.getByRole('link').first().getAttribute('href'))!.split('/').pop()!
+  const scrolledTo = await scroller.evaluate((el) => el.scrollTop)
+  expect(scrolledTo).toBeGreaterThan(0)
+  await ipc(page, 'customers:update', { id: lastId, patch: { owner: 'Scroll Keeper' } })
+  await expect(lastRow).toContainText('Scroll Keeper')
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(scrolledTo)
+  await expect(page.getByTestId('customer-row-loading')).toHaveCount(0)
 
   // Filter by continent (Europe): every visible row's country is European.
   await page.getByTestId('filter-continent').click()

@@ -7,6 +7,9 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 export const PAGE = 100
 export const ROW_HEIGHT = 44
 
+/** The pages read for one generation (one list at one data version). */
+type Pages<T> = { gen: number; map: Map<number, T[]> }
+
 export function usePagedRows<T>(
   /** What is listed (filters, sort): a change starts over from the first page. */
   key: string,
@@ -16,10 +19,14 @@ export function usePagedRows<T>(
   onTotal: (total: number | null) => void = () => undefined,
 ) {
   const parentRef = useRef<HTMLDivElement>(null)
-  const [pages, setPages] = useState<Map<number, T[]>>(new Map())
+  // The rows on screen stay until the first page of a new generation comes, then all go at once:
+  // emptying the list first painted a screenful of placeholder rows between the old rows and the
+  // new (two full renders per filter change or save, and a flash on every write).
+  const [pages, setPages] = useState<Pages<T>>({ gen: 0, map: new Map() })
   const [total, setTotal] = useState<number | null>(null)
   const loading = useRef(new Set<number>())
   const generation = useRef(0)
+  const shownKey = useRef(key)
 
   const loadPage = (page: number, gen: number) => {
     if (loading.current.has(page)) return
@@ -28,7 +35,10 @@ export function usePagedRows<T>(
       (res) => {
         // A page that arrives after the query changed belongs to the old list.
         if (gen !== generation.current) return
-        setPages((prev) => new Map(prev).set(page, res.rows))
+        setPages((prev) => ({
+          gen,
+          map: new Map(prev.gen === gen ? prev.map : []).set(page, res.rows),
+        }))
         setTotal(res.total)
         onTotal(res.total)
       },
@@ -38,16 +48,6 @@ export function usePagedRows<T>(
     )
   }
 
-  useEffect(() => {
-    generation.current++
-    loading.current = new Set()
-    setPages(new Map())
-    loadPage(0, generation.current)
-    parentRef.current?.scrollTo({ top: 0 })
-    // `load` is recreated every render; `key` and `version` say when it loads something else.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, version])
-
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => parentRef.current,
@@ -55,10 +55,28 @@ export function usePagedRows<T>(
     overscan: 12,
   })
   const items = virtualizer.getVirtualItems()
+  const visiblePages = [...new Set(items.map((i) => Math.floor(i.index / PAGE)))]
 
   useEffect(() => {
-    for (const p of new Set(items.map((i) => Math.floor(i.index / PAGE))))
-      if (!pages.has(p)) loadPage(p, generation.current)
+    const gen = ++generation.current
+    loading.current = new Set()
+    if (shownKey.current !== key) {
+      // Another list (filter, sort, search): from its top.
+      shownKey.current = key
+      parentRef.current?.scrollTo({ top: 0 })
+      loadPage(0, gen)
+    } else {
+      // The same list at a new data version (a save here, a job, a teammate's change): the rows
+      // the user is looking at reload where they are.
+      for (const p of visiblePages.length ? visiblePages : [0]) loadPage(p, gen)
+    }
+    // `load` is recreated every render; `key` and `version` say when it loads something else.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, version])
+
+  useEffect(() => {
+    for (const p of visiblePages)
+      if (pages.gen !== generation.current || !pages.map.has(p)) loadPage(p, generation.current)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [items.map((i) => i.index).join(',')])
 
@@ -67,6 +85,6 @@ export function usePagedRows<T>(
     total,
     totalSize: virtualizer.getTotalSize(),
     items,
-    rowAt: (index: number): T | undefined => pages.get(Math.floor(index / PAGE))?.[index % PAGE],
+    rowAt: (index: number): T | undefined => pages.map.get(Math.floor(index / PAGE))?.[index % PAGE],
   }
 }

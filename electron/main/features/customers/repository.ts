@@ -1,6 +1,7 @@
 // Customers, their contacts and tags: reads with SQL, every write through SyncWriter.
 import { createHash } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../db/connection'
 import type { Refine, SqlRow, contacts as contactsTable, customers as customersTable } from '../../db/schema'
 import type { CellValue, Cells, RowChange, SyncWriter } from '../../db/writer'
@@ -427,8 +428,8 @@ export class CustomerRepository {
     if (!stmts) {
       const base = `SELECT ${column} FROM ${table} WHERE deleted_at IS NULL AND ${column}`
       stmts = {
-        first: this.db.prepare(`${base} IS NOT NULL ORDER BY ${column} LIMIT 1`).pluck(),
-        next: this.db.prepare(`${base} > ? ORDER BY ${column} LIMIT 1`).pluck(),
+        first: this.db.prepare<[]>(`${base} IS NOT NULL ORDER BY ${column} LIMIT 1`).pluck(),
+        next: this.db.prepare<[string]>(`${base} > ? ORDER BY ${column} LIMIT 1`).pluck(),
       }
       this.distinctStmts.set(key, stmts)
     }
@@ -442,10 +443,7 @@ export class CustomerRepository {
     }
     return values
   }
-  private readonly distinctStmts = new Map<
-    string,
-    { first: ReturnType<Db['prepare']>; next: ReturnType<Db['prepare']> }
-  >()
+  private readonly distinctStmts = new Map<string, { first: Statement<[]>; next: Statement<[string]> }>()
 
   count(): number {
     return this.db.prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL').pluck().get() as number
