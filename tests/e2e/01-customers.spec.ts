@@ -221,6 +221,20 @@ test('a customer page reads Arabic names right to left, labels severity, names t
   await expect(page.getByTestId('feedback-item').getByRole('button')).toHaveAccessibleName(
     /^删除 .*2026.* 的反馈$/,
   )
+  // Their hints (mounted on first use) show on hover, go when the pointer leaves, and show on
+  // keyboard focus too.
+  const deleteInteraction = page.getByTestId('interaction-item').getByRole('button')
+  await deleteInteraction.hover()
+  await expect(page.getByRole('tooltip')).toHaveText(tr('zh', 'interactions.delete'))
+  await page.mouse.move(1, 1)
+  await expect(page.getByRole('tooltip')).toHaveCount(0)
+  await deleteInteraction.focus()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Shift+Tab')
+  await expect(deleteInteraction).toBeFocused()
+  await expect(page.getByRole('tooltip')).toHaveText(tr('zh', 'interactions.delete'))
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('tooltip', { name: tr('zh', 'interactions.delete') })).toHaveCount(0)
 
   // A national number that is not one in the customer's country: the message names the country.
   await page

@@ -31,7 +31,8 @@ import {
 import { useTranslation } from 'react-i18next'
 import { DueNotices } from '../features/notify/DueNotices'
 import { Landing, isLanding } from '../features/notify/Landing'
-import { useRoute, hrefFor } from './route'
+import { useRoute, hrefFor, parseRoute } from './route'
+import { prefetchCustomer } from '../features/customers/prefetch'
 import { LanguageSwitcher } from '../components/LanguageSwitcher'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { CustomersScreen } from '../features/customers/CustomersScreen'
@@ -225,6 +226,22 @@ export function App() {
   )
   usePageHeadingFocus(MAIN_ID, routeKey, pageTitle)
   useDialogFocusReturn()
+  useEffect(() => {
+    // A customer's page starts reading when its link is pressed (or Enter is pressed on it), not
+    // at the click's hashchange and the render after it: main answers while the list goes away.
+    const early = (e: PointerEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent && e.key !== 'Enter') return
+      const link = e.target instanceof Element ? e.target.closest('a[href^="#/customers/"]') : null
+      const route = link ? parseRoute(link.getAttribute('href') ?? '') : null
+      if (route?.name === 'customer') void prefetchCustomer(route.id)
+    }
+    document.addEventListener('pointerdown', early, true)
+    document.addEventListener('keydown', early, true)
+    return () => {
+      document.removeEventListener('pointerdown', early, true)
+      document.removeEventListener('keydown', early, true)
+    }
+  }, [])
 
   const skipToMain = (e: React.MouseEvent) => {
     e.preventDefault()

@@ -13,8 +13,9 @@ const FIRST_FIELD =
  * heading. While a lazy screen loads, React keeps the previous screen in the page, hidden.
  */
 export function pageHeading(main: HTMLElement): HTMLElement | null {
+  // checkVisibility needs styles only, not layout: cheap enough to ask right after each commit.
   const shown = (selector: string) =>
-    [...main.querySelectorAll<HTMLElement>(selector)].find((h) => h.getClientRects().length > 0) ?? null
+    [...main.querySelectorAll<HTMLElement>(selector)].find((h) => h.checkVisibility()) ?? null
   return shown('h1, h2') ?? shown('h3, h4')
 }
 
@@ -45,19 +46,12 @@ export function usePageHeadingFocus(
       return heading
     }
     // Keeps following the heading: it appears after loading, and its text changes with the
-    // record (a rename) or the language.
+    // record (a rename) or the language. Right after each commit (one observer call per commit):
+    // waiting for the next frame put the title change, and the page's settling, a frame later.
     name()
-    // Once per frame at most: finding the shown heading reads layout, and a screen rendering its
-    // data changes the DOM many times in a row (reading layout after each made saves and page
-    // opens wait on it).
-    const naming = perFrame(() => void name())
-    const titles = new MutationObserver(naming.schedule)
+    const titles = new MutationObserver(() => void name())
     titles.observe(main, { childList: true, subtree: true, characterData: true })
-    if (!moveFocus)
-      return () => {
-        titles.disconnect()
-        naming.cancel()
-      }
+    if (!moveFocus) return () => titles.disconnect()
 
     // Focus waits for the heading, and for a dialog still holding focus (a form that saved and
     // navigated) to go away: portals sit outside the main area, hence the whole body is watched.
@@ -70,43 +64,19 @@ export function usePageHeadingFocus(
       heading.focus()
       if (document.activeElement === heading) waiting.disconnect()
     }
-    const focusing = perFrame(focus)
-    const waiting = new MutationObserver(focusing.schedule)
+    const waiting = new MutationObserver(focus)
     waiting.observe(document.body, { childList: true, subtree: true })
     // A click before the heading shows (the language menu, a field) says where the user wants to
     // be: focus is theirs, and moving it would close what they opened.
-    const userMoved = () => {
-      waiting.disconnect()
-      focusing.cancel()
-    }
+    const userMoved = () => waiting.disconnect()
     document.addEventListener('pointerdown', userMoved, { capture: true, once: true })
     focus()
     return () => {
       titles.disconnect()
-      naming.cancel()
       waiting.disconnect()
-      focusing.cancel()
       document.removeEventListener('pointerdown', userMoved, { capture: true })
     }
   }, [mainId, routeKey, title])
-}
-
-/** Runs `fn` at the next animation frame, once however many times it was asked for before. */
-function perFrame(fn: () => void): { schedule: () => void; cancel: () => void } {
-  let frame = 0
-  return {
-    schedule: () => {
-      if (frame === 0)
-        frame = requestAnimationFrame(() => {
-          frame = 0
-          fn()
-        })
-    },
-    cancel: () => {
-      cancelAnimationFrame(frame)
-      frame = 0
-    },
-  }
 }
 
 /**

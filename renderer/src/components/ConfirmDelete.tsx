@@ -22,6 +22,8 @@ export function ConfirmDelete({
   onConfirm: () => void
 }) {
   const { t } = useTranslation()
+  // Nothing while closed, as FormDialog: a closed Modal still mounts a portal.
+  if (!opened) return null
   return (
     <Modal opened={opened} onClose={onCancel} title={title}>
       <Text size="sm">{body}</Text>

@@ -2,6 +2,7 @@
 // or the check button, cancels on Escape, and shows main's translated error under the input.
 import { useEffect, useRef, useState } from 'react'
 import type { OptionsFilter } from '@mantine/core'
+import { HoverTip } from './HoverTip'
 import {
   ActionIcon,
   Autocomplete,
@@ -11,7 +12,6 @@ import {
   Text,
   TextInput,
   Textarea,
-  Tooltip,
   Box,
 } from '@mantine/core'
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react'
@@ -143,7 +143,7 @@ export function EditableField({
               shown
             )}
           </Text>
-          <Tooltip label={t('common.editField', { field: label })}>
+          <HoverTip label={t('common.editField', { field: label })}>
             <ActionIcon
               variant="subtle"
               size="sm"
@@ -154,7 +154,7 @@ export function EditableField({
             >
               <IconPencil size={14} aria-hidden />
             </ActionIcon>
-          </Tooltip>
+          </HoverTip>
         </Group>
       </Box>
     )

@@ -52,6 +52,10 @@ export function FormDialog({
 }) {
   const { t } = useTranslation()
   const form = useRef<HTMLFormElement>(null)
+  // A closed dialog renders nothing (no close animation): a closed Mantine Modal still mounts its
+  // portal and transition, and a customer page holds a dozen dialogs, each re-rendering the page
+  // once more as it opens.
+  if (!opened) return null
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size} data-testid={testId}>
       <form

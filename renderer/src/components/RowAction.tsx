@@ -1,7 +1,8 @@
 // An icon button acting on one row of a card's list (edit, delete): the tooltip names the action,
 // the accessible name names the row too ("Delete the order of 3 March"), so a screen reader user
 // moving from button to button hears which row each one acts on.
-import { ActionIcon, Tooltip } from '@mantine/core'
+import { ActionIcon } from '@mantine/core'
+import { HoverTip } from './HoverTip'
 import type { ComponentType } from 'react'
 
 type IconProps = { size?: number; 'aria-hidden'?: boolean }
@@ -24,10 +25,10 @@ export function RowAction({
   size?: number
 }) {
   return (
-    <Tooltip label={label}>
+    <HoverTip label={label}>
       <ActionIcon variant="subtle" color={danger ? 'red' : undefined} onClick={onClick} aria-label={rowLabel}>
         <Icon size={size} aria-hidden />
       </ActionIcon>
-    </Tooltip>
+    </HoverTip>
   )
 }

@@ -1,6 +1,6 @@
 // One entry as the month, week and agenda views show it: styled by its kind, marked when overdue,
+import { HoverTip } from '../../components/HoverTip'
 // crossed out when done or skipped; a quiet period says what it means on hover.
-import { Tooltip } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -82,8 +82,8 @@ export function EntryChip({
       ? t(`calendar.quiet.${entry.quietKind}.meaning`, { defaultValue: '' })
       : ''
   return (
-    <Tooltip label={meaning || text} multiline w={280} openDelay={300} withinPortal>
+    <HoverTip label={meaning || text} multiline w={280} openDelay={300} withinPortal>
       {button}
-    </Tooltip>
+    </HoverTip>
   )
 }

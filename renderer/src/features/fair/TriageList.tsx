@@ -13,8 +13,8 @@ import {
   SegmentedControl,
   Table,
   Text,
-  Tooltip,
 } from '@mantine/core'
+import { HoverTip } from '../../components/HoverTip'
 import { IconPhoto } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
@@ -165,9 +165,9 @@ export function TriageList({ fair, leads }: { fair: Fair; leads: Lead[] }) {
                       {l.customerName}
                     </Anchor>
                     {l.photoId && (
-                      <Tooltip label={t('fair.hasPhoto')}>
+                      <HoverTip label={t('fair.hasPhoto')}>
                         <IconPhoto size={16} aria-label={t('fair.hasPhoto')} role="img" />
-                      </Tooltip>
+                      </HoverTip>
                     )}
                   </Group>
                   {l.contactName && (

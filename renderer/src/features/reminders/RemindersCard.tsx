@@ -2,7 +2,8 @@
 // skipped, snoozed or edited where it stands. Every action is one event in main; a refused one
 // says why and leaves the list as it was.
 import { useState } from 'react'
-import { ActionIcon, Badge, Button, Card, Group, Menu, Stack, Text, Tooltip } from '@mantine/core'
+import { ActionIcon, Badge, Button, Card, Group, Menu, Stack, Text } from '@mantine/core'
+import { HoverTip } from '../../components/HoverTip'
 import {
   IconAlarmSnooze,
   IconBellPlus,
@@ -160,9 +161,9 @@ export function RemindersCard({ customerId, contacts }: { customerId: string; co
                     {o.time && ` · ${timeText(fmt, o.time)}`}
                   </Text>
                   {r.rrule && (
-                    <Tooltip label={t('reminders.repeats')}>
+                    <HoverTip label={t('reminders.repeats')}>
                       <IconRepeat size={14} aria-label={t('reminders.repeats')} role="img" />
-                    </Tooltip>
+                    </HoverTip>
                   )}
                 </Group>
                 {o.date !== o.occurrence && (

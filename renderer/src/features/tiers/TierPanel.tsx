@@ -1,7 +1,8 @@
 // The customer's value tier, why it is what it is, its history as sentences (T6), and a manager's
 // lock with a reason.
 import { useState } from 'react'
-import { Alert, Badge, Button, Group, List, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core'
+import { Alert, Badge, Button, Group, List, Select, Stack, Text, TextInput } from '@mantine/core'
+import { HoverTip } from '../../components/HoverTip'
 import { IconAlertTriangle, IconLock, IconLockOpen } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
@@ -161,7 +162,7 @@ export function TierPanel({ customerId }: { customerId: string }) {
               : t('tiers.rule.threshold', { revenue: fmt.moneyCompact(s.revenueUsd, 'USD') })}
         </Text>
         {s.lock ? (
-          <Tooltip label={t('tiers.unlock')}>
+          <HoverTip label={t('tiers.unlock')}>
             <Button
               size="xs"
               variant="subtle"
@@ -171,7 +172,7 @@ export function TierPanel({ customerId }: { customerId: string }) {
             >
               {t('tiers.unlock')}
             </Button>
-          </Tooltip>
+          </HoverTip>
         ) : (
           <Button
             size="xs"
