@@ -233,8 +233,10 @@ test('a customer page reads Arabic names right to left, labels severity, names t
   await page.keyboard.press('Shift+Tab')
   await expect(deleteInteraction).toBeFocused()
   await expect(page.getByRole('tooltip')).toHaveText(tr('zh', 'interactions.delete'))
-  await page.keyboard.press('Tab')
-  await expect(page.getByRole('tooltip', { name: tr('zh', 'interactions.delete') })).toHaveCount(0)
+  // Escape dismisses it where it is.
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('tooltip')).toHaveCount(0)
+  await expect(deleteInteraction).toBeFocused()
 
   // A national number that is not one in the customer's country: the message names the country.
   await page

@@ -2,36 +2,67 @@
 // mounts a portal and a transition of its own, each finishing in an effect that renders again:
 // a customer page with forty pencils and row actions took two extra full commits to settle, for
 // hints most users never call up.
+//
+// The target stays where it is in the tree (the bubble mounts beside it and points at it through
+// `target`): wrapping it in a Tooltip on first use would remount it and drop the keyboard focus
+// that asked for the hint. Open and closed are ours to say, since a `target` Tooltip listens to
+// nothing itself; keyboard focus shows the hint too, not only the pointer.
 import { Tooltip } from '@mantine/core'
 import type { TooltipProps } from '@mantine/core'
-import { cloneElement, useState } from 'react'
-import type { FocusEvent, MouseEvent, ReactElement } from 'react'
+import { useMergedRef } from '@mantine/hooks'
+import { cloneElement, useRef, useState } from 'react'
+import type { FocusEvent, KeyboardEvent, MouseEvent, ReactElement, Ref } from 'react'
 
 type TargetProps = {
+  ref?: Ref<HTMLElement>
   onMouseEnter?: (e: MouseEvent) => void
+  onMouseLeave?: (e: MouseEvent) => void
   onFocus?: (e: FocusEvent) => void
+  onBlur?: (e: FocusEvent) => void
+  onKeyDown?: (e: KeyboardEvent) => void
 }
 
-export function HoverTip({ children, ...props }: TooltipProps & { children: ReactElement<TargetProps> }) {
-  const [armed, setArmed] = useState(false)
-  // Opened from the start: the hover or focus that armed it has already happened. Keyboard focus
-  // shows the hint too (Mantine's default is hover only), so keyboard users read it as well.
-  if (armed)
-    return (
-      <Tooltip defaultOpened events={{ hover: true, focus: true, touch: false }} {...props}>
-        {children}
-      </Tooltip>
-    )
+export function HoverTip({
+  children,
+  ...props
+}: Omit<TooltipProps, 'children' | 'target' | 'opened'> & { children: ReactElement<TargetProps> }) {
   const own = children.props
-  return cloneElement(children, {
-    onMouseEnter: (e: MouseEvent) => {
-      own.onMouseEnter?.(e)
-      setArmed(true)
-    },
-    onFocus: (e: FocusEvent) => {
-      own.onFocus?.(e)
-      // Only keyboard focus shows a hint, as Mantine's focus event does (not a click's focus).
-      if (e.target.matches(':focus-visible')) setArmed(true)
-    },
-  })
+  const node = useRef<HTMLElement>(null)
+  const ref = useMergedRef(node, own.ref)
+  const [open, setOpen] = useState(false)
+  const [armed, setArmed] = useState(false)
+  const show = () => {
+    setArmed(true)
+    setOpen(true)
+  }
+  return (
+    <>
+      {cloneElement(children, {
+        ref,
+        onMouseEnter: (e: MouseEvent) => {
+          own.onMouseEnter?.(e)
+          show()
+        },
+        onMouseLeave: (e: MouseEvent) => {
+          own.onMouseLeave?.(e)
+          setOpen(false)
+        },
+        onFocus: (e: FocusEvent) => {
+          own.onFocus?.(e)
+          // Keyboard focus, not the focus a click gives.
+          if (e.target.matches(':focus-visible')) show()
+        },
+        onBlur: (e: FocusEvent) => {
+          own.onBlur?.(e)
+          setOpen(false)
+        },
+        // A hint can be dismissed without moving (WCAG 1.4.13).
+        onKeyDown: (e: KeyboardEvent) => {
+          own.onKeyDown?.(e)
+          if (e.key === 'Escape') setOpen(false)
+        },
+      })}
+      {armed && <Tooltip {...props} target={node} opened={open} />}
+    </>
+  )
 }
