@@ -88,13 +88,15 @@ export function remindersInRange(
   const rows = db
     .prepare(
       `SELECT r.*, c.display_name AS customer_name, c.country AS customer_country
-       FROM reminders r JOIN customers c ON c.id = r.customer_id
+       FROM reminders r CROSS JOIN customers c ON c.id = r.customer_id
        LEFT JOIN customer_tiers t ON t.customer_id = c.id
        WHERE +r.deleted_at IS NULL AND ${f.sql}
          AND r.id IN (
            -- Three index searches (migration 0018): the repeating ones started by the range's
            -- end, the single ones due in it, and any occurrence moved into it, then each one by
            -- its id (+: not by deleted_at). As one OR the planner read every live reminder.
+           -- CROSS JOIN keeps reminders first: with few reminders (or no statistics) the planner
+           -- otherwise walked all live customers and looked up each one's reminders.
            SELECT id FROM reminders INDEXED BY reminders_recurring
              WHERE rrule IS NOT NULL AND deleted_at IS NULL AND due_date <= ?
            UNION ALL SELECT id FROM reminders WHERE deleted_at IS NULL AND due_date BETWEEN ? AND ?
