@@ -61,11 +61,13 @@ export function calendarRange(
   const wants = (k: CalendarEntryKind) => !q.kinds?.length || q.kinds.includes(k)
   const labels = exportLabels(q.lang)
   const today = r.today()
-  const out: CalendarEntry[] = []
-  if (wants('reminder')) out.push(...reminderEntries(r.db, q, labels.t, today))
-  if (wants('duty')) out.push(...dutyEntries(r.db, q, labels.t, today))
-  if (wants('holiday') || wants('quiet')) out.push(...countryEntries(r.db, q, wants, labels))
-  if (wants('birthday')) out.push(...birthdayEntries(r.db, q, labels.t))
+  // concat, not push(...): a busy range holds more entries than a call's arguments may.
+  const out = ([] as CalendarEntry[]).concat(
+    wants('reminder') ? reminderEntries(r.db, q, labels.t, today) : [],
+    wants('duty') ? dutyEntries(r.db, q, labels.t, today) : [],
+    wants('holiday') || wants('quiet') ? countryEntries(r.db, q, wants, labels) : [],
+    wants('birthday') ? birthdayEntries(r.db, q, labels.t) : [],
+  )
   const rank: Record<CalendarEntryKind, number> = { quiet: 0, holiday: 1, birthday: 2, duty: 3, reminder: 4 }
   return out.sort(
     (a, b) =>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { prefetchCustomer } from './prefetch'
 import {
   TextInput,
   Select,
@@ -76,6 +77,9 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
     const res = await call('customers:create', { ...toCreateInput(draft), allowDuplicates })
     setSaving(false)
     if (res.ok) {
+      // The new page's reads first, so main answers them while this window closes the dialog and
+      // renders the page.
+      void prefetchCustomer(res.data.id)
       notify(t('customers.created', { name: draft.displayName }))
       close()
       navigate({ name: 'customer', id: res.data.id })
