@@ -201,7 +201,10 @@ describe('the log folder', () => {
 
   it('does not count a segment as published when the folder gives other bytes back', () => {
     const log = tempDir()
-    const liar: PublishFs = { ...fs, readFileSync: () => Buffer.from('not it') }
+    const liar: PublishFs = {
+      ...fs,
+      readFileSync: (() => Buffer.from('not it')) as PublishFs['readFileSync'],
+    }
     expect(() => publishSegment(log, header, records, liar)).toThrow(/read back/)
   })
 })
