@@ -203,7 +203,7 @@ describe('the log folder', () => {
     const log = tempDir()
     const liar: PublishFs = {
       ...fs,
-      readFileSync: (() => Buffer.from('not it')) as PublishFs['readFileSync'],
+      readFileSync: (() => Buffer.from('not it')) as unknown as PublishFs['readFileSync'],
     }
     expect(() => publishSegment(log, header, records, liar)).toThrow(/read back/)
   })
