@@ -15,8 +15,8 @@ import { publishSegment, readSegment, scanLog } from '../../electron/main/sync/l
 import type { PublishFs } from '../../electron/main/sync/log-folder'
 
 const TEAM = 'team-01'
-const DEVICE = '0192f3a4-5b6c-7d8e-9f00-112233445566'
-const OTHER = '0192f3a4-5b6c-7d8e-9f00-665544332211'
+const DEVICE = '0192f3a45b6c7d8e'
+const OTHER = '9f00665544332211'
 const records = [
   '{"t":"customers","c":"city","v":"Xiamen"}',
   '{"t":"orders","c":"amount","v":1200}',

@@ -28,8 +28,8 @@ export type PublishFs = Pick<
 const RETRIED = new Set(['EBUSY', 'EPERM', 'EACCES'])
 const RENAME_TRIES = 6
 
-/** A device id as the folder names it: lowercase UUID. */
-const DEVICE_DIR = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+/** A device id as the folder names it: the device's HLC node id (16 lowercase hex digits). */
+const DEVICE_DIR = /^[0-9a-f]{16}$/
 
 export function deviceLogDir(logDir: string, device: string): string {
   if (!DEVICE_DIR.test(device)) throw new RangeError('device id')
