@@ -72,7 +72,10 @@ test.describe('a damaged database at start', () => {
     expect(res).toMatchObject({ ok: true, data: { restored: { customers: 2 } } })
     const list = await ipc<{ total: number }>(page, 'customers:list', { limit: 5 })
     expect(list.data?.total).toBe(2)
-    // The list, not the landing screen (Today once customers exist), shows the restored customer.
+    // The start address, waiting on the damaged base, lands on Today once the restored customers
+    // are there. Only then to the list: going there first raced the landing's move to Today.
+    await expect(page).toHaveURL(/#\/today$/)
+    // The list, not the landing screen, shows the restored customer.
     await page.goto('/#/customers')
     await page.reload()
     await expect(page.getByText('Atelier Lumière').first()).toBeVisible()
