@@ -1,0 +1,78 @@
+// Publishing: this device's change log, from where the last publish stopped, sealed into segments
+// in the team folder (design/sync.md). A segment's sequence range is the change log's own
+// numbering, so a publish cut short after its segment was written but before it was recorded
+// publishes from the same place again: with no change since, the same bytes under the same name
+// (the file replaces itself); with changes since, a segment overlapping the first, whose repeated
+// changes a receiver recognises by their stamps. Nothing is lost either way.
+import type { Db } from '../db/connection'
+import { metaRead, metaSet } from '../db/device'
+import { publishSegment } from './log-folder'
+import { encodeChange } from './merge'
+import type { CellValue, SyncChange } from './merge'
+
+/** meta key: the last change-log sequence sealed into a verified segment in the team folder. */
+export const PUBLISHED_SEQ = 'sync.published_seq'
+/** Changes per segment: a large import makes many segments, each small enough to verify quickly. */
+export const CHANGES_PER_SEGMENT = 5000
+
+type LogRow = {
+  seq: number
+  hlc: string
+  tbl: string
+  row_id: string
+  col: string
+  value: string | null
+  prev_hlc: string | null
+}
+
+/** The changes after `afterSeq`, in order, at most `limit`, with their sequence numbers. */
+export function pendingChanges(
+  db: Db,
+  afterSeq: number,
+  limit: number,
+): { seq: number; change: SyncChange }[] {
+  const rows = db
+    .prepare(
+      'SELECT seq, hlc, tbl, row_id, col, value, prev_hlc FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?',
+    )
+    .all(afterSeq, limit) as LogRow[]
+  return rows.map((r) => ({
+    seq: r.seq,
+    change: {
+      tbl: r.tbl,
+      rowId: r.row_id,
+      col: r.col,
+      value: r.value === null ? null : (JSON.parse(r.value) as CellValue),
+      hlc: r.hlc,
+      prevHlc: r.prev_hlc,
+    },
+  }))
+}
+
+/**
+ * Seals every change not yet published into segments under `logDir`, recording each one as
+ * published only once it is verified in the folder. Returns the segment files written.
+ */
+export function publishPending(
+  db: Db,
+  logDir: string,
+  who: { team: string; device: string },
+  perSegment = CHANGES_PER_SEGMENT,
+): string[] {
+  const files: string[] = []
+  for (;;) {
+    const after = Number(metaRead(db, PUBLISHED_SEQ) ?? 0)
+    const batch = pendingChanges(db, after, perSegment)
+    if (batch.length === 0) return files
+    const firstSeq = batch[0]!.seq
+    const lastSeq = batch[batch.length - 1]!.seq
+    files.push(
+      publishSegment(
+        logDir,
+        { ...who, firstSeq, lastSeq },
+        batch.map((b) => encodeChange(b.change)),
+      ),
+    )
+    metaSet(db, PUBLISHED_SEQ, String(lastSeq))
+  }
+}
