@@ -10,7 +10,7 @@
 import { Tooltip } from '@mantine/core'
 import type { TooltipProps } from '@mantine/core'
 import { useMergedRef } from '@mantine/hooks'
-import { cloneElement, useRef, useState } from 'react'
+import { cloneElement, useEffect, useRef, useState } from 'react'
 import type { FocusEvent, KeyboardEvent, MouseEvent, ReactElement, Ref } from 'react'
 
 type TargetProps = {
@@ -31,10 +31,20 @@ export function HoverTip({
   const ref = useMergedRef(node, own.ref)
   const [open, setOpen] = useState(false)
   const [armed, setArmed] = useState(false)
+  // `openDelay` is ours to honour too (a controlled Tooltip ignores it): the calendar's chips wait,
+  // so a pointer crossing the grid does not flash a hint on every chip.
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const show = () => {
     setArmed(true)
-    setOpen(true)
+    clearTimeout(timer.current)
+    if (props.openDelay) timer.current = setTimeout(() => setOpen(true), props.openDelay)
+    else setOpen(true)
   }
+  const hide = () => {
+    clearTimeout(timer.current)
+    setOpen(false)
+  }
+  useEffect(() => () => clearTimeout(timer.current), [])
   return (
     <>
       {cloneElement(children, {
@@ -45,7 +55,7 @@ export function HoverTip({
         },
         onMouseLeave: (e: MouseEvent) => {
           own.onMouseLeave?.(e)
-          setOpen(false)
+          hide()
         },
         onFocus: (e: FocusEvent) => {
           own.onFocus?.(e)
@@ -54,12 +64,12 @@ export function HoverTip({
         },
         onBlur: (e: FocusEvent) => {
           own.onBlur?.(e)
-          setOpen(false)
+          hide()
         },
         // A hint can be dismissed without moving (WCAG 1.4.13).
         onKeyDown: (e: KeyboardEvent) => {
           own.onKeyDown?.(e)
-          if (e.key === 'Escape') setOpen(false)
+          if (e.key === 'Escape') hide()
         },
       })}
       {armed && <Tooltip {...props} target={node} opened={open} />}
