@@ -7,6 +7,7 @@ import { metaRead, metaSet } from '../../electron/main/db/device'
 import { PUBLISHED_SEQ, publishPending } from '../../electron/main/sync/outbox'
 import { readSegment, scanLog } from '../../electron/main/sync/log-folder'
 import { decodeChange } from '../../electron/main/sync/merge'
+import type { SyncChange } from '../../electron/main/sync/merge'
 
 const s = tempServices()
 afterAll(() => s.close())
@@ -31,24 +32,15 @@ function published(logDir: string) {
   })
 }
 
+/** The change log read straight from SQL, each row as the change it should travel as. */
 const logRows = () =>
   (
-    s.db.prepare('SELECT hlc, tbl, row_id, col, value, prev_hlc FROM change_log ORDER BY seq').all() as {
-      hlc: string
-      tbl: string
-      row_id: string
-      col: string
-      value: string | null
-      prev_hlc: string | null
-    }[]
-  ).map((r) => ({
-    tbl: r.tbl,
-    rowId: r.row_id,
-    col: r.col,
-    value: r.value === null ? null : (JSON.parse(r.value) as unknown),
-    hlc: r.hlc,
-    prevHlc: r.prev_hlc,
-  }))
+    s.db
+      .prepare(
+        'SELECT tbl, row_id AS rowId, col, value, hlc, prev_hlc AS prevHlc FROM change_log ORDER BY seq',
+      )
+      .all() as (Omit<SyncChange, 'value'> & { value: string | null })[]
+  ).map((r) => ({ ...r, value: r.value === null ? null : (JSON.parse(r.value) as unknown) }))
 
 describe('publishing the change log', () => {
   it('seals every change once, in order, in segments that continue where the last one stopped', async () => {

@@ -57,7 +57,9 @@ export function publishSegment(
     if (name.startsWith('.tmp-')) io.rmSync(path.join(dir, name), { force: true })
   }
   const bytes = encodeSegment(header, records)
-  const final = path.join(dir, segmentName(decodeSegment(bytes)))
+  // The name's hash is the footer's last 32 bytes: no need to decode what was just encoded.
+  const sha256 = bytes.subarray(bytes.length - 32).toString('hex')
+  const final = path.join(dir, segmentName({ ...header, sha256 }))
   const temp = path.join(dir, `.tmp-${randomUUID()}`)
   try {
     const fd = io.openSync(temp, 'wx')

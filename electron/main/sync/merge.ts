@@ -41,12 +41,8 @@ export function mergeCell(current: CellState | undefined, incoming: SyncChange):
   // Concurrent: neither author had the other's value in front of them. An author who had seen a
   // value edits from it or from something newer, so their prevHlc is at least its stamp.
   const concurrent = (incoming.prevHlc ?? '') < current.hlc && (current.prevHlc ?? '') < incoming.hlc
-  const conflict = concurrent && !sameValue(incoming.value, current.value) ? { winner, loser } : undefined
+  const conflict = concurrent && incoming.value !== current.value ? { winner, loser } : undefined
   return { state: winner, outcome: wins ? 'applied' : 'older', ...(conflict ? { conflict } : {}) }
-}
-
-function sameValue(a: CellValue, b: CellValue): boolean {
-  return a === b
 }
 
 // ---- records ----

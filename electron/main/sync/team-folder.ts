@@ -96,7 +96,7 @@ export function createTeamFolder(
   team: { name: string; minAppVersion: string; now: Date },
 ):
   | { ok: true; team: TeamFile; root: string }
-  | { ok: false; problem: 'missing' | 'already_team' | 'unreadable' } {
+  | { ok: false; problem: 'missing' | 'already_team' | 'unwritable' } {
   try {
     if (!fs.statSync(folder).isDirectory()) return { ok: false, problem: 'missing' }
   } catch {
@@ -118,7 +118,7 @@ export function createTeamFolder(
     writeWhole(temp, JSON.stringify(file, null, 2))
     fs.renameSync(temp, path.join(root, 'team.json'))
   } catch {
-    return { ok: false, problem: 'unreadable' }
+    return { ok: false, problem: 'unwritable' }
   } finally {
     fs.rmSync(temp, { force: true })
   }
