@@ -12,8 +12,9 @@ import {
 } from './greetings'
 import {
   REMINDER_ACTIONS,
-  calendarEntrySchema,
   calendarQuerySchema,
+  calendarRangeSchema,
+  calendarRangeResultSchema,
   occurrenceSchema,
   reminderInputSchema,
   reminderSchema,
@@ -247,10 +248,7 @@ export const contract = {
   },
   'reminders:delete': { input: z.object({ id }), output: z.object({ id: z.string() }) },
   /** Reminders, duties, holidays, quiet periods and birthdays in a range, titled in `lang`. */
-  'calendar:range': {
-    input: calendarQuerySchema,
-    output: z.object({ entries: z.array(calendarEntrySchema) }),
-  },
+  'calendar:range': { input: calendarRangeSchema, output: calendarRangeResultSchema },
   /** Overdue and due items ranked by tier and lateness, counts per owner, the next 30 days' holidays. */
   'today:get': { input: z.object({ lang: z.enum(['zh', 'fr', 'en']) }), output: todayViewSchema },
   /** Greeting templates (built-in, or the team's text) for every occasion and language, and this device's settings. */

@@ -61,6 +61,10 @@ export const READS = {
     'reminder_events',
     'customer_duties',
     'contacts',
+    'reminder_occurrences',
+    'reminder_due',
+    'contact_birthdays',
+    'dashboard_cells',
   ],
   // meta: the greetings' lead time per occasion (a device setting).
   'today:get': [
@@ -70,6 +74,10 @@ export const READS = {
     'reminder_events',
     'customer_duties',
     'contacts',
+    'reminder_occurrences',
+    'reminder_due',
+    'contact_birthdays',
+    'dashboard_cells',
     'meta',
   ],
   // meta: lead times and the sender's name, device settings.
@@ -84,6 +92,10 @@ export const READS = {
     'reminder_events',
     'customer_duties',
     'contacts',
+    'reminder_occurrences',
+    'reminder_due',
+    'contact_birthdays',
+    'dashboard_cells',
   ],
   'feedback:list': ['customers', 'feedback', 'orders', 'tiering_policies'],
   // meta: how many customers each version's re-tier moved.

@@ -129,23 +129,51 @@ export const calendarEntrySchema = z.object({
 })
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>
 
-/** calendar:range and calendar:ics: a date range with the filters of the calendar screen. */
-export const calendarQuerySchema = z
-  .object({
-    from: isoDate,
-    to: isoDate,
-    lang: z.enum(['zh', 'fr', 'en']),
-    owner: z.string().max(200).nullish(),
-    tiers: z
-      .array(z.enum(['key', 'mid', 'small', 'ordinary']))
-      .max(4)
-      .optional(),
-    kinds: z.array(z.enum(CALENDAR_ENTRY_KINDS)).max(5).optional(),
-    countries: z.array(z.string().length(2)).max(300).optional(),
-  })
-  // A year and a bit at most: a month view, a week, an agenda, an export of the year ahead.
-  .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, {
-    error: 'invalid_range',
-    path: ['to'],
-  })
+const calendarQueryFields = z.object({
+  from: isoDate,
+  to: isoDate,
+  lang: z.enum(['zh', 'fr', 'en']),
+  owner: z.string().max(200).nullish(),
+  tiers: z
+    .array(z.enum(['key', 'mid', 'small', 'ordinary']))
+    .max(4)
+    .optional(),
+  kinds: z.array(z.enum(CALENDAR_ENTRY_KINDS)).max(5).optional(),
+  countries: z.array(z.string().length(2)).max(300).optional(),
+})
+// A year and a bit at most: a month view, a week, an agenda, an export of the year ahead.
+const withinAYear = (q: { from: string; to: string }) =>
+  q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000
+
+/** calendar:ics: a date range with the filters of the calendar screen. */
+export const calendarQuerySchema = calendarQueryFields.refine(withinAYear, {
+  error: 'invalid_range',
+  path: ['to'],
+})
+
+/**
+ * calendar:range: the same, and optionally at most `perDay` reminders, duties and birthdays a day
+ * (in that order), the rest counted per day: a day of a 100k-customer base holds thousands, more
+ * than any view shows or than the answer should carry.
+ */
+export const calendarRangeSchema = calendarQueryFields
+  .extend({ perDay: z.number().int().min(1).max(500).optional() })
+  .refine(withinAYear, { error: 'invalid_range', path: ['to'] })
+
+/** What a month grid's day asks for: it shows three entries and "+N more". */
+export const MONTH_PER_DAY = 3
+/** What a day of the week grid and of the agenda asks for before "+N more". */
+export const WEEK_PER_DAY = 20
+/** A day shown in full from the agenda; beyond this, a filter narrows it. */
+export const DAY_IN_FULL = 500
+
+/** The kinds `perDay` caps: one per customer or contact, thousands a day at scale. */
+export const PER_DAY_KINDS = ['reminder', 'duty', 'birthday'] as const
+
+export const calendarRangeResultSchema = z.object({
+  entries: z.array(calendarEntrySchema),
+  /** With perDay: per day (YYYY-MM-DD), how many reminders, duties and birthdays were left out. */
+  hidden: z.record(z.string(), z.number()).optional(),
+})
+export type CalendarRangeResult = z.infer<typeof calendarRangeResultSchema>
 export type CalendarQueryInput = z.input<typeof calendarQuerySchema>

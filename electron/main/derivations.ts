@@ -11,6 +11,7 @@ import type { FiguresRepository } from './features/tiering/figures'
 import type { TierRepository } from './features/tiering/tiers'
 import type { PolicyStore } from './features/tiering/policies'
 import type { Duties } from './features/reminders/duties'
+import type { ReminderOccurrences } from './features/reminders/occurrences'
 
 export type DerivationDeps = {
   customers: CustomerRepository
@@ -19,6 +20,7 @@ export type DerivationDeps = {
   tiers: TierRepository
   policies: PolicyStore
   duties: Duties
+  occurrences: ReminderOccurrences
 }
 
 /** Declares the derived work of every synced table on `writer`. Call once per writer. */
@@ -40,8 +42,35 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
     // triggers of migrations/0010, in the same statement.
     // A new tier row, a changed owner or a deletion sets the customer's duties by the SQL
     // triggers of migrations/0016, in the same statements.
-    writes: ['customer_tiers', 'dashboard_cells', 'customer_duties'],
+    writes: ['customer_tiers', 'dashboard_cells', 'customer_duties', 'contact_birthdays', 'reminder_due'],
     run: (ids) => d.tiers.ensureRows(ids),
+  })
+
+  // A customer deleted, merged away or restored takes its reminders' occurrences with it. Its
+  // contacts' birthdays follow by the SQL triggers of migrations/0021.
+  derivations.after('customers', {
+    name: 'reminder occurrences',
+    writes: ['reminder_occurrences', 'reminder_due', 'contact_birthdays'],
+    run: (ids) => d.occurrences.refreshCustomers(ids),
+  })
+
+  // reminders and their events → the occurrences the calendar and the Today view read.
+  derivations.after('reminders', {
+    name: 'occurrences',
+    writes: ['reminder_occurrences', 'reminder_due'],
+    run: (ids) => d.occurrences.refresh(ids),
+  })
+  derivations.after('reminder_events', {
+    name: 'occurrences',
+    writes: ['reminder_occurrences', 'reminder_due'],
+    run: (ids) => d.occurrences.refreshEvents(ids),
+  })
+
+  // contacts → the birthdays greeted: SQL triggers of migrations/0021 on the contact rows.
+  derivations.after('contacts', {
+    name: 'birthdays',
+    writes: ['contact_birthdays'],
+    run: () => undefined,
   })
 
   // interactions → the customer's next contact and executive dialogue due: SQL triggers of
@@ -71,6 +100,8 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
       'dashboard_cells',
       'tier_movements',
       'customer_duties',
+      'contact_birthdays',
+      'reminder_due',
     ],
     run: (ids) => {
       const policy = d.policies.current()
@@ -83,7 +114,15 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
   // tier_locks (id = customer id) → that customer's tier, with the event naming the lock.
   derivations.after('tier_locks', {
     name: 'tier',
-    writes: ['customer_tiers', 'tier_events', 'dashboard_cells', 'tier_movements', 'customer_duties'],
+    writes: [
+      'customer_tiers',
+      'tier_events',
+      'dashboard_cells',
+      'tier_movements',
+      'customer_duties',
+      'contact_birthdays',
+      'reminder_due',
+    ],
     run: (ids) => {
       for (const customerId of ids) d.tiers.evaluate(customerId, d.figures.stored(customerId))
     },

@@ -18,6 +18,7 @@ import { Retier } from './features/tiering/retier'
 import { GroupRepository } from './features/groups/repository'
 import { ReminderRepository } from './features/reminders/repository'
 import { Duties } from './features/reminders/duties'
+import { ReminderOccurrences } from './features/reminders/occurrences'
 import { localDate, localToday } from '../../shared/dates'
 
 export type Clock = {
@@ -54,7 +55,8 @@ export function openRepositories(db: Db, clock: Clock, changes = new ChangeTrack
   const groups = new GroupRepository(db, writer, customers, today, now)
   const reminders = new ReminderRepository(db, writer, now, today)
   const duties = new Duties(db, changes)
-  declareDerivations(writer, { customers, search, figures, tiers, policies, duties })
+  const occurrences = new ReminderOccurrences(db, changes)
+  declareDerivations(writer, { customers, search, figures, tiers, policies, duties, occurrences })
   return {
     db,
     deviceId,
@@ -72,6 +74,7 @@ export function openRepositories(db: Db, clock: Clock, changes = new ChangeTrack
     groups,
     reminders,
     duties,
+    occurrences,
     ...clock,
   }
 }
@@ -114,4 +117,14 @@ export function upgradeDerived(r: Repositories): void {
       })
       .immediate()
   }
+  // Reminders' occurrences: a base with few reminders is filled here, so a new base reads them
+  // from the start; a larger one by the daily pass in the worker (features/reminders/occurrences.ts),
+  // the calendar reading the rules meanwhile.
+  if (!r.occurrences.horizon()) {
+    const reminders = r.db.prepare('SELECT count(*) FROM reminders').pluck().get() as number
+    if (reminders < SMALL_BASE_REMINDERS) r.occurrences.rebuildAllNow(r.today())
+  }
 }
+
+/** Fewer reminders than this fill their occurrences at start, in well under a second. */
+const SMALL_BASE_REMINDERS = 5000

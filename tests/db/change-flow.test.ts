@@ -379,7 +379,12 @@ describe('declared derivations', () => {
     const { s } = services()
     const flow = s.writer.derivations.describe()
     expect(flow.find((f) => f.table === 'orders')?.steps).toEqual(['figures and tier'])
-    expect(flow.find((f) => f.table === 'customers')?.steps).toEqual(['search index', 'tier row'])
+    expect(flow.find((f) => f.table === 'customers')?.steps).toEqual([
+      'search index',
+      'tier row',
+      'reminder occurrences',
+    ])
+    expect(flow.find((f) => f.table === 'reminder_events')?.steps).toEqual(['occurrences'])
     expect(flow.find((f) => f.table === 'tier_locks')?.steps).toEqual(['tier'])
   })
 })

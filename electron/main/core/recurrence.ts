@@ -88,20 +88,13 @@ export function isOccurrence(r: Pick<Reminder, 'dueDate' | 'rrule'>, date: strin
   return ruleDates(r, date, date, 1).length === 1
 }
 
-/**
- * The occurrences of `r` whose date (after any snooze or edit) falls in [from, to], with their
- * state, given its events (any order). `today` decides what is overdue.
- */
-export function occurrences(
-  r: Reminder,
-  events: readonly ReminderEvent[],
-  from: string,
-  to: string,
-  today: string,
-): Occurrence[] {
+type Moved = { date: string; time: string | null; note: string | null }
+
+/** Per occurrence: its latest event (which decides its state) and where snoozes and edits moved it. */
+function eventsByOccurrence(events: readonly ReminderEvent[]) {
   // The latest event of each occurrence decides it (reopen undoes done or skip).
   const last = new Map<string, ReminderEvent>()
-  const moved = new Map<string, { date: string; time: string | null; note: string | null }>()
+  const moved = new Map<string, Moved>()
   for (const e of [...events].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))) {
     if (e.action === 'snooze' || e.action === 'edit') {
       const prev = moved.get(e.occurrence)
@@ -113,6 +106,31 @@ export function occurrences(
     }
     last.set(e.occurrence, e)
   }
+  return { last, moved }
+}
+
+/** One occurrence's time and note (its own after an edit, else the reminder's), without the rule. */
+export function occurrenceDetail(
+  r: Pick<Reminder, 'dueTime' | 'note'>,
+  events: readonly ReminderEvent[],
+  occurrence: string,
+): { time: string | null; note: string | null } {
+  const m = eventsByOccurrence(events.filter((e) => e.occurrence === occurrence)).moved.get(occurrence)
+  return { time: m?.time ?? r.dueTime, note: m?.note ?? r.note }
+}
+
+/**
+ * The occurrences of `r` whose date (after any snooze or edit) falls in [from, to], with their
+ * state, given its events (any order). `today` decides what is overdue.
+ */
+export function occurrences(
+  r: Reminder,
+  events: readonly ReminderEvent[],
+  from: string,
+  to: string,
+  today: string,
+): Occurrence[] {
+  const { last, moved } = eventsByOccurrence(events)
   const dates = new Set(ruleDates(r, from, to))
   // An occurrence moved into the range from outside it belongs here; one moved out does not.
   for (const [occurrence, m] of moved) if (m.date >= from && m.date <= to) dates.add(occurrence)

@@ -87,6 +87,11 @@ export const customers = sqliteTable(
       index('customers_merged_into')
         .on(t.mergedInto)
         .where(sql`${t.mergedInto} IS NOT NULL`),
+      // The calendar's holidays count the customers greeted per country: the dashboard's cells
+      // count the live ones, and this the few excluded from holiday care.
+      index('customers_opted_out')
+        .on(t.country)
+        .where(sql`${t.deletedAt} IS NULL AND ${t.holidayOptOut} = 1`),
     ]
   },
 )
@@ -414,8 +419,91 @@ export const customerDuties = sqliteTable(
     customerId: text('customer_id').notNull(),
     kind: text('kind').notNull(),
     dueDate: text('due_date'),
+    // Copies of the customer's owner and tier (the triggers write whole rows from the view, and
+    // rewrite them when either changes), so the Today view counts per owner and lists by tier
+    // from an index instead of joining tens of thousands of customers (migrations/0021).
+    owner: text('owner'),
+    tier: text('tier'),
   },
-  (t) => [primaryKey({ columns: [t.customerId, t.kind] }), index('customer_duties_due').on(t.dueDate)],
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.kind] }),
+    index('customer_duties_due').on(t.dueDate),
+    index('customer_duties_tier').on(t.tier, t.dueDate),
+    index('customer_duties_owner').on(t.owner, t.dueDate),
+  ],
+)
+
+/**
+ * DERIVED (R1, R5): every occurrence of every live customer's reminders whose date (after a snooze
+ * or an edit) falls in the horizon recorded in meta (`occurrences.horizon`), with its state: the
+ * calendar counts and lists a day's reminders from the date index instead of expanding thousands
+ * of repeat rules on each read. Written by the reminders' derivation (features/reminders/
+ * occurrences.ts) in the transaction of each write to a reminder, its events or its customer, and
+ * whole by a job; a range outside the horizon is computed from the rules as before.
+ */
+export const reminderOccurrences = sqliteTable(
+  'reminder_occurrences',
+  {
+    reminderId: text('reminder_id').notNull(),
+    /** The date the rule gave it (its identity); `date` is where it stands now. */
+    occurrence: text('occurrence').notNull(),
+    date: text('date').notNull(),
+    time: text('time'),
+    /** open, done or skipped. */
+    state: text('state').notNull(),
+    customerId: text('customer_id').notNull(),
+    /** The reminder's next occurrence after this one, by date (null: none in the horizon). */
+    nextDate: text('next_date'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reminderId, t.occurrence] }),
+    index('reminder_occurrences_date').on(t.date, t.time),
+  ],
+)
+
+/**
+ * DERIVED (R5): what the Today view lists of each reminder as of the day in meta
+ * (`occurrences.day`): its latest occurrence of the last 92 days up to that day, when still open.
+ * With copies of the customer's owner and tier (kept by triggers, migrations/0021), so the view
+ * counts per owner and ranks by tier from indexes. Rebuilt by the daily job when the date changes;
+ * until then the view computes it from reminder_occurrences.
+ */
+export const reminderDue = sqliteTable(
+  'reminder_due',
+  {
+    reminderId: text('reminder_id').primaryKey(),
+    occurrence: text('occurrence').notNull(),
+    date: text('date').notNull(),
+    customerId: text('customer_id').notNull(),
+    owner: text('owner'),
+    tier: text('tier'),
+  },
+  (t) => [
+    index('reminder_due_tier').on(t.tier, t.date),
+    index('reminder_due_owner').on(t.owner, t.date),
+    index('reminder_due_customer').on(t.customerId),
+  ],
+)
+
+/**
+ * DERIVED (R3, R5): the birthdays that get greetings — live contacts with a month and day, of live
+ * customers not excluded from holiday care — by month and day (`md` = month * 100 + day), with a
+ * copy of the customer's tier. Kept by SQL triggers on contacts, customers and customer_tiers
+ * (migrations/0021), so a month's birthdays are counted from an index without looking up each
+ * contact's customer.
+ */
+export const contactBirthdays = sqliteTable(
+  'contact_birthdays',
+  {
+    contactId: text('contact_id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    md: integer('md').notNull(),
+    tier: text('tier'),
+  },
+  (t) => [
+    index('contact_birthdays_md').on(t.md, t.tier),
+    index('contact_birthdays_customer').on(t.customerId),
+  ],
 )
 
 /** DERIVED: what the policy in force owes each tier, in the form the duty triggers read. */

@@ -66,7 +66,12 @@ export const JOBS = {
         await r.retier.runReview(progress)
         ran = true
       }
-      return { ran }
+      // Reminders' occurrences: the first fill, the horizon moved forward, or what Today lists
+      // for the new day (features/reminders/occurrences.ts).
+      const work = r.occurrences.dailyWork(r.today())
+      if (work === 'fill') await r.occurrences.rebuildAll(r.today(), progress)
+      else if (work === 'due') r.occurrences.rebuildDue(r.today())
+      return { ran: ran || work !== null }
     },
   }),
   /** Every customer's figures rebuilt from all orders (a new window, an upgrade, a benchmark). */

@@ -47,7 +47,8 @@ export class Duties {
       this.db.exec('DELETE FROM customer_duties')
       return this.db
         .prepare(
-          'INSERT INTO customer_duties (customer_id, kind, due_date) SELECT customer_id, kind, due_date FROM customer_duties_v',
+          `INSERT INTO customer_duties (customer_id, kind, due_date, owner, tier)
+           SELECT customer_id, kind, due_date, owner, tier FROM customer_duties_v`,
         )
         .run().changes
     }

@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context'
 import type { HandlerModule } from '../../ipc/combine'
 import { calendarRange } from './calendar'
+import { calendarDays } from './calendar-days'
 import { calendarIcs } from './ics'
 import { todayView } from './today'
 import { occurrences } from '../../core/recurrence'
@@ -35,7 +36,8 @@ export function reminderHandlers(ctx: AppContext): HandlerModule {
       reminders.delete(input.id)
       return { id: input.id }
     },
-    'calendar:range': (input) => ({ entries: calendarRange(ctx, input) }),
+    'calendar:range': ({ perDay, ...query }) =>
+      perDay ? calendarDays(ctx, query, perDay) : { entries: calendarRange(ctx, query) },
     'calendar:ics': (input) => calendarIcs(ctx, input),
     'today:get': (input) => todayView(ctx, input.lang),
   }

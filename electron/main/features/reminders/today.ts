@@ -3,18 +3,22 @@
 // late it is, each with the customer's local time and whether it is working hours there now, so
 // the list can be sorted by "good time to call". Also the counts per owner and the holidays of the
 // next 30 days in customers' countries (A1). Reads only.
+import type { Db } from '../../db/connection'
 import type { Repositories } from '../../repositories'
 import type { UiLanguage } from '../../../../shared/vocabulary'
+import { VALUE_TIERS } from '../../../../shared/vocabulary'
 import type { TodayItem, TodayView } from '../../../../shared/today'
-import { isGreeting } from '../../../../shared/today'
 import type { ValueTier } from '../../../../shared/tiering'
-import { TIER_RANK, tierRankSql } from '../../../../shared/tiering'
-import type { HolidayKind } from '../../../../shared/holidays'
+import { TIER_RANK } from '../../../../shared/tiering'
+import type { DutyKind, ReminderEvent, ReminderKind } from '../../../../shared/reminders'
 import { addDays } from '../../core/holidays'
 import { deriveTimezone, weekendOf } from '../../core/geo'
-import { occurrences } from '../../core/recurrence'
+import { occurrenceDetail, occurrences } from '../../core/recurrence'
 import { exportLabels } from '../groups/export-labels'
-import { calendarRange, reminderTitle, remindersInRange } from './calendar'
+import { calendarRange, fill, reminderTitle, remindersInRange } from './calendar'
+import { birthdayKeys } from './calendar-days'
+import { DUE_WINDOW_DAYS } from './occurrences'
+import { toEvent, toReminder } from './repository'
 import { leadDaysOf, readLeadDays } from '../greetings/settings'
 import { GREETING_OCCASIONS, occasionOf } from '../../../../shared/greetings'
 
@@ -57,7 +61,7 @@ export function localClock(
 }
 
 export function todayView(
-  r: Pick<Repositories, 'db' | 'policies' | 'today' | 'now'>,
+  r: Pick<Repositories, 'db' | 'policies' | 'today' | 'now' | 'occurrences'>,
   lang: UiLanguage,
 ): TodayView {
   const today = r.today()
@@ -112,128 +116,97 @@ export function todayView(
     })
   }
 
-  // Reminder occurrences still open, from the last three months up to today. A repeating
-  // reminder is listed once, at its latest open occurrence after the last one dealt with: a weekly
-  // call missed three times is one call to make, and marking it done does not bring the older
-  // misses up one by one (they stay open in its history on the calendar).
-  for (const { reminder, events, customerName } of remindersInRange(r.db, {
-    from: addDays(today, -92),
-    to: today,
-    lang,
-  })) {
-    const all = occurrences(reminder, events, addDays(today, -92), today, today)
-    let listed = all.filter((o) => o.state === 'open')
-    if (reminder.rrule) {
-      let dealt = ''
-      for (const o of all) if (o.state !== 'open' && o.date > dealt) dealt = o.date
-      const latest = listed
-        .filter((o) => o.date > dealt)
-        .reduce<(typeof listed)[number] | null>((a, o) => (!a || o.date > a.date ? o : a), null)
-      listed = latest ? [latest] : []
-    }
-    for (const o of listed) {
-      withCustomer(reminder.customerId, {
-        kind: 'reminder',
-        date: o.date,
-        lateDays: daysBetween(o.date, today),
-        title: reminderTitle(labels.t, reminder.kind, customerName),
-        reminderId: reminder.id,
-        reminderKind: reminder.kind,
-        occurrence: o.occurrence,
-        ...(o.time ? { time: o.time } : {}),
-        ...(o.note ? { note: o.note } : {}),
-      })
-    }
-  }
+  // What is due, per source, as candidates: each source counts everything it holds in SQL and
+  // gives its first rows per tier (Key first, the latest first), so no more than the listed items
+  // are ever read in full; at 100k customers the sources hold tens of thousands.
+  const reminders = dueReminders(r, today, lang, (id) => customer(id))
+  const duties = dueDuties(r.db, today)
+  const leads = readLeadDays(r.db)
+  const birthdays = dueBirthdays(r.db, today, leadDaysOf(leads, 'birthday'))
 
-  // Duties due by today (an owner missing is due now): counted per owner in SQL over all of them
-  // (tens of thousands at 100k customers), and only the first LISTED by rank read as items; the
-  // overall first LISTED can hold no duty ranked below those.
-  const DUE_DUTIES = `FROM customer_duties d
-       JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL
-       LEFT JOIN customer_tiers t ON t.customer_id = d.customer_id
-       WHERE d.due_date <= :today OR d.due_date IS NULL`
-  const dutyCounts = r.db
-    .prepare(
-      `SELECT c.owner AS owner,
-              sum(coalesce(d.due_date, :today) < :today) AS overdue,
-              sum(coalesce(d.due_date, :today) = :today) AS due
-       ${DUE_DUTIES} GROUP BY c.owner`,
-    )
-    .all({ today }) as { owner: string | null; overdue: number; due: number }[]
-  const duties = r.db
-    .prepare(
-      `SELECT d.customer_id, d.kind, d.due_date, c.display_name ${DUE_DUTIES}
-       ORDER BY ${tierRankSql("coalesce(t.tier, 'ordinary')")} DESC,
-                coalesce(d.due_date, :today)
-       LIMIT ${LISTED}`,
-    )
-    .all({ today }) as {
-    customer_id: string
-    kind: 'contact_due' | 'executive_dialogue' | 'owner_missing'
-    due_date: string | null
-    display_name: string
-  }[]
-  for (const d of duties) {
-    const date = d.due_date ?? today
-    withCustomer(d.customer_id, {
-      kind: 'duty',
-      date,
-      lateDays: daysBetween(date, today),
-      title: labels.t(`calendar.duty.${d.kind}`).replace('{{customer}}', d.display_name),
-      dutyKind: d.kind,
+  // Greetings for holidays within their kind's lead time (set per occasion, 3 days by default),
+  // one item per holiday and country (it may touch thousands of customers: the item links to them).
+  const holidayLead = Math.max(
+    ...GREETING_OCCASIONS.filter((o) => o !== 'birthday').map((o) => leadDaysOf(leads, o)),
+  )
+  for (const e of calendarRange(r, {
+    from: today,
+    to: addDays(today, holidayLead),
+    lang,
+    kinds: ['holiday'],
+  })) {
+    if (daysBetween(today, e.date) > leadDaysOf(leads, occasionOf(e.holidayKind ?? 'other'))) continue
+    items.push({
+      kind: 'greeting',
+      date: e.date,
+      lateDays: -daysBetween(today, e.date),
+      title: e.title,
+      ...(e.country ? { country: e.country } : {}),
+      customers: e.customers ?? 0,
+      ...(e.holidayKind ? { holidayKind: e.holidayKind } : {}),
     })
   }
 
-  // Greetings: birthdays within their lead time, one item per contact; holidays within their
-  // kind's lead time (set per occasion, 3 days by default), one item per holiday and country (it
-  // may touch thousands of customers: the item links to them).
-  const leads = readLeadDays(r.db)
-  const leadOf = (e: { kind: string; holidayKind?: HolidayKind }) =>
-    leadDaysOf(leads, e.kind === 'birthday' ? 'birthday' : occasionOf(e.holidayKind ?? 'other'))
-  const ahead = calendarRange(r, {
-    from: today,
-    to: addDays(today, Math.max(...GREETING_OCCASIONS.map((o) => leadDaysOf(leads, o)))),
-    lang,
-    kinds: ['holiday', 'birthday'],
-  }).filter((e) => daysBetween(today, e.date) <= leadOf(e))
-  for (const e of ahead) {
-    if (e.kind === 'birthday' && e.customerId) {
-      withCustomer(e.customerId, {
-        kind: 'birthday',
-        date: e.date,
-        lateDays: -daysBetween(today, e.date),
-        title: e.title,
-        ...(e.contactId ? { contactId: e.contactId } : {}),
+  // The listed items: greetings first, then tier by tier (Key first), the latest first within a
+  // tier, from the candidates of the three sources.
+  const chosen: Candidate[] = []
+  for (const tier of TIERS_FIRST) {
+    const room = LISTED - items.length - chosen.length
+    if (room <= 0) break
+    const candidates = [...reminders.top(tier, room), ...duties.top(tier, room), ...birthdays.top(tier, room)]
+    chosen.push(...candidates.sort((a, b) => b.lateDays - a.lateDays).slice(0, room))
+  }
+  const details = reminderDetails(
+    r.db,
+    chosen.flatMap((c) => (c.kind === 'reminder' ? [c] : [])),
+  )
+  for (const c of chosen) {
+    const name = customer(c.customerId)?.display_name ?? ''
+    if (c.kind === 'reminder') {
+      const detail = details.get(`${c.reminderId}|${c.occurrence}`)
+      if (!detail) continue
+      withCustomer(c.customerId, {
+        kind: 'reminder',
+        date: c.date,
+        lateDays: c.lateDays,
+        title: reminderTitle(labels.t, detail.kind, name),
+        reminderId: c.reminderId,
+        reminderKind: detail.kind,
+        occurrence: c.occurrence,
+        ...(detail.time ? { time: detail.time } : {}),
+        ...(detail.note ? { note: detail.note } : {}),
       })
-    } else if (e.kind === 'holiday') {
-      items.push({
-        kind: 'greeting',
-        date: e.date,
-        lateDays: -daysBetween(today, e.date),
-        title: e.title,
-        ...(e.country ? { country: e.country } : {}),
-        customers: e.customers ?? 0,
-        ...(e.holidayKind ? { holidayKind: e.holidayKind } : {}),
+    } else if (c.kind === 'duty') {
+      withCustomer(c.customerId, {
+        kind: 'duty',
+        date: c.date,
+        lateDays: c.lateDays,
+        title: fill(labels.t(`calendar.duty.${c.dutyKind}`), { customer: name }),
+        dutyKind: c.dutyKind,
+      })
+    } else {
+      withCustomer(c.customerId, {
+        kind: 'birthday',
+        date: c.date,
+        lateDays: c.lateDays,
+        title: fill(labels.t('calendar.entry.birthday'), { contact: c.contactName, customer: name }),
+        contactId: c.contactId,
       })
     }
   }
 
-  // Counts per owner, over everything overdue or due today (not only the listed items): the
-  // duties' from SQL, the reminders' from their items.
+  // Counts per owner, over everything overdue or due today (not only the listed items).
   const byOwner = new Map<string, { owner: string | null; due: number; overdue: number }>()
-  for (const d of dutyCounts) byOwner.set(d.owner ?? '', { owner: d.owner, due: d.due, overdue: d.overdue })
-  for (const item of items) {
-    if (isGreeting(item) || item.kind === 'duty') continue
-    const key = item.owner ?? ''
-    const row = byOwner.get(key) ?? { owner: item.owner ?? null, due: 0, overdue: 0 }
-    if (item.lateDays > 0) row.overdue++
-    else row.due++
+  for (const d of [...duties.counts, ...reminders.counts]) {
+    const key = d.owner ?? ''
+    const row = byOwner.get(key) ?? { owner: d.owner, due: 0, overdue: 0 }
+    row.due += d.due
+    row.overdue += d.overdue
     byOwner.set(key, row)
   }
 
-  // Key before Mid before Small before Ordinary; within a tier, the latest first; greetings by date.
-  // Greetings, then Key first (the shared rank counts up from Ordinary).
+  // Greetings, then Key first (the shared rank counts up from Ordinary); within a tier, the latest
+  // first; then by title.
   const rank = (i: TodayItem) =>
     i.kind === 'greeting' ? -TIER_RANK.key - 1 : -TIER_RANK[i.tier ?? 'ordinary']
   const ranked = items.sort(
@@ -272,9 +245,206 @@ export function todayView(
   return {
     today,
     total:
-      items.filter((i) => i.kind !== 'duty').length + dutyCounts.reduce((n, d) => n + d.overdue + d.due, 0),
+      items.filter((i) => i.kind === 'greeting').length +
+      birthdays.total +
+      [...duties.counts, ...reminders.counts].reduce((n, d) => n + d.overdue + d.due, 0),
     items: ranked.slice(0, LISTED),
     owners: [...byOwner.values()].sort((a, b) => b.overdue - a.overdue || b.due - a.due),
     holidays,
   }
+}
+
+/** Key first: the order the Today view lists tiers in. */
+const TIERS_FIRST = [...VALUE_TIERS].sort((a, b) => TIER_RANK[b] - TIER_RANK[a])
+
+type Candidate = { customerId: string; date: string; lateDays: number } & (
+  | { kind: 'reminder'; reminderId: string; occurrence: string }
+  | { kind: 'duty'; dutyKind: DutyKind }
+  | { kind: 'birthday'; contactId: string; contactName: string }
+)
+type OwnerCounts = { owner: string | null; overdue: number; due: number }
+/** What one source has due: counted per owner, and its first `n` of a tier, the latest first. */
+type Source = { counts: OwnerCounts[]; top: (tier: ValueTier, n: number) => Candidate[] }
+type DueRow = { reminder_id: string; occurrence: string; date: string; customer_id: string }
+
+/**
+ * Each reminder's latest occurrence of the last 92 days up to today, when still open: a repeating
+ * reminder is listed once, at its latest occurrence, so a weekly call missed three times is one
+ * call to make, and marking it done does not bring the older misses up one by one (they stay open
+ * in its history on the calendar). From reminder_due when the daily pass has set it for today,
+ * else from reminder_occurrences with the same conditions, else (no horizon yet) from the rules.
+ */
+function dueReminders(
+  r: Pick<Repositories, 'db' | 'occurrences'>,
+  today: string,
+  lang: UiLanguage,
+  customer: (id: string) => { owner: string | null; tier: ValueTier } | undefined,
+): Source {
+  const from = addDays(today, -DUE_WINDOW_DAYS)
+  const toCandidate = (d: DueRow): Candidate => ({
+    kind: 'reminder',
+    customerId: d.customer_id,
+    date: d.date,
+    lateDays: daysBetween(d.date, today),
+    reminderId: d.reminder_id,
+    occurrence: d.occurrence,
+  })
+  if (r.occurrences.covers(from, today)) {
+    const table = r.occurrences.dueDay() === today
+    const source = table
+      ? 'reminder_due'
+      : `(SELECT o.reminder_id, o.occurrence, o.date, o.customer_id, c.owner, coalesce(t.tier, 'ordinary') AS tier
+          FROM reminder_occurrences o CROSS JOIN customers c ON c.id = o.customer_id
+          LEFT JOIN customer_tiers t ON t.customer_id = o.customer_id
+          WHERE o.date BETWEEN :from AND :today AND o.state = 'open' AND (o.next_date IS NULL OR o.next_date > :today))`
+    const params = table ? { today } : { from, today }
+    const counts = r.db
+      .prepare(
+        `SELECT owner, sum(date < :today) AS overdue, sum(date = :today) AS due FROM ${source} GROUP BY owner`,
+      )
+      .all(params) as OwnerCounts[]
+    const top = r.db.prepare(
+      `SELECT reminder_id, occurrence, date, customer_id FROM ${source} WHERE tier = :tier ORDER BY date LIMIT :n`,
+    )
+    return { counts, top: (tier, n) => (top.all({ ...params, tier, n }) as DueRow[]).map(toCandidate) }
+  }
+  // No horizon yet (a large base before its first fill): the rules, as the calendar reads them.
+  const rows: (DueRow & { owner: string | null; tier: ValueTier })[] = []
+  for (const { reminder, events } of remindersInRange(r.db, { from, to: today, lang })) {
+    const list = occurrences(reminder, events, from, today, today)
+    const latest = list.reduce<(typeof list)[number] | null>((a, o) => (!a || o.date >= a.date ? o : a), null)
+    const c = customer(reminder.customerId)
+    if (!latest || latest.state !== 'open' || !c) continue
+    rows.push({
+      reminder_id: reminder.id,
+      occurrence: latest.occurrence,
+      date: latest.date,
+      customer_id: reminder.customerId,
+      owner: c.owner,
+      tier: c.tier,
+    })
+  }
+  const counts = new Map<string, OwnerCounts>()
+  for (const row of rows) {
+    const c = counts.get(row.owner ?? '') ?? { owner: row.owner, overdue: 0, due: 0 }
+    if (row.date < today) c.overdue++
+    else c.due++
+    counts.set(row.owner ?? '', c)
+  }
+  rows.sort((a, b) => a.date.localeCompare(b.date))
+  return {
+    counts: [...counts.values()],
+    top: (tier, n) =>
+      rows
+        .filter((row) => row.tier === tier)
+        .slice(0, n)
+        .map(toCandidate),
+  }
+}
+
+/**
+ * Service duties due by today (an owner missing is due now), from customer_duties and its copies
+ * of each customer's owner and tier (migrations/0021): counted per owner, listed by tier.
+ */
+function dueDuties(db: Db, today: string): Source {
+  const counts = db
+    .prepare(
+      `SELECT owner, sum(due_date < :today) AS overdue, sum(due_date = :today) AS due
+       FROM customer_duties WHERE due_date <= :today GROUP BY owner
+       UNION ALL SELECT owner, 0, count(*) FROM customer_duties WHERE due_date IS NULL GROUP BY owner`,
+    )
+    .all({ today }) as OwnerCounts[]
+  const dated = db.prepare(
+    'SELECT customer_id, kind, due_date FROM customer_duties WHERE tier = ? AND due_date <= ? ORDER BY due_date LIMIT ?',
+  )
+  const now = db.prepare(
+    'SELECT customer_id, kind, due_date FROM customer_duties WHERE tier = ? AND due_date IS NULL LIMIT ?',
+  )
+  type Row = { customer_id: string; kind: DutyKind; due_date: string | null }
+  const toCandidate = (d: Row): Candidate => ({
+    kind: 'duty',
+    customerId: d.customer_id,
+    date: d.due_date ?? today,
+    lateDays: daysBetween(d.due_date ?? today, today),
+    dutyKind: d.kind,
+  })
+  return {
+    counts,
+    top: (tier, n) =>
+      [...(dated.all(tier, today, n) as Row[]), ...(now.all(tier, n) as Row[])].map(toCandidate),
+  }
+}
+
+/** Contacts' birthdays from today to `lead` days ahead (greetings to send), from contact_birthdays. */
+function dueBirthdays(db: Db, today: string, lead: number): Source & { total: number } {
+  const days = Array.from({ length: lead + 1 }, (_, i) => addDays(today, i))
+  const count = db.prepare('SELECT count(*) FROM contact_birthdays WHERE md = ?').pluck()
+  const list = db.prepare(
+    `SELECT b.contact_id, b.customer_id, k.name FROM contact_birthdays b CROSS JOIN contacts k ON k.id = b.contact_id
+     WHERE b.md = ? AND b.tier = ? LIMIT ?`,
+  )
+  let total = 0
+  for (const day of days) for (const md of birthdayKeys(day)) total += count.get(md) as number
+  return {
+    counts: [],
+    total,
+    top: (tier, n) => {
+      const out: Candidate[] = []
+      for (const day of days) {
+        for (const md of birthdayKeys(day)) {
+          if (out.length >= n) return out
+          for (const b of list.all(md, tier, n - out.length) as {
+            contact_id: string
+            customer_id: string
+            name: string
+          }[])
+            out.push({
+              kind: 'birthday',
+              customerId: b.customer_id,
+              date: day,
+              lateDays: -daysBetween(today, day),
+              contactId: b.contact_id,
+              contactName: b.name,
+            })
+        }
+      }
+      return out
+    },
+  }
+}
+
+/** The type, time and note of each listed occurrence, from its reminder and events (two queries). */
+function reminderDetails(
+  db: Db,
+  listed: { reminderId: string; occurrence: string }[],
+): Map<string, { kind: ReminderKind; time: string | null; note: string | null }> {
+  const ids = JSON.stringify([...new Set(listed.map((l) => l.reminderId))])
+  const byId = new Map(
+    (
+      db
+        .prepare(
+          'SELECT * FROM reminders WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+        )
+        .all(ids) as Parameters<typeof toReminder>[0][]
+    ).map((row) => [row.id, toReminder(row)]),
+  )
+  const events = new Map<string, ReminderEvent[]>()
+  for (const e of db
+    .prepare(
+      'SELECT * FROM reminder_events WHERE reminder_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+    )
+    .all(ids) as Parameters<typeof toEvent>[0][]) {
+    const event = toEvent(e)
+    events.set(event.reminderId, [...(events.get(event.reminderId) ?? []), event])
+  }
+  const out = new Map<string, { kind: ReminderKind; time: string | null; note: string | null }>()
+  for (const l of listed) {
+    const reminder = byId.get(l.reminderId)
+    if (!reminder) continue
+    out.set(`${l.reminderId}|${l.occurrence}`, {
+      kind: reminder.kind,
+      ...occurrenceDetail(reminder, events.get(l.reminderId) ?? [], l.occurrence),
+    })
+  }
+  return out
 }

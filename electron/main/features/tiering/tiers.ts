@@ -87,7 +87,14 @@ export class TierRepository {
    * indexed lookup for every customer (a derivation of customer writes).
    */
   ensureRows(customerIds: readonly string[]): void {
-    this.changes?.touch('customer_tiers', 'dashboard_cells')
+    // The tier copies on duties, birthdays and due reminders follow by triggers (migrations/0021).
+    this.changes?.touch(
+      'customer_tiers',
+      'dashboard_cells',
+      'customer_duties',
+      'contact_birthdays',
+      'reminder_due',
+    )
     for (const id of customerIds) this.ensure.run(id)
   }
 
@@ -164,7 +171,16 @@ export class TierRepository {
   ): void {
     const at = this.now().toISOString()
     // The triggers of migrations/0010 carry the row into the dashboard cells and movements.
-    this.changes?.touch('customer_tiers', 'tier_events', 'dashboard_cells', 'tier_movements')
+    // And the tier copies on duties, birthdays and due reminders (migrations/0016, 0021).
+    this.changes?.touch(
+      'customer_tiers',
+      'tier_events',
+      'dashboard_cells',
+      'tier_movements',
+      'customer_duties',
+      'contact_birthdays',
+      'reminder_due',
+    )
     const decision = result.tier
     const tier = tierOverride?.tier ?? decision.tier
     const rule = tierOverride?.rule ?? decision.rule

@@ -2,7 +2,7 @@
 // quiet periods in customers' countries, and contacts' birthdays, filtered by owner, tier, kind
 // and country. Reads calendar:range, so it reloads itself when reminders, interactions, tiers or
 // contacts change.
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import {
   ActionIcon,
   Button,
@@ -21,13 +21,14 @@ import { useLocalStorage } from '@mantine/hooks'
 import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '../../app/data'
+import type { ChannelInput } from '../../../../shared/contract'
 import { navigate } from '../../app/route'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { dateStyle } from '../../components/dateText'
 import { useFormatters } from '../../i18n/format'
 import { localToday } from '../../../../shared/dates'
-import { CALENDAR_ENTRY_KINDS } from '../../../../shared/reminders'
-import type { CalendarEntryKind } from '../../../../shared/reminders'
+import { CALENDAR_ENTRY_KINDS, DAY_IN_FULL, MONTH_PER_DAY, WEEK_PER_DAY } from '../../../../shared/reminders'
+import type { CalendarEntryKind, CalendarRangeResult } from '../../../../shared/reminders'
 import { VALUE_TIERS } from '../../../../shared/vocabulary'
 import type { ValueTier } from '../../../../shared/tiering'
 import { AgendaList, DayGrid } from './CalendarViews'
@@ -63,16 +64,43 @@ export function CalendarScreen() {
   const days = useMemo(() => viewDays(view, anchor, firstDay), [view, anchor, firstDay])
   const from = days[0]!
   const to = days.at(-1)!
-  const range = useQuery('calendar:range', {
-    from,
-    to,
+  const filterInput = {
     lang,
     ...(filters.owner ? { owner: filters.owner } : {}),
     ...(filters.tiers.length ? { tiers: filters.tiers } : {}),
     ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
     ...(filters.countries.length ? { countries: filters.countries } : {}),
+  }
+  // A day of a large base holds thousands of reminders, duties and birthdays: each view asks for
+  // the first few a day and how many more (a month cell shows three, a week or agenda day twenty).
+  const range = useQuery('calendar:range', {
+    from,
+    to,
+    ...filterInput,
+    perDay: view === 'month' ? MONTH_PER_DAY : WEEK_PER_DAY,
   })
-  const entries = useMemo(() => mergeShared(range.data?.entries ?? []), [range.data])
+  // The agenda's "+N more" shows one day in full (up to DAY_IN_FULL, then a filter narrows it).
+  const [fullDay, setFullDay] = useState<string | null>(null)
+  const shownFullDay = view === 'agenda' && fullDay && days.includes(fullDay) ? fullDay : null
+  const [dayInFull, setDayInFull] = useState<{ day: string; data: CalendarRangeResult } | null>(null)
+  const full = shownFullDay && dayInFull?.day === shownFullDay ? dayInFull.data : undefined
+  const entries = useMemo(() => {
+    const list = range.data?.entries ?? []
+    if (!full || !shownFullDay) return mergeShared(list)
+    // That day's entries from its own answer (bands crossing it stay from the range's).
+    const others = list.filter((e) => e.date !== shownFullDay || (e.end && e.end > e.date))
+    const day = full.entries.filter((e) => !(e.end && e.end > e.date))
+    return mergeShared([...others, ...day])
+  }, [range.data, full, shownFullDay])
+  const hidden = useMemo(() => {
+    const counts = { ...(range.data?.hidden ?? {}) }
+    if (full && shownFullDay) {
+      delete counts[shownFullDay]
+      const left = full.hidden?.[shownFullDay]
+      if (left) counts[shownFullDay] = left
+    }
+    return counts
+  }, [range.data, full, shownFullDay])
   // The focused day follows the shown period: today when it is in it, else the month's first day.
   const focusedDay = days.includes(focused)
     ? focused
@@ -108,6 +136,12 @@ export function CalendarScreen() {
     setView('week')
     setAnchor(day)
     setFocused(day)
+  }
+  // From a week's day with more than it shows: the agenda from that day, the day in full.
+  const showAll = (day: string) => {
+    setView('agenda')
+    setAnchor(day)
+    setFullDay(day)
   }
   const setFilter =
     <K extends keyof Filters>(k: K) =>
@@ -244,23 +278,39 @@ export function CalendarScreen() {
           <Loader aria-label={t('common.loading')} />
         </Center>
       ) : view === 'agenda' ? (
-        <AgendaList days={days} entries={entries} today={today} onOpen={onOpen} />
+        <AgendaList
+          days={days}
+          entries={entries}
+          hidden={hidden}
+          fullDay={shownFullDay}
+          onShowAll={setFullDay}
+          today={today}
+          onOpen={onOpen}
+        />
       ) : (
         <DayGrid
           days={days}
           entries={entries}
+          hidden={hidden}
           month={view === 'month' ? monthOf(anchor) : null}
           today={today}
           focusedDay={focusedDay}
           onFocusDay={focusDay}
           onOpen={onOpen}
           onCreate={setCreating}
-          onShowDay={showDay}
+          onShowDay={view === 'month' ? showDay : showAll}
           label={period}
           week={view === 'week'}
         />
       )}
 
+      {shownFullDay && (
+        <DayInFull
+          day={shownFullDay}
+          input={{ from: shownFullDay, to: shownFullDay, ...filterInput, perDay: DAY_IN_FULL }}
+          onData={setDayInFull}
+        />
+      )}
       {opened && (
         <EntryDialog
           entry={opened}
@@ -281,4 +331,21 @@ export function CalendarScreen() {
       )}
     </Stack>
   )
+}
+
+/** One day in full for the agenda (its own query, mounted only while a day is expanded). */
+function DayInFull({
+  day,
+  input,
+  onData,
+}: {
+  day: string
+  input: ChannelInput<'calendar:range'>
+  onData: (d: { day: string; data: CalendarRangeResult }) => void
+}) {
+  const q = useQuery('calendar:range', input)
+  useEffect(() => {
+    if (q.data) onData({ day, data: q.data })
+  }, [q.data, day, onData])
+  return null
 }

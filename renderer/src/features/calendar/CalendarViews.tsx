@@ -20,6 +20,8 @@ const MONTH_BANDS = 2
 type GridProps = {
   days: string[]
   entries: ShownEntry[]
+  /** Per day, the reminders, duties and birthdays main left out of the answer (perDay). */
+  hidden: Record<string, number>
   /** The month shown (YYYY-MM): days outside it are dimmed. */
   month: string | null
   today: string
@@ -35,6 +37,7 @@ type GridProps = {
 export function DayGrid({
   days,
   entries,
+  hidden: leftOut,
   month,
   today,
   focusedDay,
@@ -125,8 +128,9 @@ export function DayGrid({
             const focused = day === focusedDay
             const shownBands = week ? bands : bands.slice(0, MONTH_BANDS)
             const shownSingles = week ? single : single.slice(0, MONTH_SINGLES)
-            const hidden = bands.length - shownBands.length + single.length - shownSingles.length
-            const count = bands.length + single.length
+            const notMain = leftOut[day] ?? 0
+            const hidden = bands.length - shownBands.length + single.length - shownSingles.length + notMain
+            const count = bands.length + single.length + notMain
             return (
               <div
                 role="gridcell"
@@ -187,11 +191,19 @@ export function DayGrid({
 export function AgendaList({
   days,
   entries,
+  hidden,
+  fullDay,
+  onShowAll,
   today,
   onOpen,
 }: {
   days: string[]
   entries: ShownEntry[]
+  /** Per day, what main left out (perDay): a button shows the day in full. */
+  hidden: Record<string, number>
+  /** The day shown in full, if any: what it still leaves out needs a filter. */
+  fullDay: string | null
+  onShowAll: (day: string) => void
   today: string
   onOpen: (e: ShownEntry) => void
 }) {
@@ -241,6 +253,22 @@ export function AgendaList({
             {list.map((e) => (
               <AgendaRow key={e.key} entry={e} onOpen={onOpen} />
             ))}
+            {(hidden[day] ?? 0) > 0 &&
+              (day === fullDay ? (
+                <Text size="sm" c="dimmed" data-testid="agenda-narrow">
+                  {t('calendarui.moreNarrow', { count: hidden[day] })}
+                </Text>
+              ) : (
+                <button
+                  type="button"
+                  className={classes.more}
+                  onClick={() => onShowAll(day)}
+                  title={t('calendarui.showAll')}
+                  data-testid="agenda-more"
+                >
+                  {t('calendarui.more', { count: hidden[day] })}
+                </button>
+              ))}
           </div>
         </section>
       ))}
