@@ -20,7 +20,18 @@ const OVERRIDES: Partial<Record<UiLanguage, Record<string, string>>> = {
 const displayNames = new Map<UiLanguage, Intl.DisplayNames>()
 
 /** The country's name in `lang`; the code itself when it is not a country code. */
+// Names asked again and again (every holiday's title on the calendar and the Today view): kept per
+// language and code, a few hundred at most.
+const named = new Map<string, string>()
+
 export function countryName(code: string, lang: UiLanguage): string {
+  const key = `${lang}|${code}`
+  let name = named.get(key)
+  if (name === undefined) named.set(key, (name = readCountryName(code, lang)))
+  return name
+}
+
+function readCountryName(code: string, lang: UiLanguage): string {
   const upper = code.toUpperCase()
   const override = OVERRIDES[lang]?.[upper]
   if (override) return override

@@ -76,6 +76,7 @@ export const READS = {
     'contacts',
     'reminder_occurrences',
     'reminder_due',
+    'reminder_due_counts',
     'contact_birthdays',
     'dashboard_cells',
     'meta',

@@ -31,6 +31,7 @@ export const TABLES = [
   'customer_duties',
   'reminder_occurrences',
   'reminder_due',
+  'reminder_due_counts',
   'contact_birthdays',
   'service_cadence',
   'greeting_templates',

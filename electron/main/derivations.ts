@@ -42,7 +42,14 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
     // triggers of migrations/0010, in the same statement.
     // A new tier row, a changed owner or a deletion sets the customer's duties by the SQL
     // triggers of migrations/0016, in the same statements.
-    writes: ['customer_tiers', 'dashboard_cells', 'customer_duties', 'contact_birthdays', 'reminder_due'],
+    writes: [
+      'customer_tiers',
+      'dashboard_cells',
+      'customer_duties',
+      'contact_birthdays',
+      'reminder_due',
+      'reminder_due_counts',
+    ],
     run: (ids) => d.tiers.ensureRows(ids),
   })
 
@@ -50,19 +57,19 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
   // contacts' birthdays follow by the SQL triggers of migrations/0021.
   derivations.after('customers', {
     name: 'reminder occurrences',
-    writes: ['reminder_occurrences', 'reminder_due', 'contact_birthdays'],
+    writes: ['reminder_occurrences', 'reminder_due', 'reminder_due_counts', 'contact_birthdays'],
     run: (ids) => d.occurrences.refreshCustomers(ids),
   })
 
   // reminders and their events → the occurrences the calendar and the Today view read.
   derivations.after('reminders', {
     name: 'occurrences',
-    writes: ['reminder_occurrences', 'reminder_due'],
+    writes: ['reminder_occurrences', 'reminder_due', 'reminder_due_counts'],
     run: (ids) => d.occurrences.refresh(ids),
   })
   derivations.after('reminder_events', {
     name: 'occurrences',
-    writes: ['reminder_occurrences', 'reminder_due'],
+    writes: ['reminder_occurrences', 'reminder_due', 'reminder_due_counts'],
     run: (ids) => d.occurrences.refreshEvents(ids),
   })
 
@@ -102,6 +109,7 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
       'customer_duties',
       'contact_birthdays',
       'reminder_due',
+      'reminder_due_counts',
     ],
     run: (ids) => {
       const policy = d.policies.current()
@@ -122,6 +130,7 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
       'customer_duties',
       'contact_birthdays',
       'reminder_due',
+      'reminder_due_counts',
     ],
     run: (ids) => {
       for (const customerId of ids) d.tiers.evaluate(customerId, d.figures.stored(customerId))

@@ -83,8 +83,17 @@ type WeekInfo = { firstDay: number; weekend: number[] }
  * The customer's weekend as ISO weekdays (1 = Monday … 7 = Sunday), from CLDR week data: Friday and
  * Saturday in Saudi Arabia, Sunday alone in India, Saturday and Sunday in France.
  */
+// Building an Intl.Locale per call cost the Today view milliseconds: one answer per region, kept.
+const weekends = new Map<string, number[]>()
+
 export function weekendOf(country: string | null | undefined): number[] {
   const region = country && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : '001'
+  let weekend = weekends.get(region)
+  if (!weekend) weekends.set(region, (weekend = readWeekend(region)))
+  return weekend
+}
+
+function readWeekend(region: string): number[] {
   const locale = new Intl.Locale(`und-${region}`) as Intl.Locale & {
     weekInfo?: WeekInfo
     getWeekInfo?: () => WeekInfo

@@ -7,6 +7,7 @@
 // (and birthday) indexes, and the first few rows of each kind. Outside it (or before the first
 // fill) the full answer is computed from the rules and cut to the same shape.
 import type { Db } from '../../db/connection'
+import { prepared } from '../../db/prepared'
 import type { Repositories } from '../../repositories'
 import type { CalendarEntry, CalendarRangeResult, DutyKind, ReminderKind } from '../../../../shared/reminders'
 import { PER_DAY_KINDS } from '../../../../shared/reminders'
@@ -98,12 +99,12 @@ function fromIndexes(
   const joinIfFiltered = (key: string) => (filtered ? customer(key) : '')
 
   const reminders = {
-    count: db
-      .prepare(
-        `SELECT count(*) FROM reminder_occurrences o ${joinIfFiltered('o.customer_id')} WHERE o.date = ? ${where}`,
-      )
-      .pluck(),
-    list: db.prepare(
+    count: prepared(
+      db,
+      `SELECT count(*) FROM reminder_occurrences o ${joinIfFiltered('o.customer_id')} WHERE o.date = ? ${where}`,
+    ).pluck(),
+    list: prepared(
+      db,
       `SELECT o.reminder_id, o.occurrence, o.date, o.time, o.state, o.customer_id,
          r.kind, r.contact_id, c.display_name, c.country
        FROM reminder_occurrences o CROSS JOIN reminders r ON r.id = o.reminder_id ${customer('o.customer_id')}
@@ -111,32 +112,32 @@ function fromIndexes(
     ),
   }
   const duties = {
-    count: db
-      .prepare(
-        `SELECT count(*) FROM customer_duties d ${joinIfFiltered('d.customer_id')} WHERE d.due_date = ? ${where}`,
-      )
-      .pluck(),
-    countNow: db
-      .prepare(
-        `SELECT count(*) FROM customer_duties d ${joinIfFiltered('d.customer_id')} WHERE d.due_date IS NULL ${where}`,
-      )
-      .pluck(),
-    list: db.prepare(
+    count: prepared(
+      db,
+      `SELECT count(*) FROM customer_duties d ${joinIfFiltered('d.customer_id')} WHERE d.due_date = ? ${where}`,
+    ).pluck(),
+    countNow: prepared(
+      db,
+      `SELECT count(*) FROM customer_duties d ${joinIfFiltered('d.customer_id')} WHERE d.due_date IS NULL ${where}`,
+    ).pluck(),
+    list: prepared(
+      db,
       `SELECT d.customer_id, d.kind, c.display_name, c.country FROM customer_duties d ${customer('d.customer_id')}
        WHERE d.due_date = ? ${where} LIMIT ?`,
     ),
-    listNow: db.prepare(
+    listNow: prepared(
+      db,
       `SELECT d.customer_id, d.kind, c.display_name, c.country FROM customer_duties d ${customer('d.customer_id')}
        WHERE d.due_date IS NULL ${where} LIMIT ?`,
     ),
   }
   const birthdays = {
-    count: db
-      .prepare(
-        `SELECT count(*) FROM contact_birthdays b ${joinIfFiltered('b.customer_id')} WHERE b.md = ? ${where}`,
-      )
-      .pluck(),
-    list: db.prepare(
+    count: prepared(
+      db,
+      `SELECT count(*) FROM contact_birthdays b ${joinIfFiltered('b.customer_id')} WHERE b.md = ? ${where}`,
+    ).pluck(),
+    list: prepared(
+      db,
       `SELECT b.contact_id, k.name, c.id AS customer_id, c.display_name, c.country
        FROM contact_birthdays b CROSS JOIN contacts k ON k.id = b.contact_id ${customer('b.customer_id')}
        WHERE b.md = ? ${where} ORDER BY b.md, b.tier LIMIT ?`,

@@ -96,7 +96,7 @@ export class ReminderOccurrences {
     const day = this.dueDay()
     let wrote = false
     for (const id of reminderIds) wrote = this.write(id, h, day) || wrote
-    if (wrote) this.changes?.touch('reminder_occurrences', 'reminder_due')
+    if (wrote) this.changes?.touch('reminder_occurrences', 'reminder_due', 'reminder_due_counts')
   }
 
   /** The derivation of a write to reminder_events (ids are event ids). */
@@ -224,14 +224,14 @@ export class ReminderOccurrences {
       this.rebuildDueRows(today)
       metaSet(this.db, HORIZON_KEY, JSON.stringify(h))
     })()
-    this.changes?.touch('reminder_occurrences', 'reminder_due', 'meta')
+    this.changes?.touch('reminder_occurrences', 'reminder_due', 'reminder_due_counts', 'meta')
     yield { done: ids.length, total: ids.length, rows }
   }
 
   /** reminder_due as of `day`, from reminder_occurrences (the daily pass, when the date changes). */
   rebuildDue(day: string): void {
     this.db.transaction(() => this.rebuildDueRows(day))()
-    this.changes?.touch('reminder_due')
+    this.changes?.touch('reminder_due', 'reminder_due_counts')
   }
 
   private rebuildDueRows(day: string): void {

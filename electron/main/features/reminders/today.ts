@@ -4,6 +4,7 @@
 // the list can be sorted by "good time to call". Also the counts per owner and the holidays of the
 // next 30 days in customers' countries (A1). Reads only.
 import type { Db } from '../../db/connection'
+import { prepared } from '../../db/prepared'
 import type { Repositories } from '../../repositories'
 import type { UiLanguage } from '../../../../shared/vocabulary'
 import { VALUE_TIERS } from '../../../../shared/vocabulary'
@@ -20,7 +21,7 @@ import { birthdayKeys } from './calendar-days'
 import { DUE_WINDOW_DAYS } from './occurrences'
 import { toEvent, toReminder } from './repository'
 import { leadDaysOf, readLeadDays } from '../greetings/settings'
-import { GREETING_OCCASIONS, occasionOf } from '../../../../shared/greetings'
+import { occasionOf } from '../../../../shared/greetings'
 
 /** Items listed; the counts cover everything. */
 const LISTED = 300
@@ -32,6 +33,11 @@ const clockFormats = new Map<string, Intl.DateTimeFormat>()
 // String.localeCompare builds its collation each call; sorting thousands of items took most of
 // the view's time (tests/bench/calendar-bench.ts).
 const byTitle = new Intl.Collator('en').compare
+
+// Local clocks by zone and country, for the minute they were read in (the Today view is asked
+// again and again; its clocks only change by the minute).
+const clocks = new Map<string, { time: string; working: boolean }>()
+let clocksMinute = -1
 
 /** The wall-clock time in `zone` at `now`, its ISO weekday, and whether that is working hours. */
 export function localClock(
@@ -67,9 +73,13 @@ export function todayView(
   const today = r.today()
   const now = r.now()
   const labels = exportLabels(lang)
-  const customers = r.db.prepare(
-    `SELECT c.id, c.display_name, c.country, c.city, c.timezone, c.owner, coalesce(t.tier, 'ordinary') AS tier
-     FROM customers c LEFT JOIN customer_tiers t ON t.customer_id = c.id WHERE c.id = ?`,
+  // The listed items' customers, read together once the items are chosen (below). The tier comes
+  // with each candidate (read tier by tier): joined to customer_tiers here, a lookup cost 40 µs a
+  // customer on a 100k base against 7 µs for the two apart.
+  const customers = prepared(
+    r.db,
+    `SELECT c.id, c.display_name, c.country, c.city, c.timezone, c.owner, c.deleted_at FROM customers c
+     WHERE c.id IN (SELECT value FROM json_each(?))`,
   )
   type C = {
     id: string
@@ -78,16 +88,17 @@ export function todayView(
     city: string | null
     timezone: string | null
     owner: string | null
-    tier: ValueTier
+    deleted_at: string | null
   }
-  const cache = new Map<string, C | undefined>()
-  const customer = (id: string) => {
-    if (!cache.has(id)) cache.set(id, customers.get(id) as C | undefined)
-    return cache.get(id)
+  const cache = new Map<string, C>()
+  const customer = (id: string) => cache.get(id)
+  // One clock per zone and country this minute, one zone per country and city: a new Intl formatter
+  // per item cost seconds over a few thousand items (tests/bench/calendar-bench.ts).
+  const minute = Math.floor(now.getTime() / 60_000)
+  if (clocksMinute !== minute) {
+    clocks.clear()
+    clocksMinute = minute
   }
-  // One clock per zone and country, one zone per country and city: a new Intl formatter per item cost
-  // seconds over a few thousand items (tests/bench/calendar-bench.ts).
-  const clocks = new Map<string, ReturnType<typeof localClock>>()
   const clockIn = (zone: string, country: string | null) => {
     const key = `${zone}|${country ?? ''}`
     let clock = clocks.get(key)
@@ -98,10 +109,11 @@ export function todayView(
   const items: TodayItem[] = []
   const withCustomer = (
     id: string,
+    tier: ValueTier,
     item: Omit<TodayItem, 'customerId' | 'tier' | 'owner' | 'localTime' | 'workingNow'>,
   ) => {
     const c = customer(id)
-    if (!c) return
+    if (!c || c.deleted_at !== null) return
     const place = `${c.country ?? ''}|${c.city ?? ''}`
     if (!c.timezone && !zones.has(place)) zones.set(place, deriveTimezone(c.country, c.city))
     const zone = c.timezone ?? zones.get(place)!
@@ -109,7 +121,7 @@ export function todayView(
     items.push({
       ...item,
       customerId: id,
-      tier: c.tier,
+      tier,
       owner: c.owner,
       ...(c.country ? { country: c.country } : {}),
       ...(clock ? { localTime: clock.time, workingNow: clock.working } : {}),
@@ -119,22 +131,17 @@ export function todayView(
   // What is due, per source, as candidates: each source counts everything it holds in SQL and
   // gives its first rows per tier (Key first, the latest first), so no more than the listed items
   // are ever read in full; at 100k customers the sources hold tens of thousands.
-  const reminders = dueReminders(r, today, lang, (id) => customer(id))
+  const reminders = dueReminders(r, today, lang)
   const duties = dueDuties(r.db, today)
   const leads = readLeadDays(r.db)
   const birthdays = dueBirthdays(r.db, today, leadDaysOf(leads, 'birthday'))
 
   // Greetings for holidays within their kind's lead time (set per occasion, 3 days by default),
   // one item per holiday and country (it may touch thousands of customers: the item links to them).
-  const holidayLead = Math.max(
-    ...GREETING_OCCASIONS.filter((o) => o !== 'birthday').map((o) => leadDaysOf(leads, o)),
-  )
-  for (const e of calendarRange(r, {
-    from: today,
-    to: addDays(today, holidayLead),
-    lang,
-    kinds: ['holiday'],
-  })) {
+  // The next 30 days' holidays, read once: lead times are at most 30 days (greetings:saveSettings),
+  // and the dashboard lists the same 30 days below.
+  const coming = calendarRange(r, { from: today, to: addDays(today, 30), lang, kinds: ['holiday'] })
+  for (const e of coming) {
     if (daysBetween(today, e.date) > leadDaysOf(leads, occasionOf(e.holidayKind ?? 'other'))) continue
     items.push({
       kind: 'greeting',
@@ -156,6 +163,8 @@ export function todayView(
     const candidates = [...reminders.top(tier, room), ...duties.top(tier, room), ...birthdays.top(tier, room)]
     chosen.push(...candidates.sort((a, b) => b.lateDays - a.lateDays).slice(0, room))
   }
+  for (const c of customers.all(JSON.stringify([...new Set(chosen.map((c) => c.customerId))])) as C[])
+    cache.set(c.id, c)
   const details = reminderDetails(
     r.db,
     chosen.flatMap((c) => (c.kind === 'reminder' ? [c] : [])),
@@ -165,7 +174,7 @@ export function todayView(
     if (c.kind === 'reminder') {
       const detail = details.get(`${c.reminderId}|${c.occurrence}`)
       if (!detail) continue
-      withCustomer(c.customerId, {
+      withCustomer(c.customerId, c.tier, {
         kind: 'reminder',
         date: c.date,
         lateDays: c.lateDays,
@@ -177,7 +186,7 @@ export function todayView(
         ...(detail.note ? { note: detail.note } : {}),
       })
     } else if (c.kind === 'duty') {
-      withCustomer(c.customerId, {
+      withCustomer(c.customerId, c.tier, {
         kind: 'duty',
         date: c.date,
         lateDays: c.lateDays,
@@ -185,7 +194,7 @@ export function todayView(
         dutyKind: c.dutyKind,
       })
     } else {
-      withCustomer(c.customerId, {
+      withCustomer(c.customerId, c.tier, {
         kind: 'birthday',
         date: c.date,
         lateDays: c.lateDays,
@@ -198,8 +207,9 @@ export function todayView(
   // Counts per owner, over everything overdue or due today (not only the listed items).
   const byOwner = new Map<string, { owner: string | null; due: number; overdue: number }>()
   for (const d of [...duties.counts, ...reminders.counts]) {
+    // No owner: null or an empty text alike.
     const key = d.owner ?? ''
-    const row = byOwner.get(key) ?? { owner: d.owner, due: 0, overdue: 0 }
+    const row = byOwner.get(key) ?? { owner: d.owner || null, due: 0, overdue: 0 }
     row.due += d.due
     row.overdue += d.overdue
     byOwner.set(key, row)
@@ -222,7 +232,7 @@ export function todayView(
   const [before, after] = labels.t('calendar.holiday.fallback').split('{{country}}') as [string, string]
   const suffixOf = (country: string) =>
     `${before.replace('{{name}}', '')}${labels.country(country) ?? country}${after}`
-  for (const e of calendarRange(r, { from: today, to: addDays(today, 30), lang, kinds: ['holiday'] })) {
+  for (const e of coming) {
     const suffix = e.country ? suffixOf(e.country) : ''
     const name = suffix && e.title.endsWith(suffix) ? e.title.slice(0, -suffix.length) : e.title
     const key = `${e.date}|${name}`
@@ -257,7 +267,7 @@ export function todayView(
 /** Key first: the order the Today view lists tiers in. */
 const TIERS_FIRST = [...VALUE_TIERS].sort((a, b) => TIER_RANK[b] - TIER_RANK[a])
 
-type Candidate = { customerId: string; date: string; lateDays: number } & (
+type Candidate = { customerId: string; tier: ValueTier; date: string; lateDays: number } & (
   | { kind: 'reminder'; reminderId: string; occurrence: string }
   | { kind: 'duty'; dutyKind: DutyKind }
   | { kind: 'birthday'; contactId: string; contactName: string }
@@ -265,7 +275,7 @@ type Candidate = { customerId: string; date: string; lateDays: number } & (
 type OwnerCounts = { owner: string | null; overdue: number; due: number }
 /** What one source has due: counted per owner, and its first `n` of a tier, the latest first. */
 type Source = { counts: OwnerCounts[]; top: (tier: ValueTier, n: number) => Candidate[] }
-type DueRow = { reminder_id: string; occurrence: string; date: string; customer_id: string }
+type DueRow = { reminder_id: string; occurrence: string; date: string; customer_id: string; tier: ValueTier }
 
 /**
  * Each reminder's latest occurrence of the last 92 days up to today, when still open: a repeating
@@ -274,16 +284,12 @@ type DueRow = { reminder_id: string; occurrence: string; date: string; customer_
  * in its history on the calendar). From reminder_due when the daily pass has set it for today,
  * else from reminder_occurrences with the same conditions, else (no horizon yet) from the rules.
  */
-function dueReminders(
-  r: Pick<Repositories, 'db' | 'occurrences'>,
-  today: string,
-  lang: UiLanguage,
-  customer: (id: string) => { owner: string | null; tier: ValueTier } | undefined,
-): Source {
+function dueReminders(r: Pick<Repositories, 'db' | 'occurrences'>, today: string, lang: UiLanguage): Source {
   const from = addDays(today, -DUE_WINDOW_DAYS)
   const toCandidate = (d: DueRow): Candidate => ({
     kind: 'reminder',
     customerId: d.customer_id,
+    tier: d.tier,
     date: d.date,
     lateDays: daysBetween(d.date, today),
     reminderId: d.reminder_id,
@@ -298,30 +304,39 @@ function dueReminders(
           LEFT JOIN customer_tiers t ON t.customer_id = o.customer_id
           WHERE o.date BETWEEN :from AND :today AND o.state = 'open' AND (o.next_date IS NULL OR o.next_date > :today))`
     const params = table ? { today } : { from, today }
-    const counts = r.db
-      .prepare(
-        `SELECT owner, sum(date < :today) AS overdue, sum(date = :today) AS due FROM ${source} GROUP BY owner`,
-      )
-      .all(params) as OwnerCounts[]
-    const top = r.db.prepare(
-      `SELECT reminder_id, occurrence, date, customer_id FROM ${source} WHERE tier = :tier ORDER BY date LIMIT :n`,
+    // As of today, reminder_due's counts (kept per owner and date by triggers, migrations/0024).
+    const counts = (
+      table
+        ? prepared(
+            r.db,
+            `SELECT nullif(owner, '') AS owner, sum(CASE WHEN date < :today THEN n ELSE 0 END) AS overdue,
+               sum(CASE WHEN date = :today THEN n ELSE 0 END) AS due
+             FROM reminder_due_counts GROUP BY owner`,
+          ).all({ today })
+        : prepared(
+            r.db,
+            `SELECT owner, sum(date < :today) AS overdue, sum(date = :today) AS due FROM ${source} GROUP BY owner`,
+          ).all(params)
+    ) as OwnerCounts[]
+    const top = prepared(
+      r.db,
+      `SELECT reminder_id, occurrence, date, customer_id, tier FROM ${source} WHERE tier = :tier ORDER BY date LIMIT :n`,
     )
     return { counts, top: (tier, n) => (top.all({ ...params, tier, n }) as DueRow[]).map(toCandidate) }
   }
   // No horizon yet (a large base before its first fill): the rules, as the calendar reads them.
-  const rows: (DueRow & { owner: string | null; tier: ValueTier })[] = []
-  for (const { reminder, events } of remindersInRange(r.db, { from, to: today, lang })) {
+  const rows: (DueRow & { owner: string | null })[] = []
+  for (const { reminder, events, owner, tier } of remindersInRange(r.db, { from, to: today, lang })) {
     const list = occurrences(reminder, events, from, today, today)
     const latest = list.reduce<(typeof list)[number] | null>((a, o) => (!a || o.date >= a.date ? o : a), null)
-    const c = customer(reminder.customerId)
-    if (!latest || latest.state !== 'open' || !c) continue
+    if (!latest || latest.state !== 'open') continue
     rows.push({
       reminder_id: reminder.id,
       occurrence: latest.occurrence,
       date: latest.date,
       customer_id: reminder.customerId,
-      owner: c.owner,
-      tier: c.tier,
+      owner,
+      tier,
     })
   }
   const counts = new Map<string, OwnerCounts>()
@@ -347,39 +362,44 @@ function dueReminders(
  * of each customer's owner and tier (migrations/0021): counted per owner, listed by tier.
  */
 function dueDuties(db: Db, today: string): Source {
-  const counts = db
-    .prepare(
-      `SELECT owner, sum(due_date < :today) AS overdue, sum(due_date = :today) AS due
+  const counts = prepared(
+    db,
+    `SELECT owner, sum(due_date < :today) AS overdue, sum(due_date = :today) AS due
        FROM customer_duties WHERE due_date <= :today GROUP BY owner
        UNION ALL SELECT owner, 0, count(*) FROM customer_duties WHERE due_date IS NULL GROUP BY owner`,
-    )
-    .all({ today }) as OwnerCounts[]
-  const dated = db.prepare(
+  ).all({ today }) as OwnerCounts[]
+  const dated = prepared(
+    db,
     'SELECT customer_id, kind, due_date FROM customer_duties WHERE tier = ? AND due_date <= ? ORDER BY due_date LIMIT ?',
   )
-  const now = db.prepare(
+  const now = prepared(
+    db,
     'SELECT customer_id, kind, due_date FROM customer_duties WHERE tier = ? AND due_date IS NULL LIMIT ?',
   )
   type Row = { customer_id: string; kind: DutyKind; due_date: string | null }
-  const toCandidate = (d: Row): Candidate => ({
-    kind: 'duty',
-    customerId: d.customer_id,
-    date: d.due_date ?? today,
-    lateDays: daysBetween(d.due_date ?? today, today),
-    dutyKind: d.kind,
-  })
+  const toCandidate =
+    (tier: ValueTier) =>
+    (d: Row): Candidate => ({
+      kind: 'duty',
+      customerId: d.customer_id,
+      tier,
+      date: d.due_date ?? today,
+      lateDays: daysBetween(d.due_date ?? today, today),
+      dutyKind: d.kind,
+    })
   return {
     counts,
     top: (tier, n) =>
-      [...(dated.all(tier, today, n) as Row[]), ...(now.all(tier, n) as Row[])].map(toCandidate),
+      [...(dated.all(tier, today, n) as Row[]), ...(now.all(tier, n) as Row[])].map(toCandidate(tier)),
   }
 }
 
 /** Contacts' birthdays from today to `lead` days ahead (greetings to send), from contact_birthdays. */
 function dueBirthdays(db: Db, today: string, lead: number): Source & { total: number } {
   const days = Array.from({ length: lead + 1 }, (_, i) => addDays(today, i))
-  const count = db.prepare('SELECT count(*) FROM contact_birthdays WHERE md = ?').pluck()
-  const list = db.prepare(
+  const count = prepared(db, 'SELECT count(*) FROM contact_birthdays WHERE md = ?').pluck()
+  const list = prepared(
+    db,
     `SELECT b.contact_id, b.customer_id, k.name FROM contact_birthdays b CROSS JOIN contacts k ON k.id = b.contact_id
      WHERE b.md = ? AND b.tier = ? LIMIT ?`,
   )
@@ -401,6 +421,7 @@ function dueBirthdays(db: Db, today: string, lead: number): Source & { total: nu
             out.push({
               kind: 'birthday',
               customerId: b.customer_id,
+              tier,
               date: day,
               lateDays: -daysBetween(today, day),
               contactId: b.contact_id,
@@ -421,19 +442,17 @@ function reminderDetails(
   const ids = JSON.stringify([...new Set(listed.map((l) => l.reminderId))])
   const byId = new Map(
     (
-      db
-        .prepare(
-          'SELECT * FROM reminders WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
-        )
-        .all(ids) as Parameters<typeof toReminder>[0][]
+      prepared(
+        db,
+        'SELECT * FROM reminders WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+      ).all(ids) as Parameters<typeof toReminder>[0][]
     ).map((row) => [row.id, toReminder(row)]),
   )
   const events = new Map<string, ReminderEvent[]>()
-  for (const e of db
-    .prepare(
-      'SELECT * FROM reminder_events WHERE reminder_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
-    )
-    .all(ids) as Parameters<typeof toEvent>[0][]) {
+  for (const e of prepared(
+    db,
+    'SELECT * FROM reminder_events WHERE reminder_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+  ).all(ids) as Parameters<typeof toEvent>[0][]) {
     const event = toEvent(e)
     events.set(event.reminderId, [...(events.get(event.reminderId) ?? []), event])
   }

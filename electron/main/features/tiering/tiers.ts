@@ -94,6 +94,7 @@ export class TierRepository {
       'customer_duties',
       'contact_birthdays',
       'reminder_due',
+      'reminder_due_counts',
     )
     for (const id of customerIds) this.ensure.run(id)
   }
@@ -180,6 +181,7 @@ export class TierRepository {
       'customer_duties',
       'contact_birthdays',
       'reminder_due',
+      'reminder_due_counts',
     )
     const decision = result.tier
     const tier = tierOverride?.tier ?? decision.tier
