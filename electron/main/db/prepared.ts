@@ -11,7 +11,7 @@ const cache = new WeakMap<Db, Map<string, Statement>>()
 
 export function prepared(db: Db, sql: string): Statement {
   let statements = cache.get(db)
-  if (!statements) cache.set(db, (statements = new Map()))
+  if (!statements) cache.set(db, (statements = new Map<string, Statement>()))
   let statement = statements.get(sql)
   if (!statement) statements.set(sql, (statement = db.prepare(sql)))
   return statement
