@@ -19,7 +19,7 @@ import { exportLabels } from '../groups/export-labels'
 import { calendarRange, fill, reminderTitle, remindersInRange } from './calendar'
 import { birthdayKeys } from './calendar-days'
 import { DUE_WINDOW_DAYS } from './occurrences'
-import { toEvent, toReminder } from './repository'
+import { toEvent } from './repository'
 import { leadDaysOf, readLeadDays } from '../greetings/settings'
 import { occasionOf } from '../../../../shared/greetings'
 
@@ -33,6 +33,9 @@ const clockFormats = new Map<string, Intl.DateTimeFormat>()
 // String.localeCompare builds its collation each call; sorting thousands of items took most of
 // the view's time (tests/bench/calendar-bench.ts).
 const byTitle = new Intl.Collator('en').compare
+
+// The zone a place without its own is in (by country and city), kept: a pure reading of bundled data.
+const zones = new Map<string, string | null>()
 
 // Local clocks by zone and country, for the minute they were read in (the Today view is asked
 // again and again; its clocks only change by the minute).
@@ -105,7 +108,15 @@ export function todayView(
     if (!clock) clocks.set(key, (clock = localClock(now, zone, country)))
     return clock
   }
-  const zones = new Map<string, string | null>()
+  const zoneOf = (country: string | null, city: string | null) => {
+    const place = `${country ?? ''}|${city ?? ''}`
+    let zone = zones.get(place)
+    if (zone === undefined) {
+      if (zones.size > 10_000) zones.clear()
+      zones.set(place, (zone = deriveTimezone(country, city)))
+    }
+    return zone
+  }
   const items: TodayItem[] = []
   const withCustomer = (
     id: string,
@@ -114,9 +125,7 @@ export function todayView(
   ) => {
     const c = customer(id)
     if (!c || c.deleted_at !== null) return
-    const place = `${c.country ?? ''}|${c.city ?? ''}`
-    if (!c.timezone && !zones.has(place)) zones.set(place, deriveTimezone(c.country, c.city))
-    const zone = c.timezone ?? zones.get(place)!
+    const zone = c.timezone ?? zoneOf(c.country, c.city)
     const clock = zone ? clockIn(zone, c.country) : null
     items.push({
       ...item,
@@ -444,14 +453,17 @@ function reminderDetails(
     (
       prepared(
         db,
-        'SELECT * FROM reminders WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
-      ).all(ids) as Parameters<typeof toReminder>[0][]
-    ).map((row) => [row.id, toReminder(row)]),
+        `SELECT id, kind, due_time AS dueTime, note FROM reminders
+         WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+      ).all(ids) as { id: string; kind: ReminderKind; dueTime: string | null; note: string | null }[]
+    ).map((row) => [row.id, row]),
   )
   const events = new Map<string, ReminderEvent[]>()
+  // Only snoozes and edits move an occurrence or give it a time or note of its own.
   for (const e of prepared(
     db,
-    'SELECT * FROM reminder_events WHERE reminder_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+    `SELECT * FROM reminder_events WHERE reminder_id IN (SELECT value FROM json_each(?))
+     AND action IN ('snooze', 'edit') AND deleted_at IS NULL`,
   ).all(ids) as Parameters<typeof toEvent>[0][]) {
     const event = toEvent(e)
     events.set(event.reminderId, [...(events.get(event.reminderId) ?? []), event])
