@@ -38,6 +38,8 @@ export const TABLES = [
   'fairs',
   'fair_leads',
   'attachments',
+  'sync_conflicts',
+  'sync_parked',
 ] as const
 export type TableName = (typeof TABLES)[number]
 

@@ -704,8 +704,58 @@ export const cellStamps = sqliteTable(
     rowId: text('row_id').notNull(),
     col: text('col').notNull(),
     hlc: text('hlc').notNull(),
+    /**
+     * The prev_hlc of the change that set the cell: the stamp its author was looking at. A
+     * teammate's change to the same cell is concurrent (a conflict) when neither had seen the
+     * other's (sync/merge.ts).
+     */
+    prevHlc: text('prev_hlc'),
   },
   (t) => [primaryKey({ columns: [t.tbl, t.rowId, t.col] })],
+)
+
+/**
+ * Two edits of one cell by teammates who had not seen each other's value (design/sync.md "Merge"):
+ * the value that won (by stamp, the same on every device) and the one that lost, both kept to be
+ * shown with who and when. Values are JSON, as in change_log. Device-local: each device finds the
+ * same conflicts from the same changes; choosing a value is a new synced write.
+ */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    col: text('col').notNull(),
+    winnerValue: text('winner_value'),
+    winnerHlc: text('winner_hlc').notNull(),
+    loserValue: text('loser_value'),
+    loserHlc: text('loser_hlc').notNull(),
+    foundAt: text('found_at').notNull(),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [
+    index('sync_conflicts_cell').on(t.tbl, t.rowId, t.col),
+    index('sync_conflicts_pair').on(t.winnerHlc, t.loserHlc),
+  ],
+)
+
+/**
+ * A teammate's changes to tables or columns this version does not know (a newer app wrote them),
+ * kept with their stamps to be applied after an upgrade (design/sync.md "Newer schema").
+ */
+export const syncParked = sqliteTable(
+  'sync_parked',
+  {
+    hlc: text('hlc').notNull(),
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    col: text('col').notNull(),
+    /** JSON-encoded cell value. */
+    value: text('value'),
+    prevHlc: text('prev_hlc'),
+  },
+  (t) => [primaryKey({ columns: [t.hlc, t.tbl, t.rowId, t.col] })],
 )
 
 /** Outgoing changes, appended in the same transaction as the domain write (sync.md principle 2). */

@@ -11,6 +11,8 @@ import { Derivations } from './derive'
 import { SYNCED_TABLES } from './schema'
 import { hlcToIso } from '../core/hlc'
 import type { HybridClock } from '../core/hlc'
+import { mergeCell } from '../sync/merge'
+import type { CellState, SyncChange } from '../sync/merge'
 
 export type SyncedTable = keyof typeof SYNCED_TABLES
 type Spec<T extends SyncedTable> = (typeof SYNCED_TABLES)[T]
@@ -41,6 +43,18 @@ export type RowChange = {
 
 export type WriteResult = { cells: number; rows: number }
 
+/** What applying teammates' changes did, cell by cell. */
+export type ApplyResult = {
+  applied: number
+  /** Older than the cell's value here: kept for nothing (the newer one already won). */
+  older: number
+  /** Seen before (the same stamp): a segment read twice, or two overlapping. */
+  duplicate: number
+  conflicts: number
+  /** For a table or column this version does not know: kept in sync_parked. */
+  parked: number
+}
+
 type Deriver = {
   deps: readonly string[]
   compute: (value: (column: string) => CellValue) => Record<string, CellValue>
@@ -63,9 +77,9 @@ export function writeScope(db: Db): object | undefined {
 }
 
 const STAMP_SET = {
-  head: 'INSERT INTO cell_stamps (tbl, row_id, col, hlc) VALUES',
-  row: '(?, ?, ?, ?)',
-  tail: ' ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc',
+  head: 'INSERT INTO cell_stamps (tbl, row_id, col, hlc, prev_hlc) VALUES',
+  row: '(?, ?, ?, ?, ?)',
+  tail: ' ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, prev_hlc = excluded.prev_hlc',
 }
 const LOG_ADD = {
   head: 'INSERT INTO change_log (hlc, tbl, row_id, col, value, prev_hlc) VALUES',
@@ -155,11 +169,11 @@ export class SyncWriter {
     const flush = () => {
       // In chunks of powers of two, so a handful of prepared statements serve every count.
       let done = 0
-      const n = stamps.length / 4
+      const n = stamps.length / 5
       while (done < n) {
         let k = 1
         while (k * 2 <= Math.min(n - done, FLUSH_CELLS)) k *= 2
-        this.rows(STAMP_SET, k).run(stamps.slice(done * 4, (done + k) * 4))
+        this.rows(STAMP_SET, k).run(stamps.slice(done * 5, (done + k) * 5))
         this.rows(LOG_ADD, k).run(log.slice(done * 6, (done + k) * 6))
         done += k
       }
@@ -185,11 +199,11 @@ export class SyncWriter {
       for (const [col, value] of changed) {
         const stamp = this.clock.tick()
         const prev = current ? (this.stampGet(change.table, change.id, col) ?? null) : null
-        stamps.push(change.table, change.id, col, stamp)
+        stamps.push(change.table, change.id, col, stamp, prev)
         log.push(stamp, change.table, change.id, col, JSON.stringify(value), prev)
         lastStamp = stamp
       }
-      if (stamps.length >= FLUSH_CELLS * 4) flush()
+      if (stamps.length >= FLUSH_CELLS * 5) flush()
       const updatedAt = hlcToIso(lastStamp)
       const written = [...changed, ...this.derived(change.table, current, changed)]
       if (current) this.update(change.table, change.id, written, updatedAt)
@@ -208,6 +222,109 @@ export class SyncWriter {
       }
     }
     return { cells, rows: [...touched.values()].reduce((n, s) => n + s.size, 0) }
+  }
+
+  /**
+   * Applies teammates' changes (design/sync.md "Merge") in one transaction, with `then` (what was
+   * read, recorded) inside it: per cell, the value with the highest stamp wins, the same stamp
+   * twice is one change, and concurrent edits of a cell with different values are recorded in
+   * sync_conflicts on top of the winner. Winning cells are written with the teammate's stamp (not
+   * logged again: each device publishes only its own changes), the clock moves past every stamp
+   * seen, and the tables' derived work runs as for a local write.
+   */
+  applyRemote(changes: readonly SyncChange[], then?: () => void): ApplyResult {
+    const outer = !scopes.has(this.db)
+    if (outer) scopes.set(this.db, {})
+    try {
+      return this.db
+        .transaction(() => {
+          const result = this.applyInTransaction(changes)
+          then?.()
+          return result
+        })
+        .immediate()
+    } finally {
+      if (outer) scopes.delete(this.db)
+    }
+  }
+
+  private applyInTransaction(changes: readonly SyncChange[]): ApplyResult {
+    const result: ApplyResult = { applied: 0, older: 0, duplicate: 0, conflicts: 0, parked: 0 }
+    const stored = this.storedClock.get() as string | undefined
+    if (stored && stored > this.clock.current) this.clock.observe(stored)
+    const stamp = this.statement(
+      'SELECT hlc, prev_hlc FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col = ?',
+    )
+    const setStamp = this.rows(STAMP_SET, 1)
+    const park = this.statement(
+      'INSERT OR IGNORE INTO sync_parked (hlc, tbl, row_id, col, value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    const conflict = this.statement(
+      `INSERT INTO sync_conflicts (tbl, row_id, col, winner_value, winner_hlc, loser_value, loser_hlc, found_at)
+       SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS
+         (SELECT 1 FROM sync_conflicts WHERE winner_hlc = ? AND loser_hlc = ? AND tbl = ? AND row_id = ? AND col = ?)`,
+    )
+    const touched = new Map<SyncedTable, Set<string>>()
+    for (const change of changes) {
+      this.clock.observe(change.hlc)
+      const allowed = ALLOWED[change.tbl]
+      if (!allowed?.has(change.col)) {
+        result.parked += park.run([
+          change.hlc,
+          change.tbl,
+          change.rowId,
+          change.col,
+          JSON.stringify(change.value),
+          change.prevHlc,
+        ]).changes
+        continue
+      }
+      const table = change.tbl as SyncedTable
+      const row = this.selects[table].get(change.rowId) as Record<string, CellValue> | undefined
+      const known = stamp.get([change.tbl, change.rowId, change.col]) as
+        { hlc: string; prev_hlc: string | null } | undefined
+      const current: CellState | undefined = known
+        ? { value: row?.[change.col] ?? null, hlc: known.hlc, prevHlc: known.prev_hlc }
+        : undefined
+      const merged = mergeCell(current, change)
+      if (merged.conflict) {
+        const { winner, loser } = merged.conflict
+        const found = conflict.run([
+          change.tbl,
+          change.rowId,
+          change.col,
+          JSON.stringify(winner.value),
+          winner.hlc,
+          JSON.stringify(loser.value),
+          loser.hlc,
+          hlcToIso(this.clock.current),
+          winner.hlc,
+          loser.hlc,
+          change.tbl,
+          change.rowId,
+          change.col,
+        ]).changes
+        result.conflicts += found
+        if (found) this.changes.touch('sync_conflicts')
+      }
+      result[merged.outcome]++
+      if (merged.outcome !== 'applied') continue
+      setStamp.run([change.tbl, change.rowId, change.col, change.hlc, change.prevHlc])
+      const cells: [string, CellValue][] = [[change.col, change.value]]
+      const written = [...cells, ...this.derived(table, row, cells)]
+      if (row) this.update(table, change.rowId, written, hlcToIso(change.hlc))
+      else this.insert(table, change.rowId, written, hlcToIso(change.hlc))
+      const set = touched.get(table) ?? new Set<string>()
+      set.add(change.rowId)
+      touched.set(table, set)
+    }
+    this.saveClock.run(this.clock.current)
+    if (result.parked > 0) this.changes.touch('sync_parked')
+    for (const [table, ids] of touched) {
+      this.changes.touch(table)
+      this.derivations.run(table, [...ids])
+    }
+    return result
   }
 
   /** The multi-row INSERT of `n` rows for STAMP_SET or LOG_ADD. */
