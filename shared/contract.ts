@@ -1,5 +1,6 @@
 // The one IPC contract: channel → input and output schemas. Main validates every input against
 // it before a handler runs; the renderer's client is typed from it, so a channel cannot drift.
+import { syncReportSchema, teamCreateSchema, teamJoinSchema, teamStatusSchema } from './team'
 import { todayViewSchema } from './today'
 import {
   GREETING_OCCASIONS,
@@ -494,6 +495,16 @@ export const contract = {
     output: z.object({ name: z.string() }),
   },
   /** The backups in the data directory's backups/ folder, newest first, and the rotation counts. */
+  /** The team this device syncs with, what waits, what the last pass did, the team's devices. */
+  'team:status': { input: empty, output: teamStatusSchema },
+  /** Makes a folder a new team's and joins it; refused (team_folder) with nothing written. */
+  'team:create': { input: teamCreateSchema, output: teamStatusSchema },
+  /** Joins the team of a folder; refused (team_folder) with nothing written. */
+  'team:join': { input: teamJoinSchema, output: teamStatusSchema },
+  /** Stops syncing; every customer stays on this device. */
+  'team:leave': { input: empty, output: teamStatusSchema },
+  /** One pass with the team folder now (in the worker). */
+  'sync:now': { input: empty, output: syncReportSchema },
   'backups:list': { input: empty, output: backupListSchema },
   /** A verified full backup, in the worker (job:progress 'backup'); saveAs asks Electron's save dialog for the place. */
   'backups:create': {

@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'attachment_not_image',
   /** The attachment's file is not in this data directory (not copied from another device yet). */
   'attachment_missing',
+  /** The team folder cannot be created, joined or synced with: details.problem says why (shared/team.ts). */
+  'team_folder',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -54,6 +54,21 @@ export const READS = {
   ],
   'interactions:list': ['customers', 'interactions'],
   'reminders:list': ['customers', 'reminders', 'reminder_events'],
+  // Pending changes follow every write of a synced fact.
+  'team:status': [
+    'meta',
+    'sync_conflicts',
+    'customers',
+    'contacts',
+    'customer_tags',
+    'orders',
+    'interactions',
+    'feedback',
+    'reminders',
+    'reminder_events',
+    'customer_groups',
+    'group_members',
+  ],
   'calendar:range': [
     'customers',
     'customer_tiers',

@@ -39,6 +39,7 @@ import { reminderBulkHandlers } from './features/reminders/bulk'
 import type { BackupHost } from './features/backups/handlers'
 import { DueNotifier } from './features/notify/scheduler'
 import { fairHandlers } from './features/fair/handlers'
+import { teamHandlers } from './features/team/handlers'
 import { refreshCountryFacts } from './db/country-facts'
 import type { EventName } from '../../shared/channels'
 import type { Result } from '../../shared/errors'
@@ -151,6 +152,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     greetingHandlers(ctx),
     reminderBulkHandlers(ctx),
     fairHandlers(ctx),
+    teamHandlers(ctx),
   )
   // Reminders falling due, announced while the app runs (R5); the shell or the harness shows them.
   const notices = new DueNotifier(

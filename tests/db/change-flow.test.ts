@@ -240,6 +240,7 @@ describe('reads never write', () => {
     return {
       'app:info': {},
       'settings:get': {},
+      'team:status': {},
       'import:presets': {},
       'customers:list': { limit: 20, sort: 'country', tiers: ['small', 'mid'], q: 'haiyun' },
       'customers:facets': {},

@@ -1,6 +1,7 @@
 // What the app runs by itself: after start, the integrity check (quick after a clean shutdown,
 // full after an unclean one), a search index rebuild an upgrade asks for, a re-tier a crash
-// interrupted, and the daily pass; then the daily pass again whenever the date changes. All of
+// interrupted, and the daily pass; then the daily pass again whenever the date changes, and a
+// pass with the team folder every minute. All of
 // it as jobs in the worker, after the first screen.
 import path from 'node:path'
 import type { Db } from '../db/connection'
@@ -31,11 +32,15 @@ export type BackgroundDeps = {
 // The trailing windows move at midnight; checking every few minutes catches the new day (and a
 // laptop waking up) without a timer per customer.
 const DAILY_CHECK_MS = 5 * 60_000
+// Team sync: a pass a minute while the app runs (a no-op in no team), so a teammate's edit shows
+// within a minute or two of their Dropbox delivering it; "Sync now" does one at once.
+const SYNC_MS = 60_000
 // Folders put aside by a restore in this process are kept until the next start.
 const PROCESS_STARTED = Date.now()
 
 export class Background {
   private timer: NodeJS.Timeout | null = null
+  private syncTimer: NodeJS.Timeout | null = null
   private stopped = false
 
   constructor(private readonly d: BackgroundDeps) {}
@@ -64,6 +69,7 @@ export class Background {
       // A policy saved just before a crash or a quit: its re-tier runs again, from the start.
       if (metaRead(this.d.db, RETIER_PENDING)) await jobs.run('retier', {})
       await jobs.run('daily', {})
+      await jobs.run('sync', { appVersion: this.d.backupInfo.appVersion })
     } finally {
       notify()
     }
@@ -82,11 +88,19 @@ export class Background {
       )
     }, DAILY_CHECK_MS)
     this.timer.unref()
+    this.syncTimer = setInterval(() => {
+      if (this.d.integrity.damaged) return
+      this.guard(() =>
+        this.d.jobs.run('sync', { appVersion: this.d.backupInfo.appVersion }).finally(() => this.d.notify()),
+      )
+    }, SYNC_MS)
+    this.syncTimer.unref()
   }
 
   stop(): void {
     this.stopped = true
     if (this.timer) clearInterval(this.timer)
+    if (this.syncTimer) clearInterval(this.syncTimer)
   }
 
   private guard(run: () => Promise<unknown>): void {

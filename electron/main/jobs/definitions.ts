@@ -4,6 +4,7 @@
 // (the write path, the derived repositories), so a pass that changes nothing announces nothing.
 // Each commits in batches that are whole on their own.
 import { checkIntegrity } from '../db/connection'
+import { syncOnce } from '../features/team/sync'
 import { metaSet } from '../db/device'
 import type { Repositories } from '../repositories'
 import { importRates } from '../features/orders/rates-import'
@@ -157,6 +158,10 @@ export const JOBS = {
       r.db.pragma('wal_checkpoint(PASSIVE)')
       return {}
     },
+  }),
+  /** One pass with the team folder: publish, receive, this device's file (features/team/sync.ts). */
+  sync: job({
+    run: (r, args: { appVersion: string }) => syncOnce(r, args.appVersion),
   }),
   /** SQLite's check of the whole file (quick after a clean shutdown, full after an unclean one). */
   integrity: job({

@@ -1,0 +1,97 @@
+// Team sync, as the app runs it (SPEC S1–S3, design/sync.md): the folder this device syncs with,
+// kept in meta, and one pass — this device's changes sealed into the folder, teammates' applied
+// here, this device's file rewritten — run as a job in the worker (never on the IPC loop). A folder
+// that cannot be used (not mounted, another team's, from a newer app) pauses the pass before
+// anything is read or written, and the pass says why.
+import path from 'node:path'
+import type { Db } from '../../db/connection'
+import { metaRead, metaSet } from '../../db/device'
+import type { Repositories } from '../../repositories'
+import { runningSchemaVersion } from '../backups/store'
+import { checkTeamFolder, writeDeviceFile } from '../../sync/team-folder'
+import { PUBLISHED_SEQ, publishPending } from '../../sync/outbox'
+import { receive } from '../../sync/inbox'
+import type { SyncReport } from '../../../../shared/team'
+
+const TEAM_KEY = 'sync.team'
+const DEVICE_NAME_KEY = 'sync.device_name'
+const LAST_KEY = 'sync.last'
+
+export type TeamLink = { id: string; name: string; folder: string }
+
+/** The team this device syncs with, or null. */
+export function teamOf(db: Db): TeamLink | null {
+  const raw = metaRead(db, TEAM_KEY)
+  return raw ? (JSON.parse(raw) as TeamLink) : null
+}
+
+export function deviceNameOf(db: Db): string | null {
+  return metaRead(db, DEVICE_NAME_KEY) || null
+}
+
+/** Joins (or, with null, leaves) a team: what the next pass reads. Leaving keeps every customer. */
+export function setTeam(db: Db, team: TeamLink | null, deviceName?: string): void {
+  db.transaction(() => {
+    metaSet(db, TEAM_KEY, team ? JSON.stringify(team) : '')
+    if (deviceName !== undefined) metaSet(db, DEVICE_NAME_KEY, deviceName)
+    if (!team) metaSet(db, LAST_KEY, '')
+  })()
+}
+
+export function lastReport(db: Db): SyncReport | null {
+  const raw = metaRead(db, LAST_KEY)
+  return raw ? (JSON.parse(raw) as SyncReport) : null
+}
+
+/** Changes made here not yet sealed in the folder. */
+export function pendingCount(db: Db): number {
+  const after = Number(metaRead(db, PUBLISHED_SEQ) ?? 0)
+  return db.prepare('SELECT count(*) FROM change_log WHERE seq > ?').pluck().get(after) as number
+}
+
+/** One pass with the team folder (the worker's 'sync' job); null when in no team. */
+export function syncOnce(r: Repositories, appVersion: string): SyncReport | null {
+  const team = teamOf(r.db)
+  if (!team) return null
+  const at = r.now().toISOString()
+  const check = checkTeamFolder(team.folder, team.id)
+  let report: SyncReport
+  if (!check.ok) {
+    report = { at, published: 0, received: 0, conflicts: 0, waiting: [], problem: check.problem }
+  } else {
+    const logDir = path.join(check.root, 'log')
+    const before = pendingCount(r.db)
+    publishPending(r.db, logDir, { team: team.id, device: r.deviceId })
+    const received = receive(r.db, r.writer, logDir, r.deviceId)
+    const applied = Object.fromEntries(
+      (
+        r.db.prepare("SELECT key, value FROM meta WHERE key LIKE 'sync.applied.%'").all() as {
+          key: string
+          value: string
+        }[]
+      ).map((m) => [m.key.slice('sync.applied.'.length), Number(m.value)]),
+    )
+    const name = deviceNameOf(r.db) ?? r.deviceId
+    writeDeviceFile(check.root, {
+      deviceId: r.deviceId,
+      deviceName: name,
+      userName: name,
+      appVersion,
+      schemaVersion: runningSchemaVersion(r.db),
+      publishedSeq: Number(metaRead(r.db, PUBLISHED_SEQ) ?? 0),
+      applied,
+      wallClock: at,
+    })
+    report = {
+      at,
+      published: before - pendingCount(r.db),
+      received: received.applied,
+      conflicts: received.conflicts,
+      waiting: received.waiting.map((w) => ({ device: w.device, problem: w.problem })),
+      problem: null,
+    }
+  }
+  metaSet(r.db, LAST_KEY, JSON.stringify(report))
+  r.changes.touch('meta')
+  return report
+}

@@ -1,0 +1,54 @@
+// Team sync through a shared folder (SPEC S1–S3, design/sync.md), as the contract carries it: the
+// folder this device syncs with, what the last pass did, and what waits.
+import { z } from 'zod'
+
+/** Why sync is paused on a folder, or why creating or joining one was refused. */
+export const FOLDER_PROBLEMS = [
+  'missing',
+  'not_a_folder',
+  'empty',
+  'no_team',
+  'foreign_team',
+  'newer_format',
+  'unreadable',
+  'already_team',
+  'unwritable',
+] as const
+export type TeamFolderProblem = (typeof FOLDER_PROBLEMS)[number]
+/** What team:create, team:join and sync:now may refuse with (error team_folder, details.problem). */
+export const TEAM_PROBLEMS = [...FOLDER_PROBLEMS, 'in_team', 'no_link'] as const
+export type TeamProblem = (typeof TEAM_PROBLEMS)[number]
+
+const folderInput = z.string().trim().min(1, { error: 'required' }).max(1000, { error: 'too_long' })
+const nameInput = z.string().trim().min(1, { error: 'required' }).max(100, { error: 'too_long' })
+
+export const teamCreateSchema = z.object({ folder: folderInput, name: nameInput, deviceName: nameInput })
+export const teamJoinSchema = z.object({ folder: folderInput, deviceName: nameInput })
+
+export const syncReportSchema = z.object({
+  at: z.string(),
+  published: z.number(),
+  received: z.number(),
+  conflicts: z.number(),
+  /** A teammate's stream stopped at a segment not arrived in full, damaged, or from a newer app. */
+  waiting: z.array(z.object({ device: z.string(), problem: z.string() })),
+  /** Set when the folder could not be used: nothing was read or written. */
+  problem: z.enum(FOLDER_PROBLEMS).nullable(),
+})
+export type SyncReport = z.infer<typeof syncReportSchema>
+
+export const teamStatusSchema = z.object({
+  /** Null: this device is in no team. */
+  team: z.object({ id: z.string(), name: z.string(), folder: z.string() }).nullable(),
+  deviceId: z.string(),
+  deviceName: z.string().nullable(),
+  /** Changes made here and not yet sealed in the folder. */
+  pending: z.number(),
+  /** Cells two teammates edited without seeing each other's value, not yet looked at. */
+  conflicts: z.number(),
+  last: syncReportSchema.nullable(),
+  devices: z.array(
+    z.object({ deviceId: z.string(), deviceName: z.string(), userName: z.string(), seenAt: z.string() }),
+  ),
+})
+export type TeamStatus = z.infer<typeof teamStatusSchema>

@@ -1,0 +1,100 @@
+// team:* and sync:now through the IPC loop, two real devices and a real shared folder: create and
+// join, a customer made on one shows on the other after each syncs, the passes run in the worker,
+// and every refusal (no folder, not a team's, already a team's, in a team already) writes nothing.
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { caller, data, tempDir, tempServices } from '../helpers/tmp'
+import type { Services } from '../../electron/main/services'
+
+let open: Services[] = []
+afterEach(async () => {
+  await Promise.all(open.map((s) => s.close()))
+  open = []
+})
+function device() {
+  const s = tempServices({ appVersion: '1.0.0' })
+  open.push(s)
+  return { s, call: caller(() => s) }
+}
+const meta = (s: Services) =>
+  s.db.prepare("SELECT key, value FROM meta WHERE key LIKE 'sync.%' ORDER BY key").all()
+
+describe('a team through a shared folder', () => {
+  it('creates, joins, and carries a customer both ways', async () => {
+    const folder = tempDir('tradetier-team-')
+    const a = device()
+    const b = device()
+    const made = data(await a.call('team:create', { folder, name: 'Export team', deviceName: 'Anna laptop' }))
+    expect(made.team).toMatchObject({ name: 'Export team', folder })
+    expect(fs.existsSync(path.join(folder, 'TradeTier', 'team.json'))).toBe(true)
+
+    const { id } = data(
+      await a.call('customers:create', {
+        customer: { displayName: 'Lumière Import', country: 'FR' },
+        contacts: [],
+        allowDuplicates: true,
+      }),
+    )
+    expect(data(await a.call('team:status', {})).pending).toBeGreaterThan(0)
+    const sent = data(await a.call('sync:now', {}))
+    expect(sent).toMatchObject({ problem: null, received: 0 })
+    expect(sent.published).toBeGreaterThan(0)
+    expect(data(await a.call('team:status', {})).pending).toBe(0)
+
+    const joined = data(await b.call('team:join', { folder, deviceName: 'Bruno desktop' }))
+    expect(joined.team?.id).toBe(made.team?.id)
+    // Joining ran a pass: the customer is here.
+    expect(data(await b.call('customers:get', { id })).customer.displayName).toBe('Lumière Import')
+    expect(joined.last).toMatchObject({ problem: null })
+    expect(joined.last!.received).toBeGreaterThan(0)
+    expect(joined.devices.map((d) => d.deviceName).sort()).toEqual(['Anna laptop', 'Bruno desktop'])
+
+    data(await b.call('customers:update', { id, patch: { city: 'Lyon' } }))
+    data(await b.call('sync:now', {}))
+    const back = data(await a.call('sync:now', {}))
+    expect(back.received).toBeGreaterThan(0)
+    expect(data(await a.call('customers:get', { id })).customer.city).toBe('Lyon')
+
+    // Leaving keeps the customers; the folder stays as it is.
+    const left = data(await b.call('team:leave', {}))
+    expect(left.team).toBeNull()
+    expect(data(await b.call('customers:get', { id })).customer.city).toBe('Lyon')
+  })
+
+  it('refuses a folder it cannot use and writes nothing', async () => {
+    const a = device()
+    const missing = path.join(tempDir(), 'not-mounted')
+    const refused = async (res: Promise<{ ok: boolean; error?: { code: string; details?: unknown } }>) => {
+      const r = await res
+      expect(r.ok).toBe(false)
+      expect(r.error?.code).toBe('team_folder')
+      return (r.error?.details as { problem: string }).problem
+    }
+    expect(await refused(a.call('team:join', { folder: missing, deviceName: 'A' }))).toBe('missing')
+    expect(await refused(a.call('team:create', { folder: missing, name: 'T', deviceName: 'A' }))).toBe(
+      'missing',
+    )
+    const empty = tempDir()
+    expect(await refused(a.call('team:join', { folder: empty, deviceName: 'A' }))).toBe('no_team')
+    fs.writeFileSync(path.join(empty, 'notes.txt'), 'not a team')
+    expect(await refused(a.call('team:join', { folder: empty, deviceName: 'A' }))).toBe('no_team')
+    expect(await refused(a.call('sync:now', {}))).toBe('no_link')
+    expect(meta(a.s)).toEqual([])
+
+    const folder = tempDir()
+    data(await a.call('team:create', { folder, name: 'T', deviceName: 'A' }))
+    const b = device()
+    expect(await refused(b.call('team:create', { folder, name: 'Other', deviceName: 'B' }))).toBe(
+      'already_team',
+    )
+    expect(meta(b.s)).toEqual([])
+    expect(await refused(a.call('team:join', { folder, deviceName: 'A' }))).toBe('in_team')
+
+    // The folder unplugged: the pass says so and reads or writes nothing.
+    fs.rmSync(folder, { recursive: true })
+    const report = data(await a.call('sync:now', {}))
+    expect(report).toMatchObject({ problem: 'missing', published: 0, received: 0 })
+    expect(fs.existsSync(folder)).toBe(false)
+  })
+})
