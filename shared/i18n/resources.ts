@@ -58,6 +58,9 @@ import fairZh from './locales/fair.zh.json'
 import greetingsEn from './locales/greetings.en.json'
 import greetingsFr from './locales/greetings.fr.json'
 import greetingsZh from './locales/greetings.zh.json'
+import teamEn from './locales/team.en.json'
+import teamFr from './locales/team.fr.json'
+import teamZh from './locales/team.zh.json'
 import notifyEn from './locales/notify.en.json'
 import notifyFr from './locales/notify.fr.json'
 import notifyZh from './locales/notify.zh.json'
@@ -109,6 +112,7 @@ export const translations = {
     fairEn,
     greetingsEn,
     notifyEn,
+    teamEn,
   ),
   fr: mergeTrees(
     fr,
@@ -131,6 +135,7 @@ export const translations = {
     fairFr,
     greetingsFr,
     notifyFr,
+    teamFr,
   ),
   zh: mergeTrees(
     zh,
@@ -153,5 +158,6 @@ export const translations = {
     fairZh,
     greetingsZh,
     notifyZh,
+    teamZh,
   ),
 }

@@ -156,6 +156,15 @@ for (const lang of ['zh', 'fr'] as const satisfies readonly Lang[]) {
     await expect(page.getByTestId('review-screen')).toBeVisible()
     await check('review')
 
+    await page.goto('/#/team')
+    await expect(page.getByTestId('team-create')).toBeVisible()
+    await check('team sync, no team yet')
+    await page.getByTestId('team-join-submit').click()
+    await expect(
+      page.getByTestId('team-join').getByText(tr(lang, 'validation.required')).first(),
+    ).toBeVisible()
+    await check('team sync, join with errors')
+
     expect(found).toEqual({})
   })
 }

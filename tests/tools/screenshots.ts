@@ -54,6 +54,7 @@ try {
     policy: '#/settings',
     review: '#/review',
     backups: '#/backups',
+    team: '#/team',
     today: '#/today',
     calendar: '#/calendar',
   }

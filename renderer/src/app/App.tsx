@@ -21,6 +21,7 @@ import {
   IconFileImport,
   IconId,
   IconDatabase,
+  IconFolderShare,
   IconLayoutDashboard,
   IconMailHeart,
   IconSearch,
@@ -78,6 +79,7 @@ const FairScreen = lazy(() => import('../features/fair/FairScreen').then((m) => 
 const BackupsScreen = lazy(() =>
   import('../features/backups/BackupsScreen').then((m) => ({ default: m.BackupsScreen })),
 )
+const TeamScreen = lazy(() => import('../features/team/TeamScreen').then((m) => ({ default: m.TeamScreen })))
 
 const GreetingTemplatesScreen = lazy(() =>
   import('../features/greetings/GreetingTemplatesScreen').then((m) => ({
@@ -147,6 +149,12 @@ const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Ro
     active: (r) => r.name === 'backups',
   },
   {
+    route: { name: 'team' },
+    label: 'nav.team',
+    icon: IconFolderShare,
+    active: (r) => r.name === 'team',
+  },
+  {
     route: { name: 'settings' },
     label: 'nav.settings',
     icon: IconSettings,
@@ -173,6 +181,8 @@ const Screen = memo(function Screen({ route }: { route: Route }) {
       return <ImportScreen />
     case 'backups':
       return <BackupsScreen />
+    case 'team':
+      return <TeamScreen />
     case 'calendar':
       return <CalendarScreen />
     case 'today':

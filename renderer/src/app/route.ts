@@ -12,6 +12,7 @@ export type Route =
   | { name: 'review' }
   | { name: 'import' }
   | { name: 'backups' }
+  | { name: 'team' }
   | { name: 'calendar' }
   | { name: 'today' }
   | { name: 'greetings' }
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/review') return { name: 'review' }
   if (hash === '#/import') return { name: 'import' }
   if (hash === '#/backups') return { name: 'backups' }
+  if (hash === '#/team') return { name: 'team' }
   if (hash === '#/calendar') return { name: 'calendar' }
   if (hash === '#/today') return { name: 'today' }
   if (hash === '#/greetings') return { name: 'greetings' }
@@ -57,6 +59,7 @@ export function hrefFor(route: Route): string {
     case 'review':
     case 'import':
     case 'backups':
+    case 'team':
     case 'calendar':
     case 'today':
     case 'greetings':

@@ -1,0 +1,103 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, ipc, startHarness, test, tr, useLanguage, type Lang } from './helpers'
+
+// Team sync through a shared folder (issue 13), with two harnesses — two computers, each with its
+// own data directory — and one folder between them: Anna starts the team in Chinese, Bruno's first
+// pick is a folder that is not there (refused, in French, nothing written), then he joins; a
+// customer Anna adds reaches Bruno after each syncs, and Bruno's edit reaches Anna, now in English.
+
+const SHOTS = '.tmp/shots/team'
+const SIZES = [
+  [1440, 900],
+  [1280, 720],
+] as const
+
+async function shoot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true })
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height })
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png`, fullPage: true })
+  }
+  await page.setViewportSize({ width: 1440, height: 900 })
+}
+
+async function syncNow(page: Page, lang: Lang) {
+  await page.getByTestId('sync-now').click()
+  await expect(page.getByText(new RegExp(tr(lang, 'team.synced').split('{{')[0]!))).toBeVisible()
+}
+
+test('two computers share one folder: create, a refused join, join, and customers both ways', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tradetier-shared-'))
+  const bruno = await startHarness()
+  const other = await browser.newPage({ baseURL: bruno.url, viewport: { width: 1440, height: 900 } })
+  try {
+    // Anna, in Chinese: an empty page, then a team in the folder.
+    await page.goto('/#/team')
+    await useLanguage(page, 'zh')
+    await expect(page.getByRole('heading', { name: tr('zh', 'team.title') })).toBeVisible()
+    await shoot(page, 'start-zh')
+    await page.getByTestId('team-create-folder').fill(folder)
+    await page.getByTestId('team-create-name').fill('外贸一组')
+    await page.getByTestId('team-create-device').fill('小王的笔记本')
+    await page.getByTestId('team-create-submit').click()
+    await expect(page.getByText(tr('zh', 'team.created'))).toBeVisible()
+    await expect(page.getByTestId('team-name')).toHaveText('外贸一组')
+    expect(fs.existsSync(path.join(folder, 'TradeTier', 'team.json'))).toBe(true)
+
+    const created = await ipc<{ id: string }>(page, 'customers:create', {
+      customer: { displayName: '利雅得海湾贸易公司', country: 'SA', city: 'Riyadh' },
+      contacts: [],
+      allowDuplicates: true,
+    })
+    expect(created.ok).toBe(true)
+    const id = created.data!.id
+    await expect(page.getByTestId('team-pending')).toBeVisible()
+    await syncNow(page, 'zh')
+    await expect(page.getByTestId('team-pending')).toHaveCount(0)
+    await shoot(page, 'team-zh')
+
+    // Bruno, in French: empty fields are named, a folder that is not there is refused, and
+    // nothing is written.
+    await other.goto('/#/team')
+    await useLanguage(other, 'fr')
+    await other.getByTestId('team-join-submit').click()
+    await expect(other.getByTestId('team-join').getByText(tr('fr', 'validation.required'))).toHaveCount(2)
+    await other.getByTestId('team-join-folder').fill(path.join(folder, 'pas-monté'))
+    await other.getByTestId('team-join-device').fill('Portable de Bruno')
+    await other.getByTestId('team-join-submit').click()
+    await expect(other.getByTestId('team-refused')).toHaveText(tr('fr', 'team.problem.missing'))
+    expect((await ipc<{ team: unknown }>(other, 'team:status', {})).data!.team).toBeNull()
+    await shoot(other, 'refused-fr')
+    // The right folder: he joins, and Anna's customer arrives with the first pass.
+    await other.getByTestId('team-join-folder').fill(folder)
+    await other.getByTestId('team-join-submit').click()
+    await expect(other.getByText(tr('fr', 'team.joined'))).toBeVisible()
+    await expect(other.getByTestId('team-name')).toHaveText('外贸一组')
+    await expect(other.getByTestId('team-devices').getByRole('row')).toHaveCount(3)
+    await shoot(other, 'team-fr')
+    await other.goto('/#/customers')
+    await expect(other.getByRole('link', { name: '利雅得海湾贸易公司' })).toBeVisible()
+
+    // Bruno's edit reaches Anna, who now reads English.
+    expect((await ipc(other, 'customers:update', { id, patch: { city: 'Jeddah' } })).ok).toBe(true)
+    await other.goto('/#/team')
+    await syncNow(other, 'fr')
+    await useLanguage(page, 'en')
+    await syncNow(page, 'en')
+    await expect(page.getByTestId('team-last')).toContainText(tr('en', 'team.lastSync'))
+    await shoot(page, 'team-en')
+    await page.goto(`/#/customers/${id}`)
+    await expect(page.getByText('Jeddah').first()).toBeVisible()
+  } finally {
+    await other.close()
+    await bruno.stop()
+    fs.rmSync(folder, { recursive: true, force: true })
+  }
+})
