@@ -83,6 +83,8 @@ export const CHANNELS = [
   'team:join',
   'team:leave',
   'sync:now',
+  'sync:conflicts',
+  'sync:resolve',
   'backups:list',
   'backups:create',
   'backups:preview',

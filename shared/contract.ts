@@ -1,6 +1,6 @@
 // The one IPC contract: channel → input and output schemas. Main validates every input against
 // it before a handler runs; the renderer's client is typed from it, so a channel cannot drift.
-import { syncReportSchema, teamCreateSchema, teamJoinSchema, teamStatusSchema } from './team'
+import { conflictSchema, syncReportSchema, teamCreateSchema, teamJoinSchema, teamStatusSchema } from './team'
 import { todayViewSchema } from './today'
 import {
   GREETING_OCCASIONS,
@@ -505,6 +505,13 @@ export const contract = {
   'team:leave': { input: empty, output: teamStatusSchema },
   /** One pass with the team folder now (in the worker). */
   'sync:now': { input: empty, output: syncReportSchema },
+  /** The open conflicts (up to 200, newest first) with the names they concern. */
+  'sync:conflicts': { input: empty, output: z.object({ conflicts: z.array(conflictSchema) }) },
+  /** Keeps the value shown (nothing written) or the other one (a new change, which syncs). */
+  'sync:resolve': {
+    input: z.object({ id: z.number().int().positive(), keep: z.enum(['kept', 'other']) }),
+    output: z.object({ id: z.number() }),
+  },
   'backups:list': { input: empty, output: backupListSchema },
   /** A verified full backup, in the worker (job:progress 'backup'); saveAs asks Electron's save dialog for the place. */
   'backups:create': {

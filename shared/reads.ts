@@ -69,6 +69,8 @@ export const READS = {
     'customer_groups',
     'group_members',
   ],
+  // The names the conflicts concern; device names come from the team folder's files.
+  'sync:conflicts': ['sync_conflicts', 'customers', 'contacts', 'meta'],
   'calendar:range': [
     'customers',
     'customer_tiers',

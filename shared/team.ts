@@ -37,6 +37,31 @@ export const syncReportSchema = z.object({
 })
 export type SyncReport = z.infer<typeof syncReportSchema>
 
+/** One side of a conflict: the value, when it was set and on which computer. */
+const conflictSideSchema = z.object({
+  value: z.union([z.string(), z.number(), z.null()]),
+  at: z.string(),
+  deviceId: z.string(),
+  deviceName: z.string().nullable(),
+})
+
+/** A field two teammates changed without seeing each other's value (open ones, newest first). */
+export const conflictSchema = z.object({
+  id: z.number(),
+  table: z.string(),
+  rowId: z.string(),
+  column: z.string(),
+  /** What the row is to a person: a customer's or contact's name; null for other rows. */
+  label: z.string().nullable(),
+  /** The customer the row belongs to, for a link (customers and contacts). */
+  customerId: z.string().nullable(),
+  /** The value every computer now shows (the later stamp). */
+  kept: conflictSideSchema,
+  /** The other value, kept here to choose instead. */
+  other: conflictSideSchema,
+})
+export type SyncConflict = z.infer<typeof conflictSchema>
+
 export const teamStatusSchema = z.object({
   /** Null: this device is in no team. */
   team: z.object({ id: z.string(), name: z.string(), folder: z.string() }).nullable(),

@@ -241,6 +241,7 @@ describe('reads never write', () => {
       'app:info': {},
       'settings:get': {},
       'team:status': {},
+      'sync:conflicts': {},
       'import:presets': {},
       'customers:list': { limit: 20, sort: 'country', tiers: ['small', 'mid'], q: 'haiyun' },
       'customers:facets': {},

@@ -97,4 +97,56 @@ describe('a team through a shared folder', () => {
     expect(report).toMatchObject({ problem: 'missing', published: 0, received: 0 })
     expect(fs.existsSync(folder)).toBe(false)
   })
+
+  it('lists a conflict with names on both computers; choosing the other value settles it on both', async () => {
+    const folder = tempDir('tradetier-team-')
+    const a = device()
+    const b = device()
+    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop' }))
+    const { id } = data(
+      await a.call('customers:create', {
+        customer: { displayName: 'Gulf Star Trading', country: 'AE' },
+        contacts: [],
+        allowDuplicates: true,
+      }),
+    )
+    data(await a.call('sync:now', {}))
+    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop' }))
+    data(await a.call('customers:update', { id, patch: { city: 'Dubai' } }))
+    data(await b.call('customers:update', { id, patch: { city: 'Sharjah' } }))
+    data(await a.call('sync:now', {}))
+    data(await b.call('sync:now', {}))
+    data(await a.call('sync:now', {}))
+    const onA = data(await a.call('sync:conflicts', {})).conflicts
+    const onB = data(await b.call('sync:conflicts', {})).conflicts
+    expect(onA).toHaveLength(1)
+    expect(onB).toHaveLength(1)
+    const c = onA[0]!
+    expect(c).toMatchObject({
+      table: 'customers',
+      rowId: id,
+      column: 'city',
+      label: 'Gulf Star Trading',
+      customerId: id,
+    })
+    expect([c.kept.value, c.other.value].sort()).toEqual(['Dubai', 'Sharjah'])
+    expect([c.kept.deviceName, c.other.deviceName].sort()).toEqual(['Anna laptop', 'Bruno desktop'])
+    const city = async (d: typeof a) => data(await d.call('customers:get', { id })).customer.city
+    expect(await city(a)).toBe(c.kept.value)
+    expect(await city(b)).toBe(c.kept.value)
+    expect(data(await a.call('team:status', {})).conflicts).toBe(1)
+
+    // Anna keeps the other value: a new change, which settles the conflict on Bruno's too.
+    data(await a.call('sync:resolve', { id: c.id, keep: 'other' }))
+    expect(await city(a)).toBe(c.other.value)
+    expect(data(await a.call('sync:conflicts', {})).conflicts).toEqual([])
+    data(await a.call('sync:now', {}))
+    data(await b.call('sync:now', {}))
+    expect(await city(b)).toBe(c.other.value)
+    expect(data(await b.call('sync:conflicts', {})).conflicts).toEqual([])
+    expect(data(await b.call('team:status', {})).conflicts).toBe(0)
+    // Settled once: a second choice is refused.
+    const again = await a.call('sync:resolve', { id: c.id, keep: 'kept' })
+    expect(again.ok).toBe(false)
+  })
 })

@@ -7,7 +7,8 @@ import { expect, ipc, startHarness, test, tr, useLanguage, type Lang } from './h
 // Team sync through a shared folder (issue 13), with two harnesses — two computers, each with its
 // own data directory — and one folder between them: Anna starts the team in Chinese, Bruno's first
 // pick is a folder that is not there (refused, in French, nothing written), then he joins; a
-// customer Anna adds reaches Bruno after each syncs, and Bruno's edit reaches Anna, now in English.
+// customer Anna adds reaches Bruno after each syncs, and Bruno's edit reaches Anna, now in English;
+// then both change one city before syncing, and Anna settles the conflict for both.
 
 const SHOTS = '.tmp/shots/team'
 const SIZES = [
@@ -24,9 +25,12 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 })
 }
 
+/** Sync now, and its pass's answer in the page (a toast per pass, so earlier ones may still show). */
 async function syncNow(page: Page, lang: Lang) {
+  const answered = page.waitForResponse((r) => decodeURIComponent(r.url()).endsWith('/ipc/sync:now'))
   await page.getByTestId('sync-now').click()
-  await expect(page.getByText(new RegExp(tr(lang, 'team.synced').split('{{')[0]!))).toBeVisible()
+  expect((await (await answered).json()) as { ok: boolean }).toMatchObject({ ok: true })
+  await expect(page.getByText(new RegExp(tr(lang, 'team.synced').split('{{')[0]!)).last()).toBeVisible()
 }
 
 test('two computers share one folder: create, a refused join, join, and customers both ways', async ({
@@ -95,6 +99,39 @@ test('two computers share one folder: create, a refused join, join, and customer
     await shoot(page, 'team-en')
     await page.goto(`/#/customers/${id}`)
     await expect(page.getByText('Jeddah').first()).toBeVisible()
+
+    // Both change the city before either syncs: a conflict on both computers, the same value shown.
+    expect((await ipc(page, 'customers:update', { id, patch: { city: 'Dammam' } })).ok).toBe(true)
+    expect((await ipc(other, 'customers:update', { id, patch: { city: 'Mecca' } })).ok).toBe(true)
+    await page.goto('/#/team')
+    await syncNow(page, 'en')
+    await syncNow(other, 'fr')
+    await syncNow(page, 'en')
+    await expect(other.getByTestId('team-conflicts')).toBeVisible()
+    await other.getByTestId('team-review').click()
+    await expect(other.getByTestId('conflict')).toHaveCount(1)
+    await shoot(other, 'review-fr')
+    await other.keyboard.press('Escape')
+    // Anna, now in Chinese, keeps the value not shown; Bruno's computer follows after its sync.
+    await useLanguage(page, 'zh')
+    await page.getByTestId('team-review').click()
+    const conflict = page.getByTestId('conflict')
+    await expect(conflict).toContainText('利雅得海湾贸易公司')
+    const shown = await conflict.getByTestId('conflict-kept').innerText()
+    const chosen = await conflict.getByTestId('conflict-other').innerText()
+    expect([shown, chosen].sort()).toEqual(['Dammam', 'Mecca'])
+    await shoot(page, 'review-zh')
+    await conflict.getByTestId('keep-other').click()
+    await expect(page.getByText(tr('zh', 'team.resolved'))).toBeVisible()
+    await expect(page.getByTestId('conflicts-empty')).toBeVisible()
+    await page.keyboard.press('Escape')
+    await syncNow(page, 'zh')
+    await syncNow(other, 'fr')
+    await expect(other.getByTestId('team-conflicts')).toHaveCount(0)
+    const city = async (p: Page) =>
+      (await ipc<{ customer: { city: string } }>(p, 'customers:get', { id })).data!.customer.city
+    expect(await city(page)).toBe(chosen)
+    expect(await city(other)).toBe(chosen)
   } finally {
     await other.close()
     await bruno.stop()

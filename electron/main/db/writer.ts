@@ -264,6 +264,11 @@ export class SyncWriter {
        SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS
          (SELECT 1 FROM sync_conflicts WHERE winner_hlc = ? AND loser_hlc = ? AND tbl = ? AND row_id = ? AND col = ?)`,
     )
+    const settle = this.statement(
+      `UPDATE sync_conflicts SET resolved_at = ? WHERE tbl = ? AND row_id = ? AND col = ? AND resolved_at IS NULL
+         AND winner_hlc <= ? AND loser_hlc <= ?`,
+    )
+    const settledAt = hlcToIso(this.clock.current)
     const touched = new Map<SyncedTable, Set<string>>()
     for (const change of changes) {
       this.clock.observe(change.hlc)
@@ -310,6 +315,14 @@ export class SyncWriter {
       result[merged.outcome]++
       if (merged.outcome !== 'applied') continue
       setStamp.run([change.tbl, change.rowId, change.col, change.hlc, change.prevHlc])
+      // Its author had seen both values of a conflict on this cell (chose one, or edited after):
+      // the conflict is settled here too.
+      if (
+        change.prevHlc &&
+        settle.run([settledAt, change.tbl, change.rowId, change.col, change.prevHlc, change.prevHlc])
+          .changes > 0
+      )
+        this.changes.touch('sync_conflicts')
       const cells: [string, CellValue][] = [[change.col, change.value]]
       const written = [...cells, ...this.derived(table, row, cells)]
       if (row) this.update(table, change.rowId, written, hlcToIso(change.hlc))

@@ -3,7 +3,9 @@
 import type { AppContext } from '../../context'
 import type { HandlerModule } from '../../ipc/combine'
 import { AppFailure } from '../../../../shared/errors'
-import type { TeamStatus } from '../../../../shared/team'
+import type { SyncConflict, TeamStatus } from '../../../../shared/team'
+import type { RowChange } from '../../db/writer'
+import { hlcToIso, parseHlc } from '../../core/hlc'
 import { checkTeamFolder, createTeamFolder, readDeviceFiles } from '../../sync/team-folder'
 import { deviceNameOf, lastReport, pendingCount, setTeam, teamOf } from './sync'
 
@@ -64,6 +66,81 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
       setTeam(db, null)
       ctx.changes.touch('meta')
       return status()
+    },
+    'sync:conflicts': () => {
+      const team = teamOf(db)
+      const check = team ? checkTeamFolder(team.folder, team.id) : null
+      const names = new Map<string, string>(
+        check?.ok ? readDeviceFiles(check.root).devices.map((d) => [d.deviceId, d.deviceName]) : [],
+      )
+      const own = deviceNameOf(db)
+      if (own) names.set(ctx.deviceId, own)
+      type Row = {
+        id: number
+        tbl: string
+        row_id: string
+        col: string
+        winner_value: string | null
+        winner_hlc: string
+        loser_value: string | null
+        loser_hlc: string
+      }
+      const rows = db
+        .prepare('SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id DESC LIMIT 200')
+        .all() as Row[]
+      const customer = db.prepare('SELECT display_name FROM customers WHERE id = ?').pluck()
+      const contact = db.prepare('SELECT name, customer_id FROM contacts WHERE id = ?')
+      const side = (value: string | null, hlc: string) => {
+        const node = parseHlc(hlc)?.node ?? ''
+        return {
+          value: value === null ? null : (JSON.parse(value) as string | number | null),
+          at: hlcToIso(hlc),
+          deviceId: node,
+          deviceName: names.get(node) ?? null,
+        }
+      }
+      const conflicts: SyncConflict[] = rows.map((r) => {
+        let label: string | null = null
+        let customerId: string | null = null
+        if (r.tbl === 'customers') {
+          label = (customer.get(r.row_id) as string | undefined) ?? null
+          customerId = r.row_id
+        } else if (r.tbl === 'contacts') {
+          const c = contact.get(r.row_id) as { name: string; customer_id: string } | undefined
+          label = c?.name ?? null
+          customerId = c?.customer_id ?? null
+        }
+        return {
+          id: r.id,
+          table: r.tbl,
+          rowId: r.row_id,
+          column: r.col,
+          label,
+          customerId,
+          kept: side(r.winner_value, r.winner_hlc),
+          other: side(r.loser_value, r.loser_hlc),
+        }
+      })
+      return { conflicts }
+    },
+    'sync:resolve': ({ id, keep }) => {
+      const row = db.prepare('SELECT * FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL').get(id) as
+        { tbl: string; row_id: string; col: string; loser_value: string | null } | undefined
+      if (!row) throw new AppFailure('not_found')
+      db.transaction(() => {
+        // The other value, chosen: a new change of the cell, stamped now, which every teammate
+        // applies (and which closes the same conflict on theirs, their author having seen both).
+        if (keep === 'other') {
+          const value =
+            row.loser_value === null ? null : (JSON.parse(row.loser_value) as string | number | null)
+          ctx.writer.write([{ table: row.tbl, id: row.row_id, values: { [row.col]: value } } as RowChange])
+        }
+        db.prepare(
+          'UPDATE sync_conflicts SET resolved_at = ? WHERE tbl = ? AND row_id = ? AND col = ? AND resolved_at IS NULL',
+        ).run(ctx.now().toISOString(), row.tbl, row.row_id, row.col)
+      })()
+      ctx.changes.touch('sync_conflicts')
+      return { id }
     },
     'sync:now': async () => {
       if (!teamOf(db)) refuse('no_link')

@@ -157,6 +157,7 @@ function InTeam({ status }: { status: TeamStatus }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
   const [leaving, setLeaving] = useState(false)
+  const [reviewing, setReviewing] = useState(false)
   const team = status.team!
   const last = status.last
   const syncNow = async () => {
@@ -227,7 +228,17 @@ function InTeam({ status }: { status: TeamStatus }) {
           )}
           {status.conflicts > 0 && (
             <Alert color="yellow" data-testid="team-conflicts">
-              {t('team.conflicts', { count: status.conflicts })}
+              <Group justify="space-between" gap="sm">
+                <Text size="sm">{t('team.conflicts', { count: status.conflicts })}</Text>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => setReviewing(true)}
+                  data-testid="team-review"
+                >
+                  {t('team.review')}
+                </Button>
+              </Group>
             </Alert>
           )}
           {last?.waiting.map((w) => (
@@ -263,6 +274,15 @@ function InTeam({ status }: { status: TeamStatus }) {
           </Table.Tbody>
         </Table>
       </Stack>
+      <Modal
+        opened={reviewing}
+        onClose={() => setReviewing(false)}
+        title={t('team.reviewTitle')}
+        size="xl"
+        centered
+      >
+        {reviewing && <ConflictList />}
+      </Modal>
       <Modal opened={leaving} onClose={() => setLeaving(false)} title={t('team.leave')} centered>
         <Stack>
           <Text>{t('team.leaveConfirm', { name: team.name })}</Text>
@@ -276,6 +296,69 @@ function InTeam({ status }: { status: TeamStatus }) {
           </Group>
         </Stack>
       </Modal>
+    </Stack>
+  )
+}
+
+/** snake_case column → the camelCase key its label has under fields.* */
+const fieldKey = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+
+function ConflictList() {
+  const { t } = useTranslation()
+  const f = useFormatters()
+  const list = useQuery('sync:conflicts', {})
+  const [error, setError] = useState<AppError | null>(null)
+  const keep = async (id: number, which: 'kept' | 'other') => {
+    setError(null)
+    const res = await call('sync:resolve', { id, keep: which })
+    if (!res.ok) setError(res.error)
+    else notifications.show({ color: 'teal', message: t('team.resolved') })
+  }
+  const conflicts = list.data?.conflicts ?? []
+  const text = (v: string | number | null) => (v === null || v === '' ? t('team.emptyValue') : String(v))
+  return (
+    <Stack gap="sm" data-testid="conflict-list">
+      <Text size="sm" c="dimmed">
+        {t('team.reviewHint')}
+      </Text>
+      {error && <ErrorAlert error={error} />}
+      {list.data && conflicts.length === 0 && (
+        <Text data-testid="conflicts-empty">{t('team.noConflicts')}</Text>
+      )}
+      {conflicts.map((c) => {
+        const field = t(`fields.${fieldKey(c.column)}`, { defaultValue: c.column })
+        return (
+          <Paper key={c.id} withBorder p="sm" radius="md" data-testid="conflict">
+            <Text fw={600} size="sm">
+              {c.label ?? c.rowId} · {field}
+            </Text>
+            <SimpleGrid cols={2} spacing="sm" mt="xs">
+              {(['kept', 'other'] as const).map((which) => {
+                const side = c[which]
+                return (
+                  <Stack key={which} gap={4}>
+                    <Text size="xs" c="dimmed">
+                      {t(which === 'kept' ? 'team.shownNow' : 'team.otherValue')} —{' '}
+                      {t('team.by', { device: side.deviceName ?? side.deviceId, at: f.dateTime(side.at) })}
+                    </Text>
+                    <Text data-testid={`conflict-${which}`}>{text(side.value)}</Text>
+                    <Button
+                      size="compact-sm"
+                      variant={which === 'kept' ? 'default' : 'light'}
+                      onClick={() => void keep(c.id, which)}
+                      aria-label={t('team.keepThisOf', { value: text(side.value), field })}
+                      data-testid={`keep-${which}`}
+                      style={{ alignSelf: 'flex-start' }}
+                    >
+                      {t('team.keepThis')}
+                    </Button>
+                  </Stack>
+                )
+              })}
+            </SimpleGrid>
+          </Paper>
+        )
+      })}
     </Stack>
   )
 }
