@@ -9,6 +9,7 @@ import { sortKeyOf } from './features/customers/repository'
 import type { SearchIndex } from './features/customers/search'
 import type { FiguresRepository } from './features/tiering/figures'
 import type { TierRepository } from './features/tiering/tiers'
+import { TIER_WRITES } from './features/tiering/tiers'
 import type { PolicyStore } from './features/tiering/policies'
 import type { Duties } from './features/reminders/duties'
 import type { ReminderOccurrences } from './features/reminders/occurrences'
@@ -100,17 +101,7 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
   // customer_figures, customer_tiers and tier_events, migrations/0010).
   derivations.after('orders', {
     name: 'figures and tier',
-    writes: [
-      'customer_figures',
-      'customer_tiers',
-      'tier_events',
-      'dashboard_cells',
-      'tier_movements',
-      'customer_duties',
-      'contact_birthdays',
-      'reminder_due',
-      'reminder_due_counts',
-    ],
+    writes: ['customer_figures', ...TIER_WRITES],
     run: (ids) => {
       const policy = d.policies.current()
       for (const customerId of d.figures.customersOfOrders(ids)) {
@@ -122,16 +113,7 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
   // tier_locks (id = customer id) → that customer's tier, with the event naming the lock.
   derivations.after('tier_locks', {
     name: 'tier',
-    writes: [
-      'customer_tiers',
-      'tier_events',
-      'dashboard_cells',
-      'tier_movements',
-      'customer_duties',
-      'contact_birthdays',
-      'reminder_due',
-      'reminder_due_counts',
-    ],
+    writes: TIER_WRITES,
     run: (ids) => {
       for (const customerId of ids) d.tiers.evaluate(customerId, d.figures.stored(customerId))
     },

@@ -1,6 +1,16 @@
-import fs from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, ipc, test, tr, useLanguage, dayFromToday, fill, LOCALE, type Lang } from './helpers'
+import {
+  expect,
+  ipc,
+  test,
+  tr,
+  useLanguage,
+  dayFromToday,
+  fill,
+  LOCALE,
+  type Lang,
+  shootSizes,
+} from './helpers'
 import { describeRule } from '../../shared/rrule-text'
 
 // The calendar screen (R5) in zh, fr and en: a weekly reminder made through the dialog, seen in
@@ -9,23 +19,13 @@ import { describeRule } from '../../shared/rrule-text'
 // empty; each test makes its own Saudi customer.
 
 const SHOTS = '.tmp/shots/h3'
-const SIZES = [
-  [1440, 900],
-  [1280, 720],
-] as const
-
 const weekdayName = (lang: Lang, iso: string) =>
   new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'long', timeZone: 'UTC' }).format(
     new Date(`${iso}T00:00:00Z`),
   )
 
 async function shoot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  for (const [width, height] of SIZES) {
-    await page.setViewportSize({ width, height })
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` })
-  }
-  await page.setViewportSize({ width: 1440, height: 900 })
+  await shootSizes(page, SHOTS, name)
 }
 
 type Entry = {

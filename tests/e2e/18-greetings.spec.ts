@@ -1,7 +1,17 @@
-import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, ipc, test, tr, useLanguage, dayFromToday, fill, LOCALE, type Lang } from './helpers'
+import {
+  expect,
+  ipc,
+  test,
+  tr,
+  useLanguage,
+  dayFromToday,
+  fill,
+  LOCALE,
+  type Lang,
+  shootSizes,
+} from './helpers'
 
 // Greetings (R4) in zh, fr and en: a Saudi customer whose contact reads English. Today lists the
 // contact's birthday (within the birthday lead time, set in the templates screen); its greeting
@@ -12,11 +22,6 @@ import { expect, ipc, test, tr, useLanguage, dayFromToday, fill, LOCALE, type La
 // file's harness starts empty; each test makes its own customer.
 
 const SHOTS = '.tmp/shots/greetings'
-const SIZES = [
-  [1440, 900],
-  [1280, 720],
-] as const
-
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
 const languageName = (lang: Lang, code: string) =>
@@ -30,12 +35,7 @@ const languageLabel = (lang: Lang, code: string) => {
 async function shoot(page: Page, name: string) {
   // The notices of what was just done close by themselves; the screen is shot without them.
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 20_000 })
-  fs.mkdirSync(SHOTS, { recursive: true })
-  for (const [width, height] of SIZES) {
-    await page.setViewportSize({ width, height })
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` })
-  }
-  await page.setViewportSize({ width: 1440, height: 900 })
+  await shootSizes(page, SHOTS, name)
 }
 
 /** The month view on the month of `day`, from today's month by the next button. */

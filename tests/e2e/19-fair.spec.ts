@@ -1,6 +1,5 @@
-import fs from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, ipc, test, tr, useLanguage, fill, type Lang } from './helpers'
+import { expect, ipc, test, tr, useLanguage, fill, type Lang, shootSizes } from './helpers'
 
 // Trade-fair mode (F1) in zh, fr and en: a fair created, three leads captured from the keyboard
 // (one of them the first visitor again, added to the customer the duplicate suggestion names), a
@@ -9,11 +8,6 @@ import { expect, ipc, test, tr, useLanguage, fill, type Lang } from './helpers'
 // own fair and customers.
 
 const SHOTS = '.tmp/shots/hf'
-const SIZES = [
-  [1440, 900],
-  [1280, 720],
-] as const
-
 // A real 1×1 PNG, as a phone would hand over a (much larger) card photo.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -21,12 +15,7 @@ const PNG = Buffer.from(
 )
 
 async function shoot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  for (const [width, height] of SIZES) {
-    await page.setViewportSize({ width, height })
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` })
-  }
-  await page.setViewportSize({ width: 1440, height: 900 })
+  await shootSizes(page, SHOTS, name)
 }
 
 /** The plural form i18next picks for `count` (zh has one form; en and fr one and other). */

@@ -1,6 +1,5 @@
-import fs from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, ipc, test, tr, useLanguage, dayFromToday, fill, type Lang } from './helpers'
+import { expect, ipc, test, tr, useLanguage, dayFromToday, fill, type Lang, shootSizes } from './helpers'
 
 // A busy day (issue 12 §8): at 100k customers a day holds thousands of reminders, duties and
 // birthdays, so each view asks main for the first few a day and how many more. Here 25 reminders
@@ -9,18 +8,8 @@ import { expect, ipc, test, tr, useLanguage, dayFromToday, fill, type Lang } fro
 // Antarctica, which has no public holiday or quiet period to join the count.
 
 const SHOTS = '.tmp/shots/busy'
-const SIZES = [
-  [1440, 900],
-  [1280, 720],
-] as const
-
 async function shoot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  for (const [width, height] of SIZES) {
-    await page.setViewportSize({ width, height })
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` })
-  }
-  await page.setViewportSize({ width: 1440, height: 900 })
+  await shootSizes(page, SHOTS, name)
 }
 
 const NAMES: Record<Lang, string> = { zh: '繁忙贸易公司', fr: 'Société Affairée', en: 'Busy Day Traders' }

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, ipc, startHarness, test, tr, useLanguage, type Lang } from './helpers'
+import { expect, ipc, startHarness, test, tr, useLanguage, type Lang, shootSizes } from './helpers'
 
 // Team sync through a shared folder (issue 13), with two harnesses — two computers, each with its
 // own data directory — and one folder between them: Anna starts the team in Chinese, Bruno's first
@@ -11,18 +11,8 @@ import { expect, ipc, startHarness, test, tr, useLanguage, type Lang } from './h
 // then both change one city before syncing, and Anna settles the conflict for both.
 
 const SHOTS = '.tmp/shots/team'
-const SIZES = [
-  [1440, 900],
-  [1280, 720],
-] as const
-
 async function shoot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  for (const [width, height] of SIZES) {
-    await page.setViewportSize({ width, height })
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1440, height: 900 })
+  await shootSizes(page, SHOTS, name, { fullPage: true })
 }
 
 /** Sync now, and its pass's answer in the page (a toast per pass, so earlier ones may still show). */

@@ -245,3 +245,19 @@ export function dayFromToday(days: number): string {
 /** A translated text with its {{placeholders}} filled; one not given stays, to be filled later. */
 export const fill = (text: string, vars: Record<string, string | number>) =>
   text.replace(/\{\{(\w+)\}\}/g, (all, k: string) => (k in vars ? String(vars[k]) : all))
+
+/** The screen sizes every look is checked at (1440×900, then 1280×720). */
+export const SHOT_SIZES = [
+  [1440, 900],
+  [1280, 720],
+] as const
+
+/** `<dir>/<name>-<w>x<h>.png` at each size in SHOT_SIZES, then back to 1440×900. */
+export async function shootSizes(page: Page, dir: string, name: string, { fullPage = false } = {}) {
+  fs.mkdirSync(dir, { recursive: true })
+  for (const [width, height] of SHOT_SIZES) {
+    await page.setViewportSize({ width, height })
+    await page.screenshot({ path: `${dir}/${name}-${width}x${height}.png`, fullPage })
+  }
+  await page.setViewportSize({ width: 1440, height: 900 })
+}

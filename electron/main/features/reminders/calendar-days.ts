@@ -14,7 +14,7 @@ import { PER_DAY_KINDS } from '../../../../shared/reminders'
 import { addDays } from '../../core/holidays'
 import { exportLabels } from '../groups/export-labels'
 import type { CalendarQuery } from './calendar'
-import { calendarRange, countryEntries, customerFilter, fill, reminderTitle } from './calendar'
+import { calendarRange, countryEntries, customerFilter, fill, reminderTitle, sortEntries } from './calendar'
 
 type PerDayKind = (typeof PER_DAY_KINDS)[number]
 type Reader = Pick<Repositories, 'db' | 'policies' | 'today' | 'occurrences'>
@@ -33,26 +33,16 @@ export function calendarDays(r: Reader, q: CalendarQuery, perDay: number): Calen
   else if (r.occurrences.covers(q.from, q.to))
     entries = fromIndexes(r.db, q, personal, perDay, r.today(), labels.t, hidden)
   else entries = cut(calendarRange(r, { ...q, kinds: personal }), personal, perDay, hidden)
-  return { entries: sortEntries([...bands, ...entries]), hidden }
+  return { entries: sortEntries([...bands, ...entries], RANK), hidden }
 }
 
+// Bands and holidays first, then the user's own work: reminders, duties, birthdays.
 const RANK: Record<CalendarEntry['kind'], number> = {
   quiet: 0,
   holiday: 1,
   reminder: 2,
   duty: 3,
   birthday: 4,
-}
-
-/** By day; within a day, bands, holidays, then reminders, duties and birthdays; by time and title. */
-function sortEntries(entries: CalendarEntry[]): CalendarEntry[] {
-  return entries.sort(
-    (a, b) =>
-      a.date.localeCompare(b.date) ||
-      RANK[a.kind] - RANK[b.kind] ||
-      (a.time ?? '').localeCompare(b.time ?? '') ||
-      a.title.localeCompare(b.title),
-  )
 }
 
 /** A full answer cut to `perDay` a day, in the kinds' order, the rest counted in `hidden`. */

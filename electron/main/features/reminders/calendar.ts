@@ -68,8 +68,15 @@ export function calendarRange(
     wants('holiday') || wants('quiet') ? countryEntries(r.db, q, wants, labels) : [],
     wants('birthday') ? birthdayEntries(r.db, q, labels.t) : [],
   )
-  const rank: Record<CalendarEntryKind, number> = { quiet: 0, holiday: 1, birthday: 2, duty: 3, reminder: 4 }
-  return out.sort(
+  return sortEntries(out, { quiet: 0, holiday: 1, birthday: 2, duty: 3, reminder: 4 })
+}
+
+/** By day; within a day by the kinds' `rank`, then by time and title. */
+export function sortEntries(
+  entries: CalendarEntry[],
+  rank: Record<CalendarEntryKind, number>,
+): CalendarEntry[] {
+  return entries.sort(
     (a, b) =>
       a.date.localeCompare(b.date) ||
       rank[a.kind] - rank[b.kind] ||

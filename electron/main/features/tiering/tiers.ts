@@ -3,6 +3,7 @@
 // bounds, and every change is recorded with its rule, inputs and old value so the UI can explain
 // it. Runs as a declared derivation inside the write that changed the facts
 // (electron/main/derivations.ts), or in a batch of a whole-base pass (./retier.ts).
+import type { TableName } from '../../../../shared/tables'
 import type { Db } from '../../db/connection'
 import type { Refine, SqlRow, customerTiers } from '../../db/schema'
 import { liveCustomerGuard } from '../../db/live'
@@ -36,6 +37,22 @@ const EMPTY_BOUNDS: RfmBounds = { r: [], f: [], m: [] }
 function riskWord(gap: boolean, drop: boolean): string {
   return gap && drop ? 'gap+drop' : gap ? 'gap' : drop ? 'drop' : 'none'
 }
+
+/**
+ * What a tier evaluation writes: the tier row and its events, then by SQL triggers the dashboard
+ * cells and movements (migrations/0010) and the tier copies on duties, birthdays and due
+ * reminders (migrations/0016, 0021, 0024). The change event names them all.
+ */
+export const TIER_WRITES = [
+  'customer_tiers',
+  'tier_events',
+  'dashboard_cells',
+  'tier_movements',
+  'customer_duties',
+  'contact_birthdays',
+  'reminder_due',
+  'reminder_due_counts',
+] as const satisfies readonly TableName[]
 
 export class TierRepository {
   private readonly q
@@ -171,18 +188,7 @@ export class TierRepository {
     tierOverride: { tier: ValueTier; rule: string; revenueUsd: number } | null = null,
   ): void {
     const at = this.now().toISOString()
-    // The triggers of migrations/0010 carry the row into the dashboard cells and movements.
-    // And the tier copies on duties, birthdays and due reminders (migrations/0016, 0021).
-    this.changes?.touch(
-      'customer_tiers',
-      'tier_events',
-      'dashboard_cells',
-      'tier_movements',
-      'customer_duties',
-      'contact_birthdays',
-      'reminder_due',
-      'reminder_due_counts',
-    )
+    this.changes?.touch(...TIER_WRITES)
     const decision = result.tier
     const tier = tierOverride?.tier ?? decision.tier
     const rule = tierOverride?.rule ?? decision.rule
