@@ -9,7 +9,7 @@ import { sortKeyOf } from './features/customers/repository'
 import type { SearchIndex } from './features/customers/search'
 import type { FiguresRepository } from './features/tiering/figures'
 import type { TierRepository } from './features/tiering/tiers'
-import { TIER_WRITES } from './features/tiering/tiers'
+import { TIER_ROW_WRITES, TIER_WRITES } from './features/tiering/tiers'
 import type { PolicyStore } from './features/tiering/policies'
 import type { Duties } from './features/reminders/duties'
 import type { ReminderOccurrences } from './features/reminders/occurrences'
@@ -43,14 +43,7 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
     // triggers of migrations/0010, in the same statement.
     // A new tier row, a changed owner or a deletion sets the customer's duties by the SQL
     // triggers of migrations/0016, in the same statements.
-    writes: [
-      'customer_tiers',
-      'dashboard_cells',
-      'customer_duties',
-      'contact_birthdays',
-      'reminder_due',
-      'reminder_due_counts',
-    ],
+    writes: TIER_ROW_WRITES,
     run: (ids) => d.tiers.ensureRows(ids),
   })
 

@@ -38,20 +38,25 @@ function riskWord(gap: boolean, drop: boolean): string {
   return gap && drop ? 'gap+drop' : gap ? 'gap' : drop ? 'drop' : 'none'
 }
 
+/** A new customer's tier row writes these (TIER_WRITES less the tier events and movements). */
+export const TIER_ROW_WRITES = [
+  'customer_tiers',
+  'dashboard_cells',
+  'customer_duties',
+  'contact_birthdays',
+  'reminder_due',
+  'reminder_due_counts',
+] as const satisfies readonly TableName[]
+
 /**
  * What a tier evaluation writes: the tier row and its events, then by SQL triggers the dashboard
  * cells and movements (migrations/0010) and the tier copies on duties, birthdays and due
  * reminders (migrations/0016, 0021, 0024). The change event names them all.
  */
 export const TIER_WRITES = [
-  'customer_tiers',
+  ...TIER_ROW_WRITES,
   'tier_events',
-  'dashboard_cells',
   'tier_movements',
-  'customer_duties',
-  'contact_birthdays',
-  'reminder_due',
-  'reminder_due_counts',
 ] as const satisfies readonly TableName[]
 
 export class TierRepository {
@@ -105,14 +110,7 @@ export class TierRepository {
    */
   ensureRows(customerIds: readonly string[]): void {
     // The tier copies on duties, birthdays and due reminders follow by triggers (migrations/0021).
-    this.changes?.touch(
-      'customer_tiers',
-      'dashboard_cells',
-      'customer_duties',
-      'contact_birthdays',
-      'reminder_due',
-      'reminder_due_counts',
-    )
+    this.changes?.touch(...TIER_ROW_WRITES)
     for (const id of customerIds) this.ensure.run(id)
   }
 
