@@ -91,6 +91,28 @@ describe('applying a teammate’s changes', () => {
     expect(a.db.prepare('SELECT count(*) FROM sync_conflicts').pluck().get()).toBe(0)
   })
 
+  it('applies rows that arrive a few cells at a time, across segments, and ends equal', async () => {
+    const logDir = path.join(tempDir(), 'log')
+    const [a, b] = [device(), device()]
+    const id = await create(a, 'Haiyun Trading')
+    data(
+      await caller(() => a)('orders:create', {
+        customerId: id,
+        order: { date: '2026-09-15', amount: 80_000, currency: 'USD', status: 'paid' },
+      }),
+    )
+    // Two changes a segment: an order's cells land in several segments, each applied on its own.
+    publishPending(a.db, logDir, { team: TEAM, device: a.deviceId }, 2)
+    const report = pull(b, logDir)
+    expect(report.waiting).toEqual([])
+    expect(report.segments).toBeGreaterThan(10)
+    for (const table of ['customers', 'orders', 'contacts'])
+      expect(facts(b, table, '*')).toEqual(facts(a, table, '*'))
+    expect(data(await caller(() => b)('tiers:get', { customerId: id })).tier).toBe(
+      data(await caller(() => a)('tiers:get', { customerId: id })).tier,
+    )
+  })
+
   it('keeps both values of a cell two teammates edited without seeing each other’s, the same winner on both', async () => {
     const logDir = path.join(tempDir(), 'log')
     const [a, b] = [device(), device()]

@@ -126,7 +126,10 @@ export class FiguresRepository {
            last6_usd = excluded.last6_usd, prev6_usd = excluded.prev6_usd, median_gap_days = excluded.median_gap_days`,
       ),
       customersOfOrders: db
-        .prepare('SELECT DISTINCT customer_id FROM orders WHERE id IN (SELECT value FROM json_each(?))')
+        // A synced order may arrive before its customer_id cell (another segment): none yet.
+        .prepare(
+          'SELECT DISTINCT customer_id FROM orders WHERE id IN (SELECT value FROM json_each(?)) AND customer_id IS NOT NULL',
+        )
         .pluck(),
     }
   }
