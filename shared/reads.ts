@@ -57,6 +57,7 @@ export const READS = {
   // Pending changes follow every write of a synced fact.
   'team:status': [
     'meta',
+    'sync_state',
     'sync_conflicts',
     'customers',
     'contacts',

@@ -40,6 +40,7 @@ export const TABLES = [
   'attachments',
   'sync_conflicts',
   'sync_parked',
+  'sync_state',
 ] as const
 export type TableName = (typeof TABLES)[number]
 

@@ -12,8 +12,15 @@ afterEach(async () => {
   await Promise.all(open.map((s) => s.close()))
   open = []
 })
+/** The tables each data:changed named, in order. */
+const events: string[][] = []
 function device() {
-  const s = tempServices({ appVersion: '1.0.0' })
+  const s = tempServices({
+    appVersion: '1.0.0',
+    emit: (channel, payload) => {
+      if (channel === 'data:changed') events.push((payload as { tables: string[] }).tables)
+    },
+  })
   open.push(s)
   return { s, call: caller(() => s) }
 }
@@ -55,6 +62,12 @@ describe('a team through a shared folder', () => {
     const back = data(await a.call('sync:now', {}))
     expect(back.received).toBeGreaterThan(0)
     expect(data(await a.call('customers:get', { id })).customer.city).toBe('Lyon')
+
+    // A pass with nothing new announces only its own report: not meta, which every screen reading
+    // a setting would reload for, once a minute.
+    events.length = 0
+    expect(data(await a.call('sync:now', {}))).toMatchObject({ published: 0, received: 0, problem: null })
+    expect(events).toEqual([['sync_state']])
 
     // Leaving keeps the customers; the folder stays as it is.
     const left = data(await b.call('team:leave', {}))

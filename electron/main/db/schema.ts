@@ -741,6 +741,16 @@ export const syncConflicts = sqliteTable(
 )
 
 /**
+ * This device's own sync state that changes on every pass (what the last pass did), apart from
+ * meta: a pass a minute would otherwise announce `meta` and reload every screen that reads a
+ * setting. Device-local, never synced.
+ */
+export const syncState = sqliteTable('sync_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})
+
+/**
  * A teammate's changes to tables or columns this version does not know (a newer app wrote them),
  * kept with their stamps to be applied after an upgrade (design/sync.md "Newer schema").
  */

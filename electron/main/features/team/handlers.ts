@@ -64,7 +64,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
     },
     'team:leave': () => {
       setTeam(db, null)
-      ctx.changes.touch('meta')
+      ctx.changes.touch('meta', 'sync_state')
       return status()
     },
     'sync:conflicts': () => {

@@ -15,7 +15,6 @@ import type { SyncReport } from '../../../../shared/team'
 
 const TEAM_KEY = 'sync.team'
 const DEVICE_NAME_KEY = 'sync.device_name'
-const LAST_KEY = 'sync.last'
 
 export type TeamLink = { id: string; name: string; folder: string }
 
@@ -34,12 +33,13 @@ export function setTeam(db: Db, team: TeamLink | null, deviceName?: string): voi
   db.transaction(() => {
     metaSet(db, TEAM_KEY, team ? JSON.stringify(team) : '')
     if (deviceName !== undefined) metaSet(db, DEVICE_NAME_KEY, deviceName)
-    if (!team) metaSet(db, LAST_KEY, '')
+    if (!team) db.prepare("DELETE FROM sync_state WHERE key = 'last'").run()
   })()
 }
 
 export function lastReport(db: Db): SyncReport | null {
-  const raw = metaRead(db, LAST_KEY)
+  const raw = db.prepare("SELECT value FROM sync_state WHERE key = 'last'").pluck().get() as
+    string | undefined
   return raw ? (JSON.parse(raw) as SyncReport) : null
 }
 
@@ -91,7 +91,12 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
       problem: null,
     }
   }
-  metaSet(r.db, LAST_KEY, JSON.stringify(report))
-  r.changes.touch('meta')
+  // In sync_state, not meta: a pass a minute announcing meta reloaded every screen reading a setting.
+  r.db
+    .prepare(
+      "INSERT INTO sync_state (key, value) VALUES ('last', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .run(JSON.stringify(report))
+  r.changes.touch('sync_state')
   return report
 }

@@ -166,7 +166,13 @@ function InTeam({ status }: { status: TeamStatus }) {
     const res = await call('sync:now', {})
     setBusy(false)
     if (!res.ok) setError(res.error)
-    else if (!res.data.problem)
+    else if (res.data.problem)
+      // The folder could not be used: said at once, not only in the "last sync" line.
+      notifications.show({
+        color: 'red',
+        message: t('team.paused', { reason: t(`team.problem.${res.data.problem}`) }),
+      })
+    else
       notifications.show({
         color: 'teal',
         message: t('team.synced', { sent: res.data.published, received: res.data.received }),
