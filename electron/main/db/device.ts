@@ -1,14 +1,18 @@
 // Device identity and the persisted clock reading (design/sync.md "Device identity", "Clock").
 import { randomBytes } from 'node:crypto'
 import type { Db } from './connection'
+import { prepared } from './prepared'
 import { HybridClock } from '../core/hlc'
 
+// Prepared once per connection: the reminders' derivation reads its horizon from meta on every
+// write to a customer or a reminder.
 export function metaRead(db: Db, key: string): string | undefined {
-  return db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined
+  return prepared(db, 'SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined
 }
 
 export function metaSet(db: Db, key: string, value: string): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, value)
 }
