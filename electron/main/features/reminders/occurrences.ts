@@ -55,8 +55,14 @@ export class ReminderOccurrences {
           'SELECT DISTINCT reminder_id FROM reminder_events WHERE id IN (SELECT value FROM json_each(?))',
         )
         .pluck(),
+      // Only a customer deleted, merged away or restored changes its reminders' rows: the live
+      // reminders whose rows say otherwise (a customer's name or city edited re-expands nothing).
       ofCustomers: db
-        .prepare('SELECT id FROM reminders WHERE customer_id IN (SELECT value FROM json_each(?))')
+        .prepare(
+          `SELECT r.id FROM reminders r JOIN customers c ON c.id = r.customer_id
+           WHERE r.customer_id IN (SELECT value FROM json_each(?)) AND r.deleted_at IS NULL
+             AND (c.deleted_at IS NULL) <> EXISTS (SELECT 1 FROM reminder_occurrences o WHERE o.reminder_id = r.id)`,
+        )
         .pluck(),
       clear: db.prepare('DELETE FROM reminder_occurrences WHERE reminder_id = ?'),
       clearDue: db.prepare('DELETE FROM reminder_due WHERE reminder_id = ?'),
