@@ -12,6 +12,11 @@ import { z } from 'zod'
 /** The shared folder's own format; a newer one makes this app read-only for sync. */
 export const TEAM_FORMAT = 1
 export const TEAM_DIR = 'TradeTier'
+/**
+ * The oldest TradeTier that reads a folder of TEAM_FORMAT, written into each new team.json: the
+ * format, not the creating app's version, decides who can join (no release predates format 1).
+ */
+export const TEAM_FORMAT_MIN_APP = '0.0.0'
 
 const teamFile = z.object({
   teamId: z.string().regex(/^[0-9a-f-]{36}$/),

@@ -3,10 +3,15 @@
 import type { AppContext } from '../../context'
 import type { HandlerModule } from '../../ipc/combine'
 import { AppFailure } from '../../../../shared/errors'
-import type { SyncConflict, TeamStatus } from '../../../../shared/team'
+import type { SyncConflict, TeamProblem, TeamStatus } from '../../../../shared/team'
 import type { RowChange } from '../../db/writer'
 import { hlcToIso, parseHlc } from '../../core/hlc'
-import { checkTeamFolder, createTeamFolder, readDeviceFiles } from '../../sync/team-folder'
+import {
+  TEAM_FORMAT_MIN_APP,
+  checkTeamFolder,
+  createTeamFolder,
+  readDeviceFiles,
+} from '../../sync/team-folder'
 import { deviceNameOf, lastReport, pendingCount, setTeam, teamOf } from './sync'
 
 export function teamHandlers(ctx: AppContext): HandlerModule {
@@ -35,7 +40,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
           : [],
     }
   }
-  const refuse = (problem: string): never => {
+  const refuse = (problem: TeamProblem): never => {
     throw new AppFailure('team_folder', undefined, { problem })
   }
   return {
@@ -44,7 +49,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
       if (teamOf(db)) refuse('in_team')
       const made = createTeamFolder(input.folder, {
         name: input.name,
-        minAppVersion: '0.0.0',
+        minAppVersion: TEAM_FORMAT_MIN_APP,
         now: ctx.now(),
       })
       if (!made.ok) return refuse(made.problem)
