@@ -138,13 +138,18 @@ export class SyncWriter {
    * unknown table or column — those are programming errors, not user input.
    */
   write(changes: readonly RowChange[]): WriteResult {
+    return this.inWriteScope(() => this.writeInTransaction(changes))
+  }
+
+  /** `run` in one IMMEDIATE transaction, inside a write scope (writeScope) for derived work. */
+  private inWriteScope<T>(run: () => T): T {
     const outer = !scopes.has(this.db)
     if (outer) scopes.set(this.db, {})
     try {
       // IMMEDIATE: the write path reads stamps and old values before it writes. A deferred
       // transaction would read a snapshot the worker's next batch can commit past, and then fail
       // with SQLITE_BUSY_SNAPSHOT instead of waiting for the lock (busy_timeout covers only this).
-      return this.db.transaction(() => this.writeInTransaction(changes)).immediate()
+      return this.db.transaction(run).immediate()
     } catch (err) {
       // A nested write rolled back to its savepoint: what was remembered inside it is void.
       if (!outer) scopes.set(this.db, {})
@@ -233,19 +238,11 @@ export class SyncWriter {
    * seen, and the tables' derived work runs as for a local write.
    */
   applyRemote(changes: readonly SyncChange[], then?: () => void): ApplyResult {
-    const outer = !scopes.has(this.db)
-    if (outer) scopes.set(this.db, {})
-    try {
-      return this.db
-        .transaction(() => {
-          const result = this.applyInTransaction(changes)
-          then?.()
-          return result
-        })
-        .immediate()
-    } finally {
-      if (outer) scopes.delete(this.db)
-    }
+    return this.inWriteScope(() => {
+      const result = this.applyInTransaction(changes)
+      then?.()
+      return result
+    })
   }
 
   private applyInTransaction(changes: readonly SyncChange[]): ApplyResult {
