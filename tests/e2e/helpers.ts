@@ -14,7 +14,13 @@ export { expect }
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** A running harness: its address and its own data directory. */
-export type Harness = { url: string; dataDir: string; stop: () => Promise<void> }
+export type Harness = {
+  url: string
+  dataDir: string
+  /** The harness process (its worker threads included): benchmarks wait for it to go idle. */
+  pid: number | undefined
+  stop: () => Promise<void>
+}
 
 /** Data written into a fresh data directory before its harness starts (by any means, any clock). */
 export type HarnessData = { name: string; seed: (dataDir: string) => void | Promise<void> }
@@ -74,7 +80,7 @@ function launch(port: number, dataDir: string, keep: boolean): Promise<Harness> 
       output += chunk.toString()
       if (output.includes('TradeTier harness on')) {
         clearTimeout(timer)
-        resolve({ url: `http://127.0.0.1:${port}`, dataDir, stop })
+        resolve({ url: `http://127.0.0.1:${port}`, dataDir, pid: child.pid, stop })
       }
     })
     child.once('exit', (code) => {

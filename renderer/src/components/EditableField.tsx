@@ -1,22 +1,13 @@
 // A profile field edited in place: shows the value, turns into an input on click, saves on Enter
 // or the check button, cancels on Escape, and shows main's translated error under the input.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { OptionsFilter } from '@mantine/core'
 import { HoverTip } from './HoverTip'
-import {
-  ActionIcon,
-  Autocomplete,
-  Group,
-  Select,
-  TagsInput,
-  Text,
-  TextInput,
-  Textarea,
-  Box,
-} from '@mantine/core'
+import { ActionIcon, Autocomplete, Group, Select, TagsInput, TextInput, Textarea, Box } from '@mantine/core'
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { nameProps } from './scriptLang'
+import classes from './EditableField.module.css'
 
 type Option = { value: string; label: string }
 
@@ -27,8 +18,12 @@ export type EditableFieldProps = {
   value: string | string[] | null
   /** Kind of input. Default 'text'. */
   kind?: 'text' | 'textarea' | 'select' | 'tags'
-  /** Options for 'select'; suggestions for 'tags', and for 'text' (free text still allowed). */
-  options?: Option[]
+  /**
+   * Options for 'select'; suggestions for 'tags', and for 'text' (free text still allowed). A
+   * function is called only when the field opens: a page of fields at rest builds no option lists
+   * (hundreds of translated names it would never show).
+   */
+  options?: Option[] | (() => Option[])
   /** How to show the value when not editing; defaults to the option label or the raw text. */
   display?: (value: string | string[] | null) => React.ReactNode
   /** Text shown when the value is empty. Default: the translated "Not set". */
@@ -113,25 +108,25 @@ export function EditableField({
     if (e.key === 'Enter' && kind === 'text' && !picking) void save()
   }
 
+  const list = useMemo(
+    () =>
+      editing || (kind === 'select' && !display) ? (typeof options === 'function' ? options() : options) : [],
+    [editing, kind, display, options],
+  )
   const shown = display
     ? display(value)
     : Array.isArray(value)
       ? value.join(t('common.listSeparator'))
-      : (options.find((o) => o.value === value)?.label ?? value)
+      : (list.find((o) => o.value === value)?.label ?? value)
   const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0)
 
   if (!editing) {
     return (
-      <Box>
-        <Text size="xs" c="dimmed" fw={500}>
-          {label}
-        </Text>
-        <Group gap={4} wrap="nowrap" align="flex-start">
-          <Text
-            size="sm"
-            c={empty ? 'dimmed' : undefined}
-            fs={empty ? 'italic' : undefined}
-            style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+      <div>
+        <p className={classes.label}>{label}</p>
+        <div className={classes.row}>
+          <p
+            className={empty ? `${classes.value} ${classes.empty}` : classes.value}
             data-testid={`value-${name}`}
           >
             {empty ? (
@@ -142,7 +137,7 @@ export function EditableField({
             ) : (
               shown
             )}
-          </Text>
+          </p>
           <HoverTip label={t('common.editField', { field: label })}>
             <ActionIcon
               variant="subtle"
@@ -155,8 +150,8 @@ export function EditableField({
               <IconPencil size={14} aria-hidden />
             </ActionIcon>
           </HoverTip>
-        </Group>
-      </Box>
+        </div>
+      </div>
     )
   }
 
@@ -166,7 +161,7 @@ export function EditableField({
       {kind === 'select' ? (
         <Select
           {...common}
-          data={options}
+          data={list}
           value={(draft as string) ?? null}
           onChange={change}
           searchable
@@ -177,7 +172,7 @@ export function EditableField({
       ) : kind === 'tags' ? (
         <TagsInput
           {...common}
-          data={options.map((o) => o.value)}
+          data={list.map((o) => o.value)}
           value={(draft as string[]) ?? []}
           onChange={change}
         />
@@ -189,10 +184,10 @@ export function EditableField({
           value={(draft as string) ?? ''}
           onChange={(e) => change(e.currentTarget.value)}
         />
-      ) : options.length > 0 ? (
+      ) : list.length > 0 ? (
         <Autocomplete
           {...common}
-          data={options.map((o) => o.label)}
+          data={list.map((o) => o.label)}
           value={(draft as string) ?? ''}
           onChange={change}
           onOptionSubmit={(v) => void save(v)}
@@ -228,18 +223,14 @@ export function EditableField({
 export function ReadOnlyField({ name, value }: { name: string; value: string | null }) {
   const { t } = useTranslation()
   return (
-    <Box>
-      <Text size="xs" c="dimmed" fw={500}>
-        {t(`fields.${name}`)}
-      </Text>
-      <Text
-        size="sm"
-        c={value ? undefined : 'dimmed'}
-        fs={value ? undefined : 'italic'}
+    <div>
+      <p className={classes.label}>{t(`fields.${name}`)}</p>
+      <p
+        className={value ? classes.value : `${classes.value} ${classes.empty}`}
         data-testid={`value-${name}`}
       >
         {value || t('common.notSet')}
-      </Text>
-    </Box>
+      </p>
+    </div>
   )
 }

@@ -276,8 +276,11 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
     })
     return own ? issueMessage(t, own) : null
   }
-  const enumOptions = (name: string, values: readonly string[]) =>
-    values.map((v) => ({ value: v, label: t(`enum.${name}.${v}`) }))
+  // Option lists are built when a field opens; at rest a select shows its one label.
+  const enumChoice = (name: string, values: readonly string[]) => ({
+    options: () => values.map((v) => ({ value: v, label: t(`enum.${name}.${v}`) })),
+    display: (v: string | string[] | null) => (typeof v === 'string' ? t(`enum.${name}.${v}`) : null),
+  })
 
   return (
     <Card withBorder>
@@ -307,7 +310,8 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
           name="country"
           kind="select"
           value={c.country}
-          options={fmt.countryOptions()}
+          options={fmt.countryOptions}
+          display={(v) => (typeof v === 'string' ? fmt.country(v) : null)}
           filter={countryFilter}
           onSave={save('country')}
           check={check('country')}
@@ -343,7 +347,7 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
           name="preferredLanguage"
           kind="select"
           value={c.preferredLanguage}
-          options={enumOptions('language', LANGUAGE_CODES)}
+          {...enumChoice('language', LANGUAGE_CODES)}
           onSave={save('preferredLanguage')}
           check={check('preferredLanguage')}
         />
@@ -363,7 +367,7 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
           name="businessType"
           kind="select"
           value={c.businessType}
-          options={enumOptions('businessType', BUSINESS_TYPES)}
+          {...enumChoice('businessType', BUSINESS_TYPES)}
           onSave={save('businessType')}
           check={check('businessType')}
         />
@@ -372,17 +376,16 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
         <EditableField
           name="industry"
           value={industryLabel(t, c.industry) || null}
-          options={industrySuggestions(t, fmt.locale, facets.data?.industries).map((n) => ({
-            value: n,
-            label: n,
-          }))}
+          options={() =>
+            industrySuggestions(t, fmt.locale, facets.data?.industries).map((n) => ({ value: n, label: n }))
+          }
           onSave={(v) => save('industry')(industryFromInput(typeof v === 'string' ? v : null))}
         />
         <EditableField
           name="sizeBand"
           kind="select"
           value={c.sizeBand}
-          options={enumOptions('sizeBand', SIZE_BANDS)}
+          {...enumChoice('sizeBand', SIZE_BANDS)}
           onSave={save('sizeBand')}
           check={check('sizeBand')}
         />
@@ -390,7 +393,7 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
           name="quality"
           kind="select"
           value={c.quality}
-          options={enumOptions('quality', QUALITY_LEVELS)}
+          {...enumChoice('quality', QUALITY_LEVELS)}
           onSave={save('quality')}
           check={check('quality')}
         />
@@ -398,17 +401,16 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
           name="productCategories"
           kind="tags"
           value={c.productCategories.map((v) => productCategoryLabel(t, v))}
-          options={productCategoryOptions(t, fmt.locale, c.industry).map((o) => ({
-            value: o.label,
-            label: o.label,
-          }))}
+          options={() =>
+            productCategoryOptions(t, fmt.locale, c.industry).map((o) => ({ value: o.label, label: o.label }))
+          }
           onSave={(v) => save('productCategories')(productCategoriesFromInput(Array.isArray(v) ? v : []))}
         />
         <EditableField
           name="source"
           kind="select"
           value={c.source}
-          options={enumOptions('source', SOURCES)}
+          {...enumChoice('source', SOURCES)}
           onSave={save('source')}
           check={check('source')}
         />
@@ -423,7 +425,7 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
           name="owner"
           openSignal={assignOwner}
           value={c.owner}
-          options={(facets.data?.owners ?? []).map((o) => ({ value: o, label: o }))}
+          options={() => (facets.data?.owners ?? []).map((o) => ({ value: o, label: o }))}
           onSave={save('owner')}
           check={check('owner')}
         />
@@ -431,7 +433,8 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
           name="currency"
           kind="select"
           value={c.currency}
-          options={CURRENCIES.map((v) => ({ value: v, label: v }))}
+          options={() => CURRENCIES.map((v) => ({ value: v, label: v }))}
+          display={(v) => (typeof v === 'string' ? v : null)}
           onSave={save('currency')}
           check={check('currency')}
         />
@@ -439,7 +442,7 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
           name="tags"
           kind="tags"
           value={c.tags}
-          options={(facets.data?.tags ?? []).map((v) => ({ value: v, label: v }))}
+          options={() => (facets.data?.tags ?? []).map((v) => ({ value: v, label: v }))}
           onSave={save('tags')}
           check={check('tags')}
         />
