@@ -101,6 +101,54 @@ function serveStatic(url: URL, res: http.ServerResponse) {
     .pipe(res)
 }
 
+const INTERNAL_RESULT: Result<unknown> = { ok: false, error: { code: 'internal' } }
+const INTERNAL = { result: INTERNAL_RESULT, json: JSON.stringify(INTERNAL_RESULT) }
+
+/** Most calls one batch may carry (a customer page reads about ten together). */
+const MAX_BATCH = 64
+
+/** One call's answer, as Electron's handler gives it, and its JSON; never rejects. */
+function answerCall(
+  channel: string,
+  input: unknown,
+  trusted: boolean,
+): Promise<{ result: Result<unknown>; json: string }> {
+  const services = host.current
+  const began = performance.now()
+  const answer = services
+    ? dispatch(services.ipc, channel, input, trusted, (err) => console.error(channel, err))
+    : Promise.resolve().then((): Result<unknown> => {
+        if (!trusted) return { ok: false, error: { code: 'forbidden_sender' } }
+        if (channel !== 'backups:restoreLatest') return { ok: false, error: { code: 'db_damaged' } }
+        try {
+          return { ok: true, data: restoreAtStart() }
+        } catch (err) {
+          if (err instanceof AppFailure) return { ok: false, error: { code: err.code } }
+          console.error(channel, err)
+          return { ok: false, error: { code: 'internal' } }
+        }
+      })
+  return answer.then(
+    (result) => {
+      // TT_TRACE_IPC=1 prints each call's main-process time and each change event, to tell
+      // main's share of a slow screen from the renderer's.
+      if (process.env.TT_TRACE_IPC)
+        console.error(`ipc ${channel} ${(performance.now() - began).toFixed(1)} ms`)
+      // A result that cannot be serialised (dispatch itself never throws) is a bug: answered as one.
+      try {
+        return { result, json: JSON.stringify(result) }
+      } catch (err) {
+        console.error(channel, err)
+        return INTERNAL
+      }
+    },
+    (err: unknown) => {
+      console.error(channel, err)
+      return INTERNAL
+    },
+  )
+}
+
 const server = http.createServer((req, res) => {
   // A foreign Host means DNS rebinding; a foreign Origin means another web page. Both are refused,
   // so only the renderer this harness serves can drive it.
@@ -113,18 +161,21 @@ const server = http.createServer((req, res) => {
   } catch {
     return send(res, 400, 'Bad request')
   }
-  if (url.pathname.startsWith('/ipc/')) {
+  if (url.pathname.startsWith('/ipc/') || url.pathname === '/ipc-batch') {
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed')
     const origin = req.headers.origin ?? ''
     const trusted =
       allowedOrigins.has(origin) && (req.headers['content-type'] ?? '').startsWith('application/json')
-    let channel: string
-    try {
-      channel = decodeURIComponent(url.pathname.slice('/ipc/'.length))
-    } catch {
-      return trusted
-        ? sendJson(res, 400, { ok: false, error: { code: 'validation' } })
-        : sendJson(res, 403, { ok: false, error: { code: 'forbidden_sender' } })
+    const batch = url.pathname === '/ipc-batch'
+    let channel = ''
+    if (!batch) {
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/ipc/'.length))
+      } catch {
+        return trusted
+          ? sendJson(res, 400, { ok: false, error: { code: 'validation' } })
+          : sendJson(res, 403, { ok: false, error: { code: 'forbidden_sender' } })
+      }
     }
     req.on('error', () => res.destroy())
     const chunks: Buffer[] = []
@@ -141,36 +192,41 @@ const server = http.createServer((req, res) => {
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'validation' } })
       }
-      const services = host.current
-      const began = performance.now()
-      const answer = services
-        ? dispatch(services.ipc, channel, input, trusted, (err) => console.error(channel, err))
-        : Promise.resolve().then((): Result<unknown> => {
-            if (!trusted) return { ok: false, error: { code: 'forbidden_sender' } }
-            if (channel !== 'backups:restoreLatest') return { ok: false, error: { code: 'db_damaged' } }
-            try {
-              return { ok: true, data: restoreAtStart() }
-            } catch (err) {
-              if (err instanceof AppFailure) return { ok: false, error: { code: err.code } }
-              console.error(channel, err)
-              return { ok: false, error: { code: 'internal' } }
-            }
-          })
-      answer
-        .then((result) => {
-          // TT_TRACE_IPC=1 prints each call's main-process time and each change event, to tell
-          // main's share of a slow screen from the renderer's.
-          if (process.env.TT_TRACE_IPC) {
-            console.error(`ipc ${channel} ${(performance.now() - began).toFixed(1)} ms`)
-          }
-          sendJson(res, result.ok || result.error.code !== 'forbidden_sender' ? 200 : 403, result)
+      if (!batch) {
+        void answerCall(channel, input, trusted).then(({ result, json }) =>
+          send(
+            res,
+            result.ok || result.error.code !== 'forbidden_sender' ? 200 : 403,
+            json,
+            'application/json; charset=utf-8',
+          ),
+        )
+        return
+      }
+      // Calls the window made together (a page's reads): one request instead of one each, as
+      // Electron's IPC has no per-host connection limit and Chromium allows six, one of them
+      // held by the event stream. Each answer is a line written as soon as it is ready, so a
+      // slow call does not hold up the others.
+      if (!trusted) return sendJson(res, 403, { ok: false, error: { code: 'forbidden_sender' } })
+      const calls = Array.isArray(input) ? input : null
+      const valid = calls?.every(
+        (c): c is { channel: string; input: unknown } =>
+          typeof c === 'object' && c !== null && typeof (c as { channel?: unknown }).channel === 'string',
+      )
+      if (!calls || !valid || calls.length === 0 || calls.length > MAX_BATCH)
+        return sendJson(res, 400, { ok: false, error: { code: 'validation' } })
+      res.writeHead(200, {
+        'Content-Type': 'application/x-ndjson',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      let left = calls.length
+      calls.forEach((c, i) => {
+        void answerCall(c.channel, c.input, trusted).then(({ json }) => {
+          res.write(`{"i":${i},"result":${json}}\n`)
+          if (--left === 0) res.end()
         })
-        .catch((err: unknown) => {
-          // dispatch never throws, but a result that cannot be serialised would.
-          console.error(channel, err)
-          if (res.headersSent) res.destroy()
-          else sendJson(res, 500, { ok: false, error: { code: 'internal' } })
-        })
+      })
     })
     return
   }

@@ -48,7 +48,7 @@ const INSTRUMENT = `
   const realFetch = window.fetch.bind(window);
   window.fetch = async (...args) => {
     const url = String(args[0] && args[0].url ? args[0].url : args[0]);
-    if (!url.includes('/ipc/')) return realFetch(...args);
+    if (!url.includes('/ipc')) return realFetch(...args);
     window.__bench.pending++;
     try {
       const res = await realFetch(...args);

@@ -65,3 +65,41 @@ test('answers malformed %-encoding in an IPC channel and keeps serving', async (
   expect(info.status()).toBe(200)
   expect((await info.json()).ok).toBe(true)
 })
+
+// The batch endpoint the window uses for calls made together answers under the same rules.
+test('a batch of calls: refused from a foreign origin, answered line by line from the window', async ({
+  request,
+  baseURL,
+}) => {
+  const calls = [
+    { channel: 'customers:create', input: { customer: { displayName: 'Evil Batch', country: 'FR' } } },
+    { channel: 'app:info', input: {} },
+  ]
+  const foreign = await request.post(`${baseURL}/ipc-batch`, {
+    headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json' },
+    data: calls,
+  })
+  expect(foreign.status()).toBe(403)
+  const malformed = await request.post(`${baseURL}/ipc-batch`, {
+    headers: { Origin: baseURL!, 'Content-Type': 'application/json' },
+    data: { channel: 'app:info' },
+  })
+  expect(malformed.status()).toBe(400)
+  const own = await request.post(`${baseURL}/ipc-batch`, {
+    headers: { Origin: baseURL!, 'Content-Type': 'application/json' },
+    data: [
+      { channel: 'customers:search', input: { query: 'Evil Batch' } },
+      { channel: 'no:such', input: {} },
+    ],
+  })
+  expect(own.status()).toBe(200)
+  const lines = (await own.text())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { i: number; result: { ok: boolean; data?: { hits: unknown[] } } })
+    .sort((a, b) => a.i - b.i)
+  expect(lines.map((l) => l.i)).toEqual([0, 1])
+  // The foreign batch wrote nothing; an unknown channel is refused on its own line.
+  expect(lines[0]!.result.data?.hits).toEqual([])
+  expect(lines[1]!.result.ok).toBe(false)
+})

@@ -18,13 +18,72 @@ declare global {
   }
 }
 
-async function httpInvoke(channel: Channel, input: unknown): Promise<unknown> {
-  const res = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
+type Pending = {
+  channel: Channel
+  input: unknown
+  resolve: (answer: unknown) => void
+  reject: (err: unknown) => void
+}
+let queued: Pending[] = []
+
+/**
+ * The harness's HTTP bridge. Calls made in the same task (a page's reads start together) travel
+ * in one request: Chromium opens at most six connections to a host, one held by the event stream,
+ * so ten reads over HTTP waited in line where Electron's IPC answers them side by side. The
+ * harness writes each answer as soon as it is ready; a call made alone keeps its own URL.
+ */
+function httpInvoke(channel: Channel, input: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    queued.push({ channel, input, resolve, reject })
+    if (queued.length === 1) queueMicrotask(flush)
+  })
+}
+
+function flush(): void {
+  const calls = queued
+  queued = []
+  if (calls.length === 1) {
+    const [only] = calls as [Pending]
+    fetch(`/ipc/${encodeURIComponent(only.channel)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(only.input ?? {}),
+    })
+      .then((res) => res.json())
+      .then(only.resolve, only.reject)
+    return
+  }
+  void batch(calls).catch((err: unknown) => {
+    for (const c of calls) c.reject(err)
+  })
+}
+
+async function batch(calls: Pending[]): Promise<void> {
+  const res = await fetch('/ipc-batch', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input ?? {}),
+    body: JSON.stringify(calls.map((c) => ({ channel: c.channel, input: c.input ?? {} }))),
   })
-  return res.json()
+  if (!res.ok || !res.body) {
+    const answer: unknown = await res.json()
+    for (const c of calls) c.resolve(answer)
+    return
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
+  let buffer = ''
+  for (;;) {
+    const { value, done } = await reader.read()
+    if (done) break
+    buffer += value
+    let end: number
+    while ((end = buffer.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffer.slice(0, end)) as { i: number; result: unknown }
+      buffer = buffer.slice(end + 1)
+      calls[line.i]?.resolve(line.result)
+    }
+  }
+  // Whatever was not answered (the harness went away mid-stream) fails; a settled promise ignores it.
+  for (const c of calls) c.reject(new Error('no answer'))
 }
 
 let source: EventSource | null = null
