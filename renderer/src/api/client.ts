@@ -24,38 +24,46 @@ type Pending = {
   resolve: (answer: unknown) => void
   reject: (err: unknown) => void
 }
-let queued: Pending[] = []
+let queued: Pending[] | null = null
 
 /**
  * The harness's HTTP bridge. Calls made in the same task (a page's reads start together) travel
  * in one request: Chromium opens at most six connections to a host, one held by the event stream,
- * so ten reads over HTTP waited in line where Electron's IPC answers them side by side. The
- * harness writes each answer as soon as it is ready; a call made alone keeps its own URL.
+ * so ten reads over HTTP waited in line where Electron's IPC answers them side by side. The first
+ * call of a task leaves at once (a save is not held behind the render its click started); those
+ * after it in the same task go together, and the harness writes each answer as soon as it is ready.
  */
 function httpInvoke(channel: Channel, input: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    queued.push({ channel, input, resolve, reject })
-    if (queued.length === 1) queueMicrotask(flush)
+    const call: Pending = { channel, input, resolve, reject }
+    if (queued) {
+      queued.push(call)
+      return
+    }
+    queued = []
+    queueMicrotask(flush)
+    single(call)
   })
 }
 
-function flush(): void {
-  const calls = queued
-  queued = []
-  if (calls.length === 1) {
-    const [only] = calls as [Pending]
-    fetch(`/ipc/${encodeURIComponent(only.channel)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(only.input ?? {}),
-    })
-      .then((res) => res.json())
-      .then(only.resolve, only.reject)
-    return
-  }
-  void batch(calls).catch((err: unknown) => {
-    for (const c of calls) c.reject(err)
+function single(call: Pending): void {
+  fetch(`/ipc/${encodeURIComponent(call.channel)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(call.input ?? {}),
   })
+    .then((res) => res.json())
+    .then(call.resolve, call.reject)
+}
+
+function flush(): void {
+  const calls = queued ?? []
+  queued = null
+  if (calls.length === 1) single(calls[0]!)
+  else if (calls.length > 1)
+    void batch(calls).catch((err: unknown) => {
+      for (const c of calls) c.reject(err)
+    })
 }
 
 async function batch(calls: Pending[]): Promise<void> {
