@@ -2,7 +2,7 @@
 // fetched 100 at a time as they scroll into view), so 100,000 customers scroll like 100. It fits
 // its area: the columns the user chose are shown by priority while their minimum widths fit, so a
 // 1280 px window or a narrow one drops the city before the name, and nothing is cut off.
-import { useEffect, useMemo, useRef } from 'react'
+import { memo, useEffect, useMemo, useRef } from 'react'
 import { Badge, Box, Text, UnstyledButton, Skeleton } from '@mantine/core'
 import { useElementSize } from '@mantine/hooks'
 import { ROW_HEIGHT, usePagedRows } from '../../components/usePagedRows'
@@ -208,7 +208,12 @@ export function CustomerTable({
   }, [t, i18n.language])
 
   // Before the first measure (width 0) every chosen column shows, as it did before fitting.
-  const columns = width > 0 ? fitColumns(all, chosen, width) : all.filter((c) => chosen.includes(c.key))
+  // Memoised with the grid, so the rows (memo) render again only when what they show changes: a
+  // filter change re-rendered every row on screen before its request had even left.
+  const columns = useMemo(
+    () => (width > 0 ? fitColumns(all, chosen, width) : all.filter((c) => chosen.includes(c.key))),
+    [all, chosen, width],
+  )
   const hiddenKey = all
     .filter((c) => chosen.includes(c.key) && !columns.includes(c))
     .map((c) => c.key)
@@ -274,37 +279,50 @@ export function CustomerTable({
         aria-label={t('customers.tableScroll')}
       >
         <div role="presentation" style={{ height: totalSize, position: 'relative' }}>
-          {items.map((item) => {
-            const row = rowAt(item.index)
-            return (
-              <div
-                role="row"
-                key={item.key}
-                aria-rowindex={item.index + 2}
-                className={classes.row}
-                data-testid={row ? 'customer-row' : 'customer-row-loading'}
-                style={{
-                  gridTemplateColumns: grid,
-                  transform: `translateY(${item.start}px)`,
-                  height: ROW_HEIGHT,
-                }}
-              >
-                {columns.map((c) => (
-                  <Cell
-                    key={c.key}
-                    badge={c.key === 'tier'}
-                    loading={!row}
-                    content={row ? c.render(row) : null}
-                  />
-                ))}
-              </div>
-            )
-          })}
+          {items.map((item) => (
+            <Row
+              key={item.key}
+              index={item.index}
+              start={item.start}
+              row={rowAt(item.index)}
+              columns={columns}
+              grid={grid}
+            />
+          ))}
         </div>
       </div>
     </Box>
   )
 }
+
+/** One row at `start` px; a placeholder until its page has come. */
+const Row = memo(function Row({
+  index,
+  start,
+  row,
+  columns,
+  grid,
+}: {
+  index: number
+  start: number
+  row: CustomerRow | undefined
+  columns: readonly Column[]
+  grid: string
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={classes.row}
+      data-testid={row ? 'customer-row' : 'customer-row-loading'}
+      style={{ gridTemplateColumns: grid, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+    >
+      {columns.map((c) => (
+        <Cell key={c.key} badge={c.key === 'tier'} loading={!row} content={row ? c.render(row) : null} />
+      ))}
+    </div>
+  )
+})
 
 /** Calls `onHidden` when the set of columns left out changes (not on every render). */
 function useReportHidden(hiddenKey: string, onHidden?: (hidden: CustomerColumn[]) => void) {
