@@ -507,7 +507,7 @@ export const contract = {
   'sync:now': { input: empty, output: syncReportSchema },
   /** The open conflicts (up to 200, newest first) with the names they concern. */
   'sync:conflicts': { input: empty, output: z.object({ conflicts: z.array(conflictSchema) }) },
-  /** Keeps the value shown (nothing written) or the other one (a new change, which syncs). */
+  /** Keeps the value shown or the other one: either is written again as a new change, which syncs. */
   'sync:resolve': {
     input: z.object({ id: z.number().int().positive(), keep: z.enum(['kept', 'other']) }),
     output: z.object({ id: z.number() }),

@@ -161,5 +161,24 @@ describe('a team through a shared folder', () => {
     // Settled once: a second choice is refused.
     const again = await a.call('sync:resolve', { id: c.id, keep: 'kept' })
     expect(again.ok).toBe(false)
+
+    // A second conflict, on the notes: Bruno keeps the value shown. That too is a change, which
+    // settles the conflict on Anna's computer, and the value stays what both show.
+    data(await a.call('customers:update', { id, patch: { notes: 'Call after Ramadan' } }))
+    data(await b.call('customers:update', { id, patch: { notes: 'Wants samples first' } }))
+    data(await a.call('sync:now', {}))
+    data(await b.call('sync:now', {}))
+    data(await a.call('sync:now', {}))
+    const second = data(await b.call('sync:conflicts', {})).conflicts
+    expect(second).toHaveLength(1)
+    expect(data(await a.call('sync:conflicts', {})).conflicts).toHaveLength(1)
+    const notes = async (d: typeof a) => data(await d.call('customers:get', { id })).customer.notes
+    const shown = await notes(b)
+    data(await b.call('sync:resolve', { id: second[0]!.id, keep: 'kept' }))
+    data(await b.call('sync:now', {}))
+    data(await a.call('sync:now', {}))
+    expect(data(await a.call('sync:conflicts', {})).conflicts).toEqual([])
+    expect(await notes(a)).toBe(shown)
+    expect(await notes(b)).toBe(shown)
   })
 })

@@ -137,8 +137,8 @@ export class SyncWriter {
    * and logged; a change that alters nothing writes nothing. Throws (and writes nothing) on an
    * unknown table or column — those are programming errors, not user input.
    */
-  write(changes: readonly RowChange[]): WriteResult {
-    return this.inWriteScope(() => this.writeInTransaction(changes))
+  write(changes: readonly RowChange[], options: { restamp?: boolean } = {}): WriteResult {
+    return this.inWriteScope(() => this.writeInTransaction(changes, options.restamp === true))
   }
 
   /** `run` in one IMMEDIATE transaction, inside a write scope (writeScope) for derived work. */
@@ -159,7 +159,11 @@ export class SyncWriter {
     }
   }
 
-  private writeInTransaction(changes: readonly RowChange[]): WriteResult {
+  /**
+   * `restamp`: cells given are stamped and logged even when the value is the one stored — a
+   * decision to keep a value (a conflict settled for the value shown) travels to teammates.
+   */
+  private writeInTransaction(changes: readonly RowChange[], restamp: boolean): WriteResult {
     // A worker's connection writes through its own SyncWriter (an import, a sync apply); the
     // stored reading, taken under the write lock, keeps both clocks issuing increasing stamps.
     const stored = this.storedClock.get() as string | undefined
@@ -194,7 +198,7 @@ export class SyncWriter {
       for (const [col, value] of Object.entries(change.values) as [string, CellValue | undefined][]) {
         if (value === undefined) continue
         if (!allowed.has(col)) throw new Error(`not a synced column: ${change.table}.${col}`)
-        if (current && current[col] === value) continue
+        if (current && current[col] === value && !restamp) continue
         // A new row's empty cells equal the column default: nothing to stamp, log or sync.
         if (!current && value === null) continue
         changed.push([col, value])

@@ -4,7 +4,8 @@ import type { AppContext } from '../../context'
 import type { HandlerModule } from '../../ipc/combine'
 import { AppFailure } from '../../../../shared/errors'
 import type { SyncConflict, TeamProblem, TeamStatus } from '../../../../shared/team'
-import type { RowChange } from '../../db/writer'
+import { SYNCED_COLUMNS } from '../../db/writer'
+import type { RowChange, SyncedTable } from '../../db/writer'
 import { hlcToIso, parseHlc } from '../../core/hlc'
 import {
   TEAM_FORMAT_MIN_APP,
@@ -130,16 +131,32 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
     },
     'sync:resolve': ({ id, keep }) => {
       const row = db.prepare('SELECT * FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL').get(id) as
-        { tbl: string; row_id: string; col: string; loser_value: string | null } | undefined
+        | {
+            tbl: string
+            row_id: string
+            col: string
+            winner_value: string | null
+            loser_value: string | null
+          }
+        | undefined
       if (!row) throw new AppFailure('not_found')
       db.transaction(() => {
-        // The other value, chosen: a new change of the cell, stamped now, which every teammate
-        // applies (and which closes the same conflict on theirs, their author having seen both).
-        if (keep === 'other') {
-          const value =
-            row.loser_value === null ? null : (JSON.parse(row.loser_value) as string | number | null)
-          ctx.writer.write([{ table: row.tbl, id: row.row_id, values: { [row.col]: value } } as RowChange])
-        }
+        // Either choice is a new change of the cell, stamped now, which every teammate applies
+        // and which closes the same conflict on theirs (its author had seen both values). Keeping
+        // the value shown writes it again: otherwise the conflict stayed open everywhere else.
+        // "Kept" is what the cell holds now (an edit made here since counts, not the stale winner).
+        const columns: readonly string[] | undefined = SYNCED_COLUMNS[row.tbl as SyncedTable]
+        if (!columns?.includes(row.col)) throw new AppFailure('not_found')
+        const value =
+          keep === 'other'
+            ? row.loser_value === null
+              ? null
+              : (JSON.parse(row.loser_value) as string | number | null)
+            : (db.prepare(`SELECT "${row.col}" FROM "${row.tbl}" WHERE id = ?`).pluck().get(row.row_id) as
+                string | number | null)
+        ctx.writer.write([{ table: row.tbl, id: row.row_id, values: { [row.col]: value } } as RowChange], {
+          restamp: true,
+        })
         db.prepare(
           'UPDATE sync_conflicts SET resolved_at = ? WHERE tbl = ? AND row_id = ? AND col = ? AND resolved_at IS NULL',
         ).run(ctx.now().toISOString(), row.tbl, row.row_id, row.col)
