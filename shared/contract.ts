@@ -148,6 +148,8 @@ export const contract = {
       industries: z.array(z.string()),
       owners: z.array(z.string()),
       tags: z.array(z.string()),
+      /** The team's people (team settings), offered as owners beside those already in use. */
+      people: z.array(z.string()),
     }),
   },
   'customers:search': {

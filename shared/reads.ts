@@ -19,7 +19,7 @@ export const READS = {
   'settings:get': ['meta'],
   // The search box (q) filters by the search index.
   'customers:list': [...CUSTOMER_ROWS, 'search_docs', 'customer_fts', 'search_grams'],
-  'customers:facets': ['customers', 'customer_tags'],
+  'customers:facets': ['customers', 'customer_tags', 'meta'],
   'customers:search': [
     'customers',
     'contacts',

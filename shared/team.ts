@@ -22,8 +22,14 @@ export type TeamProblem = (typeof TEAM_PROBLEMS)[number]
 const folderInput = z.string().trim().min(1, { error: 'required' }).max(1000, { error: 'too_long' })
 const nameInput = z.string().trim().min(1, { error: 'required' }).max(100, { error: 'too_long' })
 
-export const teamCreateSchema = z.object({ folder: folderInput, name: nameInput, deviceName: nameInput })
-export const teamJoinSchema = z.object({ folder: folderInput, deviceName: nameInput })
+/** `userName`: the person using this computer, recorded on every change it makes and offered as an owner. */
+export const teamCreateSchema = z.object({
+  folder: folderInput,
+  name: nameInput,
+  deviceName: nameInput,
+  userName: nameInput,
+})
+export const teamJoinSchema = z.object({ folder: folderInput, deviceName: nameInput, userName: nameInput })
 
 export const syncReportSchema = z.object({
   at: z.string(),
@@ -43,6 +49,8 @@ const conflictSideSchema = z.object({
   at: z.string(),
   deviceId: z.string(),
   deviceName: z.string().nullable(),
+  /** The person on that computer, as its team settings name them. */
+  userName: z.string().nullable(),
 })
 
 /** A field two teammates changed without seeing each other's value (open ones, newest first). */
@@ -67,13 +75,23 @@ export const teamStatusSchema = z.object({
   team: z.object({ id: z.string(), name: z.string(), folder: z.string() }).nullable(),
   deviceId: z.string(),
   deviceName: z.string().nullable(),
+  userName: z.string().nullable(),
   /** Changes made here and not yet sealed in the folder. */
   pending: z.number(),
   /** Cells two teammates edited without seeing each other's value, not yet looked at. */
   conflicts: z.number(),
   last: syncReportSchema.nullable(),
   devices: z.array(
-    z.object({ deviceId: z.string(), deviceName: z.string(), userName: z.string(), seenAt: z.string() }),
+    z.object({
+      deviceId: z.string(),
+      deviceName: z.string(),
+      userName: z.string(),
+      appVersion: z.string(),
+      /** When it last passed with the folder, by its own clock. */
+      seenAt: z.string(),
+      /** How far its clock was ahead of this one's when its file was read, when over an hour; else null. */
+      clockAheadMs: z.number().nullable(),
+    }),
   ),
 })
 export type TeamStatus = z.infer<typeof teamStatusSchema>

@@ -32,7 +32,14 @@ describe('a team through a shared folder', () => {
     const folder = tempDir('tradetier-team-')
     const a = device()
     const b = device()
-    const made = data(await a.call('team:create', { folder, name: 'Export team', deviceName: 'Anna laptop' }))
+    const made = data(
+      await a.call('team:create', {
+        folder,
+        name: 'Export team',
+        deviceName: 'Anna laptop',
+        userName: 'Anna Li',
+      }),
+    )
     expect(made.team).toMatchObject({ name: 'Export team', folder })
     expect(fs.existsSync(path.join(folder, 'TradeTier', 'team.json'))).toBe(true)
 
@@ -49,18 +56,30 @@ describe('a team through a shared folder', () => {
     expect(sent.published).toBeGreaterThan(0)
     expect(data(await a.call('team:status', {})).pending).toBe(0)
 
-    const joined = data(await b.call('team:join', { folder, deviceName: 'Bruno desktop' }))
+    const joined = data(
+      await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }),
+    )
     expect(joined.team?.id).toBe(made.team?.id)
     // Joining ran a pass: the customer is here.
     expect(data(await b.call('customers:get', { id })).customer.displayName).toBe('Lumière Import')
     expect(joined.last).toMatchObject({ problem: null })
     expect(joined.last!.received).toBeGreaterThan(0)
     expect(joined.devices.map((d) => d.deviceName).sort()).toEqual(['Anna laptop', 'Bruno desktop'])
+    // Each computer names its person, recorded in its file and offered as an owner on the others.
+    expect(joined.userName).toBe('Bruno Moreau')
+    expect(joined.devices.map((d) => [d.userName, d.clockAheadMs])).toEqual(
+      expect.arrayContaining([
+        ['Anna Li', null],
+        ['Bruno Moreau', null],
+      ]),
+    )
+    expect(data(await b.call('customers:facets', {})).people).toEqual(['Anna Li', 'Bruno Moreau'])
 
     data(await b.call('customers:update', { id, patch: { city: 'Lyon' } }))
     data(await b.call('sync:now', {}))
     const back = data(await a.call('sync:now', {}))
     expect(back.received).toBeGreaterThan(0)
+    expect(data(await a.call('customers:facets', {})).people).toEqual(['Anna Li', 'Bruno Moreau'])
     expect(data(await a.call('customers:get', { id })).customer.city).toBe('Lyon')
 
     // A pass with nothing new announces only its own report: not meta, which every screen reading
@@ -84,25 +103,35 @@ describe('a team through a shared folder', () => {
       expect(r.error?.code).toBe('team_folder')
       return (r.error?.details as { problem: string }).problem
     }
-    expect(await refused(a.call('team:join', { folder: missing, deviceName: 'A' }))).toBe('missing')
-    expect(await refused(a.call('team:create', { folder: missing, name: 'T', deviceName: 'A' }))).toBe(
+    expect(await refused(a.call('team:join', { folder: missing, deviceName: 'A', userName: 'User A' }))).toBe(
       'missing',
     )
+    expect(
+      await refused(
+        a.call('team:create', { folder: missing, name: 'T', deviceName: 'A', userName: 'User A' }),
+      ),
+    ).toBe('missing')
     const empty = tempDir()
-    expect(await refused(a.call('team:join', { folder: empty, deviceName: 'A' }))).toBe('no_team')
+    expect(await refused(a.call('team:join', { folder: empty, deviceName: 'A', userName: 'User A' }))).toBe(
+      'no_team',
+    )
     fs.writeFileSync(path.join(empty, 'notes.txt'), 'not a team')
-    expect(await refused(a.call('team:join', { folder: empty, deviceName: 'A' }))).toBe('no_team')
+    expect(await refused(a.call('team:join', { folder: empty, deviceName: 'A', userName: 'User A' }))).toBe(
+      'no_team',
+    )
     expect(await refused(a.call('sync:now', {}))).toBe('no_link')
     expect(meta(a.s)).toEqual([])
 
     const folder = tempDir()
-    data(await a.call('team:create', { folder, name: 'T', deviceName: 'A' }))
+    data(await a.call('team:create', { folder, name: 'T', deviceName: 'A', userName: 'User A' }))
     const b = device()
-    expect(await refused(b.call('team:create', { folder, name: 'Other', deviceName: 'B' }))).toBe(
-      'already_team',
-    )
+    expect(
+      await refused(b.call('team:create', { folder, name: 'Other', deviceName: 'B', userName: 'User B' })),
+    ).toBe('already_team')
     expect(meta(b.s)).toEqual([])
-    expect(await refused(a.call('team:join', { folder, deviceName: 'A' }))).toBe('in_team')
+    expect(await refused(a.call('team:join', { folder, deviceName: 'A', userName: 'User A' }))).toBe(
+      'in_team',
+    )
 
     // The folder unplugged: the pass says so and reads or writes nothing.
     fs.rmSync(folder, { recursive: true })
@@ -115,7 +144,7 @@ describe('a team through a shared folder', () => {
     const folder = tempDir('tradetier-team-')
     const a = device()
     const b = device()
-    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop' }))
+    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
     const { id } = data(
       await a.call('customers:create', {
         customer: { displayName: 'Gulf Star Trading', country: 'AE' },
@@ -124,7 +153,7 @@ describe('a team through a shared folder', () => {
       }),
     )
     data(await a.call('sync:now', {}))
-    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop' }))
+    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
     data(await a.call('customers:update', { id, patch: { city: 'Dubai' } }))
     data(await b.call('customers:update', { id, patch: { city: 'Sharjah' } }))
     data(await a.call('sync:now', {}))

@@ -7,6 +7,7 @@ import type { FieldIssue } from '../../../../shared/errors'
 import type { ContactValues, CustomerValues } from '../../../../shared/domain'
 import { checkContact, checkCustomer } from '../../core/validate'
 import { CustomerMerge } from './merge'
+import { teamMembers } from '../team/sync'
 
 /** The customer and its contacts checked together; throws `validation` with every issue found. */
 function validateNew(customer: CustomerValues, contacts: ContactValues[]) {
@@ -26,7 +27,7 @@ export function customerHandlers(ctx: AppContext): HandlerModule {
   const merges = new CustomerMerge(ctx)
   return {
     'customers:list': (input) => customers.list(input),
-    'customers:facets': () => customers.facets(),
+    'customers:facets': () => ({ ...customers.facets(), people: teamMembers(ctx.db) }),
     'customers:search': (input) => ({ hits: customers.searchCustomers(input.query, input.limit) }),
     'customers:get': (input) => customers.get(input.id),
     'customers:create': (input) => {

@@ -13,7 +13,8 @@ import {
   createTeamFolder,
   readDeviceFiles,
 } from '../../sync/team-folder'
-import { deviceNameOf, lastReport, pendingCount, setTeam, teamOf } from './sync'
+import { deviceNameOf, lastReport, pendingCount, setTeam, teamOf, userNameOf } from './sync'
+import { DRIFT_WARNING_MS } from '../../core/hlc'
 
 export function teamHandlers(ctx: AppContext): HandlerModule {
   const { db } = ctx
@@ -24,6 +25,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
       team,
       deviceId: ctx.deviceId,
       deviceName: deviceNameOf(db),
+      userName: userNameOf(db),
       pending: pendingCount(db),
       conflicts: db
         .prepare('SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL')
@@ -36,10 +38,18 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
               deviceId: d.deviceId,
               deviceName: d.deviceName,
               userName: d.userName,
+              appVersion: d.appVersion,
               seenAt: d.wallClock,
+              clockAheadMs: ahead(d.wallClock),
             }))
           : [],
     }
+  }
+  // A device's file carries its clock reading at its last pass: ahead of ours by over an hour, its
+  // clock is off (a file read late only looks behind, never ahead).
+  const ahead = (wallClock: string): number | null => {
+    const by = Date.parse(wallClock) - ctx.now().getTime()
+    return by > DRIFT_WARNING_MS ? by : null
   }
   const refuse = (problem: TeamProblem): never => {
     throw new AppFailure('team_folder', undefined, { problem })
@@ -54,7 +64,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
         now: ctx.now(),
       })
       if (!made.ok) return refuse(made.problem)
-      setTeam(db, { id: made.team.teamId, name: made.team.name, folder: input.folder }, input.deviceName)
+      setTeam(db, { id: made.team.teamId, name: made.team.name, folder: input.folder }, input)
       ctx.changes.touch('meta')
       await ctx.jobs.run('sync', { appVersion: ctx.appVersion })
       return status()
@@ -63,7 +73,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
       if (teamOf(db)) refuse('in_team')
       const check = checkTeamFolder(input.folder)
       if (!check.ok) return refuse(check.problem === 'empty' ? 'no_team' : check.problem)
-      setTeam(db, { id: check.team.teamId, name: check.team.name, folder: input.folder }, input.deviceName)
+      setTeam(db, { id: check.team.teamId, name: check.team.name, folder: input.folder }, input)
       ctx.changes.touch('meta')
       await ctx.jobs.run('sync', { appVersion: ctx.appVersion })
       return status()
@@ -76,11 +86,11 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
     'sync:conflicts': () => {
       const team = teamOf(db)
       const check = team ? checkTeamFolder(team.folder, team.id) : null
-      const names = new Map<string, string>(
-        check?.ok ? readDeviceFiles(check.root).devices.map((d) => [d.deviceId, d.deviceName]) : [],
+      const names = new Map<string, { deviceName: string; userName: string }>(
+        check?.ok ? readDeviceFiles(check.root).devices.map((d) => [d.deviceId, d]) : [],
       )
       const own = deviceNameOf(db)
-      if (own) names.set(ctx.deviceId, own)
+      if (own) names.set(ctx.deviceId, { deviceName: own, userName: userNameOf(db) ?? own })
       type Row = {
         id: number
         tbl: string
@@ -102,7 +112,8 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
           value: value === null ? null : (JSON.parse(value) as string | number | null),
           at: hlcToIso(hlc),
           deviceId: node,
-          deviceName: names.get(node) ?? null,
+          deviceName: names.get(node)?.deviceName ?? null,
+          userName: names.get(node)?.userName ?? null,
         }
       }
       const conflicts: SyncConflict[] = rows.map((r) => {

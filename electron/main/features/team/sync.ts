@@ -8,13 +8,16 @@ import type { Db } from '../../db/connection'
 import { metaRead, metaSet } from '../../db/device'
 import type { Repositories } from '../../repositories'
 import { runningSchemaVersion } from '../backups/store'
-import { checkTeamFolder, writeDeviceFile } from '../../sync/team-folder'
+import { checkTeamFolder, readDeviceFiles, writeDeviceFile } from '../../sync/team-folder'
 import { PUBLISHED_SEQ, publishPending } from '../../sync/outbox'
 import { receive } from '../../sync/inbox'
 import type { SyncReport } from '../../../../shared/team'
 
 const TEAM_KEY = 'sync.team'
 const DEVICE_NAME_KEY = 'sync.device_name'
+const USER_NAME_KEY = 'sync.user_name'
+/** meta: the names of the people in the team (every device file's user), offered as owners. */
+export const MEMBERS_KEY = 'sync.members'
 
 export type TeamLink = { id: string; name: string; folder: string }
 
@@ -28,12 +31,34 @@ export function deviceNameOf(db: Db): string | null {
   return metaRead(db, DEVICE_NAME_KEY) || null
 }
 
+/** The person this device's changes are recorded as (team settings); null outside a team. */
+export function userNameOf(db: Db): string | null {
+  return metaRead(db, USER_NAME_KEY) || null
+}
+
+/** The team's people, as the last pass read them from the devices' files (sorted, distinct). */
+export function teamMembers(db: Db): string[] {
+  const raw = metaRead(db, MEMBERS_KEY)
+  return raw ? (JSON.parse(raw) as string[]) : []
+}
+
 /** Joins (or, with null, leaves) a team: what the next pass reads. Leaving keeps every customer. */
-export function setTeam(db: Db, team: TeamLink | null, deviceName?: string): void {
+export function setTeam(
+  db: Db,
+  team: TeamLink | null,
+  names?: { deviceName: string; userName: string },
+): void {
   db.transaction(() => {
     metaSet(db, TEAM_KEY, team ? JSON.stringify(team) : '')
-    if (deviceName !== undefined) metaSet(db, DEVICE_NAME_KEY, deviceName)
-    if (!team) db.prepare("DELETE FROM sync_state WHERE key = 'last'").run()
+    if (names) {
+      metaSet(db, DEVICE_NAME_KEY, names.deviceName)
+      metaSet(db, USER_NAME_KEY, names.userName)
+      metaSet(db, MEMBERS_KEY, JSON.stringify([names.userName]))
+    }
+    if (!team) {
+      db.prepare("DELETE FROM sync_state WHERE key = 'last'").run()
+      metaSet(db, MEMBERS_KEY, '')
+    }
   })()
 }
 
@@ -72,16 +97,23 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
       ).map((m) => [m.key.slice('sync.applied.'.length), Number(m.value)]),
     )
     const name = deviceNameOf(r.db) ?? r.deviceId
+    const user = userNameOf(r.db) ?? name
     writeDeviceFile(check.root, {
       deviceId: r.deviceId,
       deviceName: name,
-      userName: name,
+      userName: user,
       appVersion,
       schemaVersion: runningSchemaVersion(r.db),
       publishedSeq: Number(metaRead(r.db, PUBLISHED_SEQ) ?? 0),
       applied,
       wallClock: at,
     })
+    // The team's people, for the owner choices: meta is written (and announced) only when they change.
+    const members = [...new Set([user, ...readDeviceFiles(check.root).devices.map((d) => d.userName)])].sort()
+    if (JSON.stringify(members) !== JSON.stringify(teamMembers(r.db))) {
+      metaSet(r.db, MEMBERS_KEY, JSON.stringify(members))
+      r.changes.touch('meta')
+    }
     report = {
       at,
       published: before - pendingCount(r.db),

@@ -398,7 +398,7 @@ function AssigneeInput({
   return (
     <Autocomplete
       label={t('calendarui.field.assignee')}
-      data={facets.data?.owners ?? []}
+      data={[...new Set([...(facets.data?.people ?? []), ...(facets.data?.owners ?? [])])]}
       value={value}
       onChange={onChange}
       error={error}

@@ -198,7 +198,7 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
         />
         <Autocomplete
           label={t('fields.owner')}
-          data={facets.data?.owners ?? []}
+          data={[...new Set([...(facets.data?.people ?? []), ...(facets.data?.owners ?? [])])]}
           value={draft.owner}
           onChange={(v) => set('owner', v)}
           error={errors['owner']}

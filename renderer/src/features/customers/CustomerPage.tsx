@@ -425,7 +425,12 @@ function Profile({ detail, assignOwner }: { detail: CustomerDetail; assignOwner:
           name="owner"
           openSignal={assignOwner}
           value={c.owner}
-          options={() => (facets.data?.owners ?? []).map((o) => ({ value: o, label: o }))}
+          options={() =>
+            [...new Set([...(facets.data?.people ?? []), ...(facets.data?.owners ?? [])])].map((o) => ({
+              value: o,
+              label: o,
+            }))
+          }
           onSave={save('owner')}
           check={check('owner')}
         />

@@ -70,6 +70,7 @@ function FolderForm({ mode }: { mode: 'create' | 'join' }) {
   const [folder, setFolder] = useState('')
   const [name, setName] = useState('')
   const [deviceName, setDeviceName] = useState('')
+  const [userName, setUserName] = useState('')
   const [error, setError] = useState<AppError | null>(null)
   const [busy, setBusy] = useState(false)
   const submit = async (e: FormEvent) => {
@@ -78,8 +79,8 @@ function FolderForm({ mode }: { mode: 'create' | 'join' }) {
     setError(null)
     const res =
       mode === 'create'
-        ? await call('team:create', { folder, name, deviceName })
-        : await call('team:join', { folder, deviceName })
+        ? await call('team:create', { folder, name, deviceName, userName })
+        : await call('team:join', { folder, deviceName, userName })
     setBusy(false)
     if (!res.ok) {
       setError(res.error)
@@ -134,6 +135,16 @@ function FolderForm({ mode }: { mode: 'create' | 'join' }) {
           error={issue('deviceName')}
           withAsterisk
           data-testid={`team-${mode}-device`}
+        />
+        <TextInput
+          label={t('team.field.userName')}
+          description={t('team.field.userNameHint')}
+          placeholder={t('team.field.userNamePlaceholder')}
+          value={userName}
+          onChange={(e) => setUserName(e.currentTarget.value)}
+          error={issue('userName')}
+          withAsterisk
+          data-testid={`team-${mode}-user`}
         />
         {error && (error.code !== 'validation' || !error.issues?.length) && <Refusal error={error} />}
         <Group justify="flex-end">
@@ -201,6 +212,7 @@ function InTeam({ status }: { status: TeamStatus }) {
               </Text>
               <Text size="sm">
                 {t('team.thisDevice')}: {status.deviceName ?? status.deviceId}
+                {status.userName ? ` · ${status.userName}` : ''}
               </Text>
             </Stack>
             <Group gap="sm">
@@ -263,18 +275,29 @@ function InTeam({ status }: { status: TeamStatus }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('team.deviceCol.name')}</Table.Th>
-              <Table.Th>{t('team.deviceCol.id')}</Table.Th>
+              <Table.Th>{t('team.deviceCol.user')}</Table.Th>
+              <Table.Th>{t('team.deviceCol.version')}</Table.Th>
               <Table.Th>{t('team.deviceCol.seen')}</Table.Th>
+              <Table.Th>{t('team.deviceCol.id')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {status.devices.map((d) => (
               <Table.Tr key={d.deviceId}>
                 <Table.Td>{d.deviceName}</Table.Td>
+                <Table.Td>{d.userName}</Table.Td>
+                <Table.Td>{d.appVersion}</Table.Td>
+                <Table.Td>
+                  {f.dateTime(d.seenAt)}
+                  {d.clockAheadMs !== null && (
+                    <Text size="xs" c="orange.8" data-testid="device-clock-warning">
+                      {t('team.clockAhead', { hours: Math.round(d.clockAheadMs / 3_600_000) })}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Code>{d.deviceId}</Code>
                 </Table.Td>
-                <Table.Td>{f.dateTime(d.seenAt)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -345,7 +368,12 @@ function ConflictList() {
                   <Stack key={which} gap={4}>
                     <Text size="xs" c="dimmed">
                       {t(which === 'kept' ? 'team.shownNow' : 'team.otherValue')} —{' '}
-                      {t('team.by', { device: side.deviceName ?? side.deviceId, at: f.dateTime(side.at) })}
+                      {t('team.by', {
+                        device: side.userName
+                          ? `${side.userName} (${side.deviceName ?? side.deviceId})`
+                          : (side.deviceName ?? side.deviceId),
+                        at: f.dateTime(side.at),
+                      })}
                     </Text>
                     <Text data-testid={`conflict-${which}`}>{text(side.value)}</Text>
                     <Button
