@@ -6,6 +6,7 @@ export const CHANNELS = [
   'settings:set',
   'customers:list',
   'customers:facets',
+  'customers:history',
   'customers:search',
   'customers:get',
   'customers:create',

@@ -1,5 +1,6 @@
 // The one IPC contract: channel → input and output schemas. Main validates every input against
 // it before a handler runs; the renderer's client is typed from it, so a channel cannot drift.
+import { historyEntrySchema } from './history'
 import { conflictSchema, syncReportSchema, teamCreateSchema, teamJoinSchema, teamStatusSchema } from './team'
 import { todayViewSchema } from './today'
 import {
@@ -140,6 +141,11 @@ export const contract = {
   'customers:list': {
     input: listQuerySchema,
     output: z.object({ rows: z.array(customerRowSchema), total: z.number() }),
+  },
+  /** Every change of a customer, its contacts and tags in the last HISTORY_DAYS days, newest first. */
+  'customers:history': {
+    input: z.object({ id: z.string().min(1) }),
+    output: z.object({ entries: z.array(historyEntrySchema), more: z.boolean() }),
   },
   'customers:facets': {
     input: empty,

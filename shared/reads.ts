@@ -20,6 +20,7 @@ export const READS = {
   // The search box (q) filters by the search index.
   'customers:list': [...CUSTOMER_ROWS, 'search_docs', 'customer_fts', 'search_grams'],
   'customers:facets': ['customers', 'customer_tags', 'meta'],
+  'customers:history': ['customers', 'contacts', 'customer_tags', 'received_changes', 'meta'],
   'customers:search': [
     'customers',
     'contacts',

@@ -41,6 +41,7 @@ export const TABLES = [
   'sync_conflicts',
   'sync_parked',
   'sync_state',
+  'received_changes',
 ] as const
 export type TableName = (typeof TABLES)[number]
 

@@ -247,6 +247,7 @@ describe('reads never write', () => {
       'customers:facets': {},
       'customers:search': { query: 'haiyun' },
       'customers:get': { id: ids.a },
+      'customers:history': { id: ids.a },
       'customers:mergePreview': { aId: ids.a, bId: ids.b },
       'orders:list': { customerId: ids.a },
       'rates:list': {},

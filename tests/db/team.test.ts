@@ -210,4 +210,54 @@ describe('a team through a shared folder', () => {
     expect(await notes(a)).toBe(shown)
     expect(await notes(b)).toBe(shown)
   })
+
+  it('shows a customer’s history on both computers: who changed which field, from what, to what', async () => {
+    const folder = tempDir('tradetier-team-')
+    const a = device()
+    const b = device()
+    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
+    const { id } = data(
+      await a.call('customers:create', {
+        customer: { displayName: 'Nordic Home AB', country: 'SE', city: 'Malmö' },
+        contacts: [{ name: 'Erik Lund', emails: ['erik@nordichome.se'] }],
+        allowDuplicates: true,
+      }),
+    )
+    data(await a.call('sync:now', {}))
+    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
+    data(await b.call('customers:update', { id, patch: { city: 'Göteborg', tags: ['VIP'] } }))
+    data(await b.call('sync:now', {}))
+    data(await a.call('sync:now', {}))
+    data(await a.call('customers:update', { id, patch: { notes: 'Samples sent' } }))
+    data(await a.call('sync:now', {}))
+    data(await b.call('sync:now', {}))
+
+    const view = (h: {
+      entries: { column: string; before: unknown; after: unknown; userName: string | null }[]
+    }) => h.entries.map((e) => [e.column, e.before, e.after, e.userName])
+    const onA = data(await a.call('customers:history', { id }))
+    const onB = data(await b.call('customers:history', { id }))
+    expect(onA.more).toBe(false)
+    // Newest first: Anna's note, Bruno's city and tag, then the creation, with who made each.
+    expect(view(onA).slice(0, 3)).toEqual([
+      ['notes', null, 'Samples sent', 'Anna Li'],
+      ['tag', null, 'VIP', 'Bruno Moreau'],
+      ['city', 'Malmö', 'Göteborg', 'Bruno Moreau'],
+    ])
+    expect(view(onA)).toEqual(expect.arrayContaining([['display_name', null, 'Nordic Home AB', 'Anna Li']]))
+    const contact = onA.entries.find((e) => e.table === 'contacts' && e.column === 'name')
+    expect(contact).toMatchObject({ rowLabel: 'Erik Lund', after: 'Erik Lund', here: true })
+    // The same story on Bruno's computer, told from his side.
+    expect(view(onB)).toEqual(view(onA))
+    expect(onB.entries.find((e) => e.column === 'city')).toMatchObject({
+      here: true,
+      deviceName: 'Bruno desktop',
+    })
+    expect(onA.entries.find((e) => e.column === 'city')).toMatchObject({
+      here: false,
+      deviceName: 'Bruno desktop',
+    })
+    // A customer that is not there is refused, not answered empty.
+    expect((await a.call('customers:history', { id: 'nope' })).ok).toBe(false)
+  })
 })

@@ -768,18 +768,42 @@ export const syncParked = sqliteTable(
   (t) => [primaryKey({ columns: [t.hlc, t.tbl, t.rowId, t.col] })],
 )
 
-/** Outgoing changes, appended in the same transaction as the domain write (sync.md principle 2). */
-export const changeLog = sqliteTable('change_log', {
-  seq: integer('seq').primaryKey({ autoIncrement: true }),
-  hlc: text('hlc').notNull(),
-  tbl: text('tbl').notNull(),
-  rowId: text('row_id').notNull(),
-  col: text('col').notNull(),
-  /** JSON-encoded cell value. */
-  value: text('value'),
-  /** Stamp of the value the author was looking at: lets a receiver tell an edit from a conflict. */
-  prevHlc: text('prev_hlc'),
-})
+/**
+ * Outgoing changes, appended in the same transaction as the domain write (sync.md principle 2).
+ * Also this device's side of a record's history (customers:history), hence the row index.
+ */
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    hlc: text('hlc').notNull(),
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    col: text('col').notNull(),
+    /** JSON-encoded cell value. */
+    value: text('value'),
+    /** Stamp of the value the author was looking at: lets a receiver tell an edit from a conflict. */
+    prevHlc: text('prev_hlc'),
+  },
+  (t) => [index('change_log_row').on(t.rowId)],
+)
+
+/**
+ * Teammates' changes as they arrived here (the ones that won and the ones a later value had already
+ * replaced): the other side of a record's history, with change_log. Device-local, never synced.
+ */
+export const receivedChanges = sqliteTable(
+  'received_changes',
+  {
+    hlc: text('hlc').notNull(),
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    col: text('col').notNull(),
+    /** JSON-encoded cell value. */
+    value: text('value'),
+  },
+  (t) => [primaryKey({ columns: [t.hlc, t.tbl, t.rowId, t.col] }), index('received_changes_row').on(t.rowId)],
+)
 
 /** Device-local key/value state: device id, last clock reading, UI settings. */
 export const meta = sqliteTable('meta', {

@@ -269,6 +269,12 @@ export class SyncWriter {
       `UPDATE sync_conflicts SET resolved_at = ? WHERE tbl = ? AND row_id = ? AND col = ? AND resolved_at IS NULL
          AND winner_hlc <= ? AND loser_hlc <= ?`,
     )
+    // Every change met for the first time is kept for the record's history (customers:history),
+    // the one that lost to a later value too: it was a value the cell had, for a while, somewhere.
+    const received = this.statement(
+      'INSERT OR IGNORE INTO received_changes (hlc, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?)',
+    )
+    let heard = 0
     const settledAt = hlcToIso(this.clock.current)
     const touched = new Map<SyncedTable, Set<string>>()
     for (const change of changes) {
@@ -314,6 +320,14 @@ export class SyncWriter {
         if (found) this.changes.touch('sync_conflicts')
       }
       result[merged.outcome]++
+      if (merged.outcome !== 'duplicate')
+        heard += received.run([
+          change.hlc,
+          change.tbl,
+          change.rowId,
+          change.col,
+          JSON.stringify(change.value),
+        ]).changes
       if (merged.outcome !== 'applied') continue
       setStamp.run([change.tbl, change.rowId, change.col, change.hlc, change.prevHlc])
       // Its author had seen both values of a conflict on this cell (chose one, or edited after):
@@ -334,6 +348,7 @@ export class SyncWriter {
     }
     this.saveClock.run(this.clock.current)
     if (result.parked > 0) this.changes.touch('sync_parked')
+    if (heard > 0) this.changes.touch('received_changes')
     for (const [table, ids] of touched) {
       this.changes.touch(table)
       this.derivations.run(table, [...ids])

@@ -7,7 +7,8 @@ import type { FieldIssue } from '../../../../shared/errors'
 import type { ContactValues, CustomerValues } from '../../../../shared/domain'
 import { checkContact, checkCustomer } from '../../core/validate'
 import { CustomerMerge } from './merge'
-import { teamMembers } from '../team/sync'
+import { peopleByDevice, teamMembers } from '../team/sync'
+import { customerHistory } from './history'
 
 /** The customer and its contacts checked together; throws `validation` with every issue found. */
 function validateNew(customer: CustomerValues, contacts: ContactValues[]) {
@@ -28,6 +29,10 @@ export function customerHandlers(ctx: AppContext): HandlerModule {
   return {
     'customers:list': (input) => customers.list(input),
     'customers:facets': () => ({ ...customers.facets(), people: teamMembers(ctx.db) }),
+    'customers:history': ({ id }) => {
+      customers.get(id) // not_found or merged, as the page itself
+      return customerHistory(ctx.db, id, ctx.deviceId, peopleByDevice(ctx.db, ctx.deviceId), ctx.now())
+    },
     'customers:search': (input) => ({ hits: customers.searchCustomers(input.query, input.limit) }),
     'customers:get': (input) => customers.get(input.id),
     'customers:create': (input) => {

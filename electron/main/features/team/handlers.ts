@@ -13,7 +13,7 @@ import {
   createTeamFolder,
   readDeviceFiles,
 } from '../../sync/team-folder'
-import { deviceNameOf, lastReport, pendingCount, setTeam, teamOf, userNameOf } from './sync'
+import { deviceNameOf, lastReport, peopleByDevice, pendingCount, setTeam, teamOf, userNameOf } from './sync'
 import { DRIFT_WARNING_MS } from '../../core/hlc'
 
 export function teamHandlers(ctx: AppContext): HandlerModule {
@@ -84,13 +84,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
       return status()
     },
     'sync:conflicts': () => {
-      const team = teamOf(db)
-      const check = team ? checkTeamFolder(team.folder, team.id) : null
-      const names = new Map<string, { deviceName: string; userName: string }>(
-        check?.ok ? readDeviceFiles(check.root).devices.map((d) => [d.deviceId, d]) : [],
-      )
-      const own = deviceNameOf(db)
-      if (own) names.set(ctx.deviceId, { deviceName: own, userName: userNameOf(db) ?? own })
+      const names = peopleByDevice(db, ctx.deviceId)
       type Row = {
         id: number
         tbl: string

@@ -68,6 +68,23 @@ export function lastReport(db: Db): SyncReport | null {
   return raw ? (JSON.parse(raw) as SyncReport) : null
 }
 
+export type Person = { deviceName: string; userName: string }
+
+/**
+ * Who each device of the team is (its file in the folder, when the folder can be read), this one
+ * included: names for the stamps on changes and conflicts.
+ */
+export function peopleByDevice(db: Db, deviceId: string): Map<string, Person> {
+  const team = teamOf(db)
+  const check = team ? checkTeamFolder(team.folder, team.id) : null
+  const people = new Map<string, Person>(
+    check?.ok ? readDeviceFiles(check.root).devices.map((d) => [d.deviceId, d]) : [],
+  )
+  const own = deviceNameOf(db)
+  if (own) people.set(deviceId, { deviceName: own, userName: userNameOf(db) ?? own })
+  return people
+}
+
 /** Changes made here not yet sealed in the folder. */
 export function pendingCount(db: Db): number {
   const after = Number(metaRead(db, PUBLISHED_SEQ) ?? 0)

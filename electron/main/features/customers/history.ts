@@ -1,0 +1,77 @@
+// A customer's history (issue 13 §3): its profile's, contacts' and tags' changes, from this
+// device's change log and the teammates' changes received here, read in stamp order so each
+// change knows the value it replaced. A read: it writes nothing.
+import type { Db } from '../../db/connection'
+import { hlcToIso, parseHlc } from '../../core/hlc'
+import { HISTORY_DAYS, HISTORY_LIMIT } from '../../../../shared/history'
+import type { HistoryEntry } from '../../../../shared/history'
+import type { Person } from '../team/sync'
+
+type Row = { hlc: string; tbl: string; row_id: string; col: string; value: string | null }
+type Value = string | number | null
+
+/** Columns that say nothing to a reader on their own (kept for sync, not shown). */
+const UNSHOWN = new Set(['customer_id', 'created_at', 'merged_into', 'sort_name'])
+
+export function customerHistory(
+  db: Db,
+  customerId: string,
+  deviceId: string,
+  people: Map<string, Person>,
+  now: Date,
+): { entries: HistoryEntry[]; more: boolean } {
+  const contacts = db.prepare('SELECT id, name FROM contacts WHERE customer_id = ?').all(customerId) as {
+    id: string
+    name: string
+  }[]
+  const tags = db.prepare('SELECT id, tag FROM customer_tags WHERE customer_id = ?').all(customerId) as {
+    id: string
+    tag: string | null
+  }[]
+  const labels = new Map<string, { table: HistoryEntry['table']; label: string | null }>([
+    [customerId, { table: 'customers', label: null }],
+    ...contacts.map((c) => [c.id, { table: 'contacts' as const, label: c.name }] as const),
+    ...tags.map((t) => [t.id, { table: 'customer_tags' as const, label: t.tag }] as const),
+  ])
+  const ids = [...labels.keys()]
+  const marks = ids.map(() => '?').join(', ')
+  // Both logs by row (each has an index on row_id), merged in stamp order: the old value of a
+  // change is the one before it, whoever made that one.
+  const rows = db
+    .prepare(
+      `SELECT hlc, tbl, row_id, col, value FROM change_log WHERE row_id IN (${marks})
+       UNION SELECT hlc, tbl, row_id, col, value FROM received_changes WHERE row_id IN (${marks})
+       ORDER BY hlc`,
+    )
+    .all(...ids, ...ids) as Row[]
+  const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString()
+  const last = new Map<string, Value>()
+  const entries: HistoryEntry[] = []
+  for (const r of rows) {
+    const row = labels.get(r.row_id)
+    if (!row || row.table !== r.tbl) continue
+    const key = `${r.tbl} ${r.row_id} ${r.col}`
+    const after = r.value === null ? null : (JSON.parse(r.value) as Value)
+    const before = last.get(key) ?? null
+    last.set(key, after)
+    const at = hlcToIso(r.hlc)
+    if (UNSHOWN.has(r.col) || at < since || before === after) continue
+    const node = parseHlc(r.hlc)?.node ?? ''
+    const who = people.get(node)
+    entries.push({
+      at,
+      table: row.table,
+      rowId: r.row_id,
+      rowLabel: row.label,
+      column: r.col,
+      before,
+      after,
+      deviceId: node,
+      deviceName: who?.deviceName ?? null,
+      userName: who?.userName ?? null,
+      here: node === deviceId,
+    })
+  }
+  entries.reverse()
+  return { entries: entries.slice(0, HISTORY_LIMIT), more: entries.length > HISTORY_LIMIT }
+}
