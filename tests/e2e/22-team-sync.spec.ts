@@ -127,6 +127,21 @@ test('two computers share one folder: create, a refused join, join, and customer
       (await ipc<{ customer: { city: string } }>(p, 'customers:get', { id })).data!.customer.city
     expect(await city(page)).toBe(chosen)
     expect(await city(other)).toBe(chosen)
+
+    // The history tells the story on both computers: who set which city, on which computer.
+    await other.goto(`/#/customers/${id}`)
+    await other.getByTestId('history-toggle').click()
+    const changes = other.getByTestId('history-change')
+    await expect(changes.first()).toBeVisible()
+    await expect(other.getByTestId('history-card')).toContainText('Bruno Moreau')
+    await expect(other.getByTestId('history-card')).toContainText('王芳')
+    await expect(other.getByTestId('history-card')).toContainText('Riyadh → Jeddah')
+    await shoot(other, 'history-fr')
+    await page.goto(`/#/customers/${id}`)
+    await page.getByTestId('history-toggle').click()
+    await expect(page.getByTestId('history-card')).toContainText(tr('zh', 'history.thisComputer'))
+    await expect(page.getByTestId('history-card')).toContainText('Bruno Moreau')
+    await shoot(page, 'history-zh')
   } finally {
     await other.close()
     await bruno.stop()

@@ -61,6 +61,7 @@ import { MergeButton } from './MergePicker'
 import { RemindersCard } from '../reminders/RemindersCard'
 import { HolidayOptOutSwitch } from '../reminders/HolidayOptOutSwitch'
 import { BusinessCards } from '../fair/BusinessCards'
+import { HistoryCard } from './HistoryCard'
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -210,6 +211,7 @@ export function CustomerPage({ id }: { id: string }) {
         </Grid.Col>
       </Grid>
       <OrdersCard customerId={id} defaultCurrency={customer.currency} />
+      <HistoryCard customerId={id} />
       <ContactEditor
         customerId={id}
         country={customer.country}
