@@ -16,6 +16,10 @@ import type { Repositories } from './repositories'
 import { JobRunner } from './jobs/runner'
 import type { JobName } from './jobs/definitions'
 import { Background } from './jobs/background'
+import { teamOf } from './features/team/sync'
+
+/** How long quitting waits for its last pass with the team folder. */
+const QUIT_SYNC_MS = 15_000
 import { combine } from './ipc/combine'
 import { dispatch } from './ipc/dispatch'
 import type { Handlers, IpcHost } from './ipc/dispatch'
@@ -207,6 +211,21 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     stopped = true
     background.stop()
     notices.stop()
+    // The day's last changes leave with the app: a pass with the team folder before closing, so a
+    // teammate sees them without waiting for this laptop's next start. Bounded: an unplugged
+    // network folder must not hold the quit.
+    if (!options.readOnly && !integrity.damaged && teamOf(db)) {
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([
+        jobs
+          .run('sync', { appVersion: ctx.appVersion })
+          .catch((err: unknown) => console.error('sync on quit', err)),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, QUIT_SYNC_MS)
+        }),
+      ])
+      clearTimeout(timer)
+    }
     await jobs.close()
     stopCheckpoints()
     db.close()

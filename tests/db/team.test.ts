@@ -260,4 +260,23 @@ describe('a team through a shared folder', () => {
     // A customer that is not there is refused, not answered empty.
     expect((await a.call('customers:history', { id: 'nope' })).ok).toBe(false)
   })
+
+  it('publishes the last changes when the app closes, so a teammate gets them without waiting', async () => {
+    const folder = tempDir('tradetier-team-')
+    const a = device()
+    const b = device()
+    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
+    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
+    const { id } = data(
+      await a.call('customers:create', {
+        customer: { displayName: 'Late Evening Ltd', country: 'GB' },
+        contacts: [],
+        allowDuplicates: true,
+      }),
+    )
+    // No pass since the write: closing makes one.
+    await a.s.close()
+    data(await b.call('sync:now', {}))
+    expect(data(await b.call('customers:get', { id })).customer.displayName).toBe('Late Evening Ltd')
+  })
 })
