@@ -84,6 +84,7 @@ export const CHANNELS = [
   'team:join',
   'team:leave',
   'sync:now',
+  'sync:state',
   'sync:conflicts',
   'sync:resolve',
   'backups:list',

@@ -1,7 +1,14 @@
 // The one IPC contract: channel → input and output schemas. Main validates every input against
 // it before a handler runs; the renderer's client is typed from it, so a channel cannot drift.
 import { historyEntrySchema } from './history'
-import { conflictSchema, syncReportSchema, teamCreateSchema, teamJoinSchema, teamStatusSchema } from './team'
+import {
+  conflictSchema,
+  syncReportSchema,
+  syncStateSchema,
+  teamCreateSchema,
+  teamJoinSchema,
+  teamStatusSchema,
+} from './team'
 import { todayViewSchema } from './today'
 import {
   GREETING_OCCASIONS,
@@ -513,6 +520,8 @@ export const contract = {
   'team:leave': { input: empty, output: teamStatusSchema },
   /** One pass with the team folder now (in the worker). */
   'sync:now': { input: empty, output: syncReportSchema },
+  /** The header's sync status: in a team, the last pass, the conflicts to review (no folder access). */
+  'sync:state': { input: empty, output: syncStateSchema },
   /** The open conflicts (up to 200, newest first) with the names they concern. */
   'sync:conflicts': { input: empty, output: z.object({ conflicts: z.array(conflictSchema) }) },
   /** Keeps the value shown or the other one: either is written again as a new change, which syncs. */

@@ -55,6 +55,7 @@ export const READS = {
   ],
   'interactions:list': ['customers', 'interactions'],
   'reminders:list': ['customers', 'reminders', 'reminder_events'],
+  'sync:state': ['meta', 'sync_state', 'sync_conflicts'],
   // Pending changes follow every write of a synced fact.
   'team:status': [
     'meta',

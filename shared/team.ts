@@ -70,6 +70,15 @@ export const conflictSchema = z.object({
 })
 export type SyncConflict = z.infer<typeof conflictSchema>
 
+/** What the header shows of sync: read from this device's own state only, no folder access. */
+export const syncStateSchema = z.object({
+  inTeam: z.boolean(),
+  last: syncReportSchema.nullable(),
+  /** Open conflicts to review. */
+  conflicts: z.number(),
+})
+export type SyncState = z.infer<typeof syncStateSchema>
+
 export const teamStatusSchema = z.object({
   /** Null: this device is in no team. */
   team: z.object({ id: z.string(), name: z.string(), folder: z.string() }).nullable(),

@@ -248,6 +248,7 @@ describe('reads never write', () => {
       'customers:search': { query: 'haiyun' },
       'customers:get': { id: ids.a },
       'customers:history': { id: ids.a },
+      'sync:state': {},
       'customers:mergePreview': { aId: ids.a, bId: ids.b },
       'orders:list': { customerId: ids.a },
       'rates:list': {},

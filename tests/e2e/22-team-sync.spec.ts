@@ -103,6 +103,10 @@ test('two computers share one folder: create, a refused join, join, and customer
     await syncNow(other, 'fr')
     await syncNow(page, 'en')
     await expect(other.getByTestId('team-conflicts')).toBeVisible()
+    // The header says so on every screen, and leads to the review.
+    await expect(other.getByTestId('sync-status')).toHaveText(
+      tr('fr', 'team.header.conflicts_one').replace('{{count}}', '1'),
+    )
     await other.getByTestId('team-review').click()
     await expect(other.getByTestId('conflict')).toHaveCount(1)
     await shoot(other, 'review-fr')
@@ -123,6 +127,9 @@ test('two computers share one folder: create, a refused join, join, and customer
     await syncNow(page, 'zh')
     await syncNow(other, 'fr')
     await expect(other.getByTestId('team-conflicts')).toHaveCount(0)
+    await expect(other.getByTestId('sync-status')).toContainText(
+      tr('fr', 'team.header.synced').split(' ')[0]!,
+    )
     const city = async (p: Page) =>
       (await ipc<{ customer: { city: string } }>(p, 'customers:get', { id })).data!.customer.city
     expect(await city(page)).toBe(chosen)

@@ -36,6 +36,7 @@ import { useRoute, hrefFor, parseRoute } from './route'
 import { prefetchCustomer } from '../features/customers/prefetch'
 import { LanguageSwitcher } from '../components/LanguageSwitcher'
 import { GlobalSearch } from '../features/search/GlobalSearch'
+import { SyncStatus } from '../features/team/SyncStatus'
 import { CustomersScreen } from '../features/customers/CustomersScreen'
 import { useQuery } from './data'
 import { DamagedRestore } from '../features/backups/DamagedRestore'
@@ -294,6 +295,7 @@ export function App() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <SyncStatus />
             <Button
               variant="default"
               leftSection={<IconSearch size={16} aria-hidden />}

@@ -18,6 +18,8 @@ import { DRIFT_WARNING_MS } from '../../core/hlc'
 
 export function teamHandlers(ctx: AppContext): HandlerModule {
   const { db } = ctx
+  const openConflicts = () =>
+    db.prepare('SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL').pluck().get() as number
   const status = (): TeamStatus => {
     const team = teamOf(db)
     const check = team ? checkTeamFolder(team.folder, team.id) : null
@@ -27,10 +29,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
       deviceName: deviceNameOf(db),
       userName: userNameOf(db),
       pending: pendingCount(db),
-      conflicts: db
-        .prepare('SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL')
-        .pluck()
-        .get() as number,
+      conflicts: openConflicts(),
       last: lastReport(db),
       devices:
         check?.ok === true
@@ -56,6 +55,11 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
   }
   return {
     'team:status': () => status(),
+    'sync:state': () => ({
+      inTeam: teamOf(db) !== null,
+      last: lastReport(db),
+      conflicts: openConflicts(),
+    }),
     'team:create': async (input) => {
       if (teamOf(db)) refuse('in_team')
       const made = createTeamFolder(input.folder, {
