@@ -279,4 +279,58 @@ describe('a team through a shared folder', () => {
     data(await b.call('sync:now', {}))
     expect(data(await b.call('customers:get', { id })).customer.displayName).toBe('Late Evening Ltd')
   })
+
+  it('a customer deleted on one computer while edited on the other: the delete stands, raised as a conflict on both, and restoring it syncs', async () => {
+    const folder = tempDir('tradetier-team-')
+    const a = device()
+    const b = device()
+    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
+    const { id } = data(
+      await a.call('customers:create', {
+        customer: { displayName: 'Baltic Timber OÜ', country: 'EE', city: 'Tallinn' },
+        contacts: [],
+        allowDuplicates: true,
+      }),
+    )
+    data(await a.call('sync:now', {}))
+    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
+    // Offline: Anna deletes it, Bruno edits it twice.
+    data(await a.call('customers:delete', { id }))
+    data(await b.call('customers:update', { id, patch: { city: 'Tartu' } }))
+    data(await b.call('customers:update', { id, patch: { notes: 'New warehouse in Tartu' } }))
+    data(await a.call('sync:now', {}))
+    data(await b.call('sync:now', {}))
+    data(await a.call('sync:now', {}))
+    const row = (d: typeof a) =>
+      d.s.db.prepare('SELECT deleted_at, city, notes FROM customers WHERE id = ?').get(id) as {
+        deleted_at: string | null
+        city: string
+        notes: string
+      }
+    for (const d of [a, b]) {
+      // The delete stands; Bruno's values are kept in the row, to come back with it.
+      expect(row(d)).toMatchObject({ city: 'Tartu', notes: 'New warehouse in Tartu' })
+      expect(row(d).deleted_at).not.toBeNull()
+      const open = data(await d.call('sync:conflicts', {})).conflicts
+      expect(open).toHaveLength(1)
+      expect(open[0]).toMatchObject({ column: 'deleted_at', label: 'Baltic Timber OÜ', customerId: id })
+      expect(open[0]!.other.value).toBeNull()
+    }
+    // The same conflict on both: the same stamps.
+    const pair = async (d: typeof a) => {
+      const c = data(await d.call('sync:conflicts', {})).conflicts[0]!
+      return [c.kept.at, c.other.at, c.kept.deviceId, c.other.deviceId]
+    }
+    expect(await pair(a)).toEqual(await pair(b))
+    // Bruno brings it back: a change like any other, and Anna's computer follows.
+    const c = data(await b.call('sync:conflicts', {})).conflicts[0]!
+    data(await b.call('sync:resolve', { id: c.id, keep: 'other' }))
+    data(await b.call('sync:now', {}))
+    data(await a.call('sync:now', {}))
+    for (const d of [a, b]) {
+      expect(row(d).deleted_at).toBeNull()
+      expect(data(await d.call('sync:conflicts', {})).conflicts).toEqual([])
+    }
+    expect(data(await a.call('customers:get', { id })).customer.city).toBe('Tartu')
+  })
 })

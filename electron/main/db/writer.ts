@@ -12,7 +12,7 @@ import { SYNCED_TABLES } from './schema'
 import { hlcToIso } from '../core/hlc'
 import type { HybridClock } from '../core/hlc'
 import { mergeCell } from '../sync/merge'
-import type { CellState, SyncChange } from '../sync/merge'
+import type { CellState, MergeOutcome, SyncChange } from '../sync/merge'
 
 export type SyncedTable = keyof typeof SYNCED_TABLES
 type Spec<T extends SyncedTable> = (typeof SYNCED_TABLES)[T]
@@ -95,6 +95,8 @@ export class SyncWriter {
   readonly derivations: Derivations
   private readonly cache = new Map<string, ReturnType<Db['prepare']>>()
   private readonly stampGet: (tbl: string, rowId: string, col: string) => string | undefined
+  /** The newest stamp of any cell of a row (null: none yet). */
+  private readonly rowStampGet: (tbl: string, rowId: string) => string | null
   private readonly selects: Record<SyncedTable, ReturnType<Db['prepare']>>
 
   constructor(
@@ -107,6 +109,8 @@ export class SyncWriter {
       .prepare('SELECT hlc FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col = ?')
       .pluck()
     this.stampGet = (t, r, c) => stampGet.get(t, r, c) as string | undefined
+    const rowStampGet = db.prepare('SELECT max(hlc) FROM cell_stamps WHERE tbl = ? AND row_id = ?').pluck()
+    this.rowStampGet = (t, r) => (rowStampGet.get(t, r) as string | null) ?? null
     const select = (t: SyncedTable) =>
       db.prepare(`SELECT ${SYNCED_COLUMNS[t].map((c) => `"${c}"`).join(', ')} FROM "${t}" WHERE id = ?`)
     this.selects = Object.fromEntries(
@@ -207,7 +211,14 @@ export class SyncWriter {
       let lastStamp = ''
       for (const [col, value] of changed) {
         const stamp = this.clock.tick()
-        const prev = current ? (this.stampGet(change.table, change.id, col) ?? null) : null
+        // Deleting (or restoring) a row is done looking at the whole row: its prev is the row's
+        // newest stamp, so a teammate's edit of any cell the author had not seen is told apart as
+        // one the delete did not know of (delete vs edit, design/sync.md "Merge").
+        const prev = !current
+          ? null
+          : col === 'deleted_at'
+            ? this.rowStampGet(change.table, change.id)
+            : (this.stampGet(change.table, change.id, col) ?? null)
         stamps.push(change.table, change.id, col, stamp, prev)
         log.push(stamp, change.table, change.id, col, JSON.stringify(value), prev)
         lastStamp = stamp
@@ -320,6 +331,7 @@ export class SyncWriter {
         if (found) this.changes.touch('sync_conflicts')
       }
       result[merged.outcome]++
+      result.conflicts += this.deleteVersusEdit(change, row, merged.outcome, settledAt)
       if (merged.outcome !== 'duplicate')
         heard += received.run([
           change.hlc,
@@ -354,6 +366,60 @@ export class SyncWriter {
       this.derivations.run(table, [...ids])
     }
     return result
+  }
+
+  /**
+   * Delete vs edit (design/sync.md "Merge"): a teammate edited a row another deleted without having
+   * seen the delete, or the delete was made without seeing the edit. The delete stands; the edit's
+   * value is kept in its cell, and the pair is raised as a conflict on the row's deleted_at — the
+   * delete against "kept", restored by choosing the other. One conflict per delete, naming the
+   * newest edit it had not seen, so every device records the same one whatever the order of
+   * arrival. Returns the conflicts newly recorded (0 or 1).
+   */
+  private deleteVersusEdit(
+    change: SyncChange,
+    row: Record<string, CellValue> | undefined,
+    outcome: MergeOutcome['outcome'],
+    foundAt: string,
+  ): number {
+    if (!row || outcome === 'duplicate' || !ALLOWED[change.tbl]?.has('deleted_at')) return 0
+    let winner: { value: CellValue; hlc: string } | undefined
+    let unseen: string | null | undefined
+    if (change.col === 'deleted_at') {
+      // A delete arriving: the row's edits newer than what its author had seen.
+      if (outcome !== 'applied' || change.value === null) return 0
+      winner = { value: change.value, hlc: change.hlc }
+      unseen = this.statement(
+        "SELECT max(hlc) FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col <> 'deleted_at' AND hlc > ?",
+      )
+        .pluck()
+        .get([change.tbl, change.rowId, change.prevHlc ?? '']) as string | null
+    } else {
+      // An edit arriving on a row deleted here, by a delete that had not seen it.
+      if (row.deleted_at === null || row.deleted_at === undefined) return 0
+      const deleted = this.statement(
+        "SELECT hlc, prev_hlc FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col = 'deleted_at'",
+      ).get([change.tbl, change.rowId]) as { hlc: string; prev_hlc: string | null } | undefined
+      if (!deleted || change.hlc <= (deleted.prev_hlc ?? '')) return 0
+      winner = { value: row.deleted_at, hlc: deleted.hlc }
+      unseen = change.hlc
+    }
+    if (!unseen) return 0
+    const key = [change.tbl, change.rowId, winner.hlc]
+    const known = this.statement(
+      "SELECT id, loser_hlc FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND col = 'deleted_at' AND winner_hlc = ?",
+    ).get(key) as { id: number; loser_hlc: string } | undefined
+    if (known) {
+      if (known.loser_hlc < unseen)
+        this.statement('UPDATE sync_conflicts SET loser_hlc = ? WHERE id = ?').run([unseen, known.id])
+      return 0
+    }
+    this.statement(
+      `INSERT INTO sync_conflicts (tbl, row_id, col, winner_value, winner_hlc, loser_value, loser_hlc, found_at)
+       VALUES (?, ?, 'deleted_at', ?, ?, NULL, ?, ?)`,
+    ).run([change.tbl, change.rowId, JSON.stringify(winner.value), winner.hlc, unseen, foundAt])
+    this.changes.touch('sync_conflicts')
+    return 1
   }
 
   /** The multi-row INSERT of `n` rows for STAMP_SET or LOG_ADD. */

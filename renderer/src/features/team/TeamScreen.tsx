@@ -344,7 +344,7 @@ function ConflictList() {
     else notifications.show({ color: 'teal', message: t('team.resolved') })
   }
   const conflicts = list.data?.conflicts ?? []
-  const text = (v: string | number | null) => (v === null || v === '' ? t('team.emptyValue') : String(v))
+  const plain = (v: string | number | null) => (v === null || v === '' ? t('team.emptyValue') : String(v))
   return (
     <Stack gap="sm" data-testid="conflict-list">
       <Text size="sm" c="dimmed">
@@ -355,7 +355,17 @@ function ConflictList() {
         <Text data-testid="conflicts-empty">{t('team.noConflicts')}</Text>
       )}
       {conflicts.map((c) => {
-        const field = t(`fields.${fieldKey(c.column)}`, { defaultValue: c.column })
+        // A delete against an edit made without seeing it: deleted, or kept with that edit.
+        const removal = c.column === 'deleted_at'
+        const field = removal
+          ? t('team.removal.field')
+          : t(`fields.${fieldKey(c.column)}`, { defaultValue: c.column })
+        const text = (v: string | number | null) =>
+          removal
+            ? v === null
+              ? t('team.removal.kept')
+              : t('team.removal.deleted', { at: f.dateTime(String(v)) })
+            : plain(v)
         return (
           <Paper key={c.id} withBorder p="sm" radius="md" data-testid="conflict">
             <Text fw={600} size="sm">
