@@ -149,6 +149,29 @@ test('two computers share one folder: create, a refused join, join, and customer
     await expect(page.getByTestId('history-card')).toContainText(tr('zh', 'history.thisComputer'))
     await expect(page.getByTestId('history-card')).toContainText('Bruno Moreau')
     await shoot(page, 'history-zh')
+
+    // Anna deletes the customer while Bruno, not yet synced, adds a note: it stays deleted, and
+    // Bruno is asked. He keeps it, with his note, and Anna's computer brings it back.
+    expect((await ipc(page, 'customers:delete', { id })).ok).toBe(true)
+    expect(
+      (await ipc(other, 'customers:update', { id, patch: { notes: 'Nouvel entrepôt à Djeddah' } })).ok,
+    ).toBe(true)
+    await page.goto('/#/team')
+    await other.goto('/#/team')
+    await syncNow(page, 'zh')
+    await syncNow(other, 'fr')
+    await other.getByTestId('team-review').click()
+    const removal = other.getByTestId('conflict')
+    await expect(removal).toContainText(tr('fr', 'team.removal.field'))
+    await expect(removal.getByTestId('conflict-other')).toHaveText(tr('fr', 'team.removal.kept'))
+    await shoot(other, 'removal-fr')
+    await removal.getByTestId('keep-other').click()
+    await expect(other.getByTestId('conflicts-empty')).toBeVisible()
+    await other.keyboard.press('Escape')
+    await syncNow(other, 'fr')
+    await syncNow(page, 'zh')
+    const back = await ipc<{ customer: { notes: string } }>(page, 'customers:get', { id })
+    expect(back.data!.customer.notes).toBe('Nouvel entrepôt à Djeddah')
   } finally {
     await other.close()
     await bruno.stop()
