@@ -27,6 +27,24 @@ function device() {
 const meta = (s: Services) =>
   s.db.prepare("SELECT key, value FROM meta WHERE key LIKE 'sync.%' ORDER BY key").all()
 
+/**
+ * Anna's computer makes a team and a customer, syncs, and Bruno's joins (and so has it): the start
+ * of every two-person story below.
+ */
+async function annaAndBruno(
+  customer: { displayName: string; country: string; city?: string },
+  contacts: { name: string; emails?: string[] }[] = [],
+) {
+  const folder = tempDir('tradetier-team-')
+  const a = device()
+  const b = device()
+  data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
+  const { id } = data(await a.call('customers:create', { customer, contacts, allowDuplicates: true }))
+  data(await a.call('sync:now', {}))
+  data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
+  return { a, b, id, folder }
+}
+
 describe('a team through a shared folder', () => {
   it('creates, joins, and carries a customer both ways', async () => {
     const folder = tempDir('tradetier-team-')
@@ -141,19 +159,7 @@ describe('a team through a shared folder', () => {
   })
 
   it('lists a conflict with names on both computers; choosing the other value settles it on both', async () => {
-    const folder = tempDir('tradetier-team-')
-    const a = device()
-    const b = device()
-    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
-    const { id } = data(
-      await a.call('customers:create', {
-        customer: { displayName: 'Gulf Star Trading', country: 'AE' },
-        contacts: [],
-        allowDuplicates: true,
-      }),
-    )
-    data(await a.call('sync:now', {}))
-    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
+    const { a, b, id } = await annaAndBruno({ displayName: 'Gulf Star Trading', country: 'AE' })
     data(await a.call('customers:update', { id, patch: { city: 'Dubai' } }))
     data(await b.call('customers:update', { id, patch: { city: 'Sharjah' } }))
     data(await a.call('sync:now', {}))
@@ -212,19 +218,9 @@ describe('a team through a shared folder', () => {
   })
 
   it('shows a customer’s history on both computers: who changed which field, from what, to what', async () => {
-    const folder = tempDir('tradetier-team-')
-    const a = device()
-    const b = device()
-    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
-    const { id } = data(
-      await a.call('customers:create', {
-        customer: { displayName: 'Nordic Home AB', country: 'SE', city: 'Malmö' },
-        contacts: [{ name: 'Erik Lund', emails: ['erik@nordichome.se'] }],
-        allowDuplicates: true,
-      }),
-    )
-    data(await a.call('sync:now', {}))
-    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
+    const { a, b, id } = await annaAndBruno({ displayName: 'Nordic Home AB', country: 'SE', city: 'Malmö' }, [
+      { name: 'Erik Lund', emails: ['erik@nordichome.se'] },
+    ])
     data(await b.call('customers:update', { id, patch: { city: 'Göteborg', tags: ['VIP'] } }))
     data(await b.call('sync:now', {}))
     data(await a.call('sync:now', {}))
@@ -281,19 +277,11 @@ describe('a team through a shared folder', () => {
   })
 
   it('a customer deleted on one computer while edited on the other: the delete stands, raised as a conflict on both, and restoring it syncs', async () => {
-    const folder = tempDir('tradetier-team-')
-    const a = device()
-    const b = device()
-    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
-    const { id } = data(
-      await a.call('customers:create', {
-        customer: { displayName: 'Baltic Timber OÜ', country: 'EE', city: 'Tallinn' },
-        contacts: [],
-        allowDuplicates: true,
-      }),
-    )
-    data(await a.call('sync:now', {}))
-    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
+    const { a, b, id } = await annaAndBruno({
+      displayName: 'Baltic Timber OÜ',
+      country: 'EE',
+      city: 'Tallinn',
+    })
     // Offline: Anna deletes it, Bruno edits it twice.
     data(await a.call('customers:delete', { id }))
     data(await b.call('customers:update', { id, patch: { city: 'Tartu' } }))
