@@ -208,10 +208,10 @@ function InTeam({ status }: { status: TeamStatus }) {
                 {team.name}
               </Title>
               <Text size="sm">
-                {t('team.folder')}: <Code>{team.folder}</Code>
+                {t('team.folder')} <Code>{team.folder}</Code>
               </Text>
               <Text size="sm">
-                {t('team.thisDevice')}: {status.deviceName ?? status.deviceId}
+                {t('team.thisDevice')} {status.deviceName ?? status.deviceId}
                 {status.userName ? ` · ${status.userName}` : ''}
               </Text>
             </Stack>
@@ -230,7 +230,7 @@ function InTeam({ status }: { status: TeamStatus }) {
             </Group>
           </Group>
           <Text size="sm" data-testid="team-last">
-            {t('team.lastSync')}:{' '}
+            {t('team.lastSync')}{' '}
             {last
               ? `${f.dateTime(last.at)} — ${
                   last.problem
