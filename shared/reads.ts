@@ -19,7 +19,7 @@ export const READS = {
   'settings:get': ['meta'],
   // The search box (q) filters by the search index.
   'customers:list': [...CUSTOMER_ROWS, 'search_docs', 'customer_fts', 'search_grams'],
-  'customers:facets': ['customers', 'customer_tags', 'meta'],
+  'customers:facets': ['customers', 'customer_tags', 'team_members'],
   'customers:history': ['customers', 'contacts', 'customer_tags', 'received_changes', 'meta'],
   'customers:search': [
     'customers',
@@ -55,7 +55,8 @@ export const READS = {
   ],
   'interactions:list': ['customers', 'interactions'],
   'reminders:list': ['customers', 'reminders', 'reminder_events'],
-  'sync:state': ['meta', 'sync_state', 'sync_conflicts'],
+  // Joining, creating and leaving a team write sync_state too (a pass, or the report cleared).
+  'sync:state': ['sync_state', 'sync_conflicts'],
   // Pending changes follow every write of a synced fact.
   'team:status': [
     'meta',

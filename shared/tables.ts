@@ -42,6 +42,7 @@ export const TABLES = [
   'sync_parked',
   'sync_state',
   'received_changes',
+  'team_members',
 ] as const
 export type TableName = (typeof TABLES)[number]
 

@@ -53,7 +53,11 @@ function snapshot(db: Database.Database): Map<string, string> {
     if (n.startsWith('customer_fts_')) continue
     // The stored clock reading moves with every synced write; the window never reads it.
     const where = n === 'meta' ? " WHERE key <> 'hlc'" : ''
-    out.set(n, JSON.stringify(db.prepare(`SELECT * FROM "${n}"${where} ORDER BY 1, 2`).raw().all()))
+    const order =
+      (db.prepare(`SELECT count(*) FROM pragma_table_info('${n}')`).pluck().get() as number) > 1
+        ? '1, 2'
+        : '1'
+    out.set(n, JSON.stringify(db.prepare(`SELECT * FROM "${n}"${where} ORDER BY ${order}`).raw().all()))
   }
   out.set(
     'customer_fts',

@@ -805,6 +805,15 @@ export const receivedChanges = sqliteTable(
   (t) => [primaryKey({ columns: [t.hlc, t.tbl, t.rowId, t.col] }), index('received_changes_row').on(t.rowId)],
 )
 
+/**
+ * The team's people as the last pass read them from the devices' files, offered as owners. Its own
+ * table, rewritten only when they change: in meta, every settings write (a language switch) would
+ * reload the owner choices, and in sync_state every pass would.
+ */
+export const teamMembers = sqliteTable('team_members', {
+  name: text('name').primaryKey(),
+})
+
 /** Device-local key/value state: device id, last clock reading, UI settings. */
 export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),

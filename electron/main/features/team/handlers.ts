@@ -56,7 +56,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
   return {
     'team:status': () => status(),
     'sync:state': () => ({
-      inTeam: teamOf(db) !== null,
+      inTeam: db.prepare("SELECT 1 FROM sync_state WHERE key = 'in_team'").get() !== undefined,
       last: lastReport(db),
       conflicts: openConflicts(),
     }),
@@ -69,7 +69,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
       })
       if (!made.ok) return refuse(made.problem)
       setTeam(db, { id: made.team.teamId, name: made.team.name, folder: input.folder }, input)
-      ctx.changes.touch('meta')
+      ctx.changes.touch('meta', 'sync_state', 'team_members')
       await ctx.jobs.run('sync', { appVersion: ctx.appVersion })
       return status()
     },
@@ -78,13 +78,13 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
       const check = checkTeamFolder(input.folder)
       if (!check.ok) return refuse(check.problem === 'empty' ? 'no_team' : check.problem)
       setTeam(db, { id: check.team.teamId, name: check.team.name, folder: input.folder }, input)
-      ctx.changes.touch('meta')
+      ctx.changes.touch('meta', 'sync_state', 'team_members')
       await ctx.jobs.run('sync', { appVersion: ctx.appVersion })
       return status()
     },
     'team:leave': () => {
       setTeam(db, null)
-      ctx.changes.touch('meta', 'sync_state')
+      ctx.changes.touch('meta', 'sync_state', 'team_members')
       return status()
     },
     'sync:conflicts': () => {

@@ -16,8 +16,6 @@ import type { SyncReport } from '../../../../shared/team'
 const TEAM_KEY = 'sync.team'
 const DEVICE_NAME_KEY = 'sync.device_name'
 const USER_NAME_KEY = 'sync.user_name'
-/** meta: the names of the people in the team (every device file's user), offered as owners. */
-export const MEMBERS_KEY = 'sync.members'
 
 export type TeamLink = { id: string; name: string; folder: string }
 
@@ -38,8 +36,17 @@ export function userNameOf(db: Db): string | null {
 
 /** The team's people, as the last pass read them from the devices' files (sorted, distinct). */
 export function teamMembers(db: Db): string[] {
-  const raw = metaRead(db, MEMBERS_KEY)
-  return raw ? (JSON.parse(raw) as string[]) : []
+  return db.prepare('SELECT name FROM team_members ORDER BY name').pluck().all() as string[]
+}
+
+/** Replaces the team's people; false (nothing written) when they are the same. */
+function setTeamMembers(db: Db, names: readonly string[]): boolean {
+  const next = [...new Set(names)].sort()
+  if (JSON.stringify(next) === JSON.stringify(teamMembers(db))) return false
+  db.prepare('DELETE FROM team_members').run()
+  const add = db.prepare('INSERT INTO team_members (name) VALUES (?)')
+  for (const n of next) add.run(n)
+  return true
 }
 
 /** Joins (or, with null, leaves) a team: what the next pass reads. Leaving keeps every customer. */
@@ -53,11 +60,18 @@ export function setTeam(
     if (names) {
       metaSet(db, DEVICE_NAME_KEY, names.deviceName)
       metaSet(db, USER_NAME_KEY, names.userName)
-      metaSet(db, MEMBERS_KEY, JSON.stringify([names.userName]))
+      setTeamMembers(db, [names.userName])
     }
+    // Whether in a team, where the header reads it (sync:state): not in meta, which every settings
+    // write announces.
+    if (team)
+      db.prepare(
+        "INSERT INTO sync_state (key, value) VALUES ('in_team', '1') ON CONFLICT (key) DO NOTHING",
+      ).run()
+    else db.prepare("DELETE FROM sync_state WHERE key = 'in_team'").run()
     if (!team) {
       db.prepare("DELETE FROM sync_state WHERE key = 'last'").run()
-      metaSet(db, MEMBERS_KEY, '')
+      setTeamMembers(db, [])
     }
   })()
 }
@@ -125,12 +139,9 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
       applied,
       wallClock: at,
     })
-    // The team's people, for the owner choices: meta is written (and announced) only when they change.
-    const members = [...new Set([user, ...readDeviceFiles(check.root).devices.map((d) => d.userName)])].sort()
-    if (JSON.stringify(members) !== JSON.stringify(teamMembers(r.db))) {
-      metaSet(r.db, MEMBERS_KEY, JSON.stringify(members))
-      r.changes.touch('meta')
-    }
+    // The team's people, for the owner choices: written (and announced) only when they change.
+    if (setTeamMembers(r.db, [user, ...readDeviceFiles(check.root).devices.map((d) => d.userName)]))
+      r.changes.touch('team_members')
     report = {
       at,
       published: before - pendingCount(r.db),
