@@ -802,7 +802,9 @@ export const receivedChanges = sqliteTable(
     /** JSON-encoded cell value. */
     value: text('value'),
   },
-  (t) => [primaryKey({ columns: [t.hlc, t.tbl, t.rowId, t.col] }), index('received_changes_row').on(t.rowId)],
+  // Keyed by row first: the history reads by row through the key itself, and each change applied
+  // updates two b-trees, not three (a second index cost a fifth of an apply's time).
+  (t) => [primaryKey({ columns: [t.rowId, t.col, t.hlc, t.tbl] })],
 )
 
 /**
