@@ -5,6 +5,7 @@ export const CHANNELS = [
   'settings:get',
   'settings:set',
   'customers:list',
+  'customers:count',
   'customers:facets',
   'customers:history',
   'customers:search',
@@ -109,3 +110,9 @@ export type Channel = (typeof CHANNELS)[number]
 /** Events main pushes to the renderer. */
 export const EVENTS = ['data:changed', 'job:progress', 'notify:due', 'notify:open'] as const
 export type EventName = (typeof EVENTS)[number]
+
+/**
+ * The harness's HTTP bridge only: the response header naming the last event sent before the answer
+ * (the event stream numbers its events), so the page handles the two in the order they were sent.
+ */
+export const EVENT_SEQ_HEADER = 'X-Event-Seq'

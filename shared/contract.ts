@@ -133,7 +133,6 @@ export const appInfoSchema = z.object({
   dataDir: z.string(),
   deviceId: z.string(),
   schemaVersion: z.number(),
-  customerCount: z.number(),
   harness: z.boolean(),
   /** The integrity check found the file damaged: the app reads but refuses every write. */
   damaged: z.boolean(),
@@ -154,6 +153,8 @@ export const contract = {
     input: z.object({ id: z.string().min(1) }),
     output: z.object({ entries: z.array(historyEntrySchema), more: z.boolean() }),
   },
+  /** How many customers there are (merged-away and deleted ones left out). */
+  'customers:count': { input: empty, output: z.object({ count: z.number() }) },
   'customers:facets': {
     input: empty,
     output: z.object({

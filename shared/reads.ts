@@ -15,7 +15,10 @@ const GROUP_ROWS = [
 ] as const
 
 export const READS = {
-  'app:info': ['customers'],
+  // What the app is and where (no table it reads changes while it runs; a restore reopens the
+  // database and announces every table, meta among them).
+  'app:info': ['meta'],
+  'customers:count': ['customers'],
   'settings:get': ['meta'],
   // The search box (q) filters by the search index.
   'customers:list': [...CUSTOMER_ROWS, 'search_docs', 'customer_fts', 'search_grams'],

@@ -16,6 +16,7 @@ import { AppFailure } from '../../shared/errors'
 import type { Result } from '../../shared/errors'
 import { TABLES } from '../../shared/tables'
 import { CONTENT_SECURITY_POLICY, MIME_TYPES, resolveUnderRoot, servedFile } from '../main/security'
+import { EVENT_SEQ_HEADER } from '../../shared/channels'
 import type { EventName } from '../../shared/channels'
 
 const { values } = parseArgs({
@@ -40,9 +41,17 @@ if (!fs.existsSync(path.join(rendererRoot, 'index.html'))) {
 }
 
 const listeners = new Set<http.ServerResponse>()
+// Events are numbered (the stream's `id:`), and every answer names the last one sent before it
+// (EVENT_SEQ_HEADER, or `seq` on a batch line): the page holds an answer until it has that event.
+// Electron delivers a write's change event and its answer in order on one pipe; here they travel
+// on two connections, and an answer handled first had the page read the new customer's data at
+// the old table versions, then read it all again when the event came.
+let eventSeq = 0
 const emit = (event: EventName, payload: unknown) => {
-  const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
-  if (process.env.TT_TRACE_IPC && event === 'data:changed') console.error(`event ${frame.split('\n')[1]}`)
+  eventSeq++
+  const frame = `id: ${eventSeq}\nevent: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+  if (process.env.TT_TRACE_IPC && event === 'data:changed')
+    console.error(`event at ${Date.now()} ${frame.split('\n')[2]}`)
   for (const res of listeners) res.write(frame)
 }
 
@@ -77,7 +86,11 @@ function restoreAtStart(): unknown {
 }
 
 function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
-  res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' })
+  res.writeHead(status, {
+    'Content-Type': type,
+    'X-Content-Type-Options': 'nosniff',
+    [EVENT_SEQ_HEADER]: String(eventSeq),
+  })
   res.end(body)
 }
 
@@ -133,7 +146,9 @@ function answerCall(
       // TT_TRACE_IPC=1 prints each call's main-process time and each change event, to tell
       // main's share of a slow screen from the renderer's.
       if (process.env.TT_TRACE_IPC)
-        console.error(`ipc ${channel} ${(performance.now() - began).toFixed(1)} ms`)
+        console.error(
+          `ipc ${channel} ${(performance.now() - began).toFixed(1)} ms (from ${(performance.timeOrigin + began).toFixed(0)})`,
+        )
       // A result that cannot be serialised (dispatch itself never throws) is a bug: answered as one.
       try {
         return { result, json: JSON.stringify(result) }
@@ -223,7 +238,7 @@ const server = http.createServer((req, res) => {
       let left = calls.length
       calls.forEach((c, i) => {
         void answerCall(c.channel, c.input, trusted).then(({ json }) => {
-          res.write(`{"i":${i},"result":${json}}\n`)
+          res.write(`{"i":${i},"seq":${eventSeq},"result":${json}}\n`)
           if (--left === 0) res.end()
         })
       })
@@ -238,7 +253,8 @@ const server = http.createServer((req, res) => {
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',
     })
-    res.write(': connected\n\n')
+    // The number of the last event already sent: answers naming it or less wait for nothing.
+    res.write(`id: ${eventSeq}\nevent: hello\ndata: {}\n\n`)
     listeners.add(res)
     req.on('close', () => listeners.delete(res))
     return

@@ -248,6 +248,7 @@ describe('reads never write', () => {
       'sync:conflicts': {},
       'import:presets': {},
       'customers:list': { limit: 20, sort: 'country', tiers: ['small', 'mid'], q: 'haiyun' },
+      'customers:count': {},
       'customers:facets': {},
       'customers:search': { query: 'haiyun' },
       'customers:get': { id: ids.a },

@@ -41,8 +41,8 @@ async function useLanguage(page: Page, lang: Lang) {
 /** Customers with orders, contacts and tiers, loaded once per harness. */
 async function withDemo(page: Page) {
   await page.goto('/')
-  const info = await ipc<{ customerCount: number }>(page, 'app:info')
-  if (info.data!.customerCount === 0) expect((await ipc(page, 'demo:load', { customers: 60 })).ok).toBe(true)
+  const info = await ipc<{ count: number }>(page, 'customers:count')
+  if (info.data!.count === 0) expect((await ipc(page, 'demo:load', { customers: 60 })).ok).toBe(true)
 }
 
 async function firstCustomerId(page: Page): Promise<string> {
@@ -71,7 +71,7 @@ for (const lang of ['zh', 'fr'] as const satisfies readonly Lang[]) {
     // The empty list, as a new user first sees it.
     await page.goto('/')
     await useLanguage(page, lang)
-    const info = await ipc<{ customerCount: number }>(page, 'app:info')
+    const info = await ipc<{ count: number }>(page, 'customers:count')
     const found: Record<string, string[]> = {}
     const check = async (where: string) => {
       await page.waitForLoadState('networkidle')
@@ -79,7 +79,7 @@ for (const lang of ['zh', 'fr'] as const satisfies readonly Lang[]) {
       const violations = await seriousViolations(page)
       if (violations.length > 0) found[where] = violations
     }
-    if (info.data!.customerCount === 0) {
+    if (info.data!.count === 0) {
       await expect(page.getByTestId('empty-state')).toBeVisible()
       await check('empty customer list')
     }

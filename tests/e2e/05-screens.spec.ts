@@ -36,9 +36,8 @@ for (const [width, height] of [
       page,
     }) => {
       await page.goto('/')
-      const info = await ipc<{ customerCount: number }>(page, 'app:info')
-      if (info.data!.customerCount === 0)
-        expect((await ipc(page, 'demo:load', { customers: 60 })).ok).toBe(true)
+      const info = await ipc<{ count: number }>(page, 'customers:count')
+      if (info.data!.count === 0) expect((await ipc(page, 'demo:load', { customers: 60 })).ok).toBe(true)
       for (const [lang] of LANGS) {
         await ipc(page, 'settings:set', { language: lang })
         await page.goto('/#/customers')
@@ -117,9 +116,8 @@ test.describe('at 1280×720', () => {
     page,
   }) => {
     await page.goto('/')
-    const info = await ipc<{ customerCount: number }>(page, 'app:info')
-    if (info.data!.customerCount === 0)
-      expect((await ipc(page, 'demo:load', { customers: 60 })).ok).toBe(true)
+    const info = await ipc<{ count: number }>(page, 'customers:count')
+    if (info.data!.count === 0) expect((await ipc(page, 'demo:load', { customers: 60 })).ok).toBe(true)
     await ipc(page, 'settings:set', { language: 'fr' })
     await page.reload()
     await page.goto('/#/customers')

@@ -38,8 +38,8 @@ const post = async (channel: string, body: unknown) => {
   return ((await res.json()) as { ok: boolean; data: unknown }).data as Record<string, unknown>
 }
 try {
-  const info = await post('app:info', {})
-  if ((info.customerCount as number) === 0) {
+  const info = await post('customers:count', {})
+  if ((info.count as number) === 0) {
     await post('demo:load', { customers: Number(values.customers) })
     fs.cpSync(workDir, dataDir, { recursive: true })
   }

@@ -1,5 +1,6 @@
 // The renderer's only way to main: the preload's bridge inside Electron, or the harness's HTTP
 // bridge in a plain browser. Both carry the same channels and the same Result envelope.
+import { EVENTS, EVENT_SEQ_HEADER } from '../../../shared/channels'
 import type { Channel, EventName } from '../../../shared/channels'
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract'
 import type { AppError, Result } from '../../../shared/errors'
@@ -52,8 +53,20 @@ function single(call: Pending): void {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(call.input ?? {}),
   })
-    .then((res) => res.json())
-    .then(call.resolve, call.reject)
+    .then(async (res) => {
+      const answer: unknown = await res.json()
+      answerAfterEvents(Number(res.headers.get(EVENT_SEQ_HEADER)), () => call.resolve(answer))
+    })
+    .catch(call.reject)
+}
+
+/**
+ * Sends the calls waiting for the end of this task now. A screen's prefetch calls it once it has
+ * asked for everything: the microtask that would send them can run after a render React queued
+ * earlier in the same task (a save's notification), holding the page's reads for its length.
+ */
+export function sendQueued(): void {
+  flush()
 }
 
 function flush(): void {
@@ -85,21 +98,74 @@ async function batch(calls: Pending[]): Promise<void> {
     buffer += value
     let end: number
     while ((end = buffer.indexOf('\n')) >= 0) {
-      const line = JSON.parse(buffer.slice(0, end)) as { i: number; result: unknown }
+      const line = JSON.parse(buffer.slice(0, end)) as { i: number; seq: number; result: unknown }
       buffer = buffer.slice(end + 1)
-      calls[line.i]?.resolve(line.result)
+      answerAfterEvents(line.seq, () => calls[line.i]?.resolve(line.result))
     }
   }
   // Whatever was not answered (the harness went away mid-stream) fails; a settled promise ignores it.
   for (const c of calls) c.reject(new Error('no answer'))
 }
 
+// The harness's event stream. Its events are numbered, and each answer names the last event sent
+// before it: an answer that overtook its events (they travel on another connection) is held until
+// they have been handled, as Electron's one pipe delivers them. Null until the stream has said
+// where it stands (nothing to wait for before that: no event of it can have been missed).
 let source: EventSource | null = null
+let lastEvent: number | null = null
+const handlers = new Map<EventName, Set<(payload: unknown) => void>>()
+let held: { seq: number; release: () => void }[] = []
+/** A safety bound: an event lost with a dropped stream does not hold answers for longer. */
+const HOLD_ANSWER_MS = 1000
+
+function eventSeen(e: MessageEvent<string>): void {
+  const n = Number(e.lastEventId)
+  if (e.lastEventId === '' || !Number.isFinite(n)) return
+  // Set, not raised: a harness started again numbers from 0, and says so on reconnecting.
+  lastEvent = n
+  const due = held.filter((h) => h.seq <= n)
+  held = held.filter((h) => h.seq > n)
+  for (const h of due) h.release()
+}
+
+function answerAfterEvents(seq: number, answer: () => void): void {
+  if (lastEvent === null || !(seq > lastEvent)) return answer()
+  const h = { seq, release: answer }
+  held.push(h)
+  setTimeout(() => {
+    if (!held.includes(h)) return
+    held = held.filter((x) => x !== h)
+    answer()
+  }, HOLD_ANSWER_MS)
+}
+
+function events(): EventSource {
+  if (source) return source
+  source = new EventSource('/events')
+  source.addEventListener('hello', (e) => eventSeen(e as MessageEvent<string>))
+  // Every event moves the count, listened to or not; its listeners run first, so an answer held
+  // for it is handled after the event's effects (a change event's table versions).
+  for (const name of EVENTS) {
+    const set = new Set<(payload: unknown) => void>()
+    handlers.set(name, set)
+    source.addEventListener(name, (e) => {
+      const message = e as MessageEvent<string>
+      try {
+        const payload: unknown = JSON.parse(message.data)
+        for (const l of set) l(payload)
+      } finally {
+        eventSeen(message)
+      }
+    })
+  }
+  return source
+}
+
 function httpOn(event: EventName, listener: (payload: unknown) => void): () => void {
-  source ??= new EventSource('/events')
-  const handler = (e: MessageEvent<string>) => listener(JSON.parse(e.data))
-  source.addEventListener(event, handler)
-  return () => source?.removeEventListener(event, handler)
+  events()
+  const set = handlers.get(event)!
+  set.add(listener)
+  return () => set.delete(listener)
 }
 
 const bridge: Bridge = window.tradetier ?? { invoke: httpInvoke, on: httpOn }

@@ -163,9 +163,8 @@ const NAV: { route: Route; label: string; icon: typeof IconUsers; active: (r: Ro
   },
 ]
 
-// Memoised on the route: the shell re-renders when app:info is read again (after any customer
-// write, for the count), the search opens or the navbar toggles, and a whole customer page
-// re-rendered for that took as long as opening it.
+// Memoised on the route: the shell re-renders when the search opens or the navbar toggles, and a
+// whole customer page re-rendered for that took as long as opening it.
 const Screen = memo(function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'customer':

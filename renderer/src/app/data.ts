@@ -2,7 +2,7 @@
 // event from main (this window's own calls, a job, later a teammate's synced change) reloads only
 // the queries whose channel reads one of the tables it names (shared/reads.ts).
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
-import { request, subscribe, whenWritesSettled, writesInFlight } from '../api/client'
+import { request, sendQueued, subscribe, whenWritesSettled, writesInFlight } from '../api/client'
 import { ApiError } from '../api/client'
 import { READS } from '../../../shared/reads'
 import type { ReadChannel } from '../../../shared/reads'
@@ -139,6 +139,7 @@ export function prefetch<C extends ReadChannel>(channel: C, input: ChannelInput<
  * far more than the few milliseconds main takes to answer the rest.
  */
 export function prefetchAll(reads: (Promise<void> | null)[]): Promise<void> | null {
+  sendQueued()
   const pending = reads.filter((r) => r !== null)
   return pending.length === 0 ? null : Promise.all(pending).then(() => undefined)
 }

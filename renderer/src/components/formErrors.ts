@@ -119,15 +119,21 @@ export function useFormIssues<D extends Record<string, unknown>>(spec: FormSpec<
   const issues = [...own, ...kept]
   return {
     issues,
-    /** Marks the form as tried; true when the form's own check finds nothing. */
+    /**
+     * True when the form's own check finds nothing; else marks the form as tried, so every problem
+     * shows and each clears as it is fixed. A form that passes renders nothing for the submit (its
+     * answer is handled sooner); main's refusal marks it tried (`fromMain`).
+     */
     submit: () => {
-      setAttempted(true)
       setFromMain(null)
-      return spec.check(draft).length === 0
+      const ok = spec.check(draft).length === 0
+      if (!ok) setAttempted(true)
+      return ok
     },
     /** Takes main's validation refusal onto the fields; returns false for other errors. */
     fromMain: (error: AppError) => {
       if (error.code !== 'validation' || !error.issues?.length) return false
+      setAttempted(true)
       setFromMain({ issues: toFormIssues(error.issues, spec.fieldOf), at: draft })
       return true
     },

@@ -28,6 +28,7 @@ export function customerHandlers(ctx: AppContext): HandlerModule {
   const merges = new CustomerMerge(ctx)
   return {
     'customers:list': (input) => customers.list(input),
+    'customers:count': () => ({ count: customers.count() }),
     'customers:facets': () => ({ ...customers.facets(), people: teamMembers(ctx.db) }),
     'customers:history': ({ id }) => {
       customers.get(id) // not_found or merged, as the page itself

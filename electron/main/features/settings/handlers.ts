@@ -12,14 +12,13 @@ function readLanguage(db: Db): UiLanguage | null {
 }
 
 export function settingsHandlers(ctx: AppContext): HandlerModule {
-  const { db, customers } = ctx
+  const { db } = ctx
   return {
     'app:info': () => ({
       version: ctx.appVersion,
       dataDir: ctx.dataDir,
       deviceId: ctx.deviceId,
       schemaVersion: db.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number,
-      customerCount: customers.count(),
       harness: ctx.harness,
       damaged: ctx.integrity.damaged,
     }),

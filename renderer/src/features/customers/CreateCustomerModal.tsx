@@ -25,6 +25,7 @@ import type { DuplicateCandidate } from '../../../../shared/domain'
 import { MergeDialog } from './MergeDialog'
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
+import { useSaving } from '../../components/useSaving'
 import { describeIssues, useFormIssues } from '../../components/formErrors'
 import { countryFilter } from '../../components/countries'
 import { EMPTY_CUSTOMER, customerFormSpec, toCreateInput } from './forms'
@@ -41,7 +42,7 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
   const [draft, setDraft] = useState<CustomerDraft>(EMPTY_CUSTOMER)
   const [error, setError] = useState<AppError | null>(null)
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   // Set once the new customer is created to be merged into an existing one (P8).
   const [merging, setMerging] = useState<{ existing: string; created: string } | null>(null)
   const facets = useQuery('customers:facets', {})
@@ -73,9 +74,8 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
   const submit = async (allowDuplicates: boolean) => {
     setError(null)
     if (!form.submit()) return
-    setSaving(true)
-    const res = await call('customers:create', { ...toCreateInput(draft), allowDuplicates })
-    setSaving(false)
+    const res = await run(() => call('customers:create', { ...toCreateInput(draft), allowDuplicates }))
+    if (!res) return
     if (res.ok) {
       // The new page's reads first, so main answers them while this window closes the dialog and
       // renders the page.
@@ -99,9 +99,8 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
   const createAndMerge = async (existing: string) => {
     setError(null)
     if (!form.submit()) return
-    setSaving(true)
-    const res = await call('customers:create', { ...toCreateInput(draft), allowDuplicates: true })
-    setSaving(false)
+    const res = await run(() => call('customers:create', { ...toCreateInput(draft), allowDuplicates: true }))
+    if (!res) return
     if (res.ok) setMerging({ existing, created: res.data.id })
     else if (!form.fromMain(res.error)) setError(res.error)
   }

@@ -98,7 +98,7 @@ export function CustomersScreen() {
   const [noRoom, setNoRoom] = useState<CustomerColumn[]>([])
   const { ref: barRef, width: barWidth } = useElementSize()
   const facets = useQuery('customers:facets', {})
-  const info = useQuery('app:info', {})
+  const info = useQuery('customers:count', {})
   const activeFilters = Object.values(filters).filter((v) => v.length > 0).length
   const filtered = activeFilters > 0 || q !== ''
   const query = useMemo(() => ({ ...filters, ...sort, ...(q ? { q } : {}) }), [filters, sort, q])
@@ -122,7 +122,7 @@ export function CustomersScreen() {
       </Center>
     )
   }
-  const empty = info.data.customerCount === 0
+  const empty = info.data.count === 0
 
   // The filters, one row each: which list it sets, its label and choices, whether typing narrows
   // them (long lists), and a test id where tests reach for it.

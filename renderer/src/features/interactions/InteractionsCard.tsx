@@ -26,6 +26,7 @@ import type { Contact } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { describeIssues, useFormIssues } from '../../components/formErrors'
+import { useSaving } from '../../components/useSaving'
 import { nameProps } from '../../components/scriptLang'
 import { interactionFormSpec, toInteractionInput } from './form'
 import type { InteractionDraft } from './form'
@@ -182,7 +183,7 @@ function LogDialog({
   const set = <K extends keyof InteractionDraft>(k: K, v: InteractionDraft[K]) =>
     setDraft((d) => ({ ...d, [k]: v }))
   const [error, setError] = useState<AppError | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   const form = useFormIssues(interactionFormSpec, draft)
   const { byField: errors, lines } = describeIssues(t, interactionFormSpec.labels, form.issues)
   const { kind, date, contactId, summary, outcome, nextStep } = draft
@@ -190,9 +191,10 @@ function LogDialog({
   const save = async () => {
     setError(null)
     if (!form.submit()) return
-    setSaving(true)
-    const res = await call('interactions:log', { customerId, interaction: toInteractionInput(draft) })
-    setSaving(false)
+    const res = await run(() =>
+      call('interactions:log', { customerId, interaction: toInteractionInput(draft) }),
+    )
+    if (!res) return
     if (res.ok) onClose()
     else if (!form.fromMain(res.error)) setError(res.error)
   }

@@ -11,11 +11,11 @@ export const isLanding = (hash: string) => hash === '' || hash === '#' || hash =
 
 export function Landing({ fallback }: { fallback: React.ReactNode }) {
   const { t } = useTranslation()
-  const info = useQuery('app:info', {})
+  const info = useQuery('customers:count', {})
   // Decided once, from the first answer: a first customer added (or the demo loaded) on the list
   // keeps the user on the list rather than moving them away mid-task.
   const [toToday, setToToday] = useState<boolean | null>(null)
-  const count = info.status === 'ready' ? info.data.customerCount : null
+  const count = info.status === 'ready' ? info.data.count : null
   useEffect(() => {
     if (count !== null) setToToday((v) => v ?? count > 0)
   }, [count])

@@ -15,6 +15,7 @@ import { ORDER_STATUSES } from '../../../../shared/tiering'
 import type { Order, OrderInput, OrderWrite } from '../../../../shared/tiering'
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
+import { useSaving } from '../../components/useSaving'
 import { AmountField } from '../../components/AmountField'
 import { DateField } from '../../components/DateField'
 import { describeIssues, useFormIssues } from '../../components/formErrors'
@@ -51,7 +52,7 @@ export function OrderEditor({
   }))
   const [error, setError] = useState<AppError | null>(null)
   const [rate, setRate] = useState<number | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   const form = useFormIssues(orderFormSpec, draft)
   const { byField: errors, lines } = describeIssues(t, orderFormSpec.labels, form.issues)
   const missingRate = error?.issues?.some((i) => i.code === 'missing_rate') ?? false
@@ -75,12 +76,13 @@ export function OrderEditor({
   const save = async () => {
     setError(null)
     if (!form.submit()) return
-    setSaving(true)
     const values = toOrderInput(draft)
-    const res = order
-      ? await call('orders:update', { id: order.id, patch: values })
-      : await call('orders:create', { customerId, order: values })
-    setSaving(false)
+    const res = await run(() =>
+      order
+        ? call('orders:update', { id: order.id, patch: values })
+        : call('orders:create', { customerId, order: values }),
+    )
+    if (!res) return
     if (res.ok) {
       announce(res.data)
       onClose()
