@@ -13,6 +13,8 @@ export const FOLDER_PROBLEMS = [
   'unreadable',
   'already_team',
   'unwritable',
+  // This computer's data is older than what it already sent the team (restored or copied by hand).
+  'restored_copy',
 ] as const
 export type TeamFolderProblem = (typeof FOLDER_PROBLEMS)[number]
 /** What team:create, team:join and sync:now may refuse with (error team_folder, details.problem). */

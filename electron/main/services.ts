@@ -17,6 +17,7 @@ import { JobRunner } from './jobs/runner'
 import type { JobName } from './jobs/definitions'
 import { Background } from './jobs/background'
 import { teamOf } from './features/team/sync'
+import { checkInstall } from './sync/identity'
 
 /** How long quitting waits for its last pass with the team folder. */
 const QUIT_SYNC_MS = 15_000
@@ -96,6 +97,8 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   const { db, file } = openDatabase(dataDir, options)
   let repos: Repositories
   try {
+    // A copied or restored database takes a new device id before anything else reads or writes it.
+    if (!options.readOnly) checkInstall(db, dataDir)
     repos = openRepositories(db, clockOf(options.now))
     if (!options.readOnly) {
       refreshCountryFacts(db)

@@ -98,9 +98,18 @@ describe('backup and restore', () => {
     await live.close()
     h.current = null
     const after = dump(path.join(dir, DB_FILE_NAME))
-    // The restore marks the copy (restored_from/at); everything else is the backup, row for row.
+    // The restore marks the copy (restored_from/at) and gives it a new device id (a restored copy
+    // must not write under the id it was backed up with: sync/identity.ts); everything else is the
+    // backup, row for row.
+    const meta = (rows: unknown[]) =>
+      new Map((rows as { key: string; value: string }[]).map((r) => [r.key, r.value]))
+    expect(meta(after.meta!).get('device_id')).not.toBe(meta(before.meta!).get('device_id'))
+    expect(meta(after.meta!).get('device.previous')).toBe(
+      JSON.stringify([meta(before.meta!).get('device_id')]),
+    )
+    const renewed = ['restored_from', 'restored_at', 'device_id', 'device.previous', 'sync.seq_base']
     const strip = (rows: unknown[]) =>
-      (rows as { key?: string }[]).filter((r) => !['restored_from', 'restored_at'].includes(r.key ?? ''))
+      (rows as { key?: string }[]).filter((r) => !renewed.includes(r.key ?? ''))
     expect(Object.keys(after)).toEqual(Object.keys(before))
     for (const t of Object.keys(before)) expect(strip(after[t]!), t).toEqual(strip(before[t]!))
 

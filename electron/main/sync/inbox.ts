@@ -14,7 +14,7 @@ import { decodeChange } from './merge'
 import type { SegmentProblem } from './segment'
 
 /** meta key prefix: the last sequence applied from a device (`sync.applied.<device>`). */
-const APPLIED = 'sync.applied.'
+export const APPLIED_PREFIX = 'sync.applied.'
 
 export type ReceiveReport = ApplyResult & {
   /** Segments applied in this pass. */
@@ -25,7 +25,7 @@ export type ReceiveReport = ApplyResult & {
 
 /** The last sequence applied from `device` (0: nothing yet). */
 export function appliedFrom(db: Db, device: string): number {
-  return Number(metaRead(db, APPLIED + device) ?? 0)
+  return Number(metaRead(db, APPLIED_PREFIX + device) ?? 0)
 }
 
 /** Applies every teammate's segments not yet applied, device by device, in sequence order. */
@@ -60,7 +60,7 @@ export function receive(db: Db, writer: SyncWriter, logDir: string, self: string
       }
       const changes = read.segment.records.map(decodeChange)
       const lastSeq = found.lastSeq
-      const result = writer.applyRemote(changes, () => metaSet(db, APPLIED + device, String(lastSeq)))
+      const result = writer.applyRemote(changes, () => metaSet(db, APPLIED_PREFIX + device, String(lastSeq)))
       for (const k of ['applied', 'older', 'duplicate', 'conflicts', 'parked'] as const)
         report[k] += result[k]
       report.segments++

@@ -1,6 +1,6 @@
 // Publishing: this device's change log, from where the last publish stopped, sealed into segments
 // in the team folder (design/sync.md). A segment's sequence range is the change log's own
-// numbering, so a publish cut short after its segment was written but before it was recorded
+// numbering (less the base of this device id's stream, SEQ_BASE), so a publish cut short after its segment was written but before it was recorded
 // publishes from the same place again: with no change since, the same bytes under the same name
 // (the file replaces itself); with changes since, a segment overlapping the first, whose repeated
 // changes a receiver recognises by their stamps. Nothing is lost either way.
@@ -12,6 +12,12 @@ import type { CellValue, SyncChange } from './merge'
 
 /** meta key: the last change-log sequence sealed into a verified segment in the team folder. */
 export const PUBLISHED_SEQ = 'sync.published_seq'
+/**
+ * meta key: the change-log sequence this device's stream counts from (0, or where its id was last
+ * renewed: sync/identity.ts). A segment's sequences are the log's less this base, so every id's
+ * stream starts at 1.
+ */
+export const SEQ_BASE = 'sync.seq_base'
 /** Changes per segment: a large import makes many segments, each small enough to verify quickly. */
 export const CHANGES_PER_SEGMENT = 5000
 
@@ -60,19 +66,24 @@ export function publishPending(
   perSegment = CHANGES_PER_SEGMENT,
 ): string[] {
   const files: string[] = []
+  const base = Number(metaRead(db, SEQ_BASE) ?? 0)
   for (;;) {
     const after = Number(metaRead(db, PUBLISHED_SEQ) ?? 0)
     const batch = pendingChanges(db, after, perSegment)
     if (batch.length === 0) return files
-    const firstSeq = batch[0]!.seq
     const lastSeq = batch[batch.length - 1]!.seq
     files.push(
       publishSegment(
         logDir,
-        { ...who, firstSeq, lastSeq },
+        { ...who, firstSeq: batch[0]!.seq - base, lastSeq: lastSeq - base },
         batch.map((b) => encodeChange(b.change)),
       ),
     )
     metaSet(db, PUBLISHED_SEQ, String(lastSeq))
   }
+}
+
+/** The last sequence of this device's stream sealed in the folder (what its device file says). */
+export function publishedStreamSeq(db: Db): number {
+  return Number(metaRead(db, PUBLISHED_SEQ) ?? 0) - Number(metaRead(db, SEQ_BASE) ?? 0)
 }

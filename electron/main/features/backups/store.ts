@@ -11,6 +11,7 @@ import type { Db } from '../../db/connection'
 import { AppFailure } from '../../../../shared/errors'
 import type { BackupEntry, BackupKind, BackupPreview, Rotation } from '../../../../shared/backups'
 import { BACKUP_KINDS, DEFAULT_ROTATION } from '../../../../shared/backups'
+import { INSTALL_KEY, RESTORED } from '../../sync/identity'
 
 export const BACKUPS_DIR = 'backups'
 export const REPLACED_DIR = 'replaced'
@@ -391,10 +392,10 @@ export function undoSwap(dataDir: string, aside: string): void {
 }
 
 /**
- * Marks the restored database before anything opens it for writing. Issue 13 (team sync): a
- * restored copy must not write under the device id it was backed up with, or its new stamps would
- * collide with changes the team already has from that id. When sync lands, this is where a device
- * in a team gets a fresh device_id (and its clock restarts); alone, the id stays.
+ * Marks the restored database before anything opens it for writing: where it came from, and that
+ * it is not the install that wrote it, so the start that opens it gives it a new device id
+ * (sync/identity.ts). Under the id it was backed up with, its new changes would take sequences and
+ * stamps the team already has from that id.
  */
 export function markRestored(dataDir: string, name: string, at: Date): void {
   const db = new Database(path.join(dataDir, DB_FILE_NAME), { fileMustExist: true })
@@ -404,6 +405,7 @@ export function markRestored(dataDir: string, name: string, at: Date): void {
     )
     put.run('restored_from', name)
     put.run('restored_at', at.toISOString())
+    put.run(INSTALL_KEY, RESTORED)
   } finally {
     db.close()
   }

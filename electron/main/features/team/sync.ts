@@ -9,7 +9,8 @@ import { metaRead, metaSet } from '../../db/device'
 import type { Repositories } from '../../repositories'
 import { runningSchemaVersion } from '../backups/store'
 import { checkTeamFolder, readDeviceFiles, writeDeviceFile } from '../../sync/team-folder'
-import { PUBLISHED_SEQ, publishPending } from '../../sync/outbox'
+import { PUBLISHED_SEQ, publishPending, publishedStreamSeq } from '../../sync/outbox'
+import { INSTALL_KEY, RESTORED } from '../../sync/identity'
 import { receive } from '../../sync/inbox'
 import type { SyncReport } from '../../../../shared/team'
 
@@ -105,6 +106,12 @@ export function pendingCount(db: Db): number {
   return db.prepare('SELECT count(*) FROM change_log WHERE seq > ?').pluck().get(after) as number
 }
 
+/** Whether this device's file in the folder says its id has published past what this database has. */
+function behindItsStream(db: Db, root: string, deviceId: string): boolean {
+  const own = readDeviceFiles(root).devices.find((d) => d.deviceId === deviceId)
+  return own !== undefined && own.publishedSeq > publishedStreamSeq(db)
+}
+
 /** One pass with the team folder (the worker's 'sync' job); null when in no team. */
 export function syncOnce(r: Repositories, appVersion: string): SyncReport | null {
   const team = teamOf(r.db)
@@ -114,6 +121,13 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
   let report: SyncReport
   if (!check.ok) {
     report = { at, published: 0, received: 0, conflicts: 0, waiting: [], problem: check.problem }
+  } else if (behindItsStream(r.db, check.root, r.deviceId)) {
+    // This database is older than what its device id already sealed in the folder: a backup put
+    // back by hand, or a copy of the data folder still running elsewhere. Publishing would reuse
+    // sequences the team has (its changes skipped as applied): nothing is sent or read, and the
+    // next start gives it a new id (sync/identity.ts), from which it syncs as a new computer.
+    metaSet(r.db, INSTALL_KEY, RESTORED)
+    report = { at, published: 0, received: 0, conflicts: 0, waiting: [], problem: 'restored_copy' }
   } else {
     const logDir = path.join(check.root, 'log')
     const before = pendingCount(r.db)
@@ -135,7 +149,7 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
       userName: user,
       appVersion,
       schemaVersion: runningSchemaVersion(r.db),
-      publishedSeq: Number(metaRead(r.db, PUBLISHED_SEQ) ?? 0),
+      publishedSeq: publishedStreamSeq(r.db),
       applied,
       wallClock: at,
     })
