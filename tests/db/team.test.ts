@@ -322,3 +322,59 @@ describe('a team through a shared folder', () => {
     expect(data(await a.call('customers:get', { id })).customer.city).toBe('Tartu')
   })
 })
+
+describe('a merge meeting rows added where it had not been seen', () => {
+  it('moves them to the survivor on every computer, with no conflict to review', async () => {
+    const { a, b, id: survivor } = await annaAndBruno({ displayName: 'Shenzhen Licheng', country: 'CN' })
+    const other = data(
+      await a.call('customers:create', {
+        customer: { displayName: 'Licheng Building Materials', country: 'CN' },
+        contacts: [],
+        allowDuplicates: true,
+      }),
+    ).id
+    data(await a.call('sync:now', {}))
+    data(await b.call('sync:now', {}))
+
+    // Bruno, offline at the fair, adds an order, a contact and a tag to the customer Anna merges
+    // away meanwhile.
+    data(
+      await b.call('orders:create', {
+        customerId: other,
+        order: { date: '2026-10-01', amount: 48_000, currency: 'USD', status: 'paid' },
+      }),
+    )
+    const contact = data(
+      await b.call('contacts:create', { customerId: other, contact: { name: 'Wang Fang' } }),
+    )
+    data(await b.call('customers:update', { id: other, patch: { tags: ['Canton Fair'] } }))
+    data(await a.call('customers:merge', { survivorId: survivor, otherId: other, fields: {} }))
+    data(await a.call('sync:now', {}))
+
+    // Bruno's pass sends his rows and receives the merge: his rows go to the survivor there and
+    // out; Anna's next pass brings both.
+    data(await b.call('sync:now', {}))
+    data(await a.call('sync:now', {}))
+    data(await b.call('sync:now', {}))
+    for (const d of [a, b]) {
+      const page = data(await d.call('customers:get', { id: survivor }))
+      expect(page.contacts.map((c) => c.id)).toContain(contact.id)
+      expect(page.customer.tags).toContain('Canton Fair')
+      const orders = data(await d.call('orders:list', { customerId: survivor }))
+      expect(orders.orders.map((o) => o.amount)).toContain(48_000)
+      expect(orders.figures.revenueUsd).toBe(48_000)
+      expect(data(await d.call('sync:conflicts', {})).conflicts).toEqual([])
+    }
+    // Nothing is left under the merged-away customer on either computer.
+    for (const d of [a, b]) {
+      const left = d.s.db
+        .prepare(
+          `SELECT (SELECT count(*) FROM orders WHERE customer_id = ?) + (SELECT count(*) FROM contacts WHERE customer_id = ?)
+             + (SELECT count(*) FROM customer_tags WHERE customer_id = ? AND deleted_at IS NULL)`,
+        )
+        .pluck()
+        .get(other, other, other)
+      expect(left).toBe(0)
+    }
+  })
+})

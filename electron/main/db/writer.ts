@@ -389,11 +389,15 @@ export class SyncWriter {
       // A delete arriving: the row's edits newer than what its author had seen.
       if (outcome !== 'applied' || change.value === null) return 0
       winner = { value: change.value, hlc: change.hlc }
+      // Left out: the cells its own author wrote after it (a merge writes merged_into beside the
+      // delete), which were made knowing of it. A stamp ends with its 16-digit device id.
       unseen = this.statement(
-        "SELECT max(hlc) FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col <> 'deleted_at' AND hlc > ?",
+        `SELECT max(hlc) FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col <> 'deleted_at' AND hlc > ?
+           AND NOT (substr(hlc, -16) = ? AND hlc > ?)`,
       )
         .pluck()
-        .get([change.tbl, change.rowId, change.prevHlc ?? '']) as string | null
+        .get([change.tbl, change.rowId, change.prevHlc ?? '', change.hlc.slice(-16), change.hlc]) as
+        string | null
     } else {
       // An edit arriving on a row deleted here, by a delete that had not seen it.
       if (row.deleted_at === null || row.deleted_at === undefined) return 0
@@ -401,6 +405,8 @@ export class SyncWriter {
         "SELECT hlc, prev_hlc FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col = 'deleted_at'",
       ).get([change.tbl, change.rowId]) as { hlc: string; prev_hlc: string | null } | undefined
       if (!deleted || change.hlc <= (deleted.prev_hlc ?? '')) return 0
+      // The deleter's own later write (a merge's merged_into) was made knowing of the delete.
+      if (change.hlc.slice(-16) === deleted.hlc.slice(-16) && change.hlc > deleted.hlc) return 0
       winner = { value: row.deleted_at, hlc: deleted.hlc }
       unseen = change.hlc
     }

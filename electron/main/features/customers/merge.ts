@@ -66,6 +66,16 @@ export class CustomerMerge {
       lock: db.prepare(
         'SELECT tier, reason, locked_by, created_at FROM tier_locks WHERE id = ? AND deleted_at IS NULL',
       ),
+      // Merged-away customers still holding a row: few are merged away (a partial index), and each
+      // looks up its children by their customer index.
+      strays: db.prepare(
+        `SELECT id, deleted_at FROM customers k WHERE merged_into IS NOT NULL AND deleted_at IS NOT NULL AND (
+           ${OWNED.map((t) => `EXISTS (SELECT 1 FROM ${t} WHERE customer_id = k.id)`).join(' OR ')}
+           OR EXISTS (SELECT 1 FROM customer_tags WHERE customer_id = k.id AND deleted_at IS NULL)
+           OR EXISTS (SELECT 1 FROM group_members WHERE customer_id = k.id AND deleted_at IS NULL)
+           OR EXISTS (SELECT 1 FROM tier_locks WHERE id = k.id AND deleted_at IS NULL))
+         ORDER BY id`,
+      ),
     }
   }
 
@@ -143,11 +153,20 @@ export class CustomerMerge {
     }
     // Orders imported later find their customer by the id of the system they came from.
     if (!survivor.external_id && other.external_id) picked.external_id = other.external_id
-    const changes: RowChange[] = [
+    return [
       { table: 'customers', id: s, values: picked },
       { table: 'customers', id: o, values: { deleted_at: at, merged_into: s } },
+      ...this.childMoves(s, o, at),
     ]
+  }
 
+  /**
+   * Moves every child of `o` to `s`. `at` stamps the tombstones and new rows it makes: a redirect
+   * gives the merge's own time, so devices redirecting the same stray rows write the same values
+   * (the same value from two devices is no conflict).
+   */
+  private childMoves(s: string, o: string, at: string): RowChange[] {
+    const changes: RowChange[] = []
     // A customer has one primary contact: the survivor's, if it has one.
     const keepPrimary = Boolean(this.q.primary.get(s))
     for (const c of this.q.contacts.all(o) as { id: string; is_primary: number }[]) {
@@ -210,7 +229,31 @@ export class CustomerMerge {
       changes.push({ table: 'tier_locks', id: o, values: { deleted_at: at } })
     }
 
-    // Reminders (issue 12) will move here too, by their customer_id like orders.
     return changes
+  }
+
+  /**
+   * Rows still under a customer merged away (design/sync.md): added or moved there on a computer
+   * that had not yet seen the merge, and arrived since. Each goes to the survivor as this device's
+   * own change, so it syncs; every device that finds them writes the same values. Returns the
+   * merged-away customers whose rows moved.
+   */
+  redirectStrays(): number {
+    const strays = this.q.strays.all() as { id: string; deleted_at: string }[]
+    if (strays.length === 0) return 0
+    return this.r.db
+      .transaction(() => {
+        let moved = 0
+        for (const o of strays) {
+          const s = this.r.customers.resolve(o.id)
+          if (!s) continue // the survivor deleted since: nowhere live to go
+          const changes = this.childMoves(s, o.id, o.deleted_at)
+          if (changes.length === 0) continue
+          this.r.writer.write(changes)
+          moved++
+        }
+        return moved
+      })
+      .immediate()
   }
 }

@@ -13,6 +13,7 @@ import { PUBLISHED_SEQ, publishPending, publishedStreamSeq } from '../../sync/ou
 import { INSTALL_KEY, RESTORED } from '../../sync/identity'
 import { receive } from '../../sync/inbox'
 import type { SyncReport } from '../../../../shared/team'
+import { CustomerMerge } from '../customers/merge'
 
 const TEAM_KEY = 'sync.team'
 const DEVICE_NAME_KEY = 'sync.device_name'
@@ -133,6 +134,10 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
     const before = pendingCount(r.db)
     publishPending(r.db, logDir, { team: team.id, device: r.deviceId })
     const received = receive(r.db, r.writer, logDir, r.deviceId)
+    // Rows a teammate put under a customer merged away (or a merge that arrived over rows made
+    // here) go to the survivor, and out with this pass.
+    if (received.applied > 0 && new CustomerMerge(r).redirectStrays() > 0)
+      publishPending(r.db, logDir, { team: team.id, device: r.deviceId })
     const applied = Object.fromEntries(
       (
         r.db.prepare("SELECT key, value FROM meta WHERE key LIKE 'sync.applied.%'").all() as {
