@@ -7,6 +7,7 @@ import { ActionIcon, Autocomplete, Group, Select, TagsInput, TextInput, Textarea
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { nameProps } from './scriptLang'
+import { useSaving } from './useSaving'
 import classes from './EditableField.module.css'
 
 type Option = { value: string; label: string }
@@ -57,7 +58,7 @@ export function EditableField({
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState<string | string[] | null>(value)
   const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   const label = t(`fields.${name}`)
   const pencil = useRef<HTMLButtonElement>(null)
   // Leaving the input (saved or cancelled) puts focus back on the pencil that opened it, not on <body>.
@@ -92,10 +93,10 @@ export function EditableField({
     setEditing(true)
   }
   const save = async (value: string | string[] | null = draft) => {
-    setSaving(true)
     const normalized = typeof value === 'string' && value.trim() === '' ? null : value
-    const err = check?.(normalized) ?? (await onSave(normalized))
-    setSaving(false)
+    const err = check?.(normalized) ?? (await run(() => onSave(normalized)))
+    // Undefined: a save was already running, and this one is ignored.
+    if (err === undefined) return
     if (err) setError(err)
     else stop()
   }

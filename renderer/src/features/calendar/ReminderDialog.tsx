@@ -22,6 +22,7 @@ import { useQuery } from '../../app/data'
 import { notify } from '../../app/notify'
 import { DateField } from '../../components/DateField'
 import { FormDialog } from '../../components/FormDialog'
+import { useSaving } from '../../components/useSaving'
 import { describeIssues, useFormIssues } from '../../components/formErrors'
 import { useFormatters } from '../../i18n/format'
 import { localToday } from '../../../../shared/dates'
@@ -65,7 +66,7 @@ export function ReminderDialog({
   const set = <K extends keyof ReminderDraft>(k: K, v: ReminderDraft[K]) =>
     setDraft((d) => ({ ...d, [k]: v }))
   const [error, setError] = useState<AppError | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   const form = useFormIssues(reminderFormSpec, draft)
   const { byField: errors, lines } = describeIssues(t, reminderFormSpec.labels, form.issues)
 
@@ -89,12 +90,13 @@ export function ReminderDialog({
   const save = async () => {
     setError(null)
     if (!form.submit()) return
-    setSaving(true)
     const reminder = toReminderInput(draft)
-    const res = reminderId
-      ? await call('reminders:update', { id: reminderId, reminder })
-      : await call('reminders:create', { customerId: draft.customerId!, reminder })
-    setSaving(false)
+    const res = await run(() =>
+      reminderId
+        ? call('reminders:update', { id: reminderId, reminder })
+        : call('reminders:create', { customerId: draft.customerId!, reminder }),
+    )
+    if (!res) return
     if (res.ok) {
       notify(reminderId ? t('calendarui.dialog.updated') : t('calendarui.dialog.created'))
       onSaved?.(res.data.id)

@@ -20,6 +20,7 @@ import { LANGUAGE_CODES } from '../../../../shared/domain'
 import type { Contact } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
+import { useSaving } from '../../components/useSaving'
 import { describeIssues, useFormIssues } from '../../components/formErrors'
 import { contactFormSpec, toContactDraft, toContactInput } from './forms'
 import type { ContactDraft } from './forms'
@@ -144,7 +145,7 @@ export function ContactEditor({
   const fmt = useFormatters()
   const [draft, setDraft] = useState<ContactDraft>(() => toContactDraft(contact))
   const [error, setError] = useState<AppError | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   const spec = contactFormSpec(country)
   const form = useFormIssues(spec, draft)
   const { byField: errors, lines } = describeIssues(t, spec.labels, form.issues, {
@@ -162,14 +163,15 @@ export function ContactEditor({
   const submit = async () => {
     setError(null)
     if (!form.submit()) return
-    setSaving(true)
     // Handles of other apps (Line, Telegram…) are not edited here and are kept as they are.
     const others = contact?.messaging.filter((m) => m.kind !== 'whatsapp' && m.kind !== 'wechat') ?? []
     const values = toContactInput(draft, others)
-    const res = contact
-      ? await call('contacts:update', { id: contact.id, patch: values })
-      : await call('contacts:create', { customerId, contact: values })
-    setSaving(false)
+    const res = await run(() =>
+      contact
+        ? call('contacts:update', { id: contact.id, patch: values })
+        : call('contacts:create', { customerId, contact: values }),
+    )
+    if (!res) return
     if (res.ok) close()
     else if (!form.fromMain(res.error)) setError(res.error)
   }

@@ -10,6 +10,7 @@ import { useQuery } from '../../app/data'
 import { notify } from '../../app/notify'
 import { navigate } from '../../app/route'
 import { FormDialog } from '../../components/FormDialog'
+import { useSaving } from '../../components/useSaving'
 import { nameProps } from '../../components/scriptLang'
 import { useFormatters } from '../../i18n/format'
 import { industryLabel, productCategoryLabel } from '../../i18n/vocabulary'
@@ -67,7 +68,7 @@ export function MergeDialog({
   const fmt = useFormatters()
   const [keep, setKeep] = useState<Side>('a')
   const [picks, setPicks] = useState<Partial<Record<MergeField, Side>>>({})
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   const [error, setError] = useState<AppError | null>(null)
   const data = preview.data
   // Defaults once the two customers are known: the non-empty value, else the newer one.
@@ -80,16 +81,17 @@ export function MergeDialog({
 
   const submit = async () => {
     if (!data || !survivor || !other) return
-    setSaving(true)
     const fields = Object.fromEntries(
       data.differing.map((f) => [f, (picks[f] ?? keep) === keep ? 'survivor' : 'other']),
     )
-    const res = await call('customers:merge', {
-      survivorId: survivor.customer.id,
-      otherId: other.customer.id,
-      fields,
-    })
-    setSaving(false)
+    const res = await run(() =>
+      call('customers:merge', {
+        survivorId: survivor.customer.id,
+        otherId: other.customer.id,
+        fields,
+      }),
+    )
+    if (!res) return
     if (!res.ok) {
       setError(res.error)
       return

@@ -26,6 +26,7 @@ import { call } from '../../api/client'
 import { hrefFor } from '../../app/route'
 import { useFormatters } from '../../i18n/format'
 import { countryFilter } from '../../components/countries'
+import { useSaving } from '../../components/useSaving'
 import { productCategoryOptions } from '../../i18n/vocabulary'
 import { ATTACHMENT_MAX_BYTES, IMAGE_TYPES } from '../../../../shared/fair'
 import type { Fair } from '../../../../shared/fair'
@@ -66,7 +67,7 @@ export function CaptureForm({ fair }: { fair: Fair }) {
   const [target, setTarget] = useState<DuplicateCandidate | null>(null)
   const [photo, setPhoto] = useState<Photo | null>(null)
   const [error, setError] = useState<AppError | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   const [saved, setSaved] = useState<{ name: string; count: number; existing: boolean } | null>(null)
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([])
   const [interestSearch, setInterestSearch] = useState('')
@@ -154,24 +155,25 @@ export function CaptureForm({ fair }: { fair: Fair }) {
   }
 
   const save = async () => {
-    if (saving) return
-    setSaving(true)
-    setError(null)
-    const res = await call('fair:capture', {
-      fairId: fair.id,
-      customerId: target?.id ?? null,
-      company: draft.company,
-      country: draft.country,
-      person: draft.person || null,
-      email: draft.email || null,
-      phone: draft.phone || null,
-      interests: draft.interests,
-      note: draft.note || null,
-      photo: photo
-        ? { fileName: photo.file.name, mime: photo.file.type, base64: await toBase64(photo.file) }
-        : null,
+    // The photo is read inside the run, so a second Ctrl+Enter while it reads is ignored too.
+    const res = await run(async () => {
+      setError(null)
+      return call('fair:capture', {
+        fairId: fair.id,
+        customerId: target?.id ?? null,
+        company: draft.company,
+        country: draft.country,
+        person: draft.person || null,
+        email: draft.email || null,
+        phone: draft.phone || null,
+        interests: draft.interests,
+        note: draft.note || null,
+        photo: photo
+          ? { fileName: photo.file.name, mime: photo.file.type, base64: await toBase64(photo.file) }
+          : null,
+      })
     })
-    setSaving(false)
+    if (!res) return
     if (!res.ok) {
       setError(res.error)
       const first = ORDER.find((f) => res.error.issues?.some((i) => i.path.includes(f)))

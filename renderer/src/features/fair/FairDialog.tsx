@@ -3,6 +3,7 @@ import { Group, Select, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { FormDialog } from '../../components/FormDialog'
+import { useSaving } from '../../components/useSaving'
 import { DateField } from '../../components/DateField'
 import { countryFilter } from '../../components/countries'
 import { useFormatters } from '../../i18n/format'
@@ -36,14 +37,13 @@ export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (sav
       : { name: '', city: '', country: null, startDate: localToday(), endDate: localToday() },
   )
   const [error, setError] = useState<AppError | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   const [listOpen, setListOpen] = useState(false)
   const errors = issuesByField(t, error)
   const countries = useMemo(() => fmt.countryOptions(), [fmt])
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }))
 
   const submit = async () => {
-    setSaving(true)
     const input = {
       name: draft.name,
       city: draft.city || null,
@@ -51,10 +51,10 @@ export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (sav
       startDate: draft.startDate ?? '',
       endDate: draft.endDate ?? '',
     }
-    const res = fair
-      ? await call('fairs:update', { id: fair.id, fair: input })
-      : await call('fairs:create', { fair: input })
-    setSaving(false)
+    const res = await run(() =>
+      fair ? call('fairs:update', { id: fair.id, fair: input }) : call('fairs:create', { fair: input }),
+    )
+    if (!res) return
     if (res.ok) onClose(res.data)
     else setError(res.error)
   }

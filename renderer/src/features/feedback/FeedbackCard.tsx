@@ -28,6 +28,7 @@ import { describeIssues, useFormIssues } from '../../components/formErrors'
 import { feedbackFormSpec, toFeedbackInput } from './form'
 import type { FeedbackDraft } from './form'
 import { FormDialog } from '../../components/FormDialog'
+import { useSaving } from '../../components/useSaving'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { DateField } from '../../components/DateField'
 import { RowAction } from '../../components/RowAction'
@@ -158,7 +159,7 @@ function AddDialog({ customerId, onClose }: { customerId: string; onClose: () =>
   const set = <K extends keyof FeedbackDraft>(k: K, v: FeedbackDraft[K]) =>
     setDraft((d) => ({ ...d, [k]: v }))
   const [error, setError] = useState<AppError | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   const form = useFormIssues(feedbackFormSpec, draft)
   const { byField: errors, lines } = describeIssues(t, feedbackFormSpec.labels, form.issues)
   const { kind, severity, date, summary } = draft
@@ -166,9 +167,8 @@ function AddDialog({ customerId, onClose }: { customerId: string; onClose: () =>
   const save = async () => {
     setError(null)
     if (!form.submit()) return
-    setSaving(true)
-    const res = await call('feedback:add', { customerId, feedback: toFeedbackInput(draft) })
-    setSaving(false)
+    const res = await run(() => call('feedback:add', { customerId, feedback: toFeedbackInput(draft) }))
+    if (!res) return
     if (res.ok) onClose()
     else if (!form.fromMain(res.error)) setError(res.error)
   }

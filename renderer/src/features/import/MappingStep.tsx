@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { call } from '../../api/client'
 import { notify } from '../../app/notify'
+import { useSaving } from '../../components/useSaving'
 import { DATE_ORDERS, ENCODINGS, IMPORT_FIELDS, REQUIRED_FIELDS, SEPARATORS } from '../../../../shared/import'
 import type {
   DateOrder,
@@ -65,7 +66,7 @@ export function MappingStep({
 }) {
   const { t } = useTranslation()
   const [presetName, setPresetName] = useState('')
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   if (!preview)
     return error ? (
       <Alert
@@ -100,9 +101,8 @@ export function MappingStep({
   const dateName = (o: DateOrder) => t(`import.dateOrders.${o}`)
 
   const savePreset = async () => {
-    setSaving(true)
-    const res = await call('import:savePreset', { name: presetName, kind, mapping })
-    setSaving(false)
+    const res = await run(() => call('import:savePreset', { name: presetName, kind, mapping }))
+    if (!res) return
     if (!res.ok) return notify(t(`errors.${res.error.code}`), 'red')
     notify(t('import.map.presetSaved', { name: res.data.name }))
     setPresetName('')

@@ -9,6 +9,7 @@ import { useQuery } from '../../app/data'
 import { notify } from '../../app/notify'
 import { DateField } from '../../components/DateField'
 import { FormDialog } from '../../components/FormDialog'
+import { useSaving } from '../../components/useSaving'
 import { describeIssues, schemaIssues, useFormIssues } from '../../components/formErrors'
 import type { FormSpec } from '../../components/formErrors'
 import { useFormatters } from '../../i18n/format'
@@ -70,16 +71,17 @@ export function BulkReminderDialog({
   })
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }))
   const [error, setError] = useState<AppError | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   const form = useFormIssues(spec, draft)
   const { byField: errors, lines } = describeIssues(t, LABELS, form.issues)
 
   const save = async () => {
     setError(null)
     if (!form.submit()) return
-    setSaving(true)
-    const res = await call('reminders:createMany', { selection, customerIds, reminder: toInput(draft) })
-    setSaving(false)
+    const res = await run(() =>
+      call('reminders:createMany', { selection, customerIds, reminder: toInput(draft) }),
+    )
+    if (!res) return
     if (res.ok) {
       const n = res.data.created
       notify(t('notify.bulk.created', { count: n, n: fmt.number(n) }))

@@ -1,12 +1,12 @@
 // One click from a logged interaction's next step to a follow-up reminder (R1): due a few days
 // later, the next step as its note, linked to the interaction. Once made, the button gives way to
 // the reminder's date, so a second click cannot make a second reminder.
-import { useState } from 'react'
 import { Button, Text } from '@mantine/core'
 import { IconBellPlus, IconBellRinging } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { notify } from '../../app/notify'
+import { useSaving } from '../../components/useSaving'
 import { useFormatters } from '../../i18n/format'
 import { localToday } from '../../../../shared/dates'
 import type { Interaction } from '../../../../shared/tiering'
@@ -26,7 +26,7 @@ export function MakeReminderButton({
 }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   if (!interaction.nextStep) return null
   if (existing)
     return (
@@ -39,18 +39,19 @@ export function MakeReminderButton({
     )
 
   const make = async () => {
-    setSaving(true)
-    const res = await call('reminders:create', {
-      customerId: interaction.customerId,
-      reminder: {
-        kind: 'follow_up',
-        dueDate: addDays(localToday(), NEXT_STEP_DELAY_DAYS),
-        note: interaction.nextStep,
-        contactId: interaction.contactId,
-        interactionId: interaction.id,
-      },
-    })
-    setSaving(false)
+    const res = await run(() =>
+      call('reminders:create', {
+        customerId: interaction.customerId,
+        reminder: {
+          kind: 'follow_up',
+          dueDate: addDays(localToday(), NEXT_STEP_DELAY_DAYS),
+          note: interaction.nextStep,
+          contactId: interaction.contactId,
+          interactionId: interaction.id,
+        },
+      }),
+    )
+    if (!res) return
     if (res.ok) notify(t('reminders.fromInteraction.made', { date: fmt.date(res.data.dueDate) }))
     else notify(failureText(t, res.error), 'red')
   }

@@ -11,6 +11,7 @@ import { localToday } from '../../../../shared/dates'
 import type { Occurrence } from '../../../../shared/reminders'
 import type { AppError } from '../../../../shared/errors'
 import { FormDialog } from '../../components/FormDialog'
+import { useSaving } from '../../components/useSaving'
 import { DateField } from '../../components/DateField'
 import { describeIssues, useFormIssues } from '../../components/formErrors'
 import { occurrenceFormSpec } from './form'
@@ -41,22 +42,23 @@ export function OccurrenceDialog({
   const set = <K extends keyof OccurrenceDraft>(k: K, v: OccurrenceDraft[K]) =>
     setDraft((d) => ({ ...d, [k]: v }))
   const [error, setError] = useState<AppError | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, run } = useSaving()
   const form = useFormIssues(occurrenceFormSpec, draft)
   const { byField: errors, lines } = describeIssues(t, occurrenceFormSpec.labels, form.issues)
 
   const save = async () => {
     setError(null)
     if (!form.submit()) return
-    setSaving(true)
-    const res = await call('reminders:act', {
-      id: occurrence.reminderId,
-      occurrence: occurrence.occurrence,
-      action: mode,
-      toDate: draft.toDate,
-      ...(mode === 'edit' ? { toTime: draft.toTime.trim() || null, note: draft.note.trim() || null } : {}),
-    })
-    setSaving(false)
+    const res = await run(() =>
+      call('reminders:act', {
+        id: occurrence.reminderId,
+        occurrence: occurrence.occurrence,
+        action: mode,
+        toDate: draft.toDate,
+        ...(mode === 'edit' ? { toTime: draft.toTime.trim() || null, note: draft.note.trim() || null } : {}),
+      }),
+    )
+    if (!res) return
     if (res.ok) {
       const date = fmt.date(res.data.date)
       notify(
