@@ -35,13 +35,40 @@ function notify() {
       const retry = () => {
         if (notifyFrame === 0) notifyFrame = requestAnimationFrame(notify)
       }
-      whenWritesSettled(retry)
+      // Told as soon as the caller has acted on its answer, not a frame later: the parts it left
+      // on screen re-render once, with the dialog it closed, and their reads leave at once.
+      whenWritesSettled(() => {
+        if (notifyFrame !== 0) cancelAnimationFrame(notifyFrame)
+        notify()
+      })
       setTimeout(retry, HOLD_MS)
       return
     }
   }
   holdingSince = 0
+  for (const [t, v] of versions) told.set(t, v)
+  reloadMounted()
   for (const l of listeners) l()
+}
+
+// The versions the screens were last told of (at notify). A part that re-renders for another
+// reason meanwhile (a dialog closing) keeps reading what it was told: reading the live versions,
+// each part started its reload at its own commit, ten milliseconds apart, and the screen settled
+// on the last answer. Reads themselves always go by the live versions.
+const told = new Map<string, number>()
+
+// The reads the parts on screen hold now, by cache key, with how many parts hold each.
+const mounted = new Map<string, { channel: ReadChannel; input: ChannelInput<ReadChannel>; holders: number }>()
+
+/**
+ * Starts every read on screen that a change made stale, together (one request through the
+ * harness), before the parts re-render; they then find their reads under way in the cache.
+ */
+function reloadMounted() {
+  for (const q of mounted.values()) {
+    if (fresh(q.channel, q.input) === undefined) load(q.channel, q.input).catch(() => undefined)
+  }
+  sendQueued()
 }
 
 function onChanged(payload: unknown) {
@@ -64,7 +91,7 @@ function versionOf(tables: readonly string[]): number {
   return v
 }
 
-/** A number that changes whenever main reports a write to one of `tables`. */
+/** A number that changes whenever main reports a write to one of `tables` (told at the next frame). */
 export function useTablesVersion(tables: readonly TableName[]): number {
   ensureSubscribed()
   return useSyncExternalStore(
@@ -72,7 +99,11 @@ export function useTablesVersion(tables: readonly TableName[]): number {
       listeners.add(l)
       return () => listeners.delete(l)
     },
-    () => versionOf(tables),
+    () => {
+      let v = 0
+      for (const t of tables) v += told.get(t) ?? 0
+      return v
+    },
   )
 }
 
@@ -165,6 +196,16 @@ export function useQuery<C extends ReadChannel>(
     return data === undefined ? { status: 'loading' } : { status: 'ready', data }
   })
   const [nonce, setNonce] = useState(0)
+  useEffect(() => {
+    const held = mounted.get(key) ?? { channel, input, holders: 0 }
+    held.holders++
+    mounted.set(key, held)
+    return () => {
+      if (--held.holders === 0 && mounted.get(key) === held) mounted.delete(key)
+    }
+    // `key` stands for channel and input.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key])
   useEffect(() => {
     let live = true
     const cached = nonce === 0 ? fresh(channel, input) : undefined
