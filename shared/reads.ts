@@ -59,12 +59,13 @@ export const READS = {
   'interactions:list': ['customers', 'interactions'],
   'reminders:list': ['customers', 'reminders', 'reminder_events'],
   // Joining, creating and leaving a team write sync_state too (a pass, or the report cleared).
-  'sync:state': ['sync_state', 'sync_conflicts'],
+  'sync:state': ['sync_state', 'sync_conflicts', 'sync_parked'],
   // Pending changes follow every write of a synced fact.
   'team:status': [
     'meta',
     'sync_state',
     'sync_conflicts',
+    'sync_parked',
     'customers',
     'contacts',
     'customer_tags',

@@ -78,6 +78,8 @@ export const syncStateSchema = z.object({
   last: syncReportSchema.nullable(),
   /** Open conflicts to review. */
   conflicts: z.number(),
+  /** Teammates' changes from a newer TradeTier, kept until this one is updated. */
+  parked: z.number(),
 })
 export type SyncState = z.infer<typeof syncStateSchema>
 
@@ -91,6 +93,8 @@ export const teamStatusSchema = z.object({
   pending: z.number(),
   /** Cells two teammates edited without seeing each other's value, not yet looked at. */
   conflicts: z.number(),
+  /** Teammates' changes from a newer TradeTier, kept until this one is updated. */
+  parked: z.number(),
   last: syncReportSchema.nullable(),
   devices: z.array(
     z.object({

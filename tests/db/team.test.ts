@@ -378,3 +378,36 @@ describe('a merge meeting rows added where it had not been seen', () => {
     }
   })
 })
+
+describe('changes from a newer TradeTier', () => {
+  it('are kept and shown while this version cannot read them, and applied after an update', async () => {
+    const { a, id } = await annaAndBruno({ displayName: 'Parked Imports', country: 'FR', city: 'Lille' })
+    // What an older version parked: a teammate's city for this customer (a column it did not know
+    // then, and knows now that it was updated) and a column it still does not know.
+    const teammate = 'abcdef0123456789'
+    const stamp = (ms: number) => `${String(ms).padStart(15, '0')}-0000-${teammate}`
+    const park = a.s.db.prepare(
+      'INSERT INTO sync_parked (hlc, tbl, row_id, col, value, prev_hlc) VALUES (?, ?, ?, ?, ?, NULL)',
+    )
+    park.run(stamp(Date.now() + 1000), 'customers', id, 'city', JSON.stringify('Roubaix'))
+    park.run(stamp(Date.now() + 2000), 'customers', id, 'loyalty_points', JSON.stringify(12))
+    a.s.changes.touch('sync_parked')
+    expect(data(await a.call('sync:state', {})).parked).toBe(2)
+    expect(data(await a.call('team:status', {})).parked).toBe(2)
+
+    const pass = data(await a.call('sync:now', {}))
+    expect(pass.received).toBeGreaterThanOrEqual(1)
+    expect(data(await a.call('customers:get', { id })).customer.city).toBe('Roubaix')
+    // The one this version still cannot read stays, and is still shown.
+    expect(data(await a.call('team:status', {})).parked).toBe(1)
+    const left = a.s.db.prepare('SELECT col FROM sync_parked').pluck().all()
+    expect(left).toEqual(['loyalty_points'])
+
+    // A parked change older than an edit made since loses to it, as any teammate's change would.
+    data(await a.call('customers:update', { id, patch: { city: 'Lyon' } }))
+    park.run(stamp(1_000_000), 'customers', id, 'city', JSON.stringify('Old Town'))
+    data(await a.call('sync:now', {}))
+    expect(data(await a.call('customers:get', { id })).customer.city).toBe('Lyon')
+    expect(a.s.db.prepare('SELECT count(*) FROM sync_parked').pluck().get()).toBe(1)
+  })
+})

@@ -252,6 +252,47 @@ export class SyncWriter {
    * logged again: each device publishes only its own changes), the clock moves past every stamp
    * seen, and the tables' derived work runs as for a local write.
    */
+  /**
+   * The changes parked for a table or column this version did not know, applied now that it does
+   * (the app was updated), in stamp order, and taken off the shelf in the same transaction: they
+   * merge like any teammate's change, so a newer edit made since still wins. Those still unknown
+   * stay parked. Returns how many were applied.
+   */
+  replayParked(): number {
+    type Parked = {
+      hlc: string
+      tbl: string
+      row_id: string
+      col: string
+      value: string | null
+      prev_hlc: string | null
+    }
+    const known = (
+      this.db
+        .prepare('SELECT hlc, tbl, row_id, col, value, prev_hlc FROM sync_parked ORDER BY hlc')
+        .all() as Parked[]
+    ).filter((p) => ALLOWED[p.tbl]?.has(p.col))
+    if (known.length === 0) return 0
+    const taken = this.db.prepare(
+      'DELETE FROM sync_parked WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?',
+    )
+    this.applyRemote(
+      known.map((p) => ({
+        tbl: p.tbl,
+        rowId: p.row_id,
+        col: p.col,
+        value: p.value === null ? null : (JSON.parse(p.value) as CellValue),
+        hlc: p.hlc,
+        prevHlc: p.prev_hlc,
+      })),
+      () => {
+        for (const p of known) taken.run(p.hlc, p.tbl, p.row_id, p.col)
+        this.changes.touch('sync_parked')
+      },
+    )
+    return known.length
+  }
+
   applyRemote(changes: readonly SyncChange[], then?: () => void): ApplyResult {
     return this.inWriteScope(() => {
       const result = this.applyInTransaction(changes)

@@ -13,7 +13,16 @@ import {
   createTeamFolder,
   readDeviceFiles,
 } from '../../sync/team-folder'
-import { deviceNameOf, lastReport, peopleByDevice, pendingCount, setTeam, teamOf, userNameOf } from './sync'
+import {
+  deviceNameOf,
+  lastReport,
+  peopleByDevice,
+  parkedCount,
+  pendingCount,
+  setTeam,
+  teamOf,
+  userNameOf,
+} from './sync'
 import { DRIFT_WARNING_MS } from '../../core/hlc'
 
 export function teamHandlers(ctx: AppContext): HandlerModule {
@@ -30,6 +39,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
       userName: userNameOf(db),
       pending: pendingCount(db),
       conflicts: openConflicts(),
+      parked: parkedCount(db),
       last: lastReport(db),
       devices:
         check?.ok === true
@@ -59,6 +69,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
       inTeam: db.prepare("SELECT 1 FROM sync_state WHERE key = 'in_team'").get() !== undefined,
       last: lastReport(db),
       conflicts: openConflicts(),
+      parked: parkedCount(db),
     }),
     'team:create': async (input) => {
       if (teamOf(db)) refuse('in_team')

@@ -101,6 +101,11 @@ export function peopleByDevice(db: Db, deviceId: string): Map<string, Person> {
   return people
 }
 
+/** Teammates' changes kept for a table or column a newer TradeTier has and this one has not. */
+export function parkedCount(db: Db): number {
+  return db.prepare('SELECT count(*) FROM sync_parked').pluck().get() as number
+}
+
 /** Changes made here not yet sealed in the folder. */
 export function pendingCount(db: Db): number {
   const after = Number(metaRead(db, PUBLISHED_SEQ) ?? 0)
@@ -133,6 +138,8 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
     const logDir = path.join(check.root, 'log')
     const before = pendingCount(r.db)
     publishPending(r.db, logDir, { team: team.id, device: r.deviceId })
+    // Teammates' changes a version before this one parked, now that it knows their tables.
+    const replayed = r.writer.replayParked()
     const received = receive(r.db, r.writer, logDir, r.deviceId)
     // Rows a teammate put under a customer merged away (or a merge that arrived over rows made
     // here) go to the survivor, and out with this pass.
@@ -164,7 +171,7 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
     report = {
       at,
       published: before - pendingCount(r.db),
-      received: received.applied,
+      received: received.applied + replayed,
       conflicts: received.conflicts,
       waiting: received.waiting.map((w) => ({ device: w.device, problem: w.problem })),
       problem: null,

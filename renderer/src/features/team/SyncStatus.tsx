@@ -19,23 +19,26 @@ export function SyncStatus() {
     ? t('team.header.paused')
     : s.conflicts > 0
       ? t('team.header.conflicts', { count: s.conflicts })
-      : s.last
-        ? t('team.header.synced', { at: when(s.last.at, f.locale, f.shortDate) })
-        : t('team.header.notYet')
-  const detail = problem ? t('team.paused', { reason: t(`team.problem.${problem}`) }) : label
+      : s.parked > 0
+        ? t('team.header.newer')
+        : s.last
+          ? t('team.header.synced', { at: when(s.last.at, f.locale, f.shortDate) })
+          : t('team.header.notYet')
+  const detail = problem
+    ? t('team.paused', { reason: t(`team.problem.${problem}`) })
+    : s.conflicts === 0 && s.parked > 0
+      ? t('team.parked', { count: s.parked })
+      : label
+  const warn = problem || s.conflicts > 0 || s.parked > 0
   return (
     <Button
       component="a"
       href={hrefFor({ name: 'team' })}
       variant="subtle"
-      color={problem ? 'red' : s.conflicts > 0 ? 'orange' : 'gray'}
+      color={problem ? 'red' : warn ? 'orange' : 'gray'}
       size="compact-sm"
       leftSection={
-        problem || s.conflicts > 0 ? (
-          <IconAlertTriangle size={16} aria-hidden />
-        ) : (
-          <IconFolderShare size={16} aria-hidden />
-        )
+        warn ? <IconAlertTriangle size={16} aria-hidden /> : <IconFolderShare size={16} aria-hidden />
       }
       title={detail}
       aria-label={detail}

@@ -259,6 +259,11 @@ function InTeam({ status }: { status: TeamStatus }) {
               </Group>
             </Alert>
           )}
+          {status.parked > 0 && (
+            <Alert color="orange" data-testid="team-parked">
+              {t('team.parked', { count: status.parked })}
+            </Alert>
+          )}
           {last?.waiting.map((w) => (
             <Alert key={w.device} color="yellow" data-testid="team-waiting">
               {t('team.waiting', { device: w.device, reason: t(`team.waitingReason.${w.problem}`) })}
