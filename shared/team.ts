@@ -102,7 +102,7 @@ export const teamStatusSchema = z.object({
       deviceName: z.string(),
       userName: z.string(),
       appVersion: z.string(),
-      /** When it last passed with the folder, by its own clock. */
+      /** When it last passed with the folder, by its own clock (to ten minutes: DEVICE_FILE_REFRESH_MS). */
       seenAt: z.string(),
       /** How far its clock was ahead of this one's when its file was read, when over an hour; else null. */
       clockAheadMs: z.number().nullable(),

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { caller, data, tempDir, tempServices } from '../helpers/tmp'
 import type { Services } from '../../electron/main/services'
+import { deviceFileDue } from '../../electron/main/features/team/sync'
 
 let open: Services[] = []
 afterEach(async () => {
@@ -409,5 +410,58 @@ describe('changes from a newer TradeTier', () => {
     data(await a.call('sync:now', {}))
     expect(data(await a.call('customers:get', { id })).customer.city).toBe('Lyon')
     expect(a.s.db.prepare('SELECT count(*) FROM sync_parked').pluck().get()).toBe(1)
+  })
+})
+
+describe("a computer's file in the team folder", () => {
+  const file = (root: string, deviceId: string) =>
+    JSON.parse(fs.readFileSync(path.join(root, 'TradeTier', 'devices', `${deviceId}.json`), 'utf8')) as {
+      publishedSeq: number
+      wallClock: string
+    }
+
+  it('is rewritten when what it says changes, not on every pass', async () => {
+    const { a, folder } = await annaAndBruno({ displayName: 'Quiet Folder Ltd', country: 'DE' })
+    const first = file(folder, a.s.deviceId)
+    data(await a.call('sync:now', {}))
+    expect(file(folder, a.s.deviceId)).toEqual(first)
+    data(
+      await a.call('customers:create', {
+        customer: { displayName: 'Busy Folder GmbH', country: 'DE' },
+        contacts: [],
+        allowDuplicates: true,
+      }),
+    )
+    data(await a.call('sync:now', {}))
+    const next = file(folder, a.s.deviceId)
+    expect(next.publishedSeq).toBeGreaterThan(first.publishedSeq)
+    expect(next.wallClock >= first.wallClock).toBe(true)
+  })
+
+  it('is refreshed when its clock reading is ten minutes old, or ahead of the clock', () => {
+    const base = {
+      deviceId: 'abcdef0123456789',
+      deviceName: 'Anna laptop',
+      userName: 'Anna Li',
+      appVersion: '1.0.0',
+      schemaVersion: 29,
+      publishedSeq: 12,
+      applied: { '0123456789abcdef': 4, fedcba9876543210: 7 },
+      wallClock: '2026-12-07T10:00:00.000Z',
+    }
+    const at = (wallClock: string) => ({ ...base, wallClock })
+    expect(deviceFileDue(undefined, base)).toBe(true)
+    expect(deviceFileDue(base, at('2026-12-07T10:09:00.000Z'))).toBe(false)
+    // The same applied positions listed in another order are the same facts.
+    expect(
+      deviceFileDue(base, {
+        ...at('2026-12-07T10:01:00.000Z'),
+        applied: { fedcba9876543210: 7, '0123456789abcdef': 4 },
+      }),
+    ).toBe(false)
+    expect(deviceFileDue(base, at('2026-12-07T10:10:00.000Z'))).toBe(true)
+    expect(deviceFileDue(base, at('2026-12-07T09:59:00.000Z'))).toBe(true)
+    expect(deviceFileDue(base, { ...at('2026-12-07T10:01:00.000Z'), publishedSeq: 13 })).toBe(true)
+    expect(deviceFileDue(base, { ...at('2026-12-07T10:01:00.000Z'), appVersion: '1.1.0' })).toBe(true)
   })
 })

@@ -9,6 +9,7 @@ import { metaRead, metaSet } from '../../db/device'
 import type { Repositories } from '../../repositories'
 import { runningSchemaVersion } from '../backups/store'
 import { checkTeamFolder, readDeviceFiles, writeDeviceFile } from '../../sync/team-folder'
+import type { DeviceFile } from '../../sync/team-folder'
 import { PUBLISHED_SEQ, publishPending, publishedStreamSeq } from '../../sync/outbox'
 import { INSTALL_KEY, RESTORED } from '../../sync/identity'
 import { receive } from '../../sync/inbox'
@@ -113,9 +114,30 @@ export function pendingCount(db: Db): number {
 }
 
 /** Whether this device's file in the folder says its id has published past what this database has. */
-function behindItsStream(db: Db, root: string, deviceId: string): boolean {
-  const own = readDeviceFiles(root).devices.find((d) => d.deviceId === deviceId)
+function behindItsStream(db: Db, own: DeviceFile | undefined): boolean {
   return own !== undefined && own.publishedSeq > publishedStreamSeq(db)
+}
+
+/**
+ * How long a device file whose facts have not changed is left as it is. Rewriting it every pass
+ * (a minute) had a cloud folder upload it a minute per computer; its clock reading stays fresh
+ * enough to name a clock an hour off.
+ */
+export const DEVICE_FILE_REFRESH_MS = 10 * 60 * 1000
+
+/** Whether this device's file must be written: a fact in it changed, or its clock reading is old. */
+export function deviceFileDue(current: DeviceFile | undefined, next: DeviceFile): boolean {
+  if (!current) return true
+  const facts = (d: DeviceFile) =>
+    JSON.stringify({
+      ...d,
+      wallClock: null,
+      applied: Object.entries(d.applied).sort(([a], [b]) => a.localeCompare(b)),
+    })
+  if (facts(current) !== facts(next)) return true
+  const age = Date.parse(next.wallClock) - Date.parse(current.wallClock)
+  // A clock stepped back (a negative age) rewrites too: the file must not read as ahead.
+  return !(age >= 0 && age < DEVICE_FILE_REFRESH_MS)
 }
 
 /** One pass with the team folder (the worker's 'sync' job); null when in no team. */
@@ -124,10 +146,13 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
   if (!team) return null
   const at = r.now().toISOString()
   const check = checkTeamFolder(team.folder, team.id)
+  const self = (d: DeviceFile) => d.deviceId === r.deviceId
+  const devices = check.ok ? readDeviceFiles(check.root).devices : []
+  const own = devices.find(self)
   let report: SyncReport
   if (!check.ok) {
     report = { at, published: 0, received: 0, conflicts: 0, waiting: [], problem: check.problem }
-  } else if (behindItsStream(r.db, check.root, r.deviceId)) {
+  } else if (behindItsStream(r.db, own)) {
     // This database is older than what its device id already sealed in the folder: a backup put
     // back by hand, or a copy of the data folder still running elsewhere. Publishing would reuse
     // sequences the team has (its changes skipped as applied): nothing is sent or read, and the
@@ -136,7 +161,7 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
     report = { at, published: 0, received: 0, conflicts: 0, waiting: [], problem: 'restored_copy' }
   } else {
     const logDir = path.join(check.root, 'log')
-    const before = pendingCount(r.db)
+    const before = publishedStreamSeq(r.db)
     publishPending(r.db, logDir, { team: team.id, device: r.deviceId })
     // Teammates' changes a version before this one parked, now that it knows their tables.
     const replayed = r.writer.replayParked()
@@ -155,7 +180,7 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
     )
     const name = deviceNameOf(r.db) ?? r.deviceId
     const user = userNameOf(r.db) ?? name
-    writeDeviceFile(check.root, {
+    const file: DeviceFile = {
       deviceId: r.deviceId,
       deviceName: name,
       userName: user,
@@ -164,13 +189,14 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
       publishedSeq: publishedStreamSeq(r.db),
       applied,
       wallClock: at,
-    })
+    }
+    if (deviceFileDue(own, file)) writeDeviceFile(check.root, file)
     // The team's people, for the owner choices: written (and announced) only when they change.
-    if (setTeamMembers(r.db, [user, ...readDeviceFiles(check.root).devices.map((d) => d.userName)]))
+    if (setTeamMembers(r.db, [user, ...devices.filter((d) => !self(d)).map((d) => d.userName)]))
       r.changes.touch('team_members')
     report = {
       at,
-      published: before - pendingCount(r.db),
+      published: publishedStreamSeq(r.db) - before,
       received: received.applied + replayed,
       conflicts: received.conflicts,
       waiting: received.waiting.map((w) => ({ device: w.device, problem: w.problem })),
