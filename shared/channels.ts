@@ -84,6 +84,7 @@ export const CHANNELS = [
   'team:create',
   'team:join',
   'team:leave',
+  'team:chooseFolder',
   'sync:now',
   'sync:state',
   'sync:conflicts',

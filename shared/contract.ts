@@ -519,6 +519,8 @@ export const contract = {
   'team:join': { input: teamJoinSchema, output: teamStatusSchema },
   /** Stops syncing; every customer stays on this device. */
   'team:leave': { input: empty, output: teamStatusSchema },
+  /** Electron's folder dialog for the team folder; null when cancelled, or where there is none (the harness). */
+  'team:chooseFolder': { input: empty, output: z.object({ folder: z.string().nullable() }) },
   /** One pass with the team folder now (in the worker). */
   'sync:now': { input: empty, output: syncReportSchema },
   /** The header's sync status: in a team, the last pass, the conflicts to review (no folder access). */

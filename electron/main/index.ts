@@ -95,6 +95,15 @@ function start() {
             : await dialog.showSaveDialog(options)
           return res.canceled || !res.filePath ? null : res.filePath
         },
+        chooseTeamFolder: async () => {
+          const options = {
+            properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+          }
+          const res = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options)
+          return res.canceled ? null : (res.filePaths[0] ?? null)
+        },
       }),
     () => mainWindow?.webContents.send('data:changed', { tables: [...TABLES] }),
   )

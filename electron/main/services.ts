@@ -42,6 +42,7 @@ import { reminderHandlers } from './features/reminders/handlers'
 import { greetingHandlers } from './features/greetings/handlers'
 import { reminderBulkHandlers } from './features/reminders/bulk'
 import type { BackupHost } from './features/backups/handlers'
+import type { TeamHost } from './features/team/handlers'
 import { DueNotifier } from './features/notify/scheduler'
 import { fairHandlers } from './features/fair/handlers'
 import { teamHandlers } from './features/team/handlers'
@@ -55,7 +56,8 @@ const LOCK_HOLDING_JOBS: ReadonlySet<JobName> = new Set<JobName>(['import'])
 export type Emit = (event: EventName, payload: unknown) => void
 
 export type ServicesOptions = OpenOptions &
-  BackupHost & {
+  BackupHost &
+  TeamHost & {
     appVersion?: string
     harness?: boolean
     emit?: Emit
@@ -159,7 +161,7 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     greetingHandlers(ctx),
     reminderBulkHandlers(ctx),
     fairHandlers(ctx),
-    teamHandlers(ctx),
+    teamHandlers(ctx, options),
   )
   // Reminders falling due, announced while the app runs (R5); the shell or the harness shows them.
   const notices = new DueNotifier(

@@ -465,3 +465,27 @@ describe("a computer's file in the team folder", () => {
     expect(deviceFileDue(base, { ...at('2026-12-07T10:01:00.000Z'), appVersion: '1.1.0' })).toBe(true)
   })
 })
+
+describe('choosing the team folder', () => {
+  it("asks the desktop's folder dialog, and answers null where there is none", async () => {
+    const chosen: string[] = []
+    const s = tempServices({
+      chooseTeamFolder: async () => {
+        chosen.push('asked')
+        return '/Users/anna/Dropbox/Export team'
+      },
+    })
+    open.push(s)
+    expect(data(await caller(() => s)('team:chooseFolder', {}))).toEqual({
+      folder: '/Users/anna/Dropbox/Export team',
+    })
+    expect(chosen).toEqual(['asked'])
+    const cancelled = tempServices({ chooseTeamFolder: async () => null })
+    open.push(cancelled)
+    expect(data(await caller(() => cancelled)('team:chooseFolder', {}))).toEqual({ folder: null })
+    // The harness has no dialog: nothing to choose, nothing written.
+    const { call } = device()
+    expect(data(await call('team:chooseFolder', {}))).toEqual({ folder: null })
+    expect(data(await call('team:status', {})).team).toBeNull()
+  })
+})

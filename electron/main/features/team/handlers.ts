@@ -25,7 +25,13 @@ import {
 } from './sync'
 import { DRIFT_WARNING_MS } from '../../core/hlc'
 
-export function teamHandlers(ctx: AppContext): HandlerModule {
+/** What the desktop shell lends the team screen (nothing in the harness). */
+export type TeamHost = {
+  /** Electron's folder dialog: the folder chosen, or null when cancelled. */
+  chooseTeamFolder?: () => Promise<string | null>
+}
+
+export function teamHandlers(ctx: AppContext, host: TeamHost = {}): HandlerModule {
   const { db } = ctx
   const openConflicts = () =>
     db.prepare('SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL').pluck().get() as number
@@ -93,6 +99,7 @@ export function teamHandlers(ctx: AppContext): HandlerModule {
       await ctx.jobs.run('sync', { appVersion: ctx.appVersion })
       return status()
     },
+    'team:chooseFolder': async () => ({ folder: (await host.chooseTeamFolder?.()) ?? null }),
     'team:leave': () => {
       setTeam(db, null)
       ctx.changes.touch('meta', 'sync_state', 'team_members')

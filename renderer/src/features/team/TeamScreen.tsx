@@ -68,6 +68,7 @@ function NoTeam() {
 function FolderForm({ mode }: { mode: 'create' | 'join' }) {
   const { t } = useTranslation()
   const [folder, setFolder] = useState('')
+  const [electron] = useState(() => 'tradetier' in window)
   const [name, setName] = useState('')
   const [deviceName, setDeviceName] = useState('')
   const [userName, setUserName] = useState('')
@@ -116,6 +117,23 @@ function FolderForm({ mode }: { mode: 'create' | 'join' }) {
           error={issue('folder')}
           withAsterisk
           data-testid={`team-${mode}-folder`}
+          // The desktop app picks the folder in the system's dialog; typing or pasting works everywhere.
+          rightSectionWidth={electron ? 96 : undefined}
+          rightSection={
+            electron ? (
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() =>
+                  void call('team:chooseFolder', {}).then(
+                    (r) => r.ok && r.data.folder && setFolder(r.data.folder),
+                  )
+                }
+              >
+                {t('team.field.choose')}
+              </Button>
+            ) : undefined
+          }
         />
         {mode === 'create' && (
           <TextInput
