@@ -252,11 +252,17 @@ function InTeam({ status }: { status: TeamStatus }) {
             {last
               ? `${f.dateTime(last.at)} — ${
                   last.problem
-                    ? t('team.paused', { reason: t(`team.problem.${last.problem}`) })
+                    ? t('team.header.paused')
                     : t('team.upToDate', { sent: last.published, received: last.received })
                 }`
               : t('team.never')}
           </Text>
+          {last?.problem && (
+            // Why sync is paused, and what to do, where it cannot be missed (not only in a line).
+            <Alert color="red" icon={<IconAlertTriangle aria-hidden />} data-testid="team-paused">
+              {t(`team.problem.${last.problem}`)}
+            </Alert>
+          )}
           {status.pending > 0 && (
             <Text size="sm" data-testid="team-pending">
               {t('team.pending', { count: status.pending })}
