@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { tempDir, tempServices } from '../helpers/tmp'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import { metaRead, metaSet } from '../../electron/main/db/device'
-import { PUBLISHED_SEQ, publishPending } from '../../electron/main/sync/outbox'
+import { PUBLISHED_SEQ, publishPending, pruneLog } from '../../electron/main/sync/outbox'
 import { readSegment, scanLog } from '../../electron/main/sync/log-folder'
 import { decodeChange } from '../../electron/main/sync/merge'
 import type { SyncChange } from '../../electron/main/sync/merge'
@@ -71,5 +71,73 @@ describe('publishing the change log', () => {
     expect(publishPending(s.db, logDir, who)).toEqual(written)
     expect(fs.readdirSync(path.join(logDir, s.deviceId)).sort()).toEqual(before)
     expect(published(logDir)).toEqual(logRows().filter((r) => r.hlc > logRows()[Number(mark) - 1]!.hlc))
+  })
+})
+
+describe('the local change log once published', () => {
+  it('keeps only what the customer history needs: recent entries, the value before each recent change, and anything unsent', async () => {
+    const DAY = 86_400_000
+    let now = Date.parse('2025-01-10T09:00:00Z')
+    const d = tempServices({ now: () => new Date(now) })
+    try {
+      const call = async (channel: string, input: unknown) => {
+        const res = await dispatch(d.ipc, channel, input, true)
+        if (!res.ok) throw new Error(JSON.stringify(res.error))
+        return res.data as { id: string }
+      }
+      const logDir = path.join(tempDir(), 'log')
+      const me = { team: 'team-1', device: d.deviceId }
+      const quiet = await call('customers:create', {
+        customer: { displayName: 'Quiet Old SARL', country: 'FR', city: 'Lyon' },
+        contacts: [],
+        allowDuplicates: true,
+      })
+      const edited = await call('customers:create', {
+        customer: { displayName: 'Edited Again GmbH', country: 'DE', city: 'Köln' },
+        contacts: [],
+        allowDuplicates: true,
+      })
+      now += 10 * DAY
+      await call('customers:update', { id: edited.id, patch: { city: 'Bonn' } })
+      publishPending(d.db, logDir, me)
+      const cities = (id: string) =>
+        d.db
+          .prepare("SELECT value FROM change_log WHERE row_id = ? AND col = 'city' ORDER BY seq")
+          .pluck()
+          .all(id)
+      // Five hundred days on, the city changes once more, and a change not yet sealed waits.
+      now += 500 * DAY
+      await call('customers:update', { id: edited.id, patch: { city: 'Berlin' } })
+      publishPending(d.db, logDir, me)
+      await call('customers:update', { id: quiet.id, patch: { website: 'quiet.example' } })
+      const before = d.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number
+
+      const dropped = pruneLog(d.db, now, 400 * DAY)
+      expect(dropped).toBeGreaterThan(0)
+      expect(d.db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(before - dropped)
+      // The old customer's old entries are gone; its unsent change stays.
+      expect(cities(quiet.id)).toEqual([])
+      expect(
+        d.db
+          .prepare("SELECT value FROM change_log WHERE row_id = ? AND col = 'website'")
+          .pluck()
+          .all(quiet.id),
+      ).toEqual([JSON.stringify('https://quiet.example')])
+      // The edited city keeps the value before its recent change, and the change.
+      expect(cities(edited.id)).toEqual([JSON.stringify('Bonn'), JSON.stringify('Berlin')])
+      const history = await call('customers:history', { id: edited.id })
+      expect(
+        (history as unknown as { entries: { column: string; before: unknown; after: unknown }[] }).entries,
+      ).toContainEqual(expect.objectContaining({ column: 'city', before: 'Bonn', after: 'Berlin' }))
+      // Nothing unsent is ever dropped, and a second pass finds nothing more.
+      expect(pruneLog(d.db, now, 400 * DAY)).toBe(0)
+      const unsent = d.db
+        .prepare('SELECT count(*) FROM change_log WHERE seq > ?')
+        .pluck()
+        .get(Number(metaRead(d.db, PUBLISHED_SEQ)))
+      expect(unsent).toBeGreaterThan(0)
+    } finally {
+      await d.close()
+    }
   })
 })

@@ -87,3 +87,31 @@ export function publishPending(
 export function publishedStreamSeq(db: Db): number {
   return Number(metaRead(db, PUBLISHED_SEQ) ?? 0) - Number(metaRead(db, SEQ_BASE) ?? 0)
 }
+
+/**
+ * Drops this device's change-log entries the team folder already holds (sealed and verified) once
+ * they are older than the customer history shows (`keepMs`). Of a cell changed again inside that
+ * window (here or by a teammate), the newest older entry stays: the history's first change in the
+ * window still says what the value was before. Local stamps rise with the sequence, so the old
+ * entries are the log's first ones. Returns the number dropped.
+ */
+export function pruneLog(db: Db, nowMs: number, keepMs: number): number {
+  const published = Number(metaRead(db, PUBLISHED_SEQ) ?? 0)
+  const cutoff = `${String(Math.max(0, nowMs - keepMs)).padStart(15, '0')}-`
+  // The first entry inside the window or not yet published: everything before it may go.
+  const end =
+    (db
+      .prepare('SELECT seq FROM change_log WHERE seq > ? OR hlc >= ? ORDER BY seq LIMIT 1')
+      .pluck()
+      .get(published, cutoff) as number | undefined) ?? published + 1
+  const sameCell = 'n.row_id = change_log.row_id AND n.col = change_log.col AND n.tbl = change_log.tbl'
+  return db
+    .prepare(
+      `DELETE FROM change_log WHERE seq < :end AND (
+         EXISTS (SELECT 1 FROM change_log n WHERE ${sameCell} AND n.seq > change_log.seq AND n.seq < :end)
+         OR NOT (
+           EXISTS (SELECT 1 FROM change_log n WHERE ${sameCell} AND n.seq >= :end)
+           OR EXISTS (SELECT 1 FROM received_changes n WHERE ${sameCell} AND n.hlc >= :cutoff)))`,
+    )
+    .run({ end, cutoff }).changes
+}

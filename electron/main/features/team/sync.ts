@@ -10,7 +10,8 @@ import type { Repositories } from '../../repositories'
 import { runningSchemaVersion } from '../backups/store'
 import { checkTeamFolder, readDeviceFiles, writeDeviceFile } from '../../sync/team-folder'
 import type { DeviceFile } from '../../sync/team-folder'
-import { PUBLISHED_SEQ, publishPending, publishedStreamSeq } from '../../sync/outbox'
+import { PUBLISHED_SEQ, publishPending, publishedStreamSeq, pruneLog } from '../../sync/outbox'
+import { HISTORY_DAYS } from '../../../../shared/history'
 import { INSTALL_KEY, RESTORED } from '../../sync/identity'
 import { receive } from '../../sync/inbox'
 import type { SyncReport } from '../../../../shared/team'
@@ -163,6 +164,8 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
     const logDir = path.join(check.root, 'log')
     const before = publishedStreamSeq(r.db)
     publishPending(r.db, logDir, { team: team.id, device: r.deviceId })
+    // Sealed in the folder, the log's old entries are kept only for the customer history.
+    pruneLog(r.db, r.now().getTime(), HISTORY_DAYS * 86_400_000)
     // Teammates' changes a version before this one parked, now that it knows their tables.
     const replayed = r.writer.replayParked()
     const received = receive(r.db, r.writer, logDir, r.deviceId)
