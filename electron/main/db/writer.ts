@@ -11,8 +11,8 @@ import { Derivations } from './derive'
 import { SYNCED_TABLES } from './schema'
 import { hlcToIso } from '../core/hlc'
 import type { HybridClock } from '../core/hlc'
-import { mergeCell } from '../sync/merge'
-import type { CellState, MergeOutcome, SyncChange } from '../sync/merge'
+import { changeFromRow, mergeCell } from '../sync/merge'
+import type { CellState, MergeOutcome, StoredChange, SyncChange } from '../sync/merge'
 
 export type SyncedTable = keyof typeof SYNCED_TABLES
 type Spec<T extends SyncedTable> = (typeof SYNCED_TABLES)[T]
@@ -259,37 +259,19 @@ export class SyncWriter {
    * stay parked. Returns how many were applied.
    */
   replayParked(): number {
-    type Parked = {
-      hlc: string
-      tbl: string
-      row_id: string
-      col: string
-      value: string | null
-      prev_hlc: string | null
-    }
     const known = (
       this.db
         .prepare('SELECT hlc, tbl, row_id, col, value, prev_hlc FROM sync_parked ORDER BY hlc')
-        .all() as Parked[]
+        .all() as StoredChange[]
     ).filter((p) => ALLOWED[p.tbl]?.has(p.col))
     if (known.length === 0) return 0
     const taken = this.db.prepare(
       'DELETE FROM sync_parked WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?',
     )
-    this.applyRemote(
-      known.map((p) => ({
-        tbl: p.tbl,
-        rowId: p.row_id,
-        col: p.col,
-        value: p.value === null ? null : (JSON.parse(p.value) as CellValue),
-        hlc: p.hlc,
-        prevHlc: p.prev_hlc,
-      })),
-      () => {
-        for (const p of known) taken.run(p.hlc, p.tbl, p.row_id, p.col)
-        this.changes.touch('sync_parked')
-      },
-    )
+    this.applyRemote(known.map(changeFromRow), () => {
+      for (const p of known) taken.run(p.hlc, p.tbl, p.row_id, p.col)
+      this.changes.touch('sync_parked')
+    })
     return known.length
   }
 

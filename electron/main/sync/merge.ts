@@ -19,6 +19,28 @@ export type SyncChange = {
   prevHlc: string | null
 }
 
+/** A change as a table keeps it (change_log, sync_parked): the value JSON-encoded. */
+export type StoredChange = {
+  hlc: string
+  tbl: string
+  row_id: string
+  col: string
+  value: string | null
+  prev_hlc: string | null
+}
+
+/** The change a stored row holds. */
+export function changeFromRow(r: StoredChange): SyncChange {
+  return {
+    tbl: r.tbl,
+    rowId: r.row_id,
+    col: r.col,
+    value: r.value === null ? null : (JSON.parse(r.value) as CellValue),
+    hlc: r.hlc,
+    prevHlc: r.prev_hlc,
+  }
+}
+
 /** A cell as a receiver keeps it: its value, the stamp that set it and that change's prevHlc. */
 export type CellState = { value: CellValue; hlc: string; prevHlc: string | null }
 

@@ -7,8 +7,8 @@
 import type { Db } from '../db/connection'
 import { metaRead, metaSet } from '../db/device'
 import { publishSegment } from './log-folder'
-import { encodeChange } from './merge'
-import type { CellValue, SyncChange } from './merge'
+import { changeFromRow, encodeChange } from './merge'
+import type { StoredChange, SyncChange } from './merge'
 
 /** meta key: the last change-log sequence sealed into a verified segment in the team folder. */
 export const PUBLISHED_SEQ = 'sync.published_seq'
@@ -21,15 +21,7 @@ export const SEQ_BASE = 'sync.seq_base'
 /** Changes per segment: a large import makes many segments, each small enough to verify quickly. */
 export const CHANGES_PER_SEGMENT = 5000
 
-type LogRow = {
-  seq: number
-  hlc: string
-  tbl: string
-  row_id: string
-  col: string
-  value: string | null
-  prev_hlc: string | null
-}
+type LogRow = StoredChange & { seq: number }
 
 /** The changes after `afterSeq`, in order, at most `limit`, with their sequence numbers. */
 export function pendingChanges(
@@ -42,17 +34,7 @@ export function pendingChanges(
       'SELECT seq, hlc, tbl, row_id, col, value, prev_hlc FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?',
     )
     .all(afterSeq, limit) as LogRow[]
-  return rows.map((r) => ({
-    seq: r.seq,
-    change: {
-      tbl: r.tbl,
-      rowId: r.row_id,
-      col: r.col,
-      value: r.value === null ? null : (JSON.parse(r.value) as CellValue),
-      hlc: r.hlc,
-      prevHlc: r.prev_hlc,
-    },
-  }))
+  return rows.map((r) => ({ seq: r.seq, change: changeFromRow(r) }))
 }
 
 /**
