@@ -489,3 +489,55 @@ describe('choosing the team folder', () => {
     expect(data(await call('team:status', {})).team).toBeNull()
   })
 })
+
+describe('failure cases from the design (design/sync.md)', () => {
+  const tags = async (d: { call: ReturnType<typeof caller> }, id: string) =>
+    [...data(await d.call('customers:get', { id })).customer.tags].sort()
+
+  it('the same tag added on two computers and removed on one: both end the same, removed, and adding it again shows everywhere', async () => {
+    const { a, b, id } = await annaAndBruno({ displayName: 'Tagged Twice Ltd', country: 'GB' })
+    data(await a.call('customers:update', { id, patch: { tags: ['VIP'] } }))
+    data(await b.call('customers:update', { id, patch: { tags: ['VIP'] } }))
+    data(await a.call('customers:update', { id, patch: { tags: [] } }))
+    for (const d of [a, b, a, b]) data(await d.call('sync:now', {}))
+    expect(await tags(a, id)).toEqual(await tags(b, id))
+    expect(await tags(a, id)).toEqual([])
+    data(await b.call('customers:update', { id, patch: { tags: ['VIP', 'Canton Fair'] } }))
+    for (const d of [b, a]) data(await d.call('sync:now', {}))
+    expect(await tags(a, id)).toEqual(['Canton Fair', 'VIP'])
+    expect(await tags(b, id)).toEqual(['Canton Fair', 'VIP'])
+  })
+
+  it('a reminder arriving before its customer waits in the data, and is due once the customer arrives', async () => {
+    const { a, b, id, folder } = await annaAndBruno({ displayName: 'Late Arrival SA', country: 'FR' })
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)
+    const { id: reminder } = data(
+      await b.call('reminders:create', { customerId: id, reminder: { kind: 'follow_up', dueDate: due } }),
+    )
+    data(await b.call('sync:now', {}))
+    // A third computer gets Bruno's segments before Anna's: her files hidden for its first pass.
+    const logDir = path.join(folder, 'TradeTier', 'log')
+    const aside = tempDir('tradetier-aside-')
+    const annas = fs.readdirSync(logDir).filter((f) => f.includes(a.s.deviceId))
+    for (const f of annas) fs.renameSync(path.join(logDir, f), path.join(aside, f))
+    const c = device()
+    const first = data(
+      await c.call('team:join', { folder, deviceName: 'Chen desktop', userName: 'Chen Wei' }),
+    )
+    expect(first.last?.problem).toBeNull()
+    expect((await c.call('customers:get', { id })).ok).toBe(false)
+    expect(c.s.db.prepare('SELECT count(*) FROM reminders WHERE id = ?').pluck().get(reminder)).toBe(1)
+    // Nothing is due for a customer this computer does not have yet.
+    const dueHere = () =>
+      c.s.db.prepare('SELECT date FROM reminder_occurrences WHERE reminder_id = ?').pluck().all(reminder)
+    expect(dueHere()).toEqual([])
+
+    for (const f of annas) fs.renameSync(path.join(aside, f), path.join(logDir, f))
+    data(await c.call('sync:now', {}))
+    expect(data(await c.call('customers:get', { id })).customer.displayName).toBe('Late Arrival SA')
+    const listed = data(await c.call('reminders:list', { customerId: id }))
+    expect(listed.reminders.map((r) => r.id)).toEqual([reminder])
+    expect(listed.occurrences.map((o) => o.date)).toContain(due)
+    expect(dueHere()).toContain(due)
+  })
+})
