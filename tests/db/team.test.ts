@@ -470,9 +470,9 @@ describe('choosing the team folder', () => {
   it("asks the desktop's folder dialog, and answers null where there is none", async () => {
     const chosen: string[] = []
     const s = tempServices({
-      chooseTeamFolder: async () => {
+      chooseTeamFolder: () => {
         chosen.push('asked')
-        return '/Users/anna/Dropbox/Export team'
+        return Promise.resolve('/Users/anna/Dropbox/Export team')
       },
     })
     open.push(s)
@@ -480,7 +480,7 @@ describe('choosing the team folder', () => {
       folder: '/Users/anna/Dropbox/Export team',
     })
     expect(chosen).toEqual(['asked'])
-    const cancelled = tempServices({ chooseTeamFolder: async () => null })
+    const cancelled = tempServices({ chooseTeamFolder: () => Promise.resolve(null) })
     open.push(cancelled)
     expect(data(await caller(() => cancelled)('team:chooseFolder', {}))).toEqual({ folder: null })
     // The harness has no dialog: nothing to choose, nothing written.
