@@ -70,30 +70,43 @@ export function publishedStreamSeq(db: Db): number {
   return Number(metaRead(db, PUBLISHED_SEQ) ?? 0) - Number(metaRead(db, SEQ_BASE) ?? 0)
 }
 
+/** meta key: where the next pruning of the local log starts (0: at its first entry). */
+const PRUNED_TO = 'sync.pruned_to'
+/** Log entries looked at per pass: a year of a busy team's log is pruned over hours, a pass at a time, never holding the write lock for long. */
+export const PRUNE_BATCH = 20_000
+
 /**
  * Drops this device's change-log entries the team folder already holds (sealed and verified) once
  * they are older than the customer history shows (`keepMs`). Of a cell changed again inside that
  * window (here or by a teammate), the newest older entry stays: the history's first change in the
- * window still says what the value was before. Local stamps rise with the sequence, so the old
- * entries are the log's first ones. Returns the number dropped.
+ * window still says what the value was before. Looks at PRUNE_BATCH entries a call, from where the
+ * last one stopped. Returns the number dropped.
  */
-export function pruneLog(db: Db, nowMs: number, keepMs: number): number {
+export function pruneLog(db: Db, nowMs: number, keepMs: number, batch = PRUNE_BATCH): number {
   const published = Number(metaRead(db, PUBLISHED_SEQ) ?? 0)
   const cutoff = `${String(Math.max(0, nowMs - keepMs)).padStart(15, '0')}-`
-  // The first entry inside the window or not yet published: everything before it may go.
-  const end =
-    (db
-      .prepare('SELECT seq FROM change_log WHERE seq > ? OR hlc >= ? ORDER BY seq LIMIT 1')
-      .pluck()
-      .get(published, cutoff) as number | undefined) ?? published + 1
-  const sameCell = 'n.row_id = change_log.row_id AND n.col = change_log.col AND n.tbl = change_log.tbl'
-  return db
+  const first = (db.prepare('SELECT min(seq) FROM change_log').pluck().get() as number | null) ?? 0
+  const from = Math.max(first, Number(metaRead(db, PRUNED_TO) ?? 0))
+  const to = from + batch
+  const cell = 'n.row_id = change_log.row_id AND n.col = change_log.col AND n.tbl = change_log.tbl'
+  // Old: sealed and before the window (a local stamp rises with the sequence).
+  const old = (n: string) => `${n}.hlc < :cutoff AND ${n}.seq <= :published`
+  const dropped = db
     .prepare(
-      `DELETE FROM change_log WHERE seq < :end AND (
-         EXISTS (SELECT 1 FROM change_log n WHERE ${sameCell} AND n.seq > change_log.seq AND n.seq < :end)
+      `DELETE FROM change_log WHERE seq >= :from AND seq < :to AND ${old('change_log')} AND (
+         EXISTS (SELECT 1 FROM change_log n WHERE ${cell} AND n.seq > change_log.seq AND ${old('n')})
          OR NOT (
-           EXISTS (SELECT 1 FROM change_log n WHERE ${sameCell} AND n.seq >= :end)
-           OR EXISTS (SELECT 1 FROM received_changes n WHERE ${sameCell} AND n.hlc >= :cutoff)))`,
+           EXISTS (SELECT 1 FROM change_log n WHERE ${cell} AND NOT (${old('n')}))
+           OR EXISTS (SELECT 1 FROM received_changes n WHERE ${cell} AND n.hlc >= :cutoff)))`,
     )
-    .run({ end, cutoff }).changes
+    .run({ from, to, cutoff, published }).changes
+  // At the window (or the unsent, or the log's end): the next call starts again from the first entry.
+  const atWindow =
+    to > published ||
+    db
+      .prepare('SELECT 1 FROM change_log WHERE seq >= ? AND seq < ? AND hlc >= ? LIMIT 1')
+      .pluck()
+      .get(from, to, cutoff) !== undefined
+  metaSet(db, PRUNED_TO, String(atWindow ? 0 : to))
+  return dropped
 }
