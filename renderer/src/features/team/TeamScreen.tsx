@@ -196,11 +196,8 @@ function InTeam({ status }: { status: TeamStatus }) {
     setBusy(false)
     if (!res.ok) setError(res.error)
     else if (res.data.problem)
-      // The folder could not be used: said at once, not only in the "last sync" line.
-      notifications.show({
-        color: 'red',
-        message: t('team.paused', { reason: t(`team.problem.${res.data.problem}`) }),
-      })
+      // The folder could not be used: the red alert below says why; the notice only that it paused.
+      notifications.show({ color: 'red', message: t('team.header.paused') })
     else
       notifications.show({
         color: 'teal',
