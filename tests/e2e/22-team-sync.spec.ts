@@ -179,31 +179,39 @@ test('two computers share one folder: create, a refused join, join, and customer
   }
 })
 
-test('a database put back by hand: Sync now sends nothing and says why, in French', async ({ page }) => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tradetier-shared-'))
-  await page.goto('/#/team')
-  await useLanguage(page, 'fr')
-  const made = await ipc(page, 'team:create', {
-    folder,
-    name: 'Équipe export',
-    deviceName: 'Portable Anna',
-    userName: 'Anna Li',
-  })
-  expect(made.ok).toBe(true)
-  // The folder says this computer's id sent more than its database holds: what a backup copied
-  // back over the live file by hand looks like.
-  const info = await ipc<{ deviceId: string }>(page, 'app:info')
-  const file = path.join(folder, 'TradeTier', 'devices', `${info.data!.deviceId}.json`)
-  const device = JSON.parse(fs.readFileSync(file, 'utf8')) as { publishedSeq: number }
-  fs.writeFileSync(file, JSON.stringify({ ...device, publishedSeq: device.publishedSeq + 100 }))
-  await page.reload()
-  const answered = page.waitForResponse((r) => decodeURIComponent(r.url()).endsWith('/ipc/sync:now'))
-  await page.getByTestId('sync-now').click()
-  expect((await (await answered).json()) as unknown).toMatchObject({
-    ok: true,
-    data: { problem: 'restored_copy', published: 0, received: 0 },
-  })
-  await expect(page.getByTestId('team-paused')).toHaveText(tr('fr', 'team.problem.restored_copy'))
-  await expect(page.getByTestId('sync-status')).toHaveText(tr('fr', 'team.header.paused'))
-  await shoot(page, 'restored-copy-fr')
+test('a database put back by hand: Sync now sends nothing and says why, in French', async ({ browser }) => {
+  // Its own computer: the spec's shared one is in Anna's team already.
+  const anna = await startHarness()
+  const page = await browser.newPage({ baseURL: anna.url, viewport: { width: 1440, height: 900 } })
+  try {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tradetier-shared-'))
+    await page.goto('/#/team')
+    await useLanguage(page, 'fr')
+    const made = await ipc(page, 'team:create', {
+      folder,
+      name: 'Équipe export',
+      deviceName: 'Portable Anna',
+      userName: 'Anna Li',
+    })
+    expect(made.ok).toBe(true)
+    // The folder says this computer's id sent more than its database holds: what a backup copied
+    // back over the live file by hand looks like.
+    const info = await ipc<{ deviceId: string }>(page, 'app:info')
+    const file = path.join(folder, 'TradeTier', 'devices', `${info.data!.deviceId}.json`)
+    const device = JSON.parse(fs.readFileSync(file, 'utf8')) as { publishedSeq: number }
+    fs.writeFileSync(file, JSON.stringify({ ...device, publishedSeq: device.publishedSeq + 100 }))
+    await page.reload()
+    const answered = page.waitForResponse((r) => decodeURIComponent(r.url()).endsWith('/ipc/sync:now'))
+    await page.getByTestId('sync-now').click()
+    expect((await (await answered).json()) as unknown).toMatchObject({
+      ok: true,
+      data: { problem: 'restored_copy', published: 0, received: 0 },
+    })
+    await expect(page.getByTestId('team-paused')).toHaveText(tr('fr', 'team.problem.restored_copy'))
+    await expect(page.getByTestId('sync-status')).toHaveText(tr('fr', 'team.header.paused'))
+    await shoot(page, 'restored-copy-fr')
+  } finally {
+    await page.close()
+    await anna.stop()
+  }
 })
