@@ -6,6 +6,7 @@
 import { getTableColumns } from 'drizzle-orm'
 import type { AnySQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from './connection'
+import { metaRead, metaSet } from './device'
 import type { ChangeTracker } from './changes'
 import { Derivations } from './derive'
 import { SYNCED_TABLES } from './schema'
@@ -59,6 +60,9 @@ type Deriver = {
   deps: readonly string[]
   compute: (value: (column: string) => CellValue) => Record<string, CellValue>
 }
+
+/** meta key: the schema version the parked changes were last tried against (replayParked). */
+const PARKED_TRIED = 'sync.parked_tried'
 
 const ALLOWED = Object.fromEntries(
   Object.entries(SYNCED_COLUMNS).map(([table, columns]) => [table, new Set<string>(columns)]),
@@ -245,6 +249,36 @@ export class SyncWriter {
   }
 
   /**
+   * The changes parked for a table or column this version did not know, applied now that it does
+   * (the app was updated), in stamp order, and taken off the shelf in the same transaction: they
+   * merge like any teammate's change, so a newer edit made since still wins. Those still unknown
+   * stay parked. Tried once per schema version (`schema`, this build's migrations): what this
+   * version parked it cannot read until an update, so a pass a minute does not read them all again.
+   * Returns how many were applied.
+   */
+  replayParked(schema: number): number {
+    if (metaRead(this.db, PARKED_TRIED) === String(schema)) return 0
+    const known = (
+      this.db
+        .prepare('SELECT hlc, tbl, row_id, col, value, prev_hlc FROM sync_parked ORDER BY hlc')
+        .all() as StoredChange[]
+    ).filter((p) => ALLOWED[p.tbl]?.has(p.col))
+    if (known.length === 0) {
+      metaSet(this.db, PARKED_TRIED, String(schema))
+      return 0
+    }
+    const taken = this.db.prepare(
+      'DELETE FROM sync_parked WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?',
+    )
+    this.applyRemote(known.map(changeFromRow), () => {
+      for (const p of known) taken.run(p.hlc, p.tbl, p.row_id, p.col)
+      metaSet(this.db, PARKED_TRIED, String(schema))
+      this.changes.touch('sync_parked')
+    })
+    return known.length
+  }
+
+  /**
    * Applies teammates' changes (design/sync.md "Merge") in one transaction, with `then` (what was
    * read, recorded) inside it: per cell, the value with the highest stamp wins, the same stamp
    * twice is one change, and concurrent edits of a cell with different values are recorded in
@@ -252,29 +286,6 @@ export class SyncWriter {
    * logged again: each device publishes only its own changes), the clock moves past every stamp
    * seen, and the tables' derived work runs as for a local write.
    */
-  /**
-   * The changes parked for a table or column this version did not know, applied now that it does
-   * (the app was updated), in stamp order, and taken off the shelf in the same transaction: they
-   * merge like any teammate's change, so a newer edit made since still wins. Those still unknown
-   * stay parked. Returns how many were applied.
-   */
-  replayParked(): number {
-    const known = (
-      this.db
-        .prepare('SELECT hlc, tbl, row_id, col, value, prev_hlc FROM sync_parked ORDER BY hlc')
-        .all() as StoredChange[]
-    ).filter((p) => ALLOWED[p.tbl]?.has(p.col))
-    if (known.length === 0) return 0
-    const taken = this.db.prepare(
-      'DELETE FROM sync_parked WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?',
-    )
-    this.applyRemote(known.map(changeFromRow), () => {
-      for (const p of known) taken.run(p.hlc, p.tbl, p.row_id, p.col)
-      this.changes.touch('sync_parked')
-    })
-    return known.length
-  }
-
   applyRemote(changes: readonly SyncChange[], then?: () => void): ApplyResult {
     return this.inWriteScope(() => {
       const result = this.applyInTransaction(changes)

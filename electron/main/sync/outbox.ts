@@ -85,8 +85,11 @@ export const PRUNE_BATCH = 20_000
 export function pruneLog(db: Db, nowMs: number, keepMs: number, batch = PRUNE_BATCH): number {
   const published = Number(metaRead(db, PUBLISHED_SEQ) ?? 0)
   const cutoff = `${String(Math.max(0, nowMs - keepMs)).padStart(15, '0')}-`
-  const first = (db.prepare('SELECT min(seq) FROM change_log').pluck().get() as number | null) ?? 0
-  const from = Math.max(first, Number(metaRead(db, PRUNED_TO) ?? 0))
+  const head = db.prepare('SELECT seq, hlc FROM change_log ORDER BY seq LIMIT 1').get() as
+    { seq: number; hlc: string } | undefined
+  // The log's first entry is recent or unsent: nothing is old (the usual pass), nothing to write.
+  if (!head || head.hlc >= cutoff || head.seq > published) return 0
+  const from = Math.max(head.seq, Number(metaRead(db, PRUNED_TO) ?? 0))
   const to = from + batch
   const cell = 'n.row_id = change_log.row_id AND n.col = change_log.col AND n.tbl = change_log.tbl'
   // Old: sealed and before the window (a local stamp rises with the sequence).

@@ -67,12 +67,13 @@ export class CustomerMerge {
         'SELECT tier, reason, locked_by, created_at FROM tier_locks WHERE id = ? AND deleted_at IS NULL',
       ),
       // Merged-away customers still holding a row: few are merged away (a partial index), and each
-      // looks up its children by their customer index.
+      // looks up its children by their customer index; group_members has none, so its members are
+      // read once for the whole query (an IN list), not once per merged-away customer.
       strays: db.prepare(
         `SELECT id, deleted_at FROM customers k WHERE merged_into IS NOT NULL AND deleted_at IS NOT NULL AND (
            ${OWNED.map((t) => `EXISTS (SELECT 1 FROM ${t} WHERE customer_id = k.id)`).join(' OR ')}
            OR EXISTS (SELECT 1 FROM customer_tags WHERE customer_id = k.id AND deleted_at IS NULL)
-           OR EXISTS (SELECT 1 FROM group_members WHERE customer_id = k.id AND deleted_at IS NULL)
+           OR k.id IN (SELECT customer_id FROM group_members WHERE deleted_at IS NULL)
            OR EXISTS (SELECT 1 FROM tier_locks WHERE id = k.id AND deleted_at IS NULL))
          ORDER BY id`,
       ),

@@ -167,11 +167,11 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
     // Sealed in the folder, the log's old entries are kept only for the customer history.
     pruneLog(r.db, r.now().getTime(), HISTORY_DAYS * 86_400_000)
     // Teammates' changes a version before this one parked, now that it knows their tables.
-    const replayed = r.writer.replayParked()
+    const replayed = r.writer.replayParked(runningSchemaVersion(r.db))
     const received = receive(r.db, r.writer, logDir, r.deviceId)
     // Rows a teammate put under a customer merged away (or a merge that arrived over rows made
     // here) go to the survivor, and out with this pass.
-    if (received.applied > 0 && new CustomerMerge(r).redirectStrays() > 0)
+    if (received.applied + replayed > 0 && new CustomerMerge(r).redirectStrays() > 0)
       publishPending(r.db, logDir, { team: team.id, device: r.deviceId })
     const applied = Object.fromEntries(
       (
