@@ -59,8 +59,7 @@ export function renewDevice(db: Db, previous: string): string {
   if (published - base > appliedFrom(db, previous))
     metaSet(db, APPLIED_PREFIX + previous, String(published - base))
   metaSet(db, SEQ_BASE, String(published))
-  const before = JSON.parse(metaRead(db, PREVIOUS_IDS) ?? '[]') as string[]
-  metaSet(db, PREVIOUS_IDS, JSON.stringify([...before, previous]))
+  metaSet(db, PREVIOUS_IDS, JSON.stringify([...previousIds(db), previous]))
   metaSet(db, 'device_id', id)
   return id
 }

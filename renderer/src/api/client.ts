@@ -170,6 +170,9 @@ function httpOn(event: EventName, listener: (payload: unknown) => void): () => v
 
 const bridge: Bridge = window.tradetier ?? { invoke: httpInvoke, on: httpOn }
 
+/** In the desktop app (Electron's preload bridge), where main can open the system's dialogs. */
+export const inDesktop = window.tradetier !== undefined
+
 // This window's calls that write, in flight: the data layer holds a write's own change event until
 // its answer has been handled (see app/data.ts).
 let writing = 0

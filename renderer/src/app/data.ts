@@ -85,13 +85,14 @@ function ensureSubscribed() {
   subscribe('data:changed', onChanged)
 }
 
-function versionOf(tables: readonly string[]): number {
+/** The sum of `tables`' counters in `of`: the live versions by default, or what screens were told. */
+function versionOf(tables: readonly string[], of: ReadonlyMap<string, number> = versions): number {
   let v = 0
-  for (const t of tables) v += versions.get(t) ?? 0
+  for (const t of tables) v += of.get(t) ?? 0
   return v
 }
 
-/** A number that changes whenever main reports a write to one of `tables` (told at the next frame). */
+/** A number that changes when screens are told of a write to one of `tables` (see notify). */
 export function useTablesVersion(tables: readonly TableName[]): number {
   ensureSubscribed()
   return useSyncExternalStore(
@@ -99,11 +100,7 @@ export function useTablesVersion(tables: readonly TableName[]): number {
       listeners.add(l)
       return () => listeners.delete(l)
     },
-    () => {
-      let v = 0
-      for (const t of tables) v += told.get(t) ?? 0
-      return v
-    },
+    () => versionOf(tables, told),
   )
 }
 

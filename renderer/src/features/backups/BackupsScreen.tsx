@@ -20,7 +20,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { IconDatabaseExport, IconDownload, IconRestore } from '@tabler/icons-react'
 import { Trans, useTranslation } from 'react-i18next'
-import { call } from '../../api/client'
+import { call, inDesktop } from '../../api/client'
 import { useTablesVersion } from '../../app/data'
 import { useFormatters } from '../../i18n/format'
 import { saveExport } from '../exports/download'
@@ -50,7 +50,6 @@ export function BackupsScreen() {
   const [busy, setBusy] = useState(false)
   const [preview, setPreview] = useState<BackupPreview | null>(null)
   const [rotation, setRotation] = useState<Rotation | null>(null)
-  const [electron] = useState(() => 'tradetier' in window)
   // meta: the rotation setting; customers: a restore or the day's backup changed what is listed.
   const version = useTablesVersion(['meta', 'customers'])
 
@@ -144,7 +143,7 @@ export function BackupsScreen() {
         >
           {busy ? t('backups.working') : t('backups.backUpNow')}
         </Button>
-        {electron ? (
+        {inDesktop ? (
           <Button variant="default" disabled={busy} onClick={() => void backUp(true)}>
             {t('backups.saveAs')}
           </Button>

@@ -21,7 +21,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconFolderShare, IconRefresh } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { call } from '../../api/client'
+import { call, inDesktop } from '../../api/client'
 import { useQuery } from '../../app/data'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useFormatters } from '../../i18n/format'
@@ -68,7 +68,6 @@ function NoTeam() {
 function FolderForm({ mode }: { mode: 'create' | 'join' }) {
   const { t } = useTranslation()
   const [folder, setFolder] = useState('')
-  const [electron] = useState(() => 'tradetier' in window)
   const [name, setName] = useState('')
   const [deviceName, setDeviceName] = useState('')
   const [userName, setUserName] = useState('')
@@ -118,16 +117,17 @@ function FolderForm({ mode }: { mode: 'create' | 'join' }) {
           withAsterisk
           data-testid={`team-${mode}-folder`}
           // The desktop app picks the folder in the system's dialog; typing or pasting works everywhere.
-          rightSectionWidth={electron ? 96 : undefined}
+          rightSectionWidth={inDesktop ? 96 : undefined}
           rightSection={
-            electron ? (
+            inDesktop ? (
               <Button
                 size="compact-sm"
                 variant="default"
                 onClick={() =>
-                  void call('team:chooseFolder', {}).then(
-                    (r) => r.ok && r.data.folder && setFolder(r.data.folder),
-                  )
+                  void call('team:chooseFolder', {}).then((r) => {
+                    if (!r.ok) setError(r.error)
+                    else if (r.data.folder) setFolder(r.data.folder)
+                  })
                 }
               >
                 {t('team.field.choose')}
