@@ -155,7 +155,7 @@ async function main() {
         )
         .pluck()
       const size = (names: string[]) => pages.get({ names: JSON.stringify(names) }) as number
-      const metaBytes = size(['change_log', 'cell_stamps'])
+      const metaBytes = size(['change_log', 'cell_stamps', 'row_stamps', 'stamp_shapes'])
       const factBytes = size(Object.keys(SYNCED_TABLES))
       emit('sync_metadata', {
         metadata_mb: Number((metaBytes / 1e6).toFixed(1)),

@@ -71,7 +71,7 @@ function changedTables(before: Map<string, string>, after: Map<string, string>):
 }
 
 /** Sync bookkeeping the window never reads: not announced. */
-const BOOKKEEPING = new Set(['cell_stamps', 'change_log'])
+const BOOKKEEPING = new Set(['cell_stamps', 'row_stamps', 'stamp_shapes', 'change_log'])
 
 function announced(events: Event[]): string[] {
   const tables = new Set<string>()

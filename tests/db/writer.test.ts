@@ -21,7 +21,7 @@ const count = (s: Services, sql: string, ...params: unknown[]) =>
     .get(...params) as number
 
 describe('the one write path', () => {
-  it('writes the row, a stamp per set cell and a change-log entry per cell in one go (empty cells of a new row are defaults)', () => {
+  it('writes a new row with one stamp for its set cells and a change-log entry per cell in one go (empty cells of a new row are defaults)', () => {
     const s = services()
     s.writer.write([
       { table: 'customers', id: 'c1', values: { display_name: 'Acme', country: 'FR', city: null } },
@@ -31,7 +31,14 @@ describe('the one write path', () => {
       country: 'FR',
       city: null,
     })
-    expect(count(s, "SELECT count(*) FROM cell_stamps WHERE tbl = 'customers' AND row_id = 'c1'")).toBe(2)
+    // A row's birth: one row stamp covering the cells it was written with, no stamp a cell.
+    expect(count(s, "SELECT count(*) FROM cell_stamps WHERE tbl = 'customers' AND row_id = 'c1'")).toBe(0)
+    const birth = s.db
+      .prepare(
+        "SELECT r.hlc, s.cols FROM row_stamps r JOIN stamp_shapes s ON s.id = r.shape WHERE r.tbl = 'customers' AND r.row_id = 'c1'",
+      )
+      .get() as { hlc: string; cols: string }
+    expect(birth.cols).toBe('country,display_name')
     const log = s.db
       .prepare("SELECT col, value, prev_hlc, hlc FROM change_log WHERE row_id = 'c1' ORDER BY seq")
       .all() as {
@@ -44,23 +51,30 @@ describe('the one write path', () => {
       ['display_name', 'Acme'],
       ['country', 'FR'],
     ])
-    expect(log.every((l) => l.prev_hlc === null)).toBe(true)
+    expect(log.every((l) => l.prev_hlc === null && l.hlc === birth.hlc)).toBe(true)
     // The persisted clock is the newest stamp, so a restart continues above it.
-    expect(s.db.prepare("SELECT value FROM meta WHERE key = 'hlc'").pluck().get()).toBe(log[1]!.hlc)
-    // Clearing a cell of an existing row is a change like any other.
+    expect(s.db.prepare("SELECT value FROM meta WHERE key = 'hlc'").pluck().get()).toBe(birth.hlc)
+    // Clearing a cell of an existing row is a change like any other: the cell gets its own stamp,
+    // which takes over from the birth's, and it names the birth as the value its author saw.
     s.writer.write([{ table: 'customers', id: 'c1', values: { country: null } }])
-    expect(s.db.prepare('SELECT value FROM change_log ORDER BY seq DESC LIMIT 1').pluck().get()).toBe('null')
+    const cleared = s.db.prepare('SELECT value, prev_hlc FROM change_log ORDER BY seq DESC LIMIT 1').get()
+    expect(cleared).toEqual({ value: 'null', prev_hlc: birth.hlc })
+    expect(s.db.prepare("SELECT col FROM cell_stamps WHERE row_id = 'c1'").pluck().all()).toEqual(['country'])
+    // The same shape serves every row created with the same columns.
+    s.writer.write([{ table: 'customers', id: 'c2', values: { display_name: 'Bolt', country: 'DE' } }])
+    expect(count(s, 'SELECT count(*) FROM stamp_shapes')).toBe(1)
   })
 
   it('logs only cells that changed, and records the stamp the author was looking at', () => {
     const s = services()
     s.writer.write([{ table: 'customers', id: 'c1', values: { display_name: 'Acme', country: 'FR' } }])
+    s.writer.write([{ table: 'customers', id: 'c1', values: { country: 'DE' } }])
     const before = s.db
       .prepare("SELECT hlc FROM cell_stamps WHERE row_id = 'c1' AND col = 'country'")
       .pluck()
       .get()
     const res = s.writer.write([
-      { table: 'customers', id: 'c1', values: { display_name: 'Acme', country: 'DE' } },
+      { table: 'customers', id: 'c1', values: { display_name: 'Acme', country: 'IT' } },
     ])
     expect(res.cells).toBe(1)
     const last = s.db.prepare('SELECT col, prev_hlc FROM change_log ORDER BY seq DESC LIMIT 1').get()
@@ -91,6 +105,8 @@ describe('the one write path', () => {
     ).toThrow(/not a synced column/)
     expect(count(s, 'SELECT count(*) FROM customers')).toBe(0)
     expect(count(s, 'SELECT count(*) FROM cell_stamps')).toBe(0)
+    expect(count(s, 'SELECT count(*) FROM row_stamps')).toBe(0)
+    expect(count(s, 'SELECT count(*) FROM stamp_shapes')).toBe(0)
     expect(count(s, 'SELECT count(*) FROM change_log')).toBe(0)
     expect(count(s, 'SELECT count(*) FROM search_docs')).toBe(0)
   })

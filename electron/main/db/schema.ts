@@ -4,7 +4,7 @@
 // or defaulted (rows may arrive one cell at a time), `deleted_at` tombstones instead of deletes,
 // and no foreign keys or UNIQUE constraints (changes arrive out of order; integrity is checked in
 // code). Columns marked DERIVED are recomputed locally from synced facts and never synced.
-import { sqliteTable, text, integer, real, index, primaryKey } from 'drizzle-orm/sqlite-core'
+import { sqliteTable, text, integer, real, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { AnySQLiteColumn, AnySQLiteTable } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 
@@ -712,6 +712,35 @@ export const cellStamps = sqliteTable(
     prevHlc: text('prev_hlc'),
   },
   (t) => [primaryKey({ columns: [t.tbl, t.rowId, t.col] })],
+)
+
+/**
+ * One stamp for the cells a row was created with (design/sync.md "Metadata budget"): most rows are
+ * written whole once and rarely edited, so a row's birth costs one stamp instead of one a cell.
+ * `shape` names the columns it covers (stamp_shapes); a cell edited later has its own stamp in
+ * cell_stamps, which takes precedence. A creation has seen nothing before it: no prev stamp.
+ */
+export const rowStamps = sqliteTable(
+  'row_stamps',
+  {
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    hlc: text('hlc').notNull(),
+    shape: integer('shape').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tbl, t.rowId] })],
+)
+
+/** The column sets row stamps cover: a handful per table (one per way rows are created), shared. */
+export const stampShapes = sqliteTable(
+  'stamp_shapes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tbl: text('tbl').notNull(),
+    /** The covered columns, sorted, comma-separated. */
+    cols: text('cols').notNull(),
+  },
+  (t) => [uniqueIndex('stamp_shapes_cols').on(t.tbl, t.cols)],
 )
 
 /**

@@ -91,6 +91,12 @@ const LOG_ADD = {
   tail: '',
 }
 
+const ROW_STAMP_SET = {
+  head: 'INSERT INTO row_stamps (tbl, row_id, hlc, shape) VALUES',
+  row: '(?, ?, ?, ?)',
+  tail: ' ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, shape = excluded.shape',
+}
+
 /** Cells per multi-row stamp/log statement: 6 parameters each, well under SQLite's 32,766. */
 const FLUSH_CELLS = 512
 
@@ -98,9 +104,33 @@ export class SyncWriter {
   /** The derived work each synced table's writes trigger (declared in electron/main/derivations.ts). */
   readonly derivations: Derivations
   private readonly cache = new Map<string, ReturnType<Db['prepare']>>()
-  private readonly stampGet: (tbl: string, rowId: string, col: string) => string | undefined
+  /** A cell's stamp: its own (cell_stamps), else its row's birth stamp if the birth wrote it. */
+  private readonly stampGet: (
+    tbl: string,
+    rowId: string,
+    col: string,
+  ) => { hlc: string; prev_hlc: string | null } | undefined
   /** The newest stamp of any cell of a row (null: none yet). */
   private readonly rowStampGet: (tbl: string, rowId: string) => string | null
+  private readonly birthStampGet: (tbl: string, rowId: string) => string | null
+  private readonly shapeGet: { get: (id: number) => unknown }
+  private readonly shapeFind: ReturnType<Db['prepare']>
+  private readonly shapeAdd: ReturnType<Db['prepare']>
+  /**
+   * Shape ids both ways, read from stamp_shapes as met (a handful a table), within one write scope:
+   * a shape added by a write that rolls back is gone, and its id may later name another column set.
+   */
+  private shapes: {
+    scope: object | undefined
+    ids: Map<string, number>
+    cols: Map<number, ReadonlySet<string>>
+  } = { scope: undefined, ids: new Map(), cols: new Map() }
+
+  private shapeCache() {
+    const scope = writeScope(this.db)
+    if (this.shapes.scope !== scope || !scope) this.shapes = { scope, ids: new Map(), cols: new Map() }
+    return this.shapes
+  }
   private readonly selects: Record<SyncedTable, ReturnType<Db['prepare']>>
 
   constructor(
@@ -109,12 +139,27 @@ export class SyncWriter {
     private readonly changes: ChangeTracker,
   ) {
     this.derivations = new Derivations(changes)
-    const stampGet = db
-      .prepare('SELECT hlc FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col = ?')
-      .pluck()
-    this.stampGet = (t, r, c) => stampGet.get(t, r, c) as string | undefined
-    const rowStampGet = db.prepare('SELECT max(hlc) FROM cell_stamps WHERE tbl = ? AND row_id = ?').pluck()
-    this.rowStampGet = (t, r) => (rowStampGet.get(t, r) as string | null) ?? null
+    const cellGet = db.prepare(
+      'SELECT hlc, prev_hlc FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col = ?',
+    )
+    const birthGet = db.prepare('SELECT hlc, shape FROM row_stamps WHERE tbl = ? AND row_id = ?')
+    this.stampGet = (t, r, c) => {
+      const cell = cellGet.get(t, r, c) as { hlc: string; prev_hlc: string | null } | undefined
+      if (cell) return cell
+      const birth = birthGet.get(t, r) as { hlc: string; shape: number } | undefined
+      return birth && this.shapeColumns(birth.shape).has(c) ? { hlc: birth.hlc, prev_hlc: null } : undefined
+    }
+    const newestCell = db.prepare('SELECT max(hlc) FROM cell_stamps WHERE tbl = ? AND row_id = ?').pluck()
+    const birthStamp = db.prepare('SELECT hlc FROM row_stamps WHERE tbl = ? AND row_id = ?').pluck()
+    this.rowStampGet = (t, r) => {
+      const cell = (newestCell.get(t, r) as string | null) ?? null
+      const birth = (birthStamp.get(t, r) as string | undefined) ?? null
+      return cell === null || (birth !== null && birth > cell) ? birth : cell
+    }
+    this.birthStampGet = (t, r) => (birthStamp.get(t, r) as string | undefined) ?? null
+    this.shapeGet = db.prepare('SELECT cols FROM stamp_shapes WHERE id = ?').pluck()
+    this.shapeFind = db.prepare('SELECT id FROM stamp_shapes WHERE tbl = ? AND cols = ?').pluck()
+    this.shapeAdd = db.prepare('INSERT INTO stamp_shapes (tbl, cols) VALUES (?, ?)')
     const select = (t: SyncedTable) =>
       db.prepare(`SELECT ${SYNCED_COLUMNS[t].map((c) => `"${c}"`).join(', ')} FROM "${t}" WHERE id = ?`)
     this.selects = Object.fromEntries(
@@ -129,6 +174,32 @@ export class SyncWriter {
   private readonly saveClock: ReturnType<Db['prepare']>
   private readonly storedClock: { get: () => unknown }
   private readonly derivers = new Map<SyncedTable, Deriver>()
+
+  private shapeColumns(id: number): ReadonlySet<string> {
+    const cache = this.shapeCache()
+    let cols = cache.cols.get(id)
+    if (!cols) {
+      const text = this.shapeGet.get(id) as string | undefined
+      cols = new Set(text ? text.split(',') : [])
+      cache.cols.set(id, cols)
+    }
+    return cols
+  }
+
+  /** The id of a column set of `tbl`, added if new. */
+  private shapeOf(tbl: string, columns: readonly string[]): number {
+    const cache = this.shapeCache()
+    const cols = [...columns].sort().join(',')
+    const key = `${tbl} ${cols}`
+    let id = cache.ids.get(key)
+    if (id === undefined) {
+      id =
+        (this.shapeFind.get([tbl, cols]) as number | undefined) ??
+        Number(this.shapeAdd.run([tbl, cols]).lastInsertRowid)
+      cache.ids.set(key, id)
+    }
+    return id
+  }
 
   /**
    * Declares local, derived columns of a synced table (never stamped or logged), computed from the
@@ -182,19 +253,14 @@ export class SyncWriter {
     // thousands of rows per call; two statements per row were a third of its time). Flushed before
     // a row this call already wrote is read again, so its stamps are seen.
     const stamps: CellValue[] = []
+    const births: CellValue[] = []
     const log: CellValue[] = []
     const flush = () => {
-      // In chunks of powers of two, so a handful of prepared statements serve every count.
-      let done = 0
-      const n = stamps.length / 5
-      while (done < n) {
-        let k = 1
-        while (k * 2 <= Math.min(n - done, FLUSH_CELLS)) k *= 2
-        this.rows(STAMP_SET, k).run(stamps.slice(done * 5, (done + k) * 5))
-        this.rows(LOG_ADD, k).run(log.slice(done * 6, (done + k) * 6))
-        done += k
-      }
+      this.insertRows(STAMP_SET, stamps)
+      this.insertRows(ROW_STAMP_SET, births)
+      this.insertRows(LOG_ADD, log)
       stamps.length = 0
+      births.length = 0
       log.length = 0
     }
     for (const change of changes) {
@@ -213,7 +279,22 @@ export class SyncWriter {
       }
       if (changed.length === 0) continue
       let lastStamp = ''
-      for (const [col, value] of changed) {
+      if (!current && !restamp) {
+        // A new row: one stamp for all its cells (row_stamps), each cell still logged.
+        lastStamp = this.clock.tick()
+        births.push(
+          change.table,
+          change.id,
+          lastStamp,
+          this.shapeOf(
+            change.table,
+            changed.map(([c]) => c),
+          ),
+        )
+        for (const [col, value] of changed)
+          log.push(lastStamp, change.table, change.id, col, JSON.stringify(value), null)
+      }
+      for (const [col, value] of lastStamp ? [] : changed) {
         const stamp = this.clock.tick()
         // Deleting (or restoring) a row is done looking at the whole row: its prev is the row's
         // newest stamp, so a teammate's edit of any cell the author had not seen is told apart as
@@ -222,12 +303,12 @@ export class SyncWriter {
           ? null
           : col === 'deleted_at'
             ? this.rowStampGet(change.table, change.id)
-            : (this.stampGet(change.table, change.id, col) ?? null)
+            : (this.stampGet(change.table, change.id, col)?.hlc ?? null)
         stamps.push(change.table, change.id, col, stamp, prev)
         log.push(stamp, change.table, change.id, col, JSON.stringify(value), prev)
         lastStamp = stamp
       }
-      if (stamps.length >= FLUSH_CELLS * 5) flush()
+      if (stamps.length >= FLUSH_CELLS * 5 || log.length >= FLUSH_CELLS * 6) flush()
       const updatedAt = hlcToIso(lastStamp)
       const written = [...changed, ...this.derived(change.table, current, changed)]
       if (current) this.update(change.table, change.id, written, updatedAt)
@@ -298,9 +379,6 @@ export class SyncWriter {
     const result: ApplyResult = { applied: 0, older: 0, duplicate: 0, conflicts: 0, parked: 0 }
     const stored = this.storedClock.get() as string | undefined
     if (stored && stored > this.clock.current) this.clock.observe(stored)
-    const stamp = this.statement(
-      'SELECT hlc, prev_hlc FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col = ?',
-    )
     const setStamp = this.rows(STAMP_SET, 1)
     const park = this.statement(
       'INSERT OR IGNORE INTO sync_parked (hlc, tbl, row_id, col, value, prev_hlc) VALUES (?, ?, ?, ?, ?, ?)',
@@ -322,8 +400,39 @@ export class SyncWriter {
     let heard = 0
     const settledAt = hlcToIso(this.clock.current)
     const touched = new Map<SyncedTable, Set<string>>()
+    const touch = (table: SyncedTable, id: string) => {
+      const set = touched.get(table) ?? new Set<string>()
+      set.add(id)
+      touched.set(table, set)
+    }
+    // A teammate's new row arrives as its cells under one stamp with no prev (a birth): written
+    // here as one row with one row stamp, as its author keeps it, when the row is new here too.
+    const births = new Map<string, SyncChange[]>()
+    for (const change of changes) {
+      if (change.prevHlc !== null || !ALLOWED[change.tbl]?.has(change.col)) continue
+      const key = `${change.tbl}\u0000${change.rowId}\u0000${change.hlc}`
+      const cells = births.get(key)
+      if (cells) cells.push(change)
+      else births.set(key, [change])
+    }
+    const taken = new Set<string>()
     for (const change of changes) {
       this.clock.observe(change.hlc)
+      const key = change.prevHlc === null ? `${change.tbl}\u0000${change.rowId}\u0000${change.hlc}` : ''
+      if (taken.has(key)) continue
+      const birth = births.get(key)
+      if (birth) {
+        // Taken whole at its first cell (its other cells then skipped), or not at all: then every
+        // cell goes the usual way.
+        births.delete(key)
+        const table = change.tbl as SyncedTable
+        if (birth.length > 1 && this.born(table, birth, received, result)) {
+          taken.add(key)
+          heard += birth.length
+          touch(table, change.rowId)
+          continue
+        }
+      }
       const allowed = ALLOWED[change.tbl]
       if (!allowed?.has(change.col)) {
         result.parked += park.run([
@@ -338,8 +447,7 @@ export class SyncWriter {
       }
       const table = change.tbl as SyncedTable
       const row = this.selects[table].get(change.rowId) as Record<string, CellValue> | undefined
-      const known = stamp.get([change.tbl, change.rowId, change.col]) as
-        { hlc: string; prev_hlc: string | null } | undefined
+      const known = this.stampGet(change.tbl, change.rowId, change.col)
       const current: CellState | undefined = known
         ? { value: row?.[change.col] ?? null, hlc: known.hlc, prevHlc: known.prev_hlc }
         : undefined
@@ -388,9 +496,7 @@ export class SyncWriter {
       const written = [...cells, ...this.derived(table, row, cells)]
       if (row) this.update(table, change.rowId, written, hlcToIso(change.hlc))
       else this.insert(table, change.rowId, written, hlcToIso(change.hlc))
-      const set = touched.get(table) ?? new Set<string>()
-      set.add(change.rowId)
-      touched.set(table, set)
+      touch(table, change.rowId)
     }
     this.saveClock.run(this.clock.current)
     if (result.parked > 0) this.changes.touch('sync_parked')
@@ -400,6 +506,32 @@ export class SyncWriter {
       this.derivations.run(table, [...ids])
     }
     return result
+  }
+
+  /**
+   * Writes a teammate's new row (`cells`: its birth, one stamp, no prev) whole, with one row stamp,
+   * if nothing of the row is known here (no row, no stamp): then every cell simply applies. Returns
+   * false, writing nothing, otherwise — the cells then merge one by one.
+   */
+  private born(
+    table: SyncedTable,
+    cells: readonly SyncChange[],
+    received: ReturnType<SyncWriter['statement']>,
+    result: ApplyResult,
+  ): boolean {
+    const { rowId, hlc } = cells[0]!
+    if (this.selects[table].get(rowId) !== undefined || this.rowStampGet(table, rowId) !== null) return false
+    const values = new Map<string, CellValue>()
+    for (const c of cells) {
+      if (values.has(c.col)) result.duplicate++
+      else values.set(c.col, c.value)
+      received.run([c.hlc, c.tbl, c.rowId, c.col, JSON.stringify(c.value)])
+    }
+    result.applied += values.size
+    this.rows(ROW_STAMP_SET, 1).run([table, rowId, hlc, this.shapeOf(table, [...values.keys()])])
+    const written: [string, CellValue][] = [...values]
+    this.insert(table, rowId, [...written, ...this.derived(table, undefined, written)], hlcToIso(hlc))
+    return true
   }
 
   /**
@@ -425,19 +557,22 @@ export class SyncWriter {
       winner = { value: change.value, hlc: change.hlc }
       // Left out: the cells its own author wrote after it (a merge writes merged_into beside the
       // delete), which were made knowing of it. A stamp ends with its 16-digit device id.
+      const prev = change.prevHlc ?? ''
+      const node = change.hlc.slice(-16)
       unseen = this.statement(
         `SELECT max(hlc) FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col <> 'deleted_at' AND hlc > ?
            AND NOT (substr(hlc, -16) = ? AND hlc > ?)`,
       )
         .pluck()
-        .get([change.tbl, change.rowId, change.prevHlc ?? '', change.hlc.slice(-16), change.hlc]) as
-        string | null
+        .get([change.tbl, change.rowId, prev, node, change.hlc]) as string | null
+      // The row's birth is an edit too (a row created on two computers under one id).
+      const birth = this.birthStampGet(change.tbl, change.rowId)
+      if (birth !== null && birth > prev && !(birth.slice(-16) === node && birth > change.hlc))
+        if (unseen === null || birth > unseen) unseen = birth
     } else {
       // An edit arriving on a row deleted here, by a delete that had not seen it.
       if (row.deleted_at === null || row.deleted_at === undefined) return 0
-      const deleted = this.statement(
-        "SELECT hlc, prev_hlc FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col = 'deleted_at'",
-      ).get([change.tbl, change.rowId]) as { hlc: string; prev_hlc: string | null } | undefined
+      const deleted = this.stampGet(change.tbl, change.rowId, 'deleted_at')
       if (!deleted || change.hlc <= (deleted.prev_hlc ?? '')) return 0
       // The deleter's own later write (a merge's merged_into) was made knowing of the delete.
       if (change.hlc.slice(-16) === deleted.hlc.slice(-16) && change.hlc > deleted.hlc) return 0
@@ -462,7 +597,23 @@ export class SyncWriter {
     return 1
   }
 
-  /** The multi-row INSERT of `n` rows for STAMP_SET or LOG_ADD. */
+  /**
+   * Inserts the rows flattened in `values` by multi-row statements of `template`, in chunks of
+   * powers of two so a handful of prepared statements serve every count.
+   */
+  private insertRows(template: { head: string; row: string; tail: string }, values: CellValue[]): void {
+    const width = template.row.split('?').length - 1
+    const n = values.length / width
+    let done = 0
+    while (done < n) {
+      let k = 1
+      while (k * 2 <= Math.min(n - done, FLUSH_CELLS)) k *= 2
+      this.rows(template, k).run(values.slice(done * width, (done + k) * width))
+      done += k
+    }
+  }
+
+  /** The multi-row INSERT of `n` rows for STAMP_SET, ROW_STAMP_SET or LOG_ADD. */
   private rows(template: { head: string; row: string; tail: string }, n: number) {
     return this.statement(
       `${template.head} ${Array.from({ length: n }, () => template.row).join(', ')}${template.tail}`,
