@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { caller, data, tempDir, tempServices } from '../helpers/tmp'
 import type { Services } from '../../electron/main/services'
-import { publishPending } from '../../electron/main/sync/outbox'
+import { pendingChanges, publishPending } from '../../electron/main/sync/outbox'
 import { appliedFrom, receive } from '../../electron/main/sync/inbox'
 import { deviceLogDir, publishSegment } from '../../electron/main/sync/log-folder'
 import { encodeChange } from '../../electron/main/sync/merge'
@@ -101,8 +101,15 @@ describe('applying a teammate’s changes', () => {
         order: { date: '2026-09-15', amount: 80_000, currency: 'USD', status: 'paid' },
       }),
     )
-    // Two changes a segment: an order's cells land in several segments, each applied on its own.
-    publishPending(a.db, logDir, { team: TEAM, device: a.deviceId }, 2)
+    // Two cells a segment (as a teammate's edits of a row's cells one at a time would come): an
+    // order's cells land in several segments, each applied on its own.
+    const cells = pendingChanges(a.db, 0, 1000).map((p) => p.change)
+    for (let i = 0; i < cells.length; i += 2)
+      publishSegment(
+        logDir,
+        { team: TEAM, device: a.deviceId, firstSeq: i + 1, lastSeq: i + 2 },
+        cells.slice(i, i + 2).map(encodeChange),
+      )
     const report = pull(b, logDir)
     expect(report.waiting).toEqual([])
     expect(report.segments).toBeGreaterThan(10)

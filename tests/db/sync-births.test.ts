@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { tempServices } from '../helpers/tmp'
 import type { Services } from '../../electron/main/services'
-import { changeFromRow } from '../../electron/main/sync/merge'
+import { changesOfRow } from '../../electron/main/sync/merge'
 import type { StoredChange, SyncChange } from '../../electron/main/sync/merge'
 import type { RowChange } from '../../electron/main/db/writer'
 
@@ -28,7 +28,7 @@ const logged = (s: Services): SyncChange[] =>
     s.db
       .prepare('SELECT hlc, tbl, row_id, col, value, prev_hlc FROM change_log ORDER BY seq')
       .all() as StoredChange[]
-  ).map(changeFromRow)
+  ).flatMap(changesOfRow)
 
 const FIELDS = ['city', 'owner', 'notes', 'website'] as const
 const ROWS = ['row-a', 'row-b'] as const

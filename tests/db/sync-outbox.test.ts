@@ -32,21 +32,35 @@ function published(logDir: string) {
   })
 }
 
-/** The change log read straight from SQL, each row as the change it should travel as. */
-const logRows = () =>
+/**
+ * The change log read straight from SQL, each row as the changes it should travel as: itself, or
+ * for a row's birth (col '*', a JSON object of the cells) each of its cells under the birth's stamp.
+ */
+const logRows = (afterSeq = 0): SyncChange[] =>
   (
     s.db
       .prepare(
-        'SELECT tbl, row_id AS rowId, col, value, hlc, prev_hlc AS prevHlc FROM change_log ORDER BY seq',
+        'SELECT tbl, row_id AS rowId, col, value, hlc, prev_hlc AS prevHlc FROM change_log WHERE seq > ? ORDER BY seq',
       )
-      .all() as (Omit<SyncChange, 'value'> & { value: string | null })[]
-  ).map((r) => ({ ...r, value: r.value === null ? null : (JSON.parse(r.value) as unknown) }))
+      .all(afterSeq) as (Omit<SyncChange, 'value'> & { value: string | null })[]
+  ).flatMap((r) =>
+    r.col === '*'
+      ? Object.entries(JSON.parse(r.value!) as Record<string, string | number | null>).map(
+          ([col, value]) => ({
+            ...r,
+            col,
+            value,
+          }),
+        )
+      : [{ ...r, value: r.value === null ? null : (JSON.parse(r.value) as string | number | null) }],
+  )
 
 describe('publishing the change log', () => {
   it('seals every change once, in order, in segments that continue where the last one stopped', async () => {
     const logDir = path.join(tempDir(), 'log')
     await create('Maison Dupont')
-    const first = publishPending(s.db, logDir, who, 2)
+    await create('Maison Martin')
+    const first = publishPending(s.db, logDir, who, 1)
     expect(first.length).toBeGreaterThan(1)
     expect(published(logDir)).toEqual(logRows())
     // Nothing new: nothing written.
@@ -70,7 +84,7 @@ describe('publishing the change log', () => {
     metaSet(s.db, PUBLISHED_SEQ, mark)
     expect(publishPending(s.db, logDir, who)).toEqual(written)
     expect(fs.readdirSync(path.join(logDir, s.deviceId)).sort()).toEqual(before)
-    expect(published(logDir)).toEqual(logRows().filter((r) => r.hlc > logRows()[Number(mark) - 1]!.hlc))
+    expect(published(logDir)).toEqual(logRows(Number(mark)))
   })
 })
 
@@ -97,6 +111,11 @@ describe('the local change log once published', () => {
         contacts: [],
         allowDuplicates: true,
       })
+      const moved = await call('customers:create', {
+        customer: { displayName: 'Moved Late SAS', country: 'FR', city: 'Nantes' },
+        contacts: [],
+        allowDuplicates: true,
+      })
       now += 10 * DAY
       await call('customers:update', { id: edited.id, patch: { city: 'Bonn' } })
       publishPending(d.db, logDir, me)
@@ -108,6 +127,7 @@ describe('the local change log once published', () => {
       // Five hundred days on, the city changes once more, and a change not yet sealed waits.
       now += 500 * DAY
       await call('customers:update', { id: edited.id, patch: { city: 'Berlin' } })
+      await call('customers:update', { id: moved.id, patch: { city: 'Rennes' } })
       publishPending(d.db, logDir, me)
       await call('customers:update', { id: quiet.id, patch: { website: 'quiet.example' } })
       const before = d.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number
@@ -127,6 +147,18 @@ describe('the local change log once published', () => {
       ).toEqual([JSON.stringify('https://quiet.example')])
       // The edited city keeps the value before its recent change, and the change.
       expect(cities(edited.id)).toEqual([JSON.stringify('Bonn'), JSON.stringify('Berlin')])
+      // A row's birth is the "before" of its cells: of the old customer whose city changed in the
+      // window, it keeps the city only; of the others, nothing, and it is gone.
+      const birth = (id: string) =>
+        d.db.prepare("SELECT value FROM change_log WHERE row_id = ? AND col = '*'").pluck().get(id)
+      expect(birth(moved.id)).toBe(JSON.stringify({ city: 'Nantes' }))
+      expect(birth(edited.id)).toBeUndefined()
+      expect(birth(quiet.id)).toBeUndefined()
+      const movedHistory = await call('customers:history', { id: moved.id })
+      expect(
+        (movedHistory as unknown as { entries: { column: string; before: unknown; after: unknown }[] })
+          .entries,
+      ).toEqual([expect.objectContaining({ column: 'city', before: 'Nantes', after: 'Rennes' })])
       const history = await call('customers:history', { id: edited.id })
       expect(
         (history as unknown as { entries: { column: string; before: unknown; after: unknown }[] }).entries,

@@ -21,7 +21,7 @@ const count = (s: Services, sql: string, ...params: unknown[]) =>
     .get(...params) as number
 
 describe('the one write path', () => {
-  it('writes a new row with one stamp for its set cells and a change-log entry per cell in one go (empty cells of a new row are defaults)', () => {
+  it('writes a new row with one stamp and one change-log entry for its set cells, in one go (empty cells of a new row are defaults)', () => {
     const s = services()
     s.writer.write([
       { table: 'customers', id: 'c1', values: { display_name: 'Acme', country: 'FR', city: null } },
@@ -47,9 +47,9 @@ describe('the one write path', () => {
       prev_hlc: string | null
       hlc: string
     }[]
+    // One entry for the birth: its cells as a JSON object, in the order given.
     expect(log.map((l) => [l.col, JSON.parse(l.value) as unknown])).toEqual([
-      ['display_name', 'Acme'],
-      ['country', 'FR'],
+      ['*', { display_name: 'Acme', country: 'FR' }],
     ])
     expect(log.every((l) => l.prev_hlc === null && l.hlc === birth.hlc)).toBe(true)
     // The persisted clock is the newest stamp, so a restart continues above it.

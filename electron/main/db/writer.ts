@@ -12,7 +12,7 @@ import { Derivations } from './derive'
 import { SYNCED_TABLES } from './schema'
 import { hlcToIso } from '../core/hlc'
 import type { HybridClock } from '../core/hlc'
-import { changeFromRow, mergeCell } from '../sync/merge'
+import { BIRTH, changeFromRow, mergeCell } from '../sync/merge'
 import type { CellState, MergeOutcome, StoredChange, SyncChange } from '../sync/merge'
 
 export type SyncedTable = keyof typeof SYNCED_TABLES
@@ -280,7 +280,7 @@ export class SyncWriter {
       if (changed.length === 0) continue
       let lastStamp = ''
       if (!current && !restamp) {
-        // A new row: one stamp for all its cells (row_stamps), each cell still logged.
+        // A new row: one stamp for all its cells (row_stamps), one log entry holding them (BIRTH).
         lastStamp = this.clock.tick()
         births.push(
           change.table,
@@ -291,8 +291,7 @@ export class SyncWriter {
             changed.map(([c]) => c),
           ),
         )
-        for (const [col, value] of changed)
-          log.push(lastStamp, change.table, change.id, col, JSON.stringify(value), null)
+        log.push(lastStamp, change.table, change.id, BIRTH, JSON.stringify(Object.fromEntries(changed)), null)
       }
       for (const [col, value] of lastStamp ? [] : changed) {
         const stamp = this.clock.tick()

@@ -7,7 +7,7 @@
 import type { Db } from '../db/connection'
 import { metaRead, metaSet } from '../db/device'
 import { publishSegment } from './log-folder'
-import { changeFromRow, encodeChange } from './merge'
+import { BIRTH, changesOfRow, encodeChange } from './merge'
 import type { StoredChange, SyncChange } from './merge'
 
 /** meta key: the last change-log sequence sealed into a verified segment in the team folder. */
@@ -23,7 +23,10 @@ export const CHANGES_PER_SEGMENT = 5000
 
 type LogRow = StoredChange & { seq: number }
 
-/** The changes after `afterSeq`, in order, at most `limit`, with their sequence numbers. */
+/**
+ * The changes of the log entries after `afterSeq`, in order, at most `limit` entries, with their
+ * sequence numbers (a row's birth is one entry and its cells' changes).
+ */
 export function pendingChanges(
   db: Db,
   afterSeq: number,
@@ -34,7 +37,7 @@ export function pendingChanges(
       'SELECT seq, hlc, tbl, row_id, col, value, prev_hlc FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?',
     )
     .all(afterSeq, limit) as LogRow[]
-  return rows.map((r) => ({ seq: r.seq, change: changeFromRow(r) }))
+  return rows.flatMap((r) => changesOfRow(r).map((change) => ({ seq: r.seq, change })))
 }
 
 /**
@@ -91,25 +94,54 @@ export function pruneLog(db: Db, nowMs: number, keepMs: number, batch = PRUNE_BA
   if (!head || head.hlc >= cutoff || head.seq > published) return 0
   const from = Math.max(head.seq, Number(metaRead(db, PRUNED_TO) ?? 0))
   const to = from + batch
-  const cell = 'n.row_id = change_log.row_id AND n.col = change_log.col AND n.tbl = change_log.tbl'
+  const row = 'n.row_id = change_log.row_id AND n.tbl = change_log.tbl'
+  const cell = `${row} AND n.col = change_log.col`
   // Old: sealed and before the window (a local stamp rises with the sequence).
   const old = (n: string) => `${n}.hlc < :cutoff AND ${n}.seq <= :published`
-  const dropped = db
-    .prepare(
-      `DELETE FROM change_log WHERE seq >= :from AND seq < :to AND ${old('change_log')} AND (
-         EXISTS (SELECT 1 FROM change_log n WHERE ${cell} AND n.seq > change_log.seq AND ${old('n')})
-         OR NOT (
-           EXISTS (SELECT 1 FROM change_log n WHERE ${cell} AND NOT (${old('n')}))
-           OR EXISTS (SELECT 1 FROM received_changes n WHERE ${cell} AND n.hlc >= :cutoff)))`,
-    )
-    .run({ from, to, cutoff, published }).changes
-  // At the window (or the unsent, or the log's end): the next call starts again from the first entry.
-  const atWindow =
-    to > published ||
-    db
-      .prepare('SELECT 1 FROM change_log WHERE seq >= ? AND seq < ? AND hlc >= ? LIMIT 1')
+  const params = { from, to, cutoff, published, birth: BIRTH }
+  // One transaction: a pass's pruning is all done or not at all.
+  return db.transaction(() => {
+    let dropped = db
+      .prepare(
+        `DELETE FROM change_log WHERE seq >= :from AND seq < :to AND col <> :birth AND ${old('change_log')} AND (
+           EXISTS (SELECT 1 FROM change_log n WHERE ${cell} AND n.seq > change_log.seq AND ${old('n')})
+           OR NOT (
+             EXISTS (SELECT 1 FROM change_log n WHERE ${cell} AND NOT (${old('n')}))
+             OR EXISTS (SELECT 1 FROM received_changes n WHERE ${cell} AND n.hlc >= :cutoff)))`,
+      )
+      .run(params).changes
+    // A row's birth holds the "before" of each of its cells: a cell stays in it while the cell changes
+    // in the window with no older entry of its own to say what it was; the birth goes when none does.
+    const births = db
+      .prepare(
+        `SELECT seq, row_id, tbl, value FROM change_log WHERE seq >= :from AND seq < :to AND col = :birth
+           AND ${old('change_log')}`,
+      )
+      .all(params) as { seq: number; row_id: string; tbl: string; value: string }[]
+    const changing = db
+      .prepare(
+        `SELECT col FROM change_log n WHERE ${row.replaceAll('change_log.', ':')} AND NOT (${old('n')})
+         UNION SELECT col FROM received_changes n WHERE ${row.replaceAll('change_log.', ':')} AND n.hlc >= :cutoff
+         EXCEPT SELECT col FROM change_log n WHERE ${row.replaceAll('change_log.', ':')} AND n.col <> :birth AND ${old('n')}`,
+      )
       .pluck()
-      .get(from, to, cutoff) !== undefined
-  metaSet(db, PRUNED_TO, String(atWindow ? 0 : to))
-  return dropped
+    const thin = db.prepare('UPDATE change_log SET value = ? WHERE seq = ?')
+    const drop = db.prepare('DELETE FROM change_log WHERE seq = ?')
+    for (const b of births) {
+      const needed = new Set(changing.all({ ...params, row_id: b.row_id, tbl: b.tbl }) as string[])
+      const cells = Object.entries(JSON.parse(b.value) as Record<string, unknown>)
+      const kept = cells.filter(([col]) => needed.has(col))
+      if (kept.length === 0) dropped += drop.run(b.seq).changes
+      else if (kept.length < cells.length) thin.run(JSON.stringify(Object.fromEntries(kept)), b.seq)
+    }
+    // At the window (or the unsent, or the log's end): the next call starts again from the first entry.
+    const atWindow =
+      to > published ||
+      db
+        .prepare('SELECT 1 FROM change_log WHERE seq >= ? AND seq < ? AND hlc >= ? LIMIT 1')
+        .pluck()
+        .get(from, to, cutoff) !== undefined
+    metaSet(db, PRUNED_TO, String(atWindow ? 0 : to))
+    return dropped
+  })()
 }

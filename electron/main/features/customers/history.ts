@@ -6,6 +6,9 @@ import { hlcToIso, parseHlc } from '../../core/hlc'
 import { HISTORY_DAYS, HISTORY_LIMIT } from '../../../../shared/history'
 import type { HistoryEntry } from '../../../../shared/history'
 import type { Person } from '../team/sync'
+import { BIRTH } from '../../sync/merge'
+import { SYNCED_COLUMNS } from '../../db/writer'
+import type { SyncedTable } from '../../db/writer'
 
 type Row = { hlc: string; tbl: string; row_id: string; col: string; value: string | null }
 type Value = string | number | null
@@ -37,13 +40,39 @@ export function customerHistory(
   const marks = ids.map(() => '?').join(', ')
   // Both logs by row (each has an index on row_id), merged in stamp order: the old value of a
   // change is the one before it, whoever made that one.
-  const rows = db
+  const logged = db
     .prepare(
       `SELECT hlc, tbl, row_id, col, value FROM change_log WHERE row_id IN (${marks})
        UNION SELECT hlc, tbl, row_id, col, value FROM received_changes WHERE row_id IN (${marks})
        ORDER BY hlc`,
     )
     .all(...ids, ...ids) as Row[]
+  // A row's birth is one log entry holding the cells it was created with: one change each here.
+  // The cells of one stamp in one order on every computer (the log's and the received changes'
+  // orders differ): by column, last first, so that newest-first they read in the form's order.
+  const position = (r: Row) =>
+    ((SYNCED_COLUMNS[r.tbl as SyncedTable] as readonly string[] | undefined) ?? []).indexOf(r.col)
+  const rows = logged
+    .flatMap((r): Row[] =>
+      r.col === BIRTH
+        ? Object.entries(JSON.parse(r.value ?? '{}') as Record<string, Value>).map(([col, value]) => ({
+            ...r,
+            col,
+            value: JSON.stringify(value),
+          }))
+        : [r],
+    )
+    .sort((x, y) =>
+      x.hlc !== y.hlc
+        ? x.hlc < y.hlc
+          ? -1
+          : 1
+        : x.row_id !== y.row_id
+          ? x.row_id < y.row_id
+            ? -1
+            : 1
+          : position(y) - position(x),
+    )
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString()
   const last = new Map<string, Value>()
   const entries: HistoryEntry[] = []
