@@ -63,6 +63,10 @@ describe('row births', () => {
     expect(result).toMatchObject({ applied: 3, duplicate: 0, conflicts: 0 })
     expect(b.db.prepare("SELECT count(*) FROM cell_stamps WHERE row_id = 'c1'").pluck().get()).toBe(0)
     expect(stamps(b, 'c1')).toEqual(stamps(a, 'c1'))
+    // Kept for the history as one entry, as its author logged it.
+    expect(b.db.prepare("SELECT col, value FROM received_changes WHERE row_id = 'c1'").all()).toEqual([
+      { col: '*', value: JSON.stringify({ display_name: 'Acme', city: 'Lyon', notes: 'x' }) },
+    ])
     // Received twice: nothing changes.
     expect(b.writer.applyRemote(logged(a))).toMatchObject({ applied: 0, duplicate: 3 })
     // B edits the city, A hears of it: the cell's own stamp wins over the birth.

@@ -524,8 +524,9 @@ export class SyncWriter {
     for (const c of cells) {
       if (values.has(c.col)) result.duplicate++
       else values.set(c.col, c.value)
-      received.run([c.hlc, c.tbl, c.rowId, c.col, JSON.stringify(c.value)])
     }
+    // Kept for the history as its author logs it: one entry holding the cells (BIRTH).
+    received.run([hlc, table, rowId, BIRTH, JSON.stringify(Object.fromEntries(values))])
     result.applied += values.size
     this.rows(ROW_STAMP_SET, 1).run([table, rowId, hlc, this.shapeOf(table, [...values.keys()])])
     const written: [string, CellValue][] = [...values]
