@@ -9,7 +9,7 @@ import { createServices } from '../../electron/main/services'
 import type { Services } from '../../electron/main/services'
 import { ServicesHost } from '../../electron/main/features/backups/host'
 import { DB_FILE_NAME } from '../../electron/main/db/connection'
-import { INSTALL_KEY, checkInstall, previousIds } from '../../electron/main/sync/identity'
+import { INSTALL_KEY, checkInstall, previousIds, replacedIds } from '../../electron/main/sync/identity'
 import { caller, data, tempDir } from '../helpers/tmp'
 
 const open: Services[] = []
@@ -60,6 +60,8 @@ describe('device identity', () => {
     const copied = services(copy)
     expect(copied.s.deviceId).not.toBe(id)
     expect(previousIds(copied.s.db)).toEqual([id])
+    // The original install still writes under its id: the copy does not claim to replace it.
+    expect(replacedIds(copied.s.db)).toEqual([])
     await reopen(copied.s)
 
     // A database from before installs were recorded takes this install as its own.
@@ -98,6 +100,15 @@ describe('device identity', () => {
 
     const pass = data(await a.call('sync:now', {}))
     expect(pass.problem).toBeNull()
+    // The id it had is no computer of the team any more: on neither list.
+    const newId = a.h.current!.deviceId
+    expect(replacedIds(a.h.current!.db)).toEqual([oldId])
+    data(await b.call('sync:now', {}))
+    for (const who of [a.call, b.call]) {
+      const listed = data(await who('team:status', {})).devices.map((d) => d.deviceId)
+      expect(listed).toContain(newId)
+      expect(listed).not.toContain(oldId)
+    }
     expect((await a.call('customers:get', { id: x })).ok).toBe(false)
     expect(data(await a.call('customers:get', { id: y })).customer.city).toBe('Lyon')
 

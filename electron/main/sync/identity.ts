@@ -17,6 +17,12 @@ export const INSTALL_KEY = 'device.install'
 export const RESTORED = 'restored'
 /** meta: the ids this database wrote under before its current one, newest last (JSON). */
 const PREVIOUS_IDS = 'device.previous'
+/**
+ * meta: the earlier ids of this very install (renewed by a restore), newest last (JSON): no other
+ * computer writes under them any more, so its device file names them and the team's device list
+ * leaves them out. A copied folder's earlier id is not here: the original install still uses it.
+ */
+const REPLACED_IDS = 'device.replaces'
 
 /** This computer and this data folder, hashed (a renamed computer or a moved folder counts as new). */
 export function installFingerprint(dataDir: string, hostname = os.hostname()): string {
@@ -40,6 +46,7 @@ export function checkInstall(db: Db, dataDir: string, hostname?: string): string
     metaSet(db, INSTALL_KEY, here)
     if (!id || recorded === undefined) return null
     renewDevice(db, id)
+    if (recorded === RESTORED) metaSet(db, REPLACED_IDS, JSON.stringify([...replacedIds(db), id]))
     return id
   })()
 }
@@ -62,6 +69,11 @@ export function renewDevice(db: Db, previous: string): string {
   metaSet(db, PREVIOUS_IDS, JSON.stringify([...previousIds(db), previous]))
   metaSet(db, 'device_id', id)
   return id
+}
+
+/** The earlier ids of this install no computer uses any more (see REPLACED_IDS). */
+export function replacedIds(db: Db): string[] {
+  return JSON.parse(metaRead(db, REPLACED_IDS) ?? '[]') as string[]
 }
 
 /** The ids this database wrote under before its current one. */

@@ -39,6 +39,11 @@ const deviceFile = z.object({
   applied: z.record(z.string(), z.number().int().nonnegative()),
   /** This device's wall clock when it wrote the file, to name a device whose clock is off. */
   wallClock: z.string(),
+  /** Earlier ids of this install (a restored backup took a new one): left out of the device list. */
+  replaces: z
+    .array(z.string().regex(/^[0-9a-f]{16}$/))
+    .max(1000)
+    .optional(),
 })
 export type DeviceFile = z.infer<typeof deviceFile>
 

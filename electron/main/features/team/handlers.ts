@@ -13,6 +13,7 @@ import {
   createTeamFolder,
   readDeviceFiles,
 } from '../../sync/team-folder'
+import type { DeviceFile } from '../../sync/team-folder'
 import {
   deviceNameOf,
   lastReport,
@@ -49,7 +50,7 @@ export function teamHandlers(ctx: AppContext, host: TeamHost = {}): HandlerModul
       last: lastReport(db),
       devices:
         check?.ok === true
-          ? readDeviceFiles(check.root).devices.map((d) => ({
+          ? current(readDeviceFiles(check.root).devices).map((d) => ({
               deviceId: d.deviceId,
               deviceName: d.deviceName,
               userName: d.userName,
@@ -59,6 +60,11 @@ export function teamHandlers(ctx: AppContext, host: TeamHost = {}): HandlerModul
             }))
           : [],
     }
+  }
+  // The ids an install left behind when a restore renewed it are not computers of the team.
+  const current = (devices: DeviceFile[]) => {
+    const replaced = new Set(devices.flatMap((d) => d.replaces ?? []))
+    return devices.filter((d) => !replaced.has(d.deviceId))
   }
   // A device's file carries its clock reading at its last pass: ahead of ours by over an hour, its
   // clock is off (a file read late only looks behind, never ahead).

@@ -12,7 +12,7 @@ import { checkTeamFolder, readDeviceFiles, writeDeviceFile } from '../../sync/te
 import type { DeviceFile } from '../../sync/team-folder'
 import { PUBLISHED_SEQ, publishPending, publishedStreamSeq, pruneLog } from '../../sync/outbox'
 import { HISTORY_DAYS } from '../../../../shared/history'
-import { INSTALL_KEY, RESTORED } from '../../sync/identity'
+import { INSTALL_KEY, RESTORED, replacedIds } from '../../sync/identity'
 import { receive } from '../../sync/inbox'
 import type { SyncReport } from '../../../../shared/team'
 import { CustomerMerge } from '../customers/merge'
@@ -192,6 +192,7 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
       publishedSeq: publishedStreamSeq(r.db),
       applied,
       wallClock: at,
+      ...(replacedIds(r.db).length > 0 ? { replaces: replacedIds(r.db) } : {}),
     }
     if (deviceFileDue(own, file)) writeDeviceFile(check.root, file)
     // The team's people, for the owner choices: written (and announced) only when they change.
