@@ -10,7 +10,7 @@
 //                    (receive() as the worker's pass runs it)                  p50 < 5 s
 //   sync_scan        a pass over the folder of small segments, all already applied
 //                    (listing, names, nothing new to read)                      < 2 s
-//   sync_metadata    change_log + cell_stamps against the synced fact tables, in pages, on the
+//   sync_metadata    change_log and stamps against the synced fact tables, in pages, on the
 //                    100k-customer demo base of bench:ui (--facts-dir)          < 0.5
 // The join from a snapshot is not measured: snapshots are not built yet.
 import fs from 'node:fs'
@@ -46,7 +46,14 @@ async function buildSource(): Promise<{ logDir: string; changes: number }> {
   const logDir = path.join(root, 'folder', 'log')
   const source = createServices(sourceDir)
   try {
-    const count = () => source.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number
+    // Changes are cells: a row's birth is one log entry holding several.
+    const count = () =>
+      source.db
+        .prepare(
+          "SELECT coalesce(sum(CASE WHEN c.col = '*' THEN (SELECT count(*) FROM json_each(c.value)) ELSE 1 END), 0) FROM change_log c",
+        )
+        .pluck()
+        .get() as number
     // A demo customer with its contacts and orders is a few hundred changes: small batches keep
     // the total close to what was asked.
     while (count() < wanted) await loadDemo(source.db, source, 20, undefined, 4242 + count())

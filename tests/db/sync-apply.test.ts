@@ -4,9 +4,10 @@
 // changes parked — and any number of devices converge whatever order the segments reach them in.
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { caller, data, tempDir, tempServices } from '../helpers/tmp'
+import { caller, data, tempDir } from '../helpers/tmp'
+import { devicesPerTest } from '../helpers/devices'
 import type { Services } from '../../electron/main/services'
 import { pendingChanges, publishPending } from '../../electron/main/sync/outbox'
 import { appliedFrom, receive } from '../../electron/main/sync/inbox'
@@ -14,17 +15,7 @@ import { deviceLogDir, publishSegment } from '../../electron/main/sync/log-folde
 import { encodeChange } from '../../electron/main/sync/merge'
 import type { SyncChange } from '../../electron/main/sync/merge'
 
-let open: Services[] = []
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()))
-  open = []
-})
-
-function device(): Services {
-  const s = tempServices()
-  open.push(s)
-  return s
-}
+const { device, release } = devicesPerTest()
 
 const TEAM = 'team-test'
 const publish = (s: Services, logDir: string) =>
@@ -264,8 +255,7 @@ describe('applying a teammate’s changes', () => {
           expect(state[1]).toEqual(state[0])
           expect(state[2]).toEqual(state[0])
         } finally {
-          await Promise.all(devices.map((d) => d.close()))
-          open = open.filter((s) => !devices.includes(s))
+          await release(devices)
         }
       }),
       { numRuns: 25 },

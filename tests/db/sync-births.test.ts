@@ -2,25 +2,15 @@
 // merge rules of design/sync.md: devices creating the same row under one id with different cells,
 // editing and deleting it, and receiving each other's changes in any order, batching and with
 // repeats, end with the same facts and the same stamp for every cell.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { tempServices } from '../helpers/tmp'
+import { devicesPerTest } from '../helpers/devices'
 import type { Services } from '../../electron/main/services'
 import { changesOfRow } from '../../electron/main/sync/merge'
 import type { StoredChange, SyncChange } from '../../electron/main/sync/merge'
 import type { RowChange } from '../../electron/main/db/writer'
 
-let open: Services[] = []
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()))
-  open = []
-})
-
-function device(): Services {
-  const s = tempServices()
-  open.push(s)
-  return s
-}
+const { device, release } = devicesPerTest()
 
 /** Everything a device has logged so far, as it would travel. */
 const logged = (s: Services): SyncChange[] =>
@@ -176,8 +166,7 @@ describe('row births', () => {
             for (const d of devices.slice(1)) expect(stamps(d, id)).toEqual(s0)
           }
         } finally {
-          for (const d of devices) void d.close()
-          open = open.filter((s) => !devices.includes(s))
+          void release(devices)
         }
       }),
       { numRuns: 60 },
