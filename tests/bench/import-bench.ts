@@ -218,15 +218,8 @@ try {
       goal_ms: 30_000,
     })
   }
-  if (only.has('xlsx')) {
-    const xlsxFile = path.join(dir, `customers-${xlsxRows}.xlsx`)
-    await customersXlsx(xlsxFile)
-    const { ms, result } = await timedImport(s, dataDir, xlsxFile, {
-      kind: 'customers',
-      mapping: { externalId: 0, displayName: 1, country: 2, city: 3, owner: 4 },
-    })
-    emit('import_customers_xlsx', ms, { rows: result.rows, created: result.created, goal_ms: 20_000 })
-  }
+  // Exports and the backup first, on the 100k-customer database the goals name; the XLSX import
+  // then adds its own 100k.
   if (only.has('export')) {
     for (const format of ['xlsx', 'csv'] as const) {
       const t0 = performance.now()
@@ -248,6 +241,15 @@ try {
       console.log(
         JSON.stringify({ metric: 'backup', skipped: `the ${channel} channel answered ${res.error.code}` }),
       )
+  }
+  if (only.has('xlsx')) {
+    const xlsxFile = path.join(dir, `customers-${xlsxRows}.xlsx`)
+    await customersXlsx(xlsxFile)
+    const { ms, result } = await timedImport(s, dataDir, xlsxFile, {
+      kind: 'customers',
+      mapping: { externalId: 0, displayName: 1, country: 2, city: 3, owner: 4 },
+    })
+    emit('import_customers_xlsx', ms, { rows: result.rows, created: result.created, goal_ms: 20_000 })
   }
 } finally {
   await s.close()
