@@ -107,7 +107,18 @@ describe('backup and restore', () => {
     expect(meta(after.meta!).get('device.previous')).toBe(
       JSON.stringify([meta(before.meta!).get('device_id')]),
     )
-    const renewed = ['restored_from', 'restored_at', 'device_id', 'device.previous', 'sync.seq_base']
+    // A restore's earlier id is this install's no more (left out of the team's device list).
+    expect(meta(after.meta!).get('device.replaces')).toBe(
+      JSON.stringify([meta(before.meta!).get('device_id')]),
+    )
+    const renewed = [
+      'restored_from',
+      'restored_at',
+      'device_id',
+      'device.previous',
+      'device.replaces',
+      'sync.seq_base',
+    ]
     const strip = (rows: unknown[]) =>
       (rows as { key?: string }[]).filter((r) => !renewed.includes(r.key ?? ''))
     expect(Object.keys(after)).toEqual(Object.keys(before))
