@@ -112,8 +112,9 @@ export class SyncWriter {
   ) => { hlc: string; prev_hlc: string | null } | undefined
   /** The newest stamp of any cell of a row (null: none yet). */
   private readonly rowStampGet: (tbl: string, rowId: string) => string | null
-  private readonly birthStampGet: (tbl: string, rowId: string) => string | null
-  private readonly shapeGet: { get: (id: number) => unknown }
+  /** A row's birth: its stamp and the column set it covers (row_stamps). */
+  private readonly birthGet: (tbl: string, rowId: string) => { hlc: string; shape: number } | undefined
+  private readonly shapeGet: ReturnType<Db['prepare']>
   private readonly shapeFind: ReturnType<Db['prepare']>
   private readonly shapeAdd: ReturnType<Db['prepare']>
   /**
@@ -143,20 +144,19 @@ export class SyncWriter {
       'SELECT hlc, prev_hlc FROM cell_stamps WHERE tbl = ? AND row_id = ? AND col = ?',
     )
     const birthGet = db.prepare('SELECT hlc, shape FROM row_stamps WHERE tbl = ? AND row_id = ?')
+    this.birthGet = (t, r) => birthGet.get(t, r) as { hlc: string; shape: number } | undefined
     this.stampGet = (t, r, c) => {
       const cell = cellGet.get(t, r, c) as { hlc: string; prev_hlc: string | null } | undefined
       if (cell) return cell
-      const birth = birthGet.get(t, r) as { hlc: string; shape: number } | undefined
+      const birth = this.birthGet(t, r)
       return birth && this.shapeColumns(birth.shape).has(c) ? { hlc: birth.hlc, prev_hlc: null } : undefined
     }
     const newestCell = db.prepare('SELECT max(hlc) FROM cell_stamps WHERE tbl = ? AND row_id = ?').pluck()
-    const birthStamp = db.prepare('SELECT hlc FROM row_stamps WHERE tbl = ? AND row_id = ?').pluck()
     this.rowStampGet = (t, r) => {
       const cell = (newestCell.get(t, r) as string | null) ?? null
-      const birth = (birthStamp.get(t, r) as string | undefined) ?? null
+      const birth = this.birthGet(t, r)?.hlc ?? null
       return cell === null || (birth !== null && birth > cell) ? birth : cell
     }
-    this.birthStampGet = (t, r) => (birthStamp.get(t, r) as string | undefined) ?? null
     this.shapeGet = db.prepare('SELECT cols FROM stamp_shapes WHERE id = ?').pluck()
     this.shapeFind = db.prepare('SELECT id FROM stamp_shapes WHERE tbl = ? AND cols = ?').pluck()
     this.shapeAdd = db.prepare('INSERT INTO stamp_shapes (tbl, cols) VALUES (?, ?)')
@@ -179,7 +179,7 @@ export class SyncWriter {
     const cache = this.shapeCache()
     let cols = cache.cols.get(id)
     if (!cols) {
-      const text = this.shapeGet.get(id) as string | undefined
+      const text = this.shapeGet.get([id]) as string | undefined
       cols = new Set(text ? text.split(',') : [])
       cache.cols.set(id, cols)
     }
@@ -425,9 +425,9 @@ export class SyncWriter {
         // cell goes the usual way.
         births.delete(key)
         const table = change.tbl as SyncedTable
-        if (birth.length > 1 && this.born(table, birth, received, result)) {
+        if (this.born(table, birth, received, result)) {
           taken.add(key)
-          heard += birth.length
+          heard++
           touch(table, change.rowId)
           continue
         }
@@ -566,7 +566,7 @@ export class SyncWriter {
         .pluck()
         .get([change.tbl, change.rowId, prev, node, change.hlc]) as string | null
       // The row's birth is an edit too (a row created on two computers under one id).
-      const birth = this.birthStampGet(change.tbl, change.rowId)
+      const birth = this.birthGet(change.tbl, change.rowId)?.hlc ?? null
       if (birth !== null && birth > prev && !(birth.slice(-16) === node && birth > change.hlc))
         if (unseen === null || birth > unseen) unseen = birth
     } else {
