@@ -6,11 +6,11 @@ import { hlcToIso, parseHlc } from '../../core/hlc'
 import { HISTORY_DAYS, HISTORY_LIMIT } from '../../../../shared/history'
 import type { HistoryEntry } from '../../../../shared/history'
 import type { Person } from '../team/sync'
-import { BIRTH } from '../../sync/merge'
+import { changesOfRow } from '../../sync/merge'
+import type { StoredChange, SyncChange } from '../../sync/merge'
 import { SYNCED_COLUMNS } from '../../db/writer'
 import type { SyncedTable } from '../../db/writer'
 
-type Row = { hlc: string; tbl: string; row_id: string; col: string; value: string | null }
 type Value = string | number | null
 
 /** Columns that say nothing to a reader on their own (kept for sync, not shown). */
@@ -40,59 +40,43 @@ export function customerHistory(
   const marks = ids.map(() => '?').join(', ')
   // Both logs by row (each has an index on row_id), merged in stamp order: the old value of a
   // change is the one before it, whoever made that one.
+  // (No prev stamp: the history does not need one.)
   const logged = db
     .prepare(
-      `SELECT hlc, tbl, row_id, col, value FROM change_log WHERE row_id IN (${marks})
-       UNION SELECT hlc, tbl, row_id, col, value FROM received_changes WHERE row_id IN (${marks})
+      `SELECT hlc, tbl, row_id, col, value, NULL AS prev_hlc FROM change_log WHERE row_id IN (${marks})
+       UNION SELECT hlc, tbl, row_id, col, value, NULL FROM received_changes WHERE row_id IN (${marks})
        ORDER BY hlc`,
     )
-    .all(...ids, ...ids) as Row[]
-  // A row's birth is one log entry holding the cells it was created with: one change each here.
-  // The cells of one stamp in one order on every computer (the log's and the received changes'
-  // orders differ): by column, last first, so that newest-first they read in the form's order.
-  const position = (r: Row) =>
-    ((SYNCED_COLUMNS[r.tbl as SyncedTable] as readonly string[] | undefined) ?? []).indexOf(r.col)
-  const rows = logged
-    .flatMap((r): Row[] =>
-      r.col === BIRTH
-        ? Object.entries(JSON.parse(r.value ?? '{}') as Record<string, Value>).map(([col, value]) => ({
-            ...r,
-            col,
-            value: JSON.stringify(value),
-          }))
-        : [r],
-    )
-    .sort((x, y) =>
-      x.hlc !== y.hlc
-        ? x.hlc < y.hlc
-          ? -1
-          : 1
-        : x.row_id !== y.row_id
-          ? x.row_id < y.row_id
-            ? -1
-            : 1
-          : position(y) - position(x),
-    )
+    .all(...ids, ...ids) as StoredChange[]
+  // A row's birth is one entry holding the cells it was created with: one change each here. The
+  // cells of one stamp in one order on every computer (the log's and the received changes' orders
+  // differ): by column, last first, so that newest-first they read in the form's order.
+  const position = (c: SyncChange) =>
+    ((SYNCED_COLUMNS[c.tbl as SyncedTable] as readonly string[] | undefined) ?? []).indexOf(c.col)
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
+  const changes = logged
+    .flatMap(changesOfRow)
+    .sort((x, y) => order(x.hlc, y.hlc) || order(x.rowId, y.rowId) || position(y) - position(x))
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString()
   const last = new Map<string, Value>()
   const entries: HistoryEntry[] = []
-  for (const r of rows) {
-    const row = labels.get(r.row_id)
-    if (!row || row.table !== r.tbl) continue
-    const key = `${r.tbl} ${r.row_id} ${r.col}`
-    const after = r.value === null ? null : (JSON.parse(r.value) as Value)
+  for (const c of changes) {
+    const row = labels.get(c.rowId)
+    if (!row || row.table !== c.tbl) continue
+    const key = `${c.tbl} ${c.rowId} ${c.col}`
+    const after = c.value
     const before = last.get(key) ?? null
     last.set(key, after)
-    const at = hlcToIso(r.hlc)
-    if (UNSHOWN.has(r.col) || at < since || before === after) continue
-    const node = parseHlc(r.hlc)?.node ?? ''
+    const at = hlcToIso(c.hlc)
+    if (UNSHOWN.has(c.col) || at < since || before === after) continue
+    const node = parseHlc(c.hlc)?.node ?? ''
     const who = people.get(node)
     entries.push({
       at,
       table: row.table,
-      rowId: r.row_id,
+      rowId: c.rowId,
       rowLabel: row.label,
-      column: r.col,
+      column: c.col,
       before,
       after,
       deviceId: node,

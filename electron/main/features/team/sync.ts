@@ -181,6 +181,7 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
         }[]
       ).map((m) => [m.key.slice('sync.applied.'.length), Number(m.value)]),
     )
+    const replaces = replacedIds(r.db)
     const name = deviceNameOf(r.db) ?? r.deviceId
     const user = userNameOf(r.db) ?? name
     const file: DeviceFile = {
@@ -192,7 +193,7 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
       publishedSeq: publishedStreamSeq(r.db),
       applied,
       wallClock: at,
-      ...(replacedIds(r.db).length > 0 ? { replaces: replacedIds(r.db) } : {}),
+      ...(replaces.length > 0 ? { replaces } : {}),
     }
     if (deviceFileDue(own, file)) writeDeviceFile(check.root, file)
     // The team's people, for the owner choices: written (and announced) only when they change.
