@@ -45,7 +45,8 @@ import type { BackupHost } from './features/backups/handlers'
 import type { TeamHost } from './features/team/handlers'
 import { DueNotifier } from './features/notify/scheduler'
 import { fairHandlers } from './features/fair/handlers'
-import { teamHandlers } from './features/team/handlers'
+import { rejoinIfPruned, teamHandlers } from './features/team/handlers'
+import { JOINING_FILE } from './features/team/snapshots'
 import { refreshCountryFacts } from './db/country-facts'
 import type { EventName } from '../../shared/channels'
 import type { Result } from '../../shared/errors'
@@ -191,6 +192,8 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   if (!options.readOnly) {
     fs.writeFileSync(markFile, String(process.pid))
     clearImportFiles(dataDir)
+    // A join from a snapshot cut short before its swap: the half-prepared file is of no use.
+    fs.rmSync(path.join(dataDir, JOINING_FILE), { force: true })
   }
 
   const background = new Background({
@@ -202,6 +205,8 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
     unclean,
     integrity,
     backupInfo: { appVersion: ctx.appVersion, deviceId: repos.deviceId },
+    afterSync: (report) =>
+      options.restart ? rejoinIfPruned(ctx, options.restart, report) : Promise.resolve(false),
   })
   if (options.background) {
     background.start()

@@ -13,6 +13,7 @@ import { SearchIndex } from '../features/customers/search'
 import { JobsClosed } from './runner'
 import { clearReplaced } from '../features/backups/store'
 import type { JobRunner } from './runner'
+import type { SyncReport } from '../../../shared/team'
 
 export type BackgroundDeps = {
   db: Db
@@ -27,6 +28,8 @@ export type BackgroundDeps = {
   integrity: { damaged: boolean }
   /** What each automatic backup records about the app that wrote it. */
   backupInfo: { appVersion: string; deviceId: string }
+  /** After a pass with the team folder: a rejoin from a snapshot when segments it needs were pruned. */
+  afterSync?: (report: SyncReport) => Promise<unknown>
 }
 
 // The trailing windows move at midnight; checking every few minutes catches the new day (and a
@@ -69,7 +72,7 @@ export class Background {
       // A policy saved just before a crash or a quit: its re-tier runs again, from the start.
       if (metaRead(this.d.db, RETIER_PENDING)) await jobs.run('retier', {})
       await jobs.run('daily', {})
-      await jobs.run('sync', { appVersion: this.d.backupInfo.appVersion })
+      await this.syncPass()
     } finally {
       notify()
     }
@@ -90,11 +93,18 @@ export class Background {
     this.timer.unref()
     this.syncTimer = setInterval(() => {
       if (this.d.integrity.damaged) return
-      this.guard(() =>
-        this.d.jobs.run('sync', { appVersion: this.d.backupInfo.appVersion }).finally(() => this.d.notify()),
-      )
+      this.guard(() => this.syncPass().finally(() => this.d.notify()))
     }, SYNC_MS)
     this.syncTimer.unref()
+  }
+
+  /** A pass with the team folder, then a snapshot if due and the folder's tidying (no-ops outside a team). */
+  private async syncPass(): Promise<void> {
+    const { jobs, dataDir, backupInfo } = this.d
+    const report = await jobs.run('sync', { appVersion: backupInfo.appVersion })
+    if (!report || report.problem) return
+    await jobs.run('snapshot', { dataDir, appVersion: backupInfo.appVersion })
+    await this.d.afterSync?.(report)
   }
 
   stop(): void {

@@ -5,6 +5,8 @@
 // Each commits in batches that are whole on their own.
 import { checkIntegrity } from '../db/connection'
 import { syncOnce } from '../features/team/sync'
+import { prepareSnapshotJoin, snapshotPass } from '../features/team/snapshots'
+import type { JoinArgs } from '../features/team/snapshots'
 import { metaSet } from '../db/device'
 import type { Repositories } from '../repositories'
 import { importRates } from '../features/orders/rates-import'
@@ -162,6 +164,15 @@ export const JOBS = {
   /** One pass with the team folder: publish, receive, this device's file (features/team/sync.ts). */
   sync: job({
     run: (r, args: { appVersion: string }) => syncOnce(r, args.appVersion),
+  }),
+  /** After a pass: a snapshot when one is due, and this device's files the folder no longer needs. */
+  snapshot: job({
+    run: (r, args: { dataDir: string; appVersion: string }, progress) =>
+      snapshotPass(r, args.dataDir, args.appVersion, progress),
+  }),
+  /** Joining from the newest snapshot: unpacked and prepared beside the live file for the host's swap. */
+  snapshotJoin: job({
+    run: (r, args: JoinArgs) => prepareSnapshotJoin(r, args),
   }),
   /** SQLite's check of the whole file (quick after a clean shutdown, full after an unclean one). */
   integrity: job({

@@ -16,13 +16,13 @@ export const INSTALL_KEY = 'device.install'
 /** The install a restore writes into the restored copy: never the fingerprint of any install. */
 export const RESTORED = 'restored'
 /** meta: the ids this database wrote under before its current one, newest last (JSON). */
-const PREVIOUS_IDS = 'device.previous'
+export const PREVIOUS_IDS = 'device.previous'
 /**
  * meta: the earlier ids of this very install (renewed by a restore), newest last (JSON): no other
  * computer writes under them any more, so its device file names them and the team's device list
  * leaves them out. A copied folder's earlier id is not here: the original install still uses it.
  */
-const REPLACED_IDS = 'device.replaces'
+export const REPLACED_IDS = 'device.replaces'
 
 /** This computer and this data folder, hashed (a renamed computer or a moved folder counts as new). */
 export function installFingerprint(dataDir: string, hostname = os.hostname()): string {

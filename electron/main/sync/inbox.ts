@@ -20,7 +20,7 @@ export type ReceiveReport = ApplyResult & {
   /** Segments applied in this pass. */
   segments: number
   /** Per device: the segment that stopped its stream, and why. */
-  waiting: { device: string; file: string; problem: SegmentProblem | 'gap' }[]
+  waiting: { device: string; file: string; problem: SegmentProblem | 'gap' | 'pruned' }[]
 }
 
 /** The last sequence applied from `device` (0: nothing yet). */
@@ -28,8 +28,19 @@ export function appliedFrom(db: Db, device: string): number {
   return Number(metaRead(db, APPLIED_PREFIX + device) ?? 0)
 }
 
-/** Applies every teammate's segments not yet applied, device by device, in sequence order. */
-export function receive(db: Db, writer: SyncWriter, logDir: string, self: string): ReceiveReport {
+/**
+ * Applies every teammate's segments not yet applied, device by device, in sequence order.
+ * `pruned`: per device, how far its stream may have been removed from the folder (what a snapshot
+ * past its grace period covers): a gap there will never fill, and is reported as 'pruned' (this
+ * device rejoins from the snapshot) rather than waited for.
+ */
+export function receive(
+  db: Db,
+  writer: SyncWriter,
+  logDir: string,
+  self: string,
+  pruned: Record<string, number> = {},
+): ReceiveReport {
   const report: ReceiveReport = {
     applied: 0,
     older: 0,
@@ -45,17 +56,24 @@ export function receive(db: Db, writer: SyncWriter, logDir: string, self: string
     if (found.device === self) continue
     byDevice.set(found.device, [...(byDevice.get(found.device) ?? []), found])
   }
-  for (const [device, segments] of byDevice) {
+  // Every stream with segments, and every one a snapshot says went further (all of its segments
+  // may have gone: its device pruned them, then left the team).
+  for (const device of new Set([...byDevice.keys(), ...Object.keys(pruned)])) {
+    if (device === self) continue
     let applied = appliedFrom(db, device)
-    for (const found of segments) {
+    let stopped = false
+    for (const found of byDevice.get(device) ?? []) {
       if (found.lastSeq <= applied) continue
       if (found.firstSeq > applied + 1) {
-        report.waiting.push({ device, file: found.file, problem: 'gap' })
+        const gone = found.firstSeq - 1 <= (pruned[device] ?? 0)
+        report.waiting.push({ device, file: found.file, problem: gone ? 'pruned' : 'gap' })
+        stopped = true
         break
       }
       const read = readSegment(found)
       if ('problem' in read) {
         report.waiting.push({ device, file: found.file, problem: read.problem })
+        stopped = true
         break
       }
       const changes = read.segment.records.map(decodeChange)
@@ -66,6 +84,8 @@ export function receive(db: Db, writer: SyncWriter, logDir: string, self: string
       report.segments++
       applied = lastSeq
     }
+    if (!stopped && applied < (pruned[device] ?? 0))
+      report.waiting.push({ device, file: '', problem: 'pruned' })
   }
   return report
 }

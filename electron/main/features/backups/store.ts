@@ -321,7 +321,14 @@ export function checkBackup(dataDir: string, name: string, running: Running): Ba
  * itself, becomes live), and on any failure the moved files come back.
  */
 export function swapInBackup(dataDir: string, name: string, at: Date): string {
-  const source = backupFile(dataDir, name)
+  return swapIn(dataDir, backupFile(dataDir, name), at, 'copy')
+}
+
+/**
+ * Puts the database file `source` in place of the live one (see swapInBackup): copied, or moved
+ * when it is a file made for this (a prepared join, beside the live file).
+ */
+export function swapIn(dataDir: string, source: string, at: Date, how: 'copy' | 'move'): string {
   const aside = path.join(dataDir, REPLACED_DIR, stampOf(at))
   fs.mkdirSync(aside, { recursive: true })
   const live = path.join(dataDir, DB_FILE_NAME)
@@ -335,7 +342,8 @@ export function swapInBackup(dataDir: string, name: string, at: Date): string {
       }
     }
     const temp = `${live}.restoring`
-    fs.copyFileSync(source, temp)
+    if (how === 'move') fs.renameSync(source, temp)
+    else fs.copyFileSync(source, temp)
     // A backup copied by hand beside its -wal: the WAL holds committed pages the copy needs.
     if (fs.existsSync(`${source}-wal`)) fs.copyFileSync(`${source}-wal`, `${live}-wal`)
     fs.renameSync(temp, live)

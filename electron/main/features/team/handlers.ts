@@ -1,9 +1,17 @@
 // The team:* and sync:now channels (SPEC S1–S3). Creating or joining checks the folder first and
 // changes nothing when it is refused; every pass with the folder runs in the worker.
+import path from 'node:path'
+import Database from 'better-sqlite3'
 import type { AppContext } from '../../context'
+import type { Db } from '../../db/connection'
+import { DB_FILE_NAME } from '../../db/connection'
+import { metaRead } from '../../db/device'
+import type { Restart } from '../backups/handlers'
+import { swapIn } from '../backups/store'
+import { holdsNothing, namesOf } from './snapshots'
 import type { HandlerModule } from '../../ipc/combine'
 import { AppFailure } from '../../../../shared/errors'
-import type { SyncConflict, TeamProblem, TeamStatus } from '../../../../shared/team'
+import type { SyncConflict, SyncReport, TeamProblem, TeamStatus } from '../../../../shared/team'
 import { SYNCED_COLUMNS } from '../../db/writer'
 import type { RowChange, SyncedTable } from '../../db/writer'
 import { hlcToIso, parseHlc } from '../../core/hlc'
@@ -24,30 +32,33 @@ import {
   teamOf,
   userNameOf,
 } from './sync'
+import type { TeamLink } from './sync'
 import { DRIFT_WARNING_MS } from '../../core/hlc'
 
 /** What the desktop shell lends the team screen (nothing in the harness). */
 export type TeamHost = {
   /** Electron's folder dialog: the folder chosen, or null when cancelled. */
   chooseTeamFolder?: () => Promise<string | null>
+  /** Replaces the live database (as a restore does): joining from a snapshot swaps the file. */
+  restart?: Restart
 }
 
 export function teamHandlers(ctx: AppContext, host: TeamHost = {}): HandlerModule {
   const { db } = ctx
-  const openConflicts = () =>
-    db.prepare('SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL').pluck().get() as number
-  const status = (): TeamStatus => {
-    const team = teamOf(db)
+  const openConflicts = (d: Db = db) =>
+    d.prepare('SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL').pluck().get() as number
+  const status = (d: Db = db): TeamStatus => {
+    const team = teamOf(d)
     const check = team ? checkTeamFolder(team.folder, team.id) : null
     return {
       team,
-      deviceId: ctx.deviceId,
-      deviceName: deviceNameOf(db),
-      userName: userNameOf(db),
-      pending: pendingCount(db),
-      conflicts: openConflicts(),
-      parked: parkedCount(db),
-      last: lastReport(db),
+      deviceId: metaRead(d, 'device_id') ?? ctx.deviceId,
+      deviceName: deviceNameOf(d),
+      userName: userNameOf(d),
+      pending: pendingCount(d),
+      conflicts: openConflicts(d),
+      parked: parkedCount(d),
+      last: lastReport(d),
       devices:
         check?.ok === true
           ? current(readDeviceFiles(check.root).devices).map((d) => ({
@@ -75,6 +86,20 @@ export function teamHandlers(ctx: AppContext, host: TeamHost = {}): HandlerModul
   const refuse = (problem: TeamProblem): never => {
     throw new AppFailure('team_folder', undefined, { problem })
   }
+  /** Joins from the newest snapshot (see joinFromSnapshot); the status is read from the new file. */
+  const fromSnapshot = async (
+    team: TeamLink,
+    names: { deviceName: string; userName: string },
+  ): Promise<TeamStatus | null> => {
+    if (!host.restart || !(await joinFromSnapshot(ctx, host.restart, team, names, false))) return null
+    // These handlers' connection is closed by now.
+    const live = new Database(path.join(ctx.dataDir, DB_FILE_NAME), { readonly: true, fileMustExist: true })
+    try {
+      return status(live)
+    } finally {
+      live.close()
+    }
+  }
   return {
     'team:status': () => status(),
     'sync:state': () => ({
@@ -100,7 +125,15 @@ export function teamHandlers(ctx: AppContext, host: TeamHost = {}): HandlerModul
       if (teamOf(db)) refuse('in_team')
       const check = checkTeamFolder(input.folder)
       if (!check.ok) return refuse(check.problem === 'empty' ? 'no_team' : check.problem)
-      setTeam(db, { id: check.team.teamId, name: check.team.name, folder: input.folder }, input)
+      const link = { id: check.team.teamId, name: check.team.name, folder: input.folder }
+      // A new computer starts from the team's newest snapshot, then reads only the segments after
+      // it; a computer with data of its own joins by the segments, keeping and sending its data.
+      if (host.restart && holdsNothing(db)) {
+        const names = { deviceName: input.deviceName, userName: input.userName }
+        const joined = await fromSnapshot(link, names)
+        if (joined) return joined
+      }
+      setTeam(db, link, input)
       ctx.changes.touch('meta', 'sync_state', 'team_members')
       await ctx.jobs.run('sync', { appVersion: ctx.appVersion })
       return status()
@@ -201,7 +234,45 @@ export function teamHandlers(ctx: AppContext, host: TeamHost = {}): HandlerModul
       if (!teamOf(db)) refuse('no_link')
       const report = await ctx.jobs.run('sync', { appVersion: ctx.appVersion })
       if (!report) return refuse('no_link')
+      if (host.restart) await rejoinIfPruned(ctx, host.restart, report)
       return report
     },
   }
+}
+
+/**
+ * Joins from the team's newest snapshot: prepared in the worker, swapped in by the host (which
+ * closes these services and opens new ones over the file, as a restore does). With `renew`, a
+ * device rejoining continues under a new id. False, changing nothing, when the folder has no
+ * snapshot this app can use.
+ */
+export async function joinFromSnapshot(
+  ctx: AppContext,
+  restart: Restart,
+  team: TeamLink,
+  names: { deviceName: string; userName: string },
+  renew: boolean,
+): Promise<boolean> {
+  const { dataDir } = ctx
+  const joined = await ctx.jobs.run('snapshotJoin', { dataDir, team, names, renew })
+  if (!joined) return false
+  await restart(() => ({ dataDir, dir: swapIn(dataDir, joined.file, ctx.now(), 'move') }))
+  return true
+}
+
+/**
+ * After a pass: when a teammate's segments this device still needs were pruned (it was away
+ * longer than the team waits, see sync/snapshot.ts ACTIVE_MS), it rejoins from the newest snapshot.
+ * The pass has sealed its own changes in the folder first, so they come back with the segments
+ * read after the snapshot; nothing it made is lost, and nothing deleted since comes back.
+ */
+export async function rejoinIfPruned(
+  ctx: AppContext,
+  restart: Restart,
+  report: SyncReport,
+): Promise<boolean> {
+  const team = teamOf(ctx.db)
+  if (!team || !report.waiting.some((w) => w.problem === 'pruned') || report.problem) return false
+  if (pendingCount(ctx.db) > 0) return false
+  return joinFromSnapshot(ctx, restart, team, namesOf(ctx.db), true)
 }

@@ -16,6 +16,8 @@ import { INSTALL_KEY, RESTORED, replacedIds } from '../../sync/identity'
 import { receive } from '../../sync/inbox'
 import type { SyncReport } from '../../../../shared/team'
 import { CustomerMerge } from '../customers/merge'
+import { reliedCovers } from '../../sync/snapshot'
+import { appliedByDevice } from './snapshots'
 
 const TEAM_KEY = 'sync.team'
 const DEVICE_NAME_KEY = 'sync.device_name'
@@ -168,19 +170,18 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
     pruneLog(r.db, r.now().getTime(), HISTORY_DAYS * 86_400_000)
     // Teammates' changes a version before this one parked, now that it knows their tables.
     const replayed = r.writer.replayParked(runningSchemaVersion(r.db))
-    const received = receive(r.db, r.writer, logDir, r.deviceId)
+    const received = receive(
+      r.db,
+      r.writer,
+      logDir,
+      r.deviceId,
+      reliedCovers(check.root, team.id, r.now().getTime()),
+    )
     // Rows a teammate put under a customer merged away (or a merge that arrived over rows made
     // here) go to the survivor, and out with this pass.
     if (received.applied + replayed > 0 && new CustomerMerge(r).redirectStrays() > 0)
       publishPending(r.db, logDir, { team: team.id, device: r.deviceId })
-    const applied = Object.fromEntries(
-      (
-        r.db.prepare("SELECT key, value FROM meta WHERE key LIKE 'sync.applied.%'").all() as {
-          key: string
-          value: string
-        }[]
-      ).map((m) => [m.key.slice('sync.applied.'.length), Number(m.value)]),
-    )
+    const applied = appliedByDevice(r.db)
     const replaces = replacedIds(r.db)
     const name = deviceNameOf(r.db) ?? r.deviceId
     const user = userNameOf(r.db) ?? name

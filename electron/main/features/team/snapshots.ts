@@ -1,0 +1,143 @@
+// Snapshots as the app runs them (issue 13 §5, sync/snapshot.ts): after a pass with the team
+// folder, the worker writes a snapshot when one is due and removes this device's own files the
+// folder no longer needs; joining a team (or rejoining after a long absence) starts from the newest
+// snapshot. Both are worker jobs; the swap of the database file is the host's (like a restore).
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Db } from '../../db/connection'
+import { DB_FILE_NAME } from '../../db/connection'
+import { metaRead } from '../../db/device'
+import type { Repositories } from '../../repositories'
+import { checkTeamFolder, readDeviceFiles } from '../../sync/team-folder'
+import { publishedStreamSeq } from '../../sync/outbox'
+import { APPLIED_PREFIX } from '../../sync/inbox'
+import { INSTALL_KEY, RESTORED } from '../../sync/identity'
+import {
+  prepareJoin,
+  reliedCovers,
+  usableSnapshots,
+  prunableThrough,
+  pruneOwnFiles,
+  snapshotDue,
+  writeSnapshot,
+} from '../../sync/snapshot'
+import { runningSchemaVersion } from '../backups/store'
+import { deviceNameOf, setTeam, teamOf, userNameOf } from './sync'
+import type { TeamLink } from './sync'
+
+/** Where a join unpacks the snapshot, beside the live file (removed at start if a join was cut short). */
+export const JOINING_FILE = `${DB_FILE_NAME}.joining`
+
+/** Per device, the last sequence applied here from its stream (sync.applied.*). */
+export function appliedByDevice(db: Db): Record<string, number> {
+  const rows = db.prepare("SELECT key, value FROM meta WHERE key LIKE 'sync.applied.%'").all() as {
+    key: string
+    value: string
+  }[]
+  return Object.fromEntries(rows.map((m) => [m.key.slice(APPLIED_PREFIX.length), Number(m.value)]))
+}
+
+export type SnapshotPassResult = { written: string | null; removed: string[] }
+
+/** The worker's 'snapshot' job: a snapshot if due, then this device's files no longer needed. */
+export async function snapshotPass(
+  r: Repositories,
+  dataDir: string,
+  appVersion: string,
+  progress: (done: number, total: number) => void,
+): Promise<SnapshotPassResult> {
+  const none = { written: null, removed: [] }
+  const team = teamOf(r.db)
+  if (!team || metaRead(r.db, INSTALL_KEY) === RESTORED) return none
+  const check = checkTeamFolder(team.folder, team.id)
+  if (!check.ok) return none
+  const now = r.now()
+  const holds = { ...appliedByDevice(r.db), [r.deviceId]: publishedStreamSeq(r.db) }
+  let written: string | null = null
+  if (snapshotDue(check.root, team.id, r.deviceId, now.getTime(), holds)) {
+    const made = await writeSnapshot(
+      r.db,
+      check.root,
+      dataDir,
+      {
+        team: team.id,
+        device: r.deviceId,
+        appVersion,
+        schemaVersion: runningSchemaVersion(r.db),
+        now,
+      },
+      progress,
+    )
+    written = made.file
+  }
+  const { devices } = readDeviceFiles(check.root)
+  const replaced = new Set(devices.flatMap((d) => d.replaces ?? []))
+  const through = prunableThrough(
+    check.root,
+    team.id,
+    r.deviceId,
+    devices.filter((d) => !replaced.has(d.deviceId)),
+    now.getTime(),
+  )
+  const removed = pruneOwnFiles(check.root, path.join(check.root, 'log'), r.deviceId, through)
+  return { written, removed }
+}
+
+export type JoinArgs = {
+  dataDir: string
+  team: TeamLink
+  names: { deviceName: string; userName: string }
+  /** A device rejoining after its missing segments were pruned: it continues under a new id. */
+  renew: boolean
+}
+
+/**
+ * The worker's 'snapshotJoin' job: the newest usable snapshot unpacked and prepared beside the
+ * live file; one that fails its checks is passed over for the one before. Null when none serves
+ * (a join then reads the segments; a rejoin waits, reporting the gap).
+ */
+export async function prepareSnapshotJoin(
+  r: Repositories,
+  args: JoinArgs,
+): Promise<{ file: string; snapshot: string; customers: number } | null> {
+  const check = checkTeamFolder(args.team.folder, args.team.id)
+  if (!check.ok) return null
+  const reaching = args.renew ? reliedCovers(check.root, args.team.id, r.now().getTime()) : {}
+  const target = path.join(args.dataDir, JOINING_FILE)
+  for (const snap of usableSnapshots(check.root, args.team.id, runningSchemaVersion(r.db), reaching)) {
+    fs.rmSync(target, { force: true })
+    try {
+      const header = await prepareJoin(
+        snap.found.file,
+        target,
+        r.db,
+        (db) => setTeam(db, args.team, args.names),
+        args.renew,
+      )
+      return { file: target, snapshot: path.basename(snap.found.file), customers: header.customers }
+    } catch (err) {
+      console.warn('snapshot not usable', snap.found.file, err)
+    }
+  }
+  return null
+}
+
+/**
+ * Whether this database holds nothing of its own, so joining may replace it with a snapshot: no
+ * customer or order (not even deleted) and no change ever logged or published.
+ */
+export function holdsNothing(db: Db): boolean {
+  const n = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM change_log) + (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders)`,
+    )
+    .pluck()
+    .get() as number
+  return n === 0 && publishedStreamSeq(db) === 0
+}
+
+/** The names a rejoining device keeps. */
+export function namesOf(db: Db): { deviceName: string; userName: string } {
+  const deviceName = deviceNameOf(db) ?? 'TradeTier'
+  return { deviceName, userName: userNameOf(db) ?? deviceName }
+}

@@ -1,0 +1,507 @@
+// Snapshots (design/sync.md "snapshots/", issue 13 §5): the team's data as one compressed SQLite
+// file in `snapshots/`, so a new laptop starts from it instead of replaying every segment since the
+// team began, and so old segments can go. A snapshot is what one device had applied, and says how
+// far into each device's stream that reaches (`covers`): a joiner applies the segments after it.
+//
+// File: MAGIC, the header's length (u32 BE), the header (JSON), the database gzipped, and the
+// SHA-256 of everything before it; its name `<hlc>-<deviceId>.<sha8>.snap` carries the hash's first
+// 8 hex digits. Written like a segment (temp file, fsync, rename with retries, read back and
+// verified), never edited; a short or damaged file is skipped, never half-used.
+//
+// What goes in is the team's data and what is derived from it (figures, tiers, the search index:
+// a joiner need not rebuild them), not the device that made it: its id, clock, settings, team link
+// and outgoing log stay out. Its log's entries become received changes there, so the customer
+// history a joiner shows starts where the maker's did.
+import fs from 'node:fs'
+import path from 'node:path'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import type { Hash } from 'node:crypto'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import zlib from 'node:zlib'
+import Database from 'better-sqlite3'
+import { z } from 'zod'
+import { checkIntegrity } from '../db/connection'
+import type { Db } from '../db/connection'
+import { parseHlc } from '../core/hlc'
+import { APPLIED_PREFIX } from './inbox'
+import { PUBLISHED_SEQ, SEQ_BASE } from './outbox'
+import { PREVIOUS_IDS, REPLACED_IDS } from './identity'
+import { parseSegmentName } from './segment'
+
+export const SNAPSHOT_FORMAT = 1
+export const SNAPSHOTS_DIR = 'snapshots'
+const MAGIC = Buffer.from('TTSNAP\r\n', 'latin1')
+const NAME = /^(\d{15}-[0-9a-f]{4}-[0-9a-f]{16})-([0-9a-f]{16})\.([0-9a-f]{8})\.snap$/
+/** gzip level 1: a snapshot of 100k customers is written in the background, read on a join; speed over size. */
+const GZIP_LEVEL = 1
+const RETRIED = new Set(['EBUSY', 'EPERM', 'EACCES'])
+
+const header = z.object({
+  format: z.number().int().positive(),
+  team: z.string(),
+  device: z.string().regex(/^[0-9a-f]{16}$/),
+  /** The maker's clock when the copy was taken: at or past every stamp in it. */
+  hlc: z.string(),
+  createdAt: z.string(),
+  appVersion: z.string(),
+  schemaVersion: z.number().int().nonnegative(),
+  /** Per device, the last sequence of its stream the snapshot holds (applied through). */
+  covers: z.record(z.string().regex(/^[0-9a-f]{16}$/), z.number().int().nonnegative()),
+  customers: z.number().int().nonnegative(),
+  orders: z.number().int().nonnegative(),
+})
+export type SnapshotHeader = z.infer<typeof header>
+
+export type FoundSnapshot = { file: string; hlc: string; device: string; sha8: string }
+
+/**
+ * meta keys that belong to the device, not to the data: who it is and its clock (`device_id`,
+ * `hlc`, `device.*`), its team link and streams (`sync.*`), a restore's marks, and its own
+ * settings and notices. A snapshot leaves them out; a joiner keeps its own.
+ */
+export function deviceLocalKey(key: string): boolean {
+  return (
+    key === 'device_id' ||
+    key === 'hlc' ||
+    key === 'ui_language' ||
+    key === 'backup_rotation' ||
+    /^(device|sync|notify)\./.test(key) ||
+    key.startsWith('restored_') ||
+    key.startsWith('greeting_')
+  )
+}
+
+/** The snapshots in the team folder by the strict name pattern, newest first. */
+export function listSnapshots(root: string): FoundSnapshot[] {
+  let names: string[]
+  try {
+    names = fs.readdirSync(path.join(root, SNAPSHOTS_DIR))
+  } catch {
+    return []
+  }
+  const found: FoundSnapshot[] = []
+  for (const name of names) {
+    const m = NAME.exec(name)
+    if (m && parseHlc(m[1]!))
+      found.push({ file: path.join(root, SNAPSHOTS_DIR, name), hlc: m[1]!, device: m[2]!, sha8: m[3]! })
+  }
+  return found.sort((a, b) => b.hlc.localeCompare(a.hlc) || b.device.localeCompare(a.device))
+}
+
+/** A snapshot's header, read from its first bytes; null when the file does not start like one. */
+export function readSnapshotHeader(file: string): SnapshotHeader | null {
+  let fd: number
+  try {
+    fd = fs.openSync(file, 'r')
+  } catch {
+    return null
+  }
+  try {
+    const head = Buffer.alloc(MAGIC.length + 4)
+    if (
+      fs.readSync(fd, head, 0, head.length, 0) !== head.length ||
+      !head.subarray(0, MAGIC.length).equals(MAGIC)
+    )
+      return null
+    const length = head.readUInt32BE(MAGIC.length)
+    if (length > 1_000_000) return null
+    const json = Buffer.alloc(length)
+    if (fs.readSync(fd, json, 0, length, head.length) !== length) return null
+    // A newer format may hold anything: this app does not start from it (it joins from segments).
+    const parsed = header.safeParse(JSON.parse(json.toString('utf8')))
+    return parsed.success && parsed.data.format <= SNAPSHOT_FORMAT ? parsed.data : null
+  } catch {
+    return null
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** The team's snapshots whose header reads, newest first (a few files: headers only). */
+export function teamSnapshots(
+  root: string,
+  team: string,
+): { found: FoundSnapshot; header: SnapshotHeader }[] {
+  return listSnapshots(root).flatMap((found) => {
+    const h = readSnapshotHeader(found.file)
+    return h?.team === team && h.device === found.device ? [{ found, header: h }] : []
+  })
+}
+
+/**
+ * The snapshots of `team` this app can start from (their schema not newer), newest first; with
+ * `reaching`, only those covering each stream at least that far (a rejoin must get past what was
+ * pruned, or it would find the same gap again).
+ */
+export function usableSnapshots(
+  root: string,
+  team: string,
+  schemaVersion: number,
+  reaching: Record<string, number> = {},
+): { found: FoundSnapshot; header: SnapshotHeader }[] {
+  return teamSnapshots(root, team).filter(
+    (s) =>
+      s.header.schemaVersion <= schemaVersion &&
+      Object.entries(reaching).every(([d, seq]) => (s.header.covers[d] ?? 0) >= seq),
+  )
+}
+
+/** Streams bytes through a hash on their way. */
+function hashing(hash: Hash): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk)
+      done(null, chunk)
+    },
+  })
+}
+
+/**
+ * Writes a snapshot of `db` into `<root>/snapshots/`, made in `scratchDir` (the data directory: the
+ * same disk, never the shared folder). Returns its file and header. The copy is taken by `VACUUM
+ * INTO` (one read transaction: consistent while the app writes), stripped of the device, checked
+ * (integrity_check) and compressed; the file is read back and its hash checked before it counts.
+ */
+export async function writeSnapshot(
+  db: Db,
+  root: string,
+  scratchDir: string,
+  info: { team: string; device: string; appVersion: string; schemaVersion: number; now: Date },
+  progress: (done: number, total: number) => void = () => undefined,
+): Promise<{ file: string; header: SnapshotHeader }> {
+  const scratch = path.join(scratchDir, `snapshot-${randomUUID()}.db`)
+  const dir = path.join(root, SNAPSHOTS_DIR)
+  const temp = path.join(dir, `.tmp-${randomUUID()}`)
+  try {
+    progress(0, 4)
+    db.prepare('VACUUM INTO ?').run(scratch)
+    progress(1, 4)
+    const made = stripDevice(scratch, info)
+    progress(2, 4)
+    fs.mkdirSync(dir, { recursive: true })
+    const hash = createHash('sha256')
+    const json = Buffer.from(JSON.stringify(made), 'utf8')
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(json.length)
+    const out = fs.createWriteStream(temp, { flags: 'wx' })
+    const start = Buffer.concat([MAGIC, length, json])
+    hash.update(start)
+    out.write(start)
+    await pipeline(fs.createReadStream(scratch), zlib.createGzip({ level: GZIP_LEVEL }), hashing(hash), out, {
+      end: false,
+    })
+    const digest = hash.digest()
+    await new Promise<void>((resolve, reject) =>
+      out.end(digest, (err?: Error | null) => (err ? reject(err) : resolve())),
+    )
+    const fd = fs.openSync(temp, 'r+')
+    try {
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+    progress(3, 4)
+    const final = path.join(dir, `${made.hlc}-${info.device}.${digest.toString('hex').slice(0, 8)}.snap`)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        fs.renameSync(temp, final)
+        break
+      } catch (err) {
+        if (!RETRIED.has((err as NodeJS.ErrnoException).code ?? '') || attempt === 6) throw err
+        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt))
+      }
+    }
+    // Read back: what the folder holds under the name is what was written, whole.
+    if (!(await verifySnapshot(final))) throw new Error(`snapshot read back differs: ${final}`)
+    progress(4, 4)
+    return { file: final, header: made }
+  } finally {
+    fs.rmSync(scratch, { force: true })
+    fs.rmSync(temp, { force: true })
+  }
+}
+
+/** Takes the device out of a fresh copy, checks it, and says what it covers. */
+function stripDevice(
+  scratch: string,
+  info: { team: string; device: string; appVersion: string; schemaVersion: number; now: Date },
+): SnapshotHeader {
+  const copy = new Database(scratch)
+  try {
+    // A scratch file: no journal. Freed pages are zeroed, so the dropped log compresses to nothing
+    // (no second VACUUM to shrink the file).
+    copy.pragma('journal_mode = OFF')
+    copy.pragma('secure_delete = ON')
+    const meta = (key: string) =>
+      copy.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined
+    const covers: Record<string, number> = {}
+    const applied = copy.prepare("SELECT key, value FROM meta WHERE key LIKE 'sync.applied.%'").all() as {
+      key: string
+      value: string
+    }[]
+    for (const a of applied) covers[a.key.slice(APPLIED_PREFIX.length)] = Number(a.value)
+    // Its own stream: what it had sealed in the folder. A change made here but not yet published is
+    // in the copy too; the joiner meets it again in the segment and recognises it by its stamp.
+    covers[info.device] = Number(meta(PUBLISHED_SEQ) ?? 0) - Number(meta(SEQ_BASE) ?? 0)
+    const hlc = meta('hlc')
+    if (!hlc || !parseHlc(hlc)) throw new Error('snapshot: the copy has no clock reading')
+    copy.transaction(() => {
+      copy
+        .prepare(
+          'INSERT OR IGNORE INTO received_changes (hlc, tbl, row_id, col, value) SELECT hlc, tbl, row_id, col, value FROM change_log',
+        )
+        .run()
+      copy.prepare('DELETE FROM change_log').run()
+      copy.prepare("DELETE FROM sqlite_sequence WHERE name = 'change_log'").run()
+      copy.prepare('DELETE FROM sync_state').run()
+      const drop = copy.prepare('DELETE FROM meta WHERE key = ?')
+      for (const key of copy.prepare('SELECT key FROM meta').pluck().all() as string[])
+        if (deviceLocalKey(key)) drop.run(key)
+    })()
+    const problems = checkIntegrity(copy, 'full')
+    if (problems.length > 0) throw new Error(`snapshot copy damaged: ${problems.join('; ')}`)
+    const count = (sql: string) => Number(copy.prepare(sql).pluck().get() ?? 0)
+    return {
+      format: SNAPSHOT_FORMAT,
+      team: info.team,
+      device: info.device,
+      hlc: hlc.replace(/[0-9a-f]{16}$/, info.device),
+      createdAt: info.now.toISOString(),
+      appVersion: info.appVersion,
+      schemaVersion: info.schemaVersion,
+      covers,
+      customers: count('SELECT count(*) FROM customers WHERE deleted_at IS NULL'),
+      orders: count('SELECT count(*) FROM orders WHERE deleted_at IS NULL'),
+    }
+  } finally {
+    copy.close()
+  }
+}
+
+/** Where a snapshot's parts lie, from its first bytes; null when it is not one. */
+function layout(file: string): { bodyStart: number; size: number } | null {
+  let size: number
+  try {
+    size = fs.statSync(file).size
+  } catch {
+    return null
+  }
+  const fd = fs.openSync(file, 'r')
+  try {
+    const head = Buffer.alloc(MAGIC.length + 4)
+    if (
+      fs.readSync(fd, head, 0, head.length, 0) !== head.length ||
+      !head.subarray(0, MAGIC.length).equals(MAGIC)
+    )
+      return null
+    const bodyStart = head.length + head.readUInt32BE(MAGIC.length)
+    return bodyStart + 32 < size ? { bodyStart, size } : null
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Whether the file is whole: its hash matches its last 32 bytes and its name. */
+export async function verifySnapshot(file: string): Promise<boolean> {
+  const at = layout(file)
+  if (!at) return false
+  const hash = createHash('sha256')
+  for await (const chunk of fs.createReadStream(file, { end: at.size - 33, highWaterMark: 1 << 20 }))
+    hash.update(chunk as Buffer)
+  return digestMatches(file, at.size, hash.digest())
+}
+
+function digestMatches(file: string, size: number, digest: Buffer): boolean {
+  const fd = fs.openSync(file, 'r')
+  try {
+    const tail = Buffer.alloc(32)
+    fs.readSync(fd, tail, 0, 32, size - 32)
+    const sha8 = NAME.exec(path.basename(file))?.[3]
+    return tail.equals(digest) && digest.toString('hex').slice(0, 8) === sha8
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/**
+ * Unpacks a snapshot into the database file `target`, checking its hash on the way (one read of
+ * the file). Throws, leaving no `target`, when the file is short, damaged or not a snapshot.
+ */
+export async function extractSnapshot(file: string, target: string): Promise<SnapshotHeader> {
+  const h = readSnapshotHeader(file)
+  const at = layout(file)
+  if (!h || !at) throw new Error(`not a usable snapshot: ${file}`)
+  const hash = createHash('sha256')
+  try {
+    const head = Buffer.alloc(at.bodyStart)
+    const fd = fs.openSync(file, 'r')
+    try {
+      fs.readSync(fd, head, 0, at.bodyStart, 0)
+    } finally {
+      fs.closeSync(fd)
+    }
+    hash.update(head)
+    await pipeline(
+      fs.createReadStream(file, { start: at.bodyStart, end: at.size - 33, highWaterMark: 1 << 20 }),
+      hashing(hash),
+      zlib.createGunzip({ chunkSize: 1 << 20 }),
+      fs.createWriteStream(target, { flags: 'wx', highWaterMark: 1 << 20 }),
+    )
+    if (!digestMatches(file, at.size, hash.digest())) throw new Error(`snapshot damaged: ${file}`)
+  } catch (err) {
+    fs.rmSync(target, { force: true })
+    throw err
+  }
+  return h
+}
+
+/**
+ * Makes `target` the database this device continues from: the snapshot unpacked and checked, this
+ * device's own meta from `live` (its id, install, settings; not its streams), its clock moved past
+ * every stamp the snapshot holds, each device's stream marked applied as far as the snapshot covers
+ * it, and `link` (the team) recorded. With `renew` (a device rejoining after its old segments were
+ * pruned) it continues under a new id, as a restored copy does: its earlier stream is all in the
+ * folder, read from where the snapshot stops like anyone's. Throws, leaving no target.
+ */
+export async function prepareJoin(
+  file: string,
+  target: string,
+  live: Db,
+  link: (db: Db) => void,
+  renew = false,
+): Promise<SnapshotHeader> {
+  const h = await extractSnapshot(file, target)
+  try {
+    const db = new Database(target)
+    try {
+      const problems = checkIntegrity(db, 'quick')
+      if (problems.length > 0) throw new Error(`snapshot damaged: ${problems.join('; ')}`)
+      const own = (
+        live.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]
+      ).filter((m) => deviceLocalKey(m.key) && !m.key.startsWith('sync.'))
+      db.transaction(() => {
+        const put = db.prepare(
+          'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        for (const m of own) put.run(m.key, m.value)
+        const clock = own.find((m) => m.key === 'hlc')?.value ?? ''
+        // Text order is stamp order (fixed-width time and counter); the node part is the clock's own.
+        put.run('hlc', clock > h.hlc ? clock : h.hlc)
+        for (const [device, seq] of Object.entries(h.covers)) put.run(APPLIED_PREFIX + device, String(seq))
+        if (renew) {
+          const old = own.find((m) => m.key === 'device_id')?.value
+          const list = (key: string) => JSON.parse(own.find((m) => m.key === key)?.value ?? '[]') as string[]
+          if (old) {
+            put.run(PREVIOUS_IDS, JSON.stringify([...list(PREVIOUS_IDS), old]))
+            put.run(REPLACED_IDS, JSON.stringify([...list(REPLACED_IDS), old]))
+          }
+          put.run('device_id', randomBytes(8).toString('hex'))
+        }
+        link(db)
+      })()
+    } finally {
+      db.close()
+    }
+  } catch (err) {
+    fs.rmSync(target, { force: true })
+    throw err
+  }
+  return h
+}
+
+const DAY_MS = 86_400_000
+/** A new snapshot once the newest is a week old: a joiner replays at most about a week of segments. */
+export const SNAPSHOT_EVERY_MS = 7 * DAY_MS
+/** A snapshot is relied on for pruning once it is this old: a damaged one is found and replaced first. */
+export const SEGMENT_GRACE_MS = 3 * DAY_MS
+/** A device whose file is older than this is not waited for: back, it rejoins from the newest snapshot. */
+export const ACTIVE_MS = 60 * DAY_MS
+/** Snapshots kept in the folder: the newest and the one before, in case the newest will not open. */
+export const KEEP_SNAPSHOTS = 2
+
+export function hlcMs(hlc: string): number {
+  return parseHlc(hlc)?.ms ?? 0
+}
+
+/**
+ * Whether this device should write a snapshot now: there is none, or the newest is a week old
+ * (plus up to a day, set by the device id, so a team's laptops do not all write at once), and this
+ * device holds something the newest does not and all that the newest does.
+ */
+export function snapshotDue(
+  root: string,
+  team: string,
+  device: string,
+  nowMs: number,
+  holds: Record<string, number>,
+): boolean {
+  const newest = teamSnapshots(root, team)[0]
+  const ahead = Object.entries(holds).some(([d, seq]) => seq > (newest?.header.covers[d] ?? 0))
+  // Never one that holds less of any stream than the newest: segments pruned by the newest would be
+  // missing to whoever joins from this one.
+  const behind = Object.entries(newest?.header.covers ?? {}).some(([d, seq]) => (holds[d] ?? 0) < seq)
+  if (!ahead || behind) return false
+  if (!newest) return true
+  const delay = parseInt(device.slice(0, 6), 16) % DAY_MS
+  return nowMs - hlcMs(newest.found.hlc) >= SNAPSHOT_EVERY_MS + delay
+}
+
+/**
+ * How far into each stream the folder may have lost its segments: what the newest snapshot
+ * covers, once it is past the grace period (before that, no device prunes by it). {} otherwise.
+ */
+export function reliedCovers(root: string, team: string, nowMs: number): Record<string, number> {
+  const newest = teamSnapshots(root, team)[0]
+  return newest && nowMs - hlcMs(newest.found.hlc) >= SEGMENT_GRACE_MS ? newest.header.covers : {}
+}
+
+/**
+ * The last sequence of `self`'s stream its own segments may be removed through: what the newest
+ * snapshot covers, once that snapshot is past the grace period, and what every active teammate
+ * has applied. 0 when nothing may go. A joiner starts from the newest snapshot and reads on from
+ * where it stops, so nothing it needs is ever removed.
+ */
+export function prunableThrough(
+  root: string,
+  team: string,
+  self: string,
+  teammates: readonly { deviceId: string; wallClock: string; applied: Record<string, number> }[],
+  nowMs: number,
+): number {
+  let through = reliedCovers(root, team, nowMs)[self] ?? 0
+  for (const d of teammates) {
+    if (d.deviceId === self || nowMs - Date.parse(d.wallClock) > ACTIVE_MS) continue
+    through = Math.min(through, d.applied[self] ?? 0)
+  }
+  return through
+}
+
+/**
+ * This device's own files the folder no longer needs: its segments through `through`, and its
+ * snapshots older than the KEEP_SNAPSHOTS newest of the team. Only its own: no device removes
+ * another's files. Returns the files removed.
+ */
+export function pruneOwnFiles(root: string, logDir: string, self: string, through: number): string[] {
+  const removed: string[] = []
+  const own = path.join(logDir, self)
+  let names: string[]
+  try {
+    names = fs.readdirSync(own)
+  } catch {
+    names = []
+  }
+  for (const name of names) {
+    const named = parseSegmentName(name)
+    if (named && named.lastSeq <= through) {
+      fs.rmSync(path.join(own, name), { force: true })
+      removed.push(name)
+    }
+  }
+  for (const s of listSnapshots(root).slice(KEEP_SNAPSHOTS)) {
+    if (s.device !== self) continue
+    fs.rmSync(s.file, { force: true })
+    removed.push(path.basename(s.file))
+  }
+  return removed
+}
