@@ -134,10 +134,15 @@ describe('snapshots', () => {
     const file = (await snapshotNow(a)).written!
     const bytes = fs.readFileSync(file)
 
-    // One bit flipped in the middle, then the file cut short: each fails its check, leaving nothing.
+    // One bit flipped in the header, in the packed data, in the chunk table; the file cut short:
+    // each fails its check, leaving nothing.
     const target = path.join(tempDir(), 'x.db')
+    const flip = (at: number) =>
+      Buffer.concat([bytes.subarray(0, at), Buffer.from([bytes[at]! ^ 1]), bytes.subarray(at + 1)])
     for (const bad of [
-      Buffer.concat([bytes.subarray(0, 200), Buffer.from([bytes[200]! ^ 1]), bytes.subarray(201)]),
+      flip(40),
+      flip(Math.floor(bytes.length / 2)),
+      flip(bytes.length - 60),
       bytes.subarray(0, bytes.length - 100),
     ]) {
       fs.writeFileSync(file, bad)
