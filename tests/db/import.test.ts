@@ -16,6 +16,7 @@ import {
 import { importOptionsSchema } from '../../shared/import'
 import type { ImportOptions, ImportPreview, ImportResult } from '../../shared/import'
 import type { AppFailure } from '../../shared/errors'
+import { STREAM } from '../helpers/stream'
 
 let s: (Services & { dir: string }) | undefined
 afterEach(async () => {
@@ -46,7 +47,7 @@ function counts() {
     orders: one('orders'),
     interactions: one('interactions'),
     rates: one('exchange_rates'),
-    log: one('change_log'),
+    log: one(STREAM),
   }
 }
 
@@ -125,7 +126,7 @@ describe('customers with their contacts', () => {
       .pluck()
       .get() as string
     expect(svc.customers.values(haiyun)).toMatchObject({ owner: 'Li Wei', tags: ['Canton Fair 2025', 'VIP'] })
-    // Imported rows sync like typed ones: every cell is in the change log.
+    // Imported rows sync like typed ones: every row is in the stream.
     expect(after.log).toBeGreaterThan(before.log)
     // They are searchable at once (the derived search index followed the write).
     expect(

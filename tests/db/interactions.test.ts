@@ -3,6 +3,7 @@ import { createServices } from '../../electron/main/services'
 import type { Services } from '../../electron/main/services'
 import type { CustomerDetail } from '../../shared/domain'
 import { caller, data, tempDir } from '../helpers/tmp'
+import { STREAM } from '../helpers/stream'
 
 let s: Services
 afterEach(() => s?.close())
@@ -51,7 +52,7 @@ describe('interaction log', () => {
     expect(list.interactions.map((i) => i.kind)).toEqual(['sample_sent', 'trade_fair'])
     expect(list.lastContact).toBe('2026-10-20')
     expect(
-      s.db.prepare("SELECT count(DISTINCT row_id) FROM change_log WHERE tbl = 'interactions'").pluck().get(),
+      s.db.prepare(`SELECT count(DISTINCT row_id) FROM ${STREAM} WHERE tbl = 'interactions'`).pluck().get(),
     ).toBe(2)
   })
 

@@ -7,6 +7,7 @@ import type { Services } from '../../electron/main/services'
 import { caller, data, tempDir } from '../helpers/tmp'
 import { pendingChanges } from '../../electron/main/sync/outbox'
 import { translations } from '../../shared/i18n/resources'
+import { STREAM } from '../helpers/stream'
 
 let s: Services
 afterEach(() => s?.close())
@@ -92,7 +93,7 @@ function snapshot(): string {
   const tables = ['customers', 'contacts', 'orders', 'interactions', 'feedback', 'customer_tags']
   return JSON.stringify([
     ...tables.map((t) => s.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()),
-    s.db.prepare('SELECT count(*) FROM change_log').pluck().get(),
+    s.db.prepare(`SELECT count(*) FROM ${STREAM}`).pluck().get(),
   ])
 }
 
@@ -122,7 +123,7 @@ describe('customers:merge', () => {
   it('moves every child to the survivor and leaves a tombstone naming it', async () => {
     setup()
     const { a, b, groups } = await pair()
-    const logBefore = s.db.prepare('SELECT max(seq) FROM change_log').pluck().get() as number
+    const logBefore = s.db.prepare(`SELECT max(seq) FROM ${STREAM}`).pluck().get() as number
     const res = data(
       await call('customers:merge', { survivorId: a, otherId: b, fields: { website: 'other' } }),
     )

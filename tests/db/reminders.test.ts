@@ -4,6 +4,7 @@ import { describe, it, expect, afterEach } from 'vitest'
 import type { Services } from '../../electron/main/services'
 import type { CalendarEntry } from '../../shared/reminders'
 import { caller, data, tempServices } from '../helpers/tmp'
+import { STREAM } from '../helpers/stream'
 
 let s: Services
 afterEach(() => s?.close())
@@ -75,9 +76,9 @@ describe('reminders', () => {
       ['2027-03-15', false, 'Price list'],
       ['2027-04-19', false, 'Price list'],
     ])
-    // A synced fact: written through the write path, so it is in the change log.
+    // A synced fact: written through the write path, so it is in the stream.
     expect(
-      s.db.prepare("SELECT count(DISTINCT row_id) FROM change_log WHERE tbl = 'reminders'").pluck().get(),
+      s.db.prepare(`SELECT count(DISTINCT row_id) FROM ${STREAM} WHERE tbl = 'reminders'`).pluck().get(),
     ).toBe(1)
   })
 

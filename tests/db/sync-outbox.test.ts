@@ -33,27 +33,56 @@ function published(logDir: string) {
 }
 
 /**
- * The change log read straight from SQL, each row as the changes it should travel as: itself, or
- * for a row's birth (col '*', a JSON object of the cells) each of its cells under the birth's stamp.
+ * The stream read straight from SQL, in order, each entry as the changes it should travel as: a log
+ * entry as itself (or, for a birth logged by an older version, col '*', each of its cells), a row
+ * stamp holding a birth of this device's stream as the cells of its shape with the row's values.
  */
-const logRows = (afterSeq = 0): SyncChange[] =>
-  (
+const logRows = (afterSeq = 0): SyncChange[] => {
+  type Entry = { seq: number; changes: SyncChange[] }
+  const logged = (
     s.db
       .prepare(
-        'SELECT tbl, row_id AS rowId, col, value, hlc, prev_hlc AS prevHlc FROM change_log WHERE seq > ? ORDER BY seq',
+        'SELECT seq, tbl, row_id AS rowId, col, value, hlc, prev_hlc AS prevHlc FROM change_log WHERE seq > ? ORDER BY seq',
       )
-      .all(afterSeq) as (Omit<SyncChange, 'value'> & { value: string | null })[]
-  ).flatMap((r) =>
-    r.col === '*'
-      ? Object.entries(JSON.parse(r.value!) as Record<string, string | number | null>).map(
-          ([col, value]) => ({
-            ...r,
-            col,
-            value,
-          }),
-        )
-      : [{ ...r, value: r.value === null ? null : (JSON.parse(r.value) as string | number | null) }],
-  )
+      .all(afterSeq) as (Omit<SyncChange, 'value'> & { seq: number; value: string | null })[]
+  ).map(({ seq, ...r }): Entry => ({
+    seq,
+    changes:
+      r.col === '*'
+        ? Object.entries(JSON.parse(r.value!) as Record<string, string | number | null>).map(
+            ([col, value]) => ({
+              ...r,
+              col,
+              value,
+            }),
+          )
+        : [{ ...r, value: r.value === null ? null : (JSON.parse(r.value) as string | number | null) }],
+  }))
+  const births = (
+    s.db
+      .prepare(
+        'SELECT r.seq, r.tbl, r.row_id, r.hlc, s.cols FROM row_stamps r JOIN stamp_shapes s ON s.id = r.shape WHERE r.seq > ?',
+      )
+      .all(afterSeq) as { seq: number; tbl: string; row_id: string; hlc: string; cols: string }[]
+  ).map((b): Entry => {
+    const row = s.db.prepare(`SELECT * FROM "${b.tbl}" WHERE id = ?`).get(b.row_id) as Record<
+      string,
+      string | number | null
+    >
+    return {
+      seq: b.seq,
+      changes: b.cols.split(',').map((col) => ({
+        tbl: b.tbl,
+        rowId: b.row_id,
+        col,
+        value: row[col] ?? null,
+        hlc: b.hlc,
+        prevHlc: null,
+      })),
+    }
+  })
+  return [...logged, ...births].sort((a, b) => a.seq - b.seq).flatMap((e) => e.changes)
+}
 
 describe('publishing the change log', () => {
   it('seals every change once, in order, in segments that continue where the last one stopped', async () => {
@@ -118,6 +147,7 @@ describe('the local change log once published', () => {
       })
       now += 10 * DAY
       await call('customers:update', { id: edited.id, patch: { city: 'Bonn' } })
+      await call('customers:update', { id: quiet.id, patch: { city: 'Vienne' } })
       publishPending(d.db, logDir, me)
       const cities = (id: string) =>
         d.db
@@ -147,13 +177,14 @@ describe('the local change log once published', () => {
       ).toEqual([JSON.stringify('https://quiet.example')])
       // The edited city keeps the value before its recent change, and the change.
       expect(cities(edited.id)).toEqual([JSON.stringify('Bonn'), JSON.stringify('Berlin')])
-      // A row's birth is the "before" of its cells: of the old customer whose city changed in the
-      // window, it keeps the city only; of the others, nothing, and it is gone.
-      const birth = (id: string) =>
-        d.db.prepare("SELECT value FROM change_log WHERE row_id = ? AND col = '*'").pluck().get(id)
-      expect(birth(moved.id)).toBe(JSON.stringify({ city: 'Nantes' }))
-      expect(birth(edited.id)).toBeUndefined()
-      expect(birth(quiet.id)).toBeUndefined()
+      // A row's birth is the "before" of its cells: never in the log, its row stamp keeps the value
+      // of each cell changed since (the others are still the row's).
+      const born = (id: string) =>
+        d.db.prepare('SELECT born FROM row_stamps WHERE row_id = ?').pluck().get(id)
+      expect(d.db.prepare("SELECT count(*) FROM change_log WHERE col = '*'").pluck().get()).toBe(0)
+      expect(born(moved.id)).toBe(JSON.stringify({ city: 'Nantes' }))
+      expect(born(edited.id)).toBe(JSON.stringify({ city: 'Köln' }))
+      expect(born(quiet.id)).toBe(JSON.stringify({ city: 'Lyon' }))
       const movedHistory = await call('customers:history', { id: moved.id })
       expect(
         (movedHistory as unknown as { entries: { column: string; before: unknown; after: unknown }[] })

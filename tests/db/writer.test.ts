@@ -2,6 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest'
 import { tempServices } from '../helpers/tmp'
 import type { Services } from '../../electron/main/services'
 import { customerInputSchema } from '../../shared/domain'
+import { pendingChanges } from '../../electron/main/sync/outbox'
 
 let open: Services[] = []
 afterEach(async () => {
@@ -21,8 +22,10 @@ const count = (s: Services, sql: string, ...params: unknown[]) =>
     .get(...params) as number
 
 describe('the one write path', () => {
-  it('writes a new row with one stamp and one change-log entry for its set cells, in one go (empty cells of a new row are defaults)', () => {
+  it('writes a new row with one stamp, its place in the stream, and no log entry (empty cells of a new row are defaults)', () => {
     const s = services()
+    s.writer.write([{ table: 'customers', id: 'c0', values: { display_name: 'First', city: 'Lyon' } }])
+    s.writer.write([{ table: 'customers', id: 'c0', values: { city: 'Brest' } }])
     s.writer.write([
       { table: 'customers', id: 'c1', values: { display_name: 'Acme', country: 'FR', city: null } },
     ])
@@ -35,34 +38,51 @@ describe('the one write path', () => {
     expect(count(s, "SELECT count(*) FROM cell_stamps WHERE tbl = 'customers' AND row_id = 'c1'")).toBe(0)
     const birth = s.db
       .prepare(
-        "SELECT r.hlc, s.cols FROM row_stamps r JOIN stamp_shapes s ON s.id = r.shape WHERE r.tbl = 'customers' AND r.row_id = 'c1'",
+        "SELECT r.hlc, r.seq, r.born, s.cols FROM row_stamps r JOIN stamp_shapes s ON s.id = r.shape WHERE r.tbl = 'customers' AND r.row_id = 'c1'",
       )
-      .get() as { hlc: string; cols: string }
+      .get() as { hlc: string; seq: number; born: string | null; cols: string }
     expect(birth.cols).toBe('country,display_name')
-    const log = s.db
-      .prepare("SELECT col, value, prev_hlc, hlc FROM change_log WHERE row_id = 'c1' ORDER BY seq")
-      .all() as {
-      col: string
-      value: string
-      prev_hlc: string | null
-      hlc: string
-    }[]
-    // One entry for the birth: its cells as a JSON object, in the order given.
-    expect(log.map((l) => [l.col, JSON.parse(l.value) as unknown])).toEqual([
-      ['*', { display_name: 'Acme', country: 'FR' }],
+    // No copy of its values in the log: the birth takes the stream's next place after the log's
+    // entries and the births before it (c0's birth, then its edit).
+    expect(count(s, "SELECT count(*) FROM change_log WHERE row_id = 'c1'")).toBe(0)
+    const c0 = s.db.prepare("SELECT seq FROM row_stamps WHERE row_id = 'c0'").pluck().get() as number
+    const edit = s.db.prepare("SELECT seq FROM change_log WHERE row_id = 'c0'").pluck().get() as number
+    expect([c0, edit, birth.seq]).toEqual([c0, c0 + 1, c0 + 2])
+    expect(birth.born).toBeNull()
+    // It travels as its cells, read from the row, under its stamp.
+    expect(
+      pendingChanges(s.db, edit, 10).map((p) => [p.seq, p.change.col, p.change.value, p.change.hlc]),
+    ).toEqual([
+      [birth.seq, 'country', 'FR', birth.hlc],
+      [birth.seq, 'display_name', 'Acme', birth.hlc],
     ])
-    expect(log.every((l) => l.prev_hlc === null && l.hlc === birth.hlc)).toBe(true)
     // The persisted clock is the newest stamp, so a restart continues above it.
     expect(s.db.prepare("SELECT value FROM meta WHERE key = 'hlc'").pluck().get()).toBe(birth.hlc)
     // Clearing a cell of an existing row is a change like any other: the cell gets its own stamp,
-    // which takes over from the birth's, and it names the birth as the value its author saw.
+    // which takes over from the birth's, and it names the birth as the value its author saw. The
+    // birth keeps the value it had, and still sends it.
     s.writer.write([{ table: 'customers', id: 'c1', values: { country: null } }])
     const cleared = s.db.prepare('SELECT value, prev_hlc FROM change_log ORDER BY seq DESC LIMIT 1').get()
     expect(cleared).toEqual({ value: 'null', prev_hlc: birth.hlc })
     expect(s.db.prepare("SELECT col FROM cell_stamps WHERE row_id = 'c1'").pluck().all()).toEqual(['country'])
+    expect(s.db.prepare("SELECT born FROM row_stamps WHERE row_id = 'c1'").pluck().get()).toBe(
+      '{"country":"FR"}',
+    )
+    s.writer.write([{ table: 'customers', id: 'c1', values: { country: 'DE' } }])
+    expect(s.db.prepare("SELECT born FROM row_stamps WHERE row_id = 'c1'").pluck().get()).toBe(
+      '{"country":"FR"}',
+    )
+    expect(
+      pendingChanges(s.db, edit, 10).map((p) => [p.change.col, p.change.value, p.change.hlc === birth.hlc]),
+    ).toEqual([
+      ['country', 'FR', true],
+      ['display_name', 'Acme', true],
+      ['country', null, false],
+      ['country', 'DE', false],
+    ])
     // The same shape serves every row created with the same columns.
     s.writer.write([{ table: 'customers', id: 'c2', values: { display_name: 'Bolt', country: 'DE' } }])
-    expect(count(s, 'SELECT count(*) FROM stamp_shapes')).toBe(1)
+    expect(count(s, "SELECT count(*) FROM stamp_shapes WHERE cols = 'country,display_name'")).toBe(1)
   })
 
   it('logs only cells that changed, and records the stamp the author was looking at', () => {

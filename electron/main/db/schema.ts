@@ -727,8 +727,24 @@ export const rowStamps = sqliteTable(
     rowId: text('row_id').notNull(),
     hlc: text('hlc').notNull(),
     shape: integer('shape').notNull(),
+    /**
+     * Where this device's stream holds the birth (the change log's numbering): the outbox sends it
+     * as the row's cells. Null for a birth that is not this device's to send (a teammate's, one
+     * from a snapshot) or was sent under an earlier scheme (its log entry holds the cells).
+     */
+    seq: integer('seq'),
+    /**
+     * The birth's values of the cells changed since (JSON object), recorded at each one's first
+     * change; the other cells still hold theirs. Null while nothing has changed.
+     */
+    born: text('born'),
   },
-  (t) => [primaryKey({ columns: [t.tbl, t.rowId] })],
+  (t) => [
+    primaryKey({ columns: [t.tbl, t.rowId] }),
+    index('row_stamps_seq')
+      .on(t.seq)
+      .where(sql`${t.seq} IS NOT NULL`),
+  ],
 )
 
 /** The column sets row stamps cover: a handful per table (one per way rows are created), shared. */

@@ -12,7 +12,7 @@ import { Derivations } from './derive'
 import { SYNCED_TABLES } from './schema'
 import { hlcToIso } from '../core/hlc'
 import type { HybridClock } from '../core/hlc'
-import { BIRTH, changeFromRow, mergeCell } from '../sync/merge'
+import { changeFromRow, mergeCell } from '../sync/merge'
 import type { CellState, MergeOutcome, StoredChange, SyncChange } from '../sync/merge'
 
 export type SyncedTable = keyof typeof SYNCED_TABLES
@@ -86,16 +86,23 @@ const STAMP_SET = {
   tail: ' ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, prev_hlc = excluded.prev_hlc',
 }
 const LOG_ADD = {
-  head: 'INSERT INTO change_log (hlc, tbl, row_id, col, value, prev_hlc) VALUES',
-  row: '(?, ?, ?, ?, ?, ?)',
+  head: 'INSERT INTO change_log (seq, hlc, tbl, row_id, col, value, prev_hlc) VALUES',
+  row: '(?, ?, ?, ?, ?, ?, ?)',
   tail: '',
 }
 
 const ROW_STAMP_SET = {
-  head: 'INSERT INTO row_stamps (tbl, row_id, hlc, shape) VALUES',
-  row: '(?, ?, ?, ?)',
-  tail: ' ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, shape = excluded.shape',
+  head: 'INSERT INTO row_stamps (tbl, row_id, hlc, shape, seq) VALUES',
+  row: '(?, ?, ?, ?, ?)',
+  tail: ' ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, shape = excluded.shape, seq = excluded.seq, born = NULL',
 }
+
+/**
+ * The last sequence taken in this device's stream: log entries and births (row stamps) share one
+ * numbering, and a log entry's number is never reused (AUTOINCREMENT), even once pruned.
+ */
+export const STREAM_HEAD = `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0),
+  coalesce((SELECT max(seq) FROM row_stamps WHERE seq IS NOT NULL), 0))`
 
 /** Cells per multi-row stamp/log statement: 6 parameters each, well under SQLite's 32,766. */
 const FLUSH_CELLS = 512
@@ -104,12 +111,19 @@ export class SyncWriter {
   /** The derived work each synced table's writes trigger (declared in electron/main/derivations.ts). */
   readonly derivations: Derivations
   private readonly cache = new Map<string, ReturnType<Db['prepare']>>()
-  /** A cell's stamp: its own (cell_stamps), else its row's birth stamp if the birth wrote it. */
+  /**
+   * A cell's stamp: its own (cell_stamps), else its row's birth stamp if the birth wrote it
+   * (`birth` set: the cell still holds its birth value).
+   */
   private readonly stampGet: (
     tbl: string,
     rowId: string,
     col: string,
-  ) => { hlc: string; prev_hlc: string | null } | undefined
+  ) => { hlc: string; prev_hlc: string | null; birth?: true } | undefined
+  /** The last sequence taken in the stream (the log's entries and this device's births share it). */
+  private readonly seqHead: { get: () => unknown }
+  /** Records a cell's birth value at its first change (row_stamps.born). */
+  private readonly keepBorn: ReturnType<Db['prepare']>
   /** The newest stamp of any cell of a row (null: none yet). */
   private readonly rowStampGet: (tbl: string, rowId: string) => string | null
   /** A row's birth: its stamp and the column set it covers (row_stamps). */
@@ -149,7 +163,9 @@ export class SyncWriter {
       const cell = cellGet.get(t, r, c) as { hlc: string; prev_hlc: string | null } | undefined
       if (cell) return cell
       const birth = this.birthGet(t, r)
-      return birth && this.shapeColumns(birth.shape).has(c) ? { hlc: birth.hlc, prev_hlc: null } : undefined
+      return birth && this.shapeColumns(birth.shape).has(c)
+        ? { hlc: birth.hlc, prev_hlc: null, birth: true }
+        : undefined
     }
     const newestCell = db.prepare('SELECT max(hlc) FROM cell_stamps WHERE tbl = ? AND row_id = ?').pluck()
     this.rowStampGet = (t, r) => {
@@ -157,6 +173,11 @@ export class SyncWriter {
       const birth = this.birthGet(t, r)?.hlc ?? null
       return cell === null || (birth !== null && birth > cell) ? birth : cell
     }
+    this.seqHead = db.prepare<[]>(STREAM_HEAD).pluck()
+    this.keepBorn = db.prepare(
+      `UPDATE row_stamps SET born = json_set(coalesce(born, '{}'), '$.' || :col, json(:value))
+         WHERE tbl = :tbl AND row_id = :row AND (born IS NULL OR json_type(born, '$.' || :col) IS NULL)`,
+    )
     this.shapeGet = db.prepare('SELECT cols FROM stamp_shapes WHERE id = ?').pluck()
     this.shapeFind = db.prepare('SELECT id FROM stamp_shapes WHERE tbl = ? AND cols = ?').pluck()
     this.shapeAdd = db.prepare('INSERT INTO stamp_shapes (tbl, cols) VALUES (?, ?)')
@@ -248,6 +269,8 @@ export class SyncWriter {
     const stored = this.storedClock.get() as string | undefined
     if (stored && stored > this.clock.current) this.clock.observe(stored)
     let cells = 0
+    // Under the write lock: the stream's numbering, shared by log entries and births.
+    let seq = Number(this.seqHead.get() ?? 0)
     const touched = new Map<SyncedTable, Set<string>>()
     // Stamps and log entries of many rows go in one multi-row statement each (an import writes
     // thousands of rows per call; two statements per row were a third of its time). Flushed before
@@ -280,7 +303,8 @@ export class SyncWriter {
       if (changed.length === 0) continue
       let lastStamp = ''
       if (!current && !restamp) {
-        // A new row: one stamp for all its cells (row_stamps), one log entry holding them (BIRTH).
+        // A new row: one stamp for all its cells (row_stamps), which is also its place in the
+        // stream: the outbox sends it as the row's cells, read from the row (sync/births.ts).
         lastStamp = this.clock.tick()
         births.push(
           change.table,
@@ -290,21 +314,23 @@ export class SyncWriter {
             change.table,
             changed.map(([c]) => c),
           ),
+          ++seq,
         )
-        log.push(lastStamp, change.table, change.id, BIRTH, JSON.stringify(Object.fromEntries(changed)), null)
       }
       for (const [col, value] of lastStamp ? [] : changed) {
         const stamp = this.clock.tick()
         // Deleting (or restoring) a row is done looking at the whole row: its prev is the row's
         // newest stamp, so a teammate's edit of any cell the author had not seen is told apart as
         // one the delete did not know of (delete vs edit, design/sync.md "Merge").
+        const known = current ? this.stampGet(change.table, change.id, col) : undefined
+        if (known?.birth) this.keepBirthValue(change.table, change.id, col, current![col] ?? null)
         const prev = !current
           ? null
           : col === 'deleted_at'
             ? this.rowStampGet(change.table, change.id)
-            : (this.stampGet(change.table, change.id, col)?.hlc ?? null)
+            : (known?.hlc ?? null)
         stamps.push(change.table, change.id, col, stamp, prev)
-        log.push(stamp, change.table, change.id, col, JSON.stringify(value), prev)
+        log.push(++seq, stamp, change.table, change.id, col, JSON.stringify(value), prev)
         lastStamp = stamp
       }
       if (stamps.length >= FLUSH_CELLS * 5 || log.length >= FLUSH_CELLS * 6) flush()
@@ -425,9 +451,8 @@ export class SyncWriter {
         // cell goes the usual way.
         births.delete(key)
         const table = change.tbl as SyncedTable
-        if (this.born(table, birth, received, result)) {
+        if (this.born(table, birth, result)) {
           taken.add(key)
-          heard++
           touch(table, change.rowId)
           continue
         }
@@ -482,6 +507,7 @@ export class SyncWriter {
           JSON.stringify(change.value),
         ]).changes
       if (merged.outcome !== 'applied') continue
+      if (known?.birth) this.keepBirthValue(change.tbl, change.rowId, change.col, row?.[change.col] ?? null)
       setStamp.run([change.tbl, change.rowId, change.col, change.hlc, change.prevHlc])
       // Its author had seen both values of a conflict on this cell (chose one, or edited after):
       // the conflict is settled here too.
@@ -512,12 +538,7 @@ export class SyncWriter {
    * if nothing of the row is known here (no row, no stamp): then every cell simply applies. Returns
    * false, writing nothing, otherwise — the cells then merge one by one.
    */
-  private born(
-    table: SyncedTable,
-    cells: readonly SyncChange[],
-    received: ReturnType<SyncWriter['statement']>,
-    result: ApplyResult,
-  ): boolean {
+  private born(table: SyncedTable, cells: readonly SyncChange[], result: ApplyResult): boolean {
     const { rowId, hlc } = cells[0]!
     if (this.selects[table].get(rowId) !== undefined || this.rowStampGet(table, rowId) !== null) return false
     const values = new Map<string, CellValue>()
@@ -525,13 +546,20 @@ export class SyncWriter {
       if (values.has(c.col)) result.duplicate++
       else values.set(c.col, c.value)
     }
-    // Kept for the history as its author logs it: one entry holding the cells (BIRTH).
-    received.run([hlc, table, rowId, BIRTH, JSON.stringify(Object.fromEntries(values))])
+    // The history reads it from the row stamp, as for a row made here; not this device's to send.
     result.applied += values.size
-    this.rows(ROW_STAMP_SET, 1).run([table, rowId, hlc, this.shapeOf(table, [...values.keys()])])
+    this.rows(ROW_STAMP_SET, 1).run([table, rowId, hlc, this.shapeOf(table, [...values.keys()]), null])
     const written: [string, CellValue][] = [...values]
     this.insert(table, rowId, [...written, ...this.derived(table, undefined, written)], hlcToIso(hlc))
     return true
+  }
+
+  /**
+   * A cell about to change for the first time since its row's birth: its birth value is kept on
+   * the row stamp (the history's "before", and what the birth still sends if not sent yet).
+   */
+  private keepBirthValue(tbl: string, rowId: string, col: string, value: CellValue): void {
+    this.keepBorn.run({ tbl, row: rowId, col, value: JSON.stringify(value) })
   }
 
   /**

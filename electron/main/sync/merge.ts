@@ -30,9 +30,10 @@ export type StoredChange = {
 }
 
 /**
- * The `col` of a change-log entry for a row's birth: the cells a new row was created with, under
- * one stamp, kept as one entry whose value is a JSON object of them (a row a cell was a third of an
- * import's time and most of the log's size). It travels as its cells (changesOfRow).
+ * The `col` of a log entry holding a row's birth: the cells a new row was created with, under one
+ * stamp, as a JSON object. Written by earlier versions (and kept where a cell has changed since,
+ * for its birth value); a birth is now its row stamp alone (sync/births.ts). It travels as its
+ * cells (changesOfRow).
  */
 export const BIRTH = '*'
 

@@ -9,6 +9,8 @@ import { metaRead, metaSet } from '../db/device'
 import { publishSegment } from './log-folder'
 import { BIRTH, changesOfRow, encodeChange } from './merge'
 import type { StoredChange, SyncChange } from './merge'
+import { Births } from './births'
+import type { BirthRow } from './births'
 
 /** meta key: the last change-log sequence sealed into a verified segment in the team folder. */
 export const PUBLISHED_SEQ = 'sync.published_seq'
@@ -24,20 +26,47 @@ export const CHANGES_PER_SEGMENT = 5000
 type LogRow = StoredChange & { seq: number }
 
 /**
- * The changes of the log entries after `afterSeq`, in order, at most `limit` entries, with their
- * sequence numbers (a row's birth is one entry and its cells' changes).
+ * The changes of the stream after `afterSeq`, in order, at most `limit` entries, with their
+ * sequence numbers: the log's entries and this device's births (row stamps, sent as the row's
+ * cells: sync/births.ts), which share one numbering.
  */
 export function pendingChanges(
   db: Db,
   afterSeq: number,
   limit: number,
 ): { seq: number; change: SyncChange }[] {
-  const rows = db
+  const logged = db
     .prepare(
       'SELECT seq, hlc, tbl, row_id, col, value, prev_hlc FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?',
     )
     .all(afterSeq, limit) as LogRow[]
-  return rows.flatMap((r) => changesOfRow(r).map((change) => ({ seq: r.seq, change })))
+  const born = db
+    .prepare('SELECT seq, hlc, tbl, row_id, shape, born FROM row_stamps WHERE seq > ? ORDER BY seq LIMIT ?')
+    .all(afterSeq, limit) as (BirthRow & { seq: number })[]
+  // The two in one order, the first `limit` of them.
+  const entries: ({ seq: number; log: LogRow } | { seq: number; birth: BirthRow })[] = [
+    ...logged.map((log) => ({ seq: log.seq, log })),
+    ...born.map((birth) => ({ seq: birth.seq, birth })),
+  ]
+    .sort((a, b) => a.seq - b.seq)
+    .slice(0, limit)
+  const births = new Births(db)
+  return entries.flatMap((e) =>
+    ('log' in e ? changesOfRow(e.log) : births.cells(e.birth, false)).map((change) => ({
+      seq: e.seq,
+      change,
+    })),
+  )
+}
+
+/** How many entries of the stream are after `afterSeq` (not yet sealed in the folder). */
+export function pendingEntries(db: Db, afterSeq: number): number {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM change_log WHERE seq > :after) + (SELECT count(*) FROM row_stamps WHERE seq > :after)`,
+    )
+    .pluck()
+    .get({ after: afterSeq }) as number
 }
 
 /**

@@ -313,6 +313,8 @@ function stripDevice(
         )
         .run()
       copy.prepare('DELETE FROM change_log').run()
+      // The maker's births are in its stream, not the joiner's to send.
+      copy.prepare('UPDATE row_stamps SET seq = NULL WHERE seq IS NOT NULL').run()
       copy.prepare("DELETE FROM sqlite_sequence WHERE name = 'change_log'").run()
       copy.prepare('DELETE FROM sync_state').run()
       const drop = copy.prepare('DELETE FROM meta WHERE key = ?')

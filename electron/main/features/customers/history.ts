@@ -1,12 +1,14 @@
 // A customer's history (issue 13 §3): its profile's, contacts' and tags' changes, from this
-// device's change log and the teammates' changes received here, read in stamp order so each
+// device's change log, the teammates' changes received here and the rows' births (row stamps), read in stamp order so each
 // change knows the value it replaced. A read: it writes nothing.
 import type { Db } from '../../db/connection'
 import { hlcToIso, parseHlc } from '../../core/hlc'
-import { HISTORY_DAYS, HISTORY_LIMIT } from '../../../../shared/history'
+import { HISTORY_DAYS, HISTORY_LIMIT, HISTORY_TABLES } from '../../../../shared/history'
 import type { HistoryEntry } from '../../../../shared/history'
 import type { Person } from '../team/sync'
-import { changesOfRow } from '../../sync/merge'
+import { BIRTH, changesOfRow } from '../../sync/merge'
+import { Births } from '../../sync/births'
+import type { BirthRow } from '../../sync/births'
 import type { StoredChange, SyncChange } from '../../sync/merge'
 import { SYNCED_COLUMNS } from '../../db/writer'
 import type { SyncedTable } from '../../db/writer'
@@ -54,9 +56,23 @@ export function customerHistory(
   const position = (c: SyncChange) =>
     ((SYNCED_COLUMNS[c.tbl as SyncedTable] as readonly string[] | undefined) ?? []).indexOf(c.col)
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
-  const changes = logged
-    .flatMap(changesOfRow)
-    .sort((x, y) => order(x.hlc, y.hlc) || order(x.rowId, y.rowId) || position(y) - position(x))
+  // Births as the row stamps keep them (sync/births.ts), unless the log still holds the entry.
+  const logBirths = new Set(logged.filter((l) => l.col === BIRTH).map((l) => `${l.tbl} ${l.row_id} ${l.hlc}`))
+  const births = new Births(db)
+  const born = HISTORY_TABLES.flatMap((tbl) => {
+    const of = [...labels].filter(([, l]) => l.table === tbl).map(([id]) => id)
+    if (of.length === 0) return []
+    return db
+      .prepare(
+        `SELECT seq, hlc, tbl, row_id, shape, born FROM row_stamps WHERE tbl = ? AND row_id IN (${of.map(() => '?').join(', ')})`,
+      )
+      .all(tbl, ...of) as BirthRow[]
+  })
+    .filter((b) => !logBirths.has(`${b.tbl} ${b.row_id} ${b.hlc}`))
+    .flatMap((b) => births.cells(b, true))
+  const changes = [...logged.flatMap(changesOfRow), ...born].sort(
+    (x, y) => order(x.hlc, y.hlc) || order(x.rowId, y.rowId) || position(y) - position(x),
+  )
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString()
   const last = new Map<string, Value>()
   const entries: HistoryEntry[] = []

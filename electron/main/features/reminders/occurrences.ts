@@ -11,6 +11,7 @@
 // - reminder_due: per reminder, what the Today view lists as of the day in meta: its latest
 //   occurrence of the 92 days up to that day, when still open. The daily pass rebuilds it for the
 //   new day; until then the Today view asks reminder_occurrences with the same conditions.
+import { STREAM_HEAD } from '../../db/writer'
 import type { Db } from '../../db/connection'
 import type { ChangeTracker } from '../../db/changes'
 import { metaRead, metaSet } from '../../db/device'
@@ -175,7 +176,7 @@ export class ReminderOccurrences {
 
   private *fill(today: string): Generator<{ done: number; total: number; rows: number }> {
     const h: Horizon = { from: addDays(today, -HORIZON_BACK), to: addDays(today, HORIZON_AHEAD) }
-    const seq = this.db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get() as number
+    const seq = this.db.prepare(STREAM_HEAD).pluck().get() as number
     const ids = this.db
       .prepare(
         `SELECT r.id FROM reminders r JOIN customers c ON c.id = r.customer_id
@@ -216,10 +217,11 @@ export class ReminderOccurrences {
     this.db.transaction(() => {
       const touched = this.db
         .prepare(
-          `SELECT DISTINCT tbl, row_id FROM change_log
-           WHERE seq > ? AND tbl IN ('reminders', 'reminder_events', 'customers')`,
+          // Written meanwhile: edits (the log) and new rows (their births, row stamps).
+          `SELECT tbl, row_id FROM change_log WHERE seq > :seq AND tbl IN ('reminders', 'reminder_events', 'customers')
+           UNION SELECT tbl, row_id FROM row_stamps WHERE seq > :seq AND tbl IN ('reminders', 'reminder_events', 'customers')`,
         )
-        .all(seq) as { tbl: string; row_id: string }[]
+        .all({ seq }) as { tbl: string; row_id: string }[]
       const of = (tbl: string) => touched.filter((t) => t.tbl === tbl).map((t) => t.row_id)
       const again = new Set([
         ...of('reminders'),

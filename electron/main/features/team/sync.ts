@@ -10,7 +10,13 @@ import type { Repositories } from '../../repositories'
 import { runningSchemaVersion } from '../backups/store'
 import { checkTeamFolder, readDeviceFiles, writeDeviceFile } from '../../sync/team-folder'
 import type { DeviceFile } from '../../sync/team-folder'
-import { PUBLISHED_SEQ, publishPending, publishedStreamSeq, pruneLog } from '../../sync/outbox'
+import {
+  PUBLISHED_SEQ,
+  pendingEntries,
+  publishPending,
+  publishedStreamSeq,
+  pruneLog,
+} from '../../sync/outbox'
 import { HISTORY_DAYS } from '../../../../shared/history'
 import { INSTALL_KEY, RESTORED, replacedIds } from '../../sync/identity'
 import { receive } from '../../sync/inbox'
@@ -113,7 +119,7 @@ export function parkedCount(db: Db): number {
 /** Changes made here not yet sealed in the folder. */
 export function pendingCount(db: Db): number {
   const after = Number(metaRead(db, PUBLISHED_SEQ) ?? 0)
-  return db.prepare('SELECT count(*) FROM change_log WHERE seq > ?').pluck().get(after) as number
+  return pendingEntries(db, after)
 }
 
 /** Whether this device's file in the folder says its id has published past what this database has. */
