@@ -22,6 +22,7 @@ import { createTeamFolder } from '../../electron/main/sync/team-folder'
 import { setTeam } from '../../electron/main/features/team/sync'
 import { metaSet } from '../../electron/main/db/device'
 import { PUBLISHED_SEQ } from '../../electron/main/sync/outbox'
+import { STREAM_HEAD } from '../../electron/main/db/writer'
 import { listSnapshots } from '../../electron/main/sync/snapshot'
 import { caller, data } from '../helpers/tmp'
 import { stats } from './jobs-bench'
@@ -43,7 +44,7 @@ function emit(metric: string, extra: Record<string, unknown>) {
 }
 
 /** The source base: bench:ui's, copied, topped up with orders, in a team with all of it published. */
-function build(): void {
+async function build(): Promise<void> {
   const from = path.resolve(values['facts-dir'], DB_FILE_NAME)
   if (!fs.existsSync(from)) throw new Error(`no demo base at ${from} (npm run bench:ui builds it)`)
   fs.mkdirSync(sourceDir, { recursive: true })
@@ -79,19 +80,15 @@ function build(): void {
       { id: made.team.teamId, name: 'Bench team', folder },
       { deviceName: 'Source', userName: 'Source' },
     )
-    // Its log counts as sealed: the joiner's pass has nothing after the snapshot to read.
-    metaSet(
-      s.db,
-      PUBLISHED_SEQ,
-      String(s.db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get()),
-    )
+    // Its stream counts as sealed: the joiner's pass has nothing after the snapshot to read.
+    metaSet(s.db, PUBLISHED_SEQ, String(s.db.prepare(STREAM_HEAD).pluck().get()))
   } finally {
-    void s.close()
+    await s.close()
   }
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(folder, 'TradeTier', 'team.json'))) build()
+  if (!fs.existsSync(path.join(folder, 'TradeTier', 'team.json'))) await build()
   const source = createServices(sourceDir)
   let counts: { customers: number; orders: number }
   const write: number[] = []
