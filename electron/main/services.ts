@@ -47,6 +47,7 @@ import { DueNotifier } from './features/notify/scheduler'
 import { fairHandlers } from './features/fair/handlers'
 import { rejoinIfPruned, teamHandlers } from './features/team/handlers'
 import { JOINING_FILE } from './features/team/snapshots'
+import { SCRATCH_PREFIX } from './sync/snapshot'
 import { refreshCountryFacts } from './db/country-facts'
 import type { EventName } from '../../shared/channels'
 import type { Result } from '../../shared/errors'
@@ -192,8 +193,12 @@ export function createServices(dataDir: string, options: ServicesOptions = {}): 
   if (!options.readOnly) {
     fs.writeFileSync(markFile, String(process.pid))
     clearImportFiles(dataDir)
-    // A join from a snapshot cut short before its swap: the half-prepared file is of no use.
+    // A join from a snapshot cut short before its swap, a snapshot's scratch copy left by a crash:
+    // half-made files of no use (gigabytes on a large base).
     fs.rmSync(path.join(dataDir, JOINING_FILE), { force: true })
+    for (const name of fs.readdirSync(dataDir))
+      if (name.startsWith(SCRATCH_PREFIX) && name.endsWith('.db'))
+        fs.rmSync(path.join(dataDir, name), { force: true })
   }
 
   const background = new Background({

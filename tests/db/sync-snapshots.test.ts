@@ -10,6 +10,7 @@ import { createServices } from '../../electron/main/services'
 import type { Services } from '../../electron/main/services'
 import { ServicesHost } from '../../electron/main/features/backups/host'
 import {
+  SCRATCH_PREFIX,
   SEGMENT_GRACE_MS,
   extractSnapshot,
   listSnapshots,
@@ -156,6 +157,19 @@ describe('snapshots', () => {
     data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
     expect(fs.existsSync(path.join(b.dir, JOINING_FILE))).toBe(false)
     expect(data(await b.call('customers:get', { id })).customer.displayName).toBe('Lumière SARL')
+  })
+
+  it('a join or a snapshot cut short by a crash leaves nothing behind after the next start', async () => {
+    const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
+    const a = computer(clock)
+    await a.h.current!.close()
+    a.h.current = null
+    const left = [JOINING_FILE, `${SCRATCH_PREFIX}0f1e2d3c.db`]
+    for (const name of left) fs.writeFileSync(path.join(a.dir, name), 'half')
+    fs.writeFileSync(path.join(a.dir, 'snapshot-notes.txt'), 'not ours')
+    a.h.start()
+    for (const name of left) expect(fs.existsSync(path.join(a.dir, name))).toBe(false)
+    expect(fs.existsSync(path.join(a.dir, 'snapshot-notes.txt'))).toBe(true)
   })
 
   it('prunes its own segments only past the grace period and once every active teammate has them', async () => {

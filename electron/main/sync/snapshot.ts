@@ -30,6 +30,8 @@ import { PREVIOUS_IDS, REPLACED_IDS } from './identity'
 import { parseSegmentName } from './segment'
 
 export const SNAPSHOT_FORMAT = 1
+/** The scratch copy a snapshot is made from, in the data directory (removed at start if left). */
+export const SCRATCH_PREFIX = 'snapshot-'
 export const SNAPSHOTS_DIR = 'snapshots'
 const MAGIC = Buffer.from('TTSNAP\r\n', 'latin1')
 const NAME = /^(\d{15}-[0-9a-f]{4}-[0-9a-f]{16})-([0-9a-f]{16})\.([0-9a-f]{8})\.snap$/
@@ -160,10 +162,15 @@ export async function writeSnapshot(
   info: { team: string; device: string; appVersion: string; schemaVersion: number; now: Date },
   progress: (done: number, total: number) => void = () => undefined,
 ): Promise<{ file: string; header: SnapshotHeader }> {
-  const scratch = path.join(scratchDir, `snapshot-${randomUUID()}.db`)
+  const scratch = path.join(scratchDir, `${SCRATCH_PREFIX}${randomUUID()}.db`)
   const dir = path.join(root, SNAPSHOTS_DIR)
-  const temp = path.join(dir, `.tmp-${randomUUID()}`)
+  // Named for its device: what a write of this device cut short is removed by its next one; another
+  // device's temp file may be a write in progress.
+  const mine = `.tmp-${info.device}-`
+  const temp = path.join(dir, `${mine}${randomUUID()}`)
   try {
+    for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+      if (name.startsWith(mine)) fs.rmSync(path.join(dir, name), { force: true })
     progress(0, 4)
     db.prepare('VACUUM INTO ?').run(scratch)
     progress(1, 4)
