@@ -159,6 +159,35 @@ describe('snapshots', () => {
     expect(data(await b.call('customers:get', { id })).customer.displayName).toBe('Lumière SARL')
   })
 
+  it('two computers writing a snapshot at once: both are whole, and a joiner starts from the newest', async () => {
+    const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
+    const folder = tempDir('tradetier-team-')
+    const a = computer(clock)
+    const b = computer(clock)
+    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
+    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
+    const x = data(await a.call('customers:create', customer('Lumière SARL'))).id
+    const y = data(await b.call('customers:create', customer('Haiyun Trading'))).id
+    for (const c of [a, b, a]) data(await c.call('sync:now', {}))
+    // Both due (no snapshot yet), both writing in the same moment.
+    const [ma, mb] = await Promise.all([snapshotNow(a), snapshotNow(b)])
+    expect(ma.written).not.toBeNull()
+    expect(mb.written).not.toBeNull()
+    const root = path.join(folder, 'TradeTier')
+    const all = listSnapshots(root)
+    expect(all).toHaveLength(2)
+    for (const snap of all) expect(await verifySnapshot(snap.file)).toBe(true)
+    // Neither writes another while the newest is young.
+    expect((await snapshotNow(a)).written).toBeNull()
+    expect((await snapshotNow(b)).written).toBeNull()
+
+    const c = computer(clock)
+    data(await c.call('team:join', { folder, deviceName: 'Chloé laptop', userName: 'Chloé Roy' }))
+    data(await c.call('sync:now', {}))
+    expect(data(await c.call('customers:get', { id: x })).customer.displayName).toBe('Lumière SARL')
+    expect(data(await c.call('customers:get', { id: y })).customer.displayName).toBe('Haiyun Trading')
+  })
+
   it('a join or a snapshot cut short by a crash leaves nothing behind after the next start', async () => {
     const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
     const a = computer(clock)
@@ -213,8 +242,9 @@ describe('snapshots', () => {
     expect(removed.length).toBeGreaterThan(0)
     expect(own().length).toBe(first.length - removed.length)
 
-    // Two months on, Chloé counts as away: Anna's covered segments go (the snapshot stays).
-    clock.now += 61 * DAY
+    // Six months on (design/sync.md: "a device offline six months across compaction"), Chloé
+    // counts as away: Anna's covered segments go; the snapshot stays.
+    clock.now += 180 * DAY
     data(await a.call('sync:now', {}))
     const pass = await snapshotNow(a)
     expect(pass.removed.some((f) => f.endsWith('.seg'))).toBe(true)
@@ -234,9 +264,22 @@ describe('snapshots', () => {
       .pluck()
       .all() as string[]
     expect(names).toEqual(['Before The Snapshot', 'Chloé own customer'])
-    // Anna: the edit to the customer she deleted is a delete-vs-edit conflict, not a revival.
+    // Anna: the edit to the customer she deleted arrives as a delete-vs-edit conflict, not a revival.
     const seen = data(await a.call('sync:now', {}))
     expect(seen.waiting).toEqual([])
     expect((await a.call('customers:get', { id: gone })).ok).toBe(false)
+    const adb = a.s().db
+    expect(adb.prepare('SELECT city FROM customers WHERE id = ?').pluck().get(gone)).toBe('Brest')
+    expect(
+      adb
+        .prepare(
+          "SELECT count(*) FROM sync_conflicts WHERE row_id = ? AND col = 'deleted_at' AND resolved_at IS NULL",
+        )
+        .pluck()
+        .get(gone),
+    ).toBe(1)
+    expect(
+      adb.prepare("SELECT count(*) FROM customers WHERE display_name = 'Chloé own customer'").pluck().get(),
+    ).toBe(1)
   })
 })
