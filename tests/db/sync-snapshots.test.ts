@@ -86,6 +86,8 @@ describe('snapshots', () => {
     )
     expect(status.team?.id).toBeDefined()
     expect(status.deviceId).toBe(bId)
+    // The maker's births are not Bruno's to send: nothing waits to go out.
+    expect(status.pending).toBe(0)
     expect(b.s().deviceId).toBe(bId)
     expect(fs.existsSync(path.join(b.dir, JOINING_FILE))).toBe(false)
     // From the snapshot before any pass: the customers, their derived figures and the history.
