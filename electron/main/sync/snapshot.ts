@@ -91,8 +91,14 @@ export function listSnapshots(root: string): FoundSnapshot[] {
   return found.sort((a, b) => b.hlc.localeCompare(a.hlc) || b.device.localeCompare(a.device))
 }
 
-/** A snapshot's header, read from its first bytes; null when the file does not start like one. */
-export function readSnapshotHeader(file: string): SnapshotHeader | null {
+/**
+ * Runs `use` over the file with a reader of exact byte ranges (null when the file is shorter) and
+ * its size; null when the file cannot be opened or `use` throws (a file being replaced, damage).
+ */
+function readingFile<T>(
+  file: string,
+  use: (read: (at: number, length: number) => Buffer | null, size: number) => T | null,
+): T | null {
   let fd: number
   try {
     fd = fs.openSync(file, 'r')
@@ -100,24 +106,30 @@ export function readSnapshotHeader(file: string): SnapshotHeader | null {
     return null
   }
   try {
-    const head = Buffer.alloc(MAGIC.length + 4)
-    if (
-      fs.readSync(fd, head, 0, head.length, 0) !== head.length ||
-      !head.subarray(0, MAGIC.length).equals(MAGIC)
-    )
-      return null
-    const length = head.readUInt32BE(MAGIC.length)
-    if (length > 1_000_000) return null
-    const json = Buffer.alloc(length)
-    if (fs.readSync(fd, json, 0, length, head.length) !== length) return null
-    // A newer format may hold anything: this app does not start from it (it joins from segments).
-    const parsed = header.safeParse(JSON.parse(json.toString('utf8')))
-    return parsed.success && parsed.data.format <= SNAPSHOT_FORMAT ? parsed.data : null
+    const read = (at: number, length: number) => {
+      const b = Buffer.alloc(length)
+      return at >= 0 && fs.readSync(fd, b, 0, length, at) === length ? b : null
+    }
+    return use(read, fs.fstatSync(fd).size)
   } catch {
     return null
   } finally {
     fs.closeSync(fd)
   }
+}
+
+/** A snapshot's header, read from its first bytes; null when the file does not start like one. */
+export function readSnapshotHeader(file: string): SnapshotHeader | null {
+  return readingFile(file, (read) => {
+    const head = read(0, MAGIC.length + 4)
+    if (!head?.subarray(0, MAGIC.length).equals(MAGIC)) return null
+    const length = head.readUInt32BE(MAGIC.length)
+    const json = length <= 1_000_000 ? read(head.length, length) : null
+    if (!json) return null
+    // A newer format may hold anything: this app does not start from it (it joins from segments).
+    const parsed = header.safeParse(JSON.parse(json.toString('utf8')))
+    return parsed.success && parsed.data.format <= SNAPSHOT_FORMAT ? parsed.data : null
+  })
 }
 
 /** The team's snapshots whose header reads, newest first (a few files: headers only). */
@@ -363,18 +375,7 @@ const table = z.object({
  * (header and chunk table) and its name; null when it is not a whole snapshot.
  */
 function layout(file: string): { bodyStart: number; chunks: Chunk[] } | null {
-  let fd: number
-  try {
-    fd = fs.openSync(file, 'r')
-  } catch {
-    return null
-  }
-  try {
-    const size = fs.fstatSync(fd).size
-    const read = (at: number, length: number) => {
-      const b = Buffer.alloc(length)
-      return at >= 0 && fs.readSync(fd, b, 0, length, at) === length ? b : null
-    }
+  return readingFile(file, (read, size) => {
     const start = read(0, MAGIC.length + 4)
     if (!start?.subarray(0, MAGIC.length).equals(MAGIC)) return null
     const bodyStart = start.length + start.readUInt32BE(MAGIC.length)
@@ -391,11 +392,7 @@ function layout(file: string): { bodyStart: number; chunks: Chunk[] } | null {
     if (!parsed.success) return null
     const packed = parsed.data.chunks.reduce((n, c) => n + c.packed, 0)
     return bodyStart + packed === size - 36 - tableLength ? { bodyStart, chunks: parsed.data.chunks } : null
-  } catch {
-    return null
-  } finally {
-    fs.closeSync(fd)
-  }
+  })
 }
 
 /** Reads each chunk of a laid-out snapshot, checked against its hash, and hands it on in order. */
