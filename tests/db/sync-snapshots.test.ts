@@ -190,6 +190,55 @@ describe('snapshots', () => {
     expect(data(await c.call('customers:get', { id: y })).customer.displayName).toBe('Haiyun Trading')
   })
 
+  it('a damaged newest snapshot is never pruned by: it is replaced with a whole one first', async () => {
+    const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
+    const folder = tempDir('tradetier-team-')
+    const a = computer(clock)
+    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
+    for (const n of ['Lumière SARL', 'Haiyun Trading']) data(await a.call('customers:create', customer(n)))
+    data(await a.call('sync:now', {}))
+    const first = (await snapshotNow(a)).written!
+    // Damaged in the folder (a sync client's bad copy): one byte of its packed data.
+    const bytes = fs.readFileSync(first)
+    bytes[Math.floor(bytes.length / 2)]! ^= 0xff
+    fs.writeFileSync(first, bytes)
+    clock.now += SEGMENT_GRACE_MS + DAY
+    const pass = await snapshotNow(a)
+    expect(pass.removed.filter((f) => f.endsWith('.seg'))).toEqual([])
+    expect(pass.written).not.toBeNull()
+    expect(await verifySnapshot(pass.written!)).toBe(true)
+    // Once the whole one is past its grace period, it is relied on.
+    clock.now += SEGMENT_GRACE_MS + DAY
+    expect((await snapshotNow(a)).removed.some((f) => f.endsWith('.seg'))).toBe(true)
+  })
+
+  it('a teammate holding less than a damaged snapshot claims neither prunes by it nor replaces it', async () => {
+    const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
+    const folder = tempDir('tradetier-team-')
+    const logDir = path.join(folder, 'TradeTier', 'log')
+    const a = computer(clock)
+    const b = computer(clock)
+    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
+    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
+    data(await b.call('customers:create', customer('Haiyun Trading')))
+    data(await b.call('sync:now', {}))
+    data(await a.call('sync:now', {}))
+    // Anna goes on; Bruno has not read her latest when her snapshot (of his stream too) is damaged.
+    data(await a.call('customers:create', customer('Lumière SARL')))
+    data(await a.call('sync:now', {}))
+    const file = (await snapshotNow(a)).written!
+    const bytes = fs.readFileSync(file)
+    bytes[Math.floor(bytes.length / 2)]! ^= 0xff
+    fs.writeFileSync(file, bytes)
+    clock.now += SEGMENT_GRACE_MS + DAY
+    const bId = b.s().deviceId
+    const before = scanLog(logDir).segments.filter((f) => f.device === bId).length
+    expect(before).toBeGreaterThan(0)
+    const pass = await snapshotNow(b)
+    expect(pass).toEqual({ written: null, removed: [] })
+    expect(scanLog(logDir).segments.filter((f) => f.device === bId)).toHaveLength(before)
+  })
+
   it('a join or a snapshot cut short by a crash leaves nothing behind after the next start', async () => {
     const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
     const a = computer(clock)

@@ -55,6 +55,16 @@ const header = z.object({
 })
 export type SnapshotHeader = z.infer<typeof header>
 
+/** Who makes a snapshot and when: `at` is a fresh stamp of its clock, taken before the copy. */
+export type SnapshotInfo = {
+  team: string
+  device: string
+  appVersion: string
+  schemaVersion: number
+  now: Date
+  at: string
+}
+
 export type FoundSnapshot = { file: string; hlc: string; device: string; sha8: string }
 
 /**
@@ -171,7 +181,7 @@ export async function writeSnapshot(
   db: Db,
   root: string,
   scratchDir: string,
-  info: { team: string; device: string; appVersion: string; schemaVersion: number; now: Date },
+  info: SnapshotInfo,
   progress: (done: number, total: number) => void = () => undefined,
 ): Promise<{ file: string; header: SnapshotHeader }> {
   const scratch = path.join(scratchDir, `${SCRATCH_PREFIX}${randomUUID()}.db`)
@@ -302,10 +312,7 @@ async function pack(
 }
 
 /** Takes the device out of a fresh copy, checks it, and says what it covers. */
-function stripDevice(
-  scratch: string,
-  info: { team: string; device: string; appVersion: string; schemaVersion: number; now: Date },
-): SnapshotHeader {
+function stripDevice(scratch: string, info: SnapshotInfo): SnapshotHeader {
   const copy = new Database(scratch)
   try {
     // A scratch file: no journal. Freed pages are zeroed, so the dropped log compresses to nothing
@@ -323,8 +330,11 @@ function stripDevice(
     // Its own stream: what it had sealed in the folder. A change made here but not yet published is
     // in the copy too; the joiner meets it again in the segment and recognises it by its stamp.
     covers[info.device] = Number(meta(PUBLISHED_SEQ) ?? 0) - Number(meta(SEQ_BASE) ?? 0)
-    const hlc = meta('hlc')
-    if (!hlc || !parseHlc(hlc)) throw new Error('snapshot: the copy has no clock reading')
+    // Past every stamp in the copy, and the moment it was taken (a snapshot of unchanged data
+    // taken later is still the newer one, by its name).
+    const stored = meta('hlc') ?? ''
+    const hlc = stored > info.at ? stored : info.at
+    if (!parseHlc(hlc)) throw new Error('snapshot: the copy has no clock reading')
     copy.transaction(() => {
       copy
         .prepare(
@@ -538,7 +548,8 @@ export function hlcMs(hlc: string): number {
 /**
  * Whether this device should write a snapshot now: there is none, or the newest is a week old
  * (plus up to a day, set by the device id, so a team's laptops do not all write at once), and this
- * device holds something the newest does not and all that the newest does.
+ * device holds something the newest does not and all that the newest does; at once when the newest
+ * is damaged and this device holds all it claims.
  */
 export function snapshotDue(
   root: string,
@@ -546,13 +557,17 @@ export function snapshotDue(
   device: string,
   nowMs: number,
   holds: Record<string, number>,
+  newestDamaged = false,
 ): boolean {
   const newest = teamSnapshots(root, team)[0]
   const ahead = Object.entries(holds).some(([d, seq]) => seq > (newest?.header.covers[d] ?? 0))
   // Never one that holds less of any stream than the newest: segments pruned by the newest would be
   // missing to whoever joins from this one.
   const behind = Object.entries(newest?.header.covers ?? {}).some(([d, seq]) => (holds[d] ?? 0) < seq)
-  if (!ahead || behind) return false
+  if (behind) return false
+  // The newest will not open: a whole one in its place, now (what it holds is still to be had).
+  if (newestDamaged) return true
+  if (!ahead) return false
   if (!newest) return true
   const delay = parseInt(device.slice(0, 6), 16) % DAY_MS
   return nowMs - hlcMs(newest.found.hlc) >= SNAPSHOT_EVERY_MS + delay

@@ -6,19 +6,23 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Db } from '../../db/connection'
 import { DB_FILE_NAME } from '../../db/connection'
-import { metaRead } from '../../db/device'
+import { metaRead, metaSet } from '../../db/device'
 import type { Repositories } from '../../repositories'
 import { checkTeamFolder, readDeviceFiles } from '../../sync/team-folder'
 import { publishedStreamSeq } from '../../sync/outbox'
 import { APPLIED_PREFIX } from '../../sync/inbox'
 import { INSTALL_KEY, RESTORED } from '../../sync/identity'
 import {
+  SEGMENT_GRACE_MS,
+  hlcMs,
   prepareJoin,
   reliedCovers,
   usableSnapshots,
   prunableThrough,
   pruneOwnFiles,
   snapshotDue,
+  teamSnapshots,
+  verifySnapshot,
   writeSnapshot,
 } from '../../sync/snapshot'
 import { runningSchemaVersion } from '../backups/store'
@@ -39,6 +43,9 @@ export function appliedByDevice(db: Db): Record<string, number> {
 
 export type SnapshotPassResult = { written: string | null; removed: string[] }
 
+/** meta: the name of the newest snapshot this device has read whole (its hashes checked). */
+const VERIFIED_KEY = 'sync.snapshot_verified'
+
 /** The worker's 'snapshot' job: a snapshot if due, then this device's files no longer needed. */
 export async function snapshotPass(
   r: Repositories,
@@ -53,8 +60,19 @@ export async function snapshotPass(
   if (!check.ok) return none
   const now = r.now()
   const holds = { ...appliedByDevice(r.db), [r.deviceId]: publishedStreamSeq(r.db) }
+  // The newest snapshot, once old enough to prune by, is read whole once before anything relies on
+  // it; a damaged one is replaced at once (a joiner could not start from it).
+  const newest = teamSnapshots(check.root, team.id)[0]
+  const name = newest ? path.basename(newest.found.file) : ''
+  let verified = name !== '' && metaRead(r.db, VERIFIED_KEY) === name
+  let damaged = false
+  if (newest && !verified && now.getTime() - hlcMs(newest.found.hlc) >= SEGMENT_GRACE_MS) {
+    verified = await verifySnapshot(newest.found.file)
+    if (verified) metaSet(r.db, VERIFIED_KEY, name)
+    else damaged = true
+  }
   let written: string | null = null
-  if (snapshotDue(check.root, team.id, r.deviceId, now.getTime(), holds)) {
+  if (snapshotDue(check.root, team.id, r.deviceId, now.getTime(), holds, damaged)) {
     const made = await writeSnapshot(
       r.db,
       check.root,
@@ -65,6 +83,7 @@ export async function snapshotPass(
         appVersion,
         schemaVersion: runningSchemaVersion(r.db),
         now,
+        at: r.writer.clock.tick(),
       },
       progress,
     )
@@ -72,13 +91,15 @@ export async function snapshotPass(
   }
   const { devices } = readDeviceFiles(check.root)
   const replaced = new Set(devices.flatMap((d) => d.replaces ?? []))
-  const through = prunableThrough(
-    check.root,
-    team.id,
-    r.deviceId,
-    devices.filter((d) => !replaced.has(d.deviceId)),
-    now.getTime(),
-  )
+  const through = !verified
+    ? 0
+    : prunableThrough(
+        check.root,
+        team.id,
+        r.deviceId,
+        devices.filter((d) => !replaced.has(d.deviceId)),
+        now.getTime(),
+      )
   const removed = pruneOwnFiles(check.root, path.join(check.root, 'log'), r.deviceId, through)
   return { written, removed }
 }
