@@ -45,16 +45,29 @@ const customer = (displayName: string) => ({
   allowDuplicates: true,
 })
 
+/** Anna's computer with a new team in a new folder, on a clock the test moves. */
+async function annaTeam() {
+  const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
+  const folder = tempDir('tradetier-team-')
+  const a = computer(clock)
+  data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
+  return { clock, folder, logDir: path.join(folder, 'TradeTier', 'log'), a }
+}
+
+/** Damaged in the folder (a sync client's bad copy): one byte of its packed data. */
+function damage(file: string) {
+  const bytes = fs.readFileSync(file)
+  bytes[Math.floor(bytes.length / 2)]! ^= 0xff
+  fs.writeFileSync(file, bytes)
+}
+
 async function snapshotNow(c: ReturnType<typeof computer>) {
   return c.s().jobs.run('snapshot', { dataDir: c.dir, appVersion: '1.0.0' })
 }
 
 describe('snapshots', () => {
   it('a new computer joins from the snapshot and reads only the segments after it', async () => {
-    const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
-    const folder = tempDir('tradetier-team-')
-    const a = computer(clock)
-    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
+    const { clock, folder, a } = await annaTeam()
     const ids: string[] = []
     for (const n of ['Lumière SARL', 'Haiyun Trading', 'Kaya Foods'])
       ids.push(data(await a.call('customers:create', customer(n))).id)
@@ -128,10 +141,7 @@ describe('snapshots', () => {
   })
 
   it('a damaged or cut snapshot is never used: the join reads the segments instead', async () => {
-    const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
-    const folder = tempDir('tradetier-team-')
-    const a = computer(clock)
-    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
+    const { clock, folder, a } = await annaTeam()
     const id = data(await a.call('customers:create', customer('Lumière SARL'))).id
     data(await a.call('sync:now', {}))
     const file = (await snapshotNow(a)).written!
@@ -162,11 +172,8 @@ describe('snapshots', () => {
   })
 
   it('two computers writing a snapshot at once: both are whole, and a joiner starts from the newest', async () => {
-    const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
-    const folder = tempDir('tradetier-team-')
-    const a = computer(clock)
+    const { clock, folder, a } = await annaTeam()
     const b = computer(clock)
-    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
     data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
     const x = data(await a.call('customers:create', customer('Lumière SARL'))).id
     const y = data(await b.call('customers:create', customer('Haiyun Trading'))).id
@@ -191,17 +198,10 @@ describe('snapshots', () => {
   })
 
   it('a damaged newest snapshot is never pruned by: it is replaced with a whole one first', async () => {
-    const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
-    const folder = tempDir('tradetier-team-')
-    const a = computer(clock)
-    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
+    const { clock, a } = await annaTeam()
     for (const n of ['Lumière SARL', 'Haiyun Trading']) data(await a.call('customers:create', customer(n)))
     data(await a.call('sync:now', {}))
-    const first = (await snapshotNow(a)).written!
-    // Damaged in the folder (a sync client's bad copy): one byte of its packed data.
-    const bytes = fs.readFileSync(first)
-    bytes[Math.floor(bytes.length / 2)]! ^= 0xff
-    fs.writeFileSync(first, bytes)
+    damage((await snapshotNow(a)).written!)
     clock.now += SEGMENT_GRACE_MS + DAY
     const pass = await snapshotNow(a)
     expect(pass.removed.filter((f) => f.endsWith('.seg'))).toEqual([])
@@ -213,12 +213,8 @@ describe('snapshots', () => {
   })
 
   it('a teammate holding less than a damaged snapshot claims neither prunes by it nor replaces it', async () => {
-    const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
-    const folder = tempDir('tradetier-team-')
-    const logDir = path.join(folder, 'TradeTier', 'log')
-    const a = computer(clock)
+    const { clock, folder, logDir, a } = await annaTeam()
     const b = computer(clock)
-    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
     data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
     data(await b.call('customers:create', customer('Haiyun Trading')))
     data(await b.call('sync:now', {}))
@@ -226,10 +222,7 @@ describe('snapshots', () => {
     // Anna goes on; Bruno has not read her latest when her snapshot (of his stream too) is damaged.
     data(await a.call('customers:create', customer('Lumière SARL')))
     data(await a.call('sync:now', {}))
-    const file = (await snapshotNow(a)).written!
-    const bytes = fs.readFileSync(file)
-    bytes[Math.floor(bytes.length / 2)]! ^= 0xff
-    fs.writeFileSync(file, bytes)
+    damage((await snapshotNow(a)).written!)
     clock.now += SEGMENT_GRACE_MS + DAY
     const bId = b.s().deviceId
     const before = scanLog(logDir).segments.filter((f) => f.device === bId).length
@@ -253,12 +246,8 @@ describe('snapshots', () => {
   })
 
   it('prunes its own segments only past the grace period and once every active teammate has them', async () => {
-    const clock = { now: Date.parse('2026-11-02T09:00:00Z') }
-    const folder = tempDir('tradetier-team-')
-    const logDir = path.join(folder, 'TradeTier', 'log')
-    const a = computer(clock)
+    const { clock, folder, logDir, a } = await annaTeam()
     const c = computer(clock)
-    data(await a.call('team:create', { folder, name: 'T', deviceName: 'Anna laptop', userName: 'Anna Li' }))
     data(await c.call('customers:create', customer('Chloé own customer')))
     data(await c.call('team:join', { folder, deviceName: 'Chloé laptop', userName: 'Chloé Roy' }))
     const gone = data(await a.call('customers:create', customer('Deleted While Away'))).id
