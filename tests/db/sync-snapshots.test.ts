@@ -140,6 +140,22 @@ describe('snapshots', () => {
     expect(data(await a.call('customers:get', { id: ids[2]! })).customer.city).toBe('Lille')
   })
 
+  it('a computer with data of its own (a rate typed in, no customer yet) joins by the segments and keeps it', async () => {
+    const { clock, folder, a } = await annaTeam()
+    data(await a.call('customers:create', customer('Lumière SARL')))
+    data(await a.call('sync:now', {}))
+    expect((await snapshotNow(a)).written).not.toBeNull()
+    const b = computer(clock)
+    data(await b.call('rates:set', { currency: 'EUR', date: '2026-10-01', usdPerUnit: 1.08 }))
+    data(await b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' }))
+    const rates = data(await b.call('rates:list', {})).rates
+    expect(rates.some((r) => r.currency === 'EUR' && r.usdPerUnit === 1.08)).toBe(true)
+    // And it goes out to Anna.
+    data(await b.call('sync:now', {}))
+    data(await a.call('sync:now', {}))
+    expect(data(await a.call('rates:list', {})).rates.some((r) => r.currency === 'EUR')).toBe(true)
+  })
+
   it('a damaged or cut snapshot is never used: the join reads the segments instead', async () => {
     const { clock, folder, a } = await annaTeam()
     const id = data(await a.call('customers:create', customer('Lumière SARL'))).id

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Db } from '../../db/connection'
 import { DB_FILE_NAME } from '../../db/connection'
+import { SYNCED_TABLES } from '../../db/schema'
 import { metaRead, metaSet } from '../../db/device'
 import type { Repositories } from '../../repositories'
 import { checkTeamFolder, readDeviceFiles } from '../../sync/team-folder'
@@ -145,16 +146,13 @@ export async function prepareSnapshotJoin(
 
 /**
  * Whether this database holds nothing of its own, so joining may replace it with a snapshot: no
- * customer or order (not even deleted) and no change ever logged or published.
+ * row in any synced table (rows are never removed, only marked deleted, so nothing was ever
+ * written or received). A rate typed in before joining is data of its own.
  */
 export function holdsNothing(db: Db): boolean {
-  const n = db
-    .prepare(
-      `SELECT (SELECT count(*) FROM change_log) + (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders)`,
-    )
-    .pluck()
-    .get() as number
-  return n === 0 && publishedStreamSeq(db) === 0
+  return Object.keys(SYNCED_TABLES).every(
+    (t) => db.prepare(`SELECT 1 FROM "${t}" LIMIT 1`).get() === undefined,
+  )
 }
 
 /** The names a rejoining device keeps. */
