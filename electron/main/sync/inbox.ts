@@ -28,6 +28,15 @@ export function appliedFrom(db: Db, device: string): number {
   return Number(metaRead(db, APPLIED_PREFIX + device) ?? 0)
 }
 
+/** Per device, the last sequence applied here from its stream (sync.applied.*). */
+export function appliedByDevice(db: Db): Record<string, number> {
+  const rows = db.prepare("SELECT key, value FROM meta WHERE key LIKE 'sync.applied.%'").all() as {
+    key: string
+    value: string
+  }[]
+  return Object.fromEntries(rows.map((m) => [m.key.slice(APPLIED_PREFIX.length), Number(m.value)]))
+}
+
 /**
  * Applies every teammate's segments not yet applied, device by device, in sequence order.
  * `pruned`: per device, how far its stream may have been removed from the folder (what a snapshot

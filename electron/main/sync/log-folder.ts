@@ -28,6 +28,28 @@ export type PublishFs = Pick<
 const RETRIED = new Set(['EBUSY', 'EPERM', 'EACCES'])
 const RENAME_TRIES = 6
 
+/**
+ * Renames `from` to `to`, retrying while the OS reports the file busy (a cloud client or an
+ * antivirus holding it, Windows): a few tries with growing pauses, then the error.
+ */
+export function renameRetrying(
+  from: string,
+  to: string,
+  io: Pick<typeof fs, 'renameSync'> = fs,
+  sleep: (ms: number) => void = sleepSync,
+): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      io.renameSync(from, to)
+      return
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? ''
+      if (!RETRIED.has(code) || attempt === RENAME_TRIES) throw err
+      sleep(50 * 2 ** attempt)
+    }
+  }
+}
+
 /** A device id as the folder names it: the device's HLC node id (16 lowercase hex digits). */
 const DEVICE_DIR = /^[0-9a-f]{16}$/
 
@@ -69,16 +91,7 @@ export function publishSegment(
     } finally {
       io.closeSync(fd)
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        io.renameSync(temp, final)
-        break
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code ?? ''
-        if (!RETRIED.has(code) || attempt === RENAME_TRIES) throw err
-        sleep(50 * 2 ** attempt)
-      }
-    }
+    renameRetrying(temp, final, io, sleep)
   } catch (err) {
     io.rmSync(temp, { force: true })
     throw err

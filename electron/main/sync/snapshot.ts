@@ -24,8 +24,10 @@ import { z } from 'zod'
 import { checkIntegrity } from '../db/connection'
 import type { Db } from '../db/connection'
 import { parseHlc } from '../core/hlc'
-import { APPLIED_PREFIX } from './inbox'
-import { PUBLISHED_SEQ, SEQ_BASE } from './outbox'
+import { metaRead } from '../db/device'
+import { APPLIED_PREFIX, appliedByDevice } from './inbox'
+import { publishedStreamSeq } from './outbox'
+import { renameRetrying } from './log-folder'
 import { PREVIOUS_IDS, REPLACED_IDS } from './identity'
 import { parseSegmentName } from './segment'
 
@@ -37,7 +39,6 @@ const MAGIC = Buffer.from('TTSNAP\r\n', 'latin1')
 const NAME = /^(\d{15}-[0-9a-f]{4}-[0-9a-f]{16})-([0-9a-f]{16})\.([0-9a-f]{8})\.snap$/
 /** gzip level 1: a snapshot of 100k customers is written in the background, read on a join; speed over size. */
 const GZIP_LEVEL = 1
-const RETRIED = new Set(['EBUSY', 'EPERM', 'EACCES'])
 
 const header = z.object({
   format: z.number().int().positive(),
@@ -142,11 +143,11 @@ export function readSnapshotHeader(file: string): SnapshotHeader | null {
   })
 }
 
+/** A snapshot of the team, with its header. */
+export type TeamSnapshot = { found: FoundSnapshot; header: SnapshotHeader }
+
 /** The team's snapshots whose header reads, newest first (a few files: headers only). */
-export function teamSnapshots(
-  root: string,
-  team: string,
-): { found: FoundSnapshot; header: SnapshotHeader }[] {
+export function teamSnapshots(root: string, team: string): TeamSnapshot[] {
   return listSnapshots(root).flatMap((found) => {
     const h = readSnapshotHeader(found.file)
     return h?.team === team && h.device === found.device ? [{ found, header: h }] : []
@@ -163,7 +164,7 @@ export function usableSnapshots(
   team: string,
   schemaVersion: number,
   reaching: Record<string, number> = {},
-): { found: FoundSnapshot; header: SnapshotHeader }[] {
+): TeamSnapshot[] {
   return teamSnapshots(root, team).filter(
     (s) =>
       s.header.schemaVersion <= schemaVersion &&
@@ -216,15 +217,7 @@ export async function writeSnapshot(
     }
     progress(3, 4)
     const final = path.join(dir, `${made.hlc}-${info.device}.${digest.toString('hex').slice(0, 8)}.snap`)
-    for (let attempt = 1; ; attempt++) {
-      try {
-        fs.renameSync(temp, final)
-        break
-      } catch (err) {
-        if (!RETRIED.has((err as NodeJS.ErrnoException).code ?? '') || attempt === 6) throw err
-        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt))
-      }
-    }
+    renameRetrying(temp, final)
     // Read back: what the folder holds under the name is what was written, whole.
     if (!(await verifySnapshot(final))) throw new Error(`snapshot read back differs: ${final}`)
     progress(4, 4)
@@ -319,20 +312,12 @@ function stripDevice(scratch: string, info: SnapshotInfo): SnapshotHeader {
     // (no second VACUUM to shrink the file).
     copy.pragma('journal_mode = OFF')
     copy.pragma('secure_delete = ON')
-    const meta = (key: string) =>
-      copy.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined
-    const covers: Record<string, number> = {}
-    const applied = copy.prepare("SELECT key, value FROM meta WHERE key LIKE 'sync.applied.%'").all() as {
-      key: string
-      value: string
-    }[]
-    for (const a of applied) covers[a.key.slice(APPLIED_PREFIX.length)] = Number(a.value)
     // Its own stream: what it had sealed in the folder. A change made here but not yet published is
     // in the copy too; the joiner meets it again in the segment and recognises it by its stamp.
-    covers[info.device] = Number(meta(PUBLISHED_SEQ) ?? 0) - Number(meta(SEQ_BASE) ?? 0)
+    const covers = { ...appliedByDevice(copy), [info.device]: publishedStreamSeq(copy) }
     // Past every stamp in the copy, and the moment it was taken (a snapshot of unchanged data
     // taken later is still the newer one, by its name).
-    const stored = meta('hlc') ?? ''
+    const stored = metaRead(copy, 'hlc') ?? ''
     const hlc = stored > info.at ? stored : info.at
     if (!parseHlc(hlc)) throw new Error('snapshot: the copy has no clock reading')
     copy.transaction(() => {
@@ -552,14 +537,12 @@ export function hlcMs(hlc: string): number {
  * is damaged and this device holds all it claims.
  */
 export function snapshotDue(
-  root: string,
-  team: string,
+  newest: TeamSnapshot | undefined,
   device: string,
   nowMs: number,
   holds: Record<string, number>,
   newestDamaged = false,
 ): boolean {
-  const newest = teamSnapshots(root, team)[0]
   const ahead = Object.entries(holds).some(([d, seq]) => seq > (newest?.header.covers[d] ?? 0))
   // Never one that holds less of any stream than the newest: segments pruned by the newest would be
   // missing to whoever joins from this one.
@@ -577,8 +560,7 @@ export function snapshotDue(
  * How far into each stream the folder may have lost its segments: what the newest snapshot
  * covers, once it is past the grace period (before that, no device prunes by it). {} otherwise.
  */
-export function reliedCovers(root: string, team: string, nowMs: number): Record<string, number> {
-  const newest = teamSnapshots(root, team)[0]
+export function reliedCovers(newest: TeamSnapshot | undefined, nowMs: number): Record<string, number> {
   return newest && nowMs - hlcMs(newest.found.hlc) >= SEGMENT_GRACE_MS ? newest.header.covers : {}
 }
 
@@ -589,13 +571,12 @@ export function reliedCovers(root: string, team: string, nowMs: number): Record<
  * where it stops, so nothing it needs is ever removed.
  */
 export function prunableThrough(
-  root: string,
-  team: string,
+  newest: TeamSnapshot | undefined,
   self: string,
   teammates: readonly { deviceId: string; wallClock: string; applied: Record<string, number> }[],
   nowMs: number,
 ): number {
-  let through = reliedCovers(root, team, nowMs)[self] ?? 0
+  let through = reliedCovers(newest, nowMs)[self] ?? 0
   for (const d of teammates) {
     if (d.deviceId === self || nowMs - Date.parse(d.wallClock) > ACTIVE_MS) continue
     through = Math.min(through, d.applied[self] ?? 0)

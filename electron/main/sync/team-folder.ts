@@ -173,6 +173,12 @@ export function readDeviceFiles(root: string): { devices: DeviceFile[]; ignored:
   return { devices, ignored }
 }
 
+/** The team's computers: ids an install left behind when a restore renewed it are not among them. */
+export function currentDevices(devices: readonly DeviceFile[]): DeviceFile[] {
+  const replaced = new Set(devices.flatMap((d) => d.replaces ?? []))
+  return devices.filter((d) => !replaced.has(d.deviceId))
+}
+
 function readJson(file: string): unknown {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown

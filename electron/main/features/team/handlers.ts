@@ -8,7 +8,7 @@ import { DB_FILE_NAME } from '../../db/connection'
 import { metaRead } from '../../db/device'
 import type { Restart } from '../backups/handlers'
 import { swapIn } from '../backups/store'
-import { holdsNothing, namesOf } from './snapshots'
+import { holdsNothing } from './snapshots'
 import type { HandlerModule } from '../../ipc/combine'
 import { AppFailure } from '../../../../shared/errors'
 import type { SyncConflict, SyncReport, TeamProblem, TeamStatus } from '../../../../shared/team'
@@ -18,13 +18,14 @@ import { hlcToIso, parseHlc } from '../../core/hlc'
 import {
   TEAM_FORMAT_MIN_APP,
   checkTeamFolder,
+  currentDevices,
   createTeamFolder,
   readDeviceFiles,
 } from '../../sync/team-folder'
-import type { DeviceFile } from '../../sync/team-folder'
 import {
   deviceNameOf,
   lastReport,
+  namesOf,
   peopleByDevice,
   parkedCount,
   pendingCount,
@@ -61,7 +62,7 @@ export function teamHandlers(ctx: AppContext, host: TeamHost = {}): HandlerModul
       last: lastReport(d),
       devices:
         check?.ok === true
-          ? current(readDeviceFiles(check.root).devices).map((d) => ({
+          ? currentDevices(readDeviceFiles(check.root).devices).map((d) => ({
               deviceId: d.deviceId,
               deviceName: d.deviceName,
               userName: d.userName,
@@ -71,11 +72,6 @@ export function teamHandlers(ctx: AppContext, host: TeamHost = {}): HandlerModul
             }))
           : [],
     }
-  }
-  // The ids an install left behind when a restore renewed it are not computers of the team.
-  const current = (devices: DeviceFile[]) => {
-    const replaced = new Set(devices.flatMap((d) => d.replaces ?? []))
-    return devices.filter((d) => !replaced.has(d.deviceId))
   }
   // A device's file carries its clock reading at its last pass: ahead of ours by over an hour, its
   // clock is off (a file read late only looks behind, never ahead).
@@ -274,5 +270,5 @@ export async function rejoinIfPruned(
   const team = teamOf(ctx.db)
   if (!team || !report.waiting.some((w) => w.problem === 'pruned') || report.problem) return false
   if (pendingCount(ctx.db) > 0) return false
-  return joinFromSnapshot(ctx, restart, team, namesOf(ctx.db), true)
+  return joinFromSnapshot(ctx, restart, team, namesOf(ctx.db, ctx.deviceId), true)
 }

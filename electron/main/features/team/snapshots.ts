@@ -9,9 +9,9 @@ import { DB_FILE_NAME } from '../../db/connection'
 import { SYNCED_TABLES } from '../../db/schema'
 import { metaRead, metaSet } from '../../db/device'
 import type { Repositories } from '../../repositories'
-import { checkTeamFolder, readDeviceFiles } from '../../sync/team-folder'
+import { checkTeamFolder, currentDevices, readDeviceFiles } from '../../sync/team-folder'
 import { publishedStreamSeq } from '../../sync/outbox'
-import { APPLIED_PREFIX } from '../../sync/inbox'
+import { appliedByDevice } from '../../sync/inbox'
 import { INSTALL_KEY, RESTORED } from '../../sync/identity'
 import {
   SEGMENT_GRACE_MS,
@@ -27,20 +27,11 @@ import {
   writeSnapshot,
 } from '../../sync/snapshot'
 import { runningSchemaVersion } from '../backups/store'
-import { deviceNameOf, setTeam, teamOf, userNameOf } from './sync'
+import { setTeam, teamOf } from './sync'
 import type { TeamLink } from './sync'
 
 /** Where a join unpacks the snapshot, beside the live file (removed at start if a join was cut short). */
 export const JOINING_FILE = `${DB_FILE_NAME}.joining`
-
-/** Per device, the last sequence applied here from its stream (sync.applied.*). */
-export function appliedByDevice(db: Db): Record<string, number> {
-  const rows = db.prepare("SELECT key, value FROM meta WHERE key LIKE 'sync.applied.%'").all() as {
-    key: string
-    value: string
-  }[]
-  return Object.fromEntries(rows.map((m) => [m.key.slice(APPLIED_PREFIX.length), Number(m.value)]))
-}
 
 export type SnapshotPassResult = { written: string | null; removed: string[] }
 
@@ -73,7 +64,7 @@ export async function snapshotPass(
     else damaged = true
   }
   let written: string | null = null
-  if (snapshotDue(check.root, team.id, r.deviceId, now.getTime(), holds, damaged)) {
+  if (snapshotDue(newest, r.deviceId, now.getTime(), holds, damaged)) {
     const made = await writeSnapshot(
       r.db,
       check.root,
@@ -90,17 +81,16 @@ export async function snapshotPass(
     )
     written = made.file
   }
-  const { devices } = readDeviceFiles(check.root)
-  const replaced = new Set(devices.flatMap((d) => d.replaces ?? []))
-  const through = !verified
-    ? 0
-    : prunableThrough(
-        check.root,
-        team.id,
-        r.deviceId,
-        devices.filter((d) => !replaced.has(d.deviceId)),
-        now.getTime(),
-      )
+  // A snapshot just written is the newest now, and too young to prune by.
+  const through =
+    !verified || written
+      ? 0
+      : prunableThrough(
+          newest,
+          r.deviceId,
+          currentDevices(readDeviceFiles(check.root).devices),
+          now.getTime(),
+        )
   const removed = pruneOwnFiles(check.root, path.join(check.root, 'log'), r.deviceId, through)
   return { written, removed }
 }
@@ -124,7 +114,9 @@ export async function prepareSnapshotJoin(
 ): Promise<{ file: string; snapshot: string; customers: number } | null> {
   const check = checkTeamFolder(args.team.folder, args.team.id)
   if (!check.ok) return null
-  const reaching = args.renew ? reliedCovers(check.root, args.team.id, r.now().getTime()) : {}
+  const reaching = args.renew
+    ? reliedCovers(teamSnapshots(check.root, args.team.id)[0], r.now().getTime())
+    : {}
   const target = path.join(args.dataDir, JOINING_FILE)
   for (const snap of usableSnapshots(check.root, args.team.id, runningSchemaVersion(r.db), reaching)) {
     fs.rmSync(target, { force: true })
@@ -153,10 +145,4 @@ export function holdsNothing(db: Db): boolean {
   return Object.keys(SYNCED_TABLES).every(
     (t) => db.prepare(`SELECT 1 FROM "${t}" LIMIT 1`).get() === undefined,
   )
-}
-
-/** The names a rejoining device keeps. */
-export function namesOf(db: Db): { deviceName: string; userName: string } {
-  const deviceName = deviceNameOf(db) ?? 'TradeTier'
-  return { deviceName, userName: userNameOf(db) ?? deviceName }
 }

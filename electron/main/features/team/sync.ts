@@ -22,8 +22,8 @@ import { INSTALL_KEY, RESTORED, replacedIds } from '../../sync/identity'
 import { receive } from '../../sync/inbox'
 import type { SyncReport } from '../../../../shared/team'
 import { CustomerMerge } from '../customers/merge'
-import { reliedCovers } from '../../sync/snapshot'
-import { appliedByDevice } from './snapshots'
+import { reliedCovers, teamSnapshots } from '../../sync/snapshot'
+import { appliedByDevice } from '../../sync/inbox'
 
 const TEAM_KEY = 'sync.team'
 const DEVICE_NAME_KEY = 'sync.device_name'
@@ -44,6 +44,12 @@ export function deviceNameOf(db: Db): string | null {
 /** The person this device's changes are recorded as (team settings); null outside a team. */
 export function userNameOf(db: Db): string | null {
   return metaRead(db, USER_NAME_KEY) || null
+}
+
+/** This device's names in the team: its own, or its id and then its device name where unset. */
+export function namesOf(db: Db, deviceId: string): { deviceName: string; userName: string } {
+  const deviceName = deviceNameOf(db) ?? deviceId
+  return { deviceName, userName: userNameOf(db) ?? deviceName }
 }
 
 /** The team's people, as the last pass read them from the devices' files (sorted, distinct). */
@@ -181,7 +187,7 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
       r.writer,
       logDir,
       r.deviceId,
-      reliedCovers(check.root, team.id, r.now().getTime()),
+      reliedCovers(teamSnapshots(check.root, team.id)[0], r.now().getTime()),
     )
     // Rows a teammate put under a customer merged away (or a merge that arrived over rows made
     // here) go to the survivor, and out with this pass.
@@ -189,8 +195,7 @@ export function syncOnce(r: Repositories, appVersion: string): SyncReport | null
       publishPending(r.db, logDir, { team: team.id, device: r.deviceId })
     const applied = appliedByDevice(r.db)
     const replaces = replacedIds(r.db)
-    const name = deviceNameOf(r.db) ?? r.deviceId
-    const user = userNameOf(r.db) ?? name
+    const { deviceName: name, userName: user } = namesOf(r.db, r.deviceId)
     const file: DeviceFile = {
       deviceId: r.deviceId,
       deviceName: name,
