@@ -156,6 +156,22 @@ describe('snapshots', () => {
     expect(data(await a.call('rates:list', {})).rates.some((r) => r.currency === 'EUR')).toBe(true)
   })
 
+  it('a customer typed while the snapshot is being prepared is kept: the join reads the segments instead', async () => {
+    const { clock, folder, a } = await annaTeam()
+    const x = data(await a.call('customers:create', customer('Lumière SARL'))).id
+    data(await a.call('sync:now', {}))
+    expect((await snapshotNow(a)).written).not.toBeNull()
+    const b = computer(clock)
+    const joining = b.call('team:join', { folder, deviceName: 'Bruno desktop', userName: 'Bruno Moreau' })
+    const typed = data(await b.call('customers:create', customer('Typed Meanwhile GmbH'))).id
+    data(await joining)
+    expect(fs.existsSync(path.join(b.dir, JOINING_FILE))).toBe(false)
+    expect(data(await b.call('customers:get', { id: typed })).customer.displayName).toBe(
+      'Typed Meanwhile GmbH',
+    )
+    expect(data(await b.call('customers:get', { id: x })).customer.displayName).toBe('Lumière SARL')
+  })
+
   it('a damaged or cut snapshot is never used: the join reads the segments instead', async () => {
     const { clock, folder, a } = await annaTeam()
     const id = data(await a.call('customers:create', customer('Lumière SARL'))).id

@@ -1,5 +1,6 @@
 // The team:* and sync:now channels (SPEC S1–S3). Creating or joining checks the folder first and
 // changes nothing when it is refused; every pass with the folder runs in the worker.
+import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { AppContext } from '../../context'
@@ -252,6 +253,13 @@ export async function joinFromSnapshot(
   const { dataDir } = ctx
   const joined = await ctx.jobs.run('snapshotJoin', { dataDir, team, names, renew })
   if (!joined) return false
+  // Written here while the worker prepared it (the window stays usable): a new computer now has
+  // data of its own, and a rejoining one changes not yet sent. Nothing is swapped; the join reads
+  // the segments instead, or the next pass rejoins.
+  if (renew ? pendingCount(ctx.db) > 0 : !holdsNothing(ctx.db)) {
+    fs.rmSync(joined.file, { force: true })
+    return false
+  }
   await restart(() => ({ dataDir, dir: swapIn(dataDir, joined.file, ctx.now(), 'move') }))
   return true
 }
