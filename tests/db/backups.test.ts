@@ -166,6 +166,20 @@ describe('backup and restore', () => {
     expect(dump(path.join(dir, DB_FILE_NAME))).toEqual(liveBefore)
   })
 
+  it('a swap that fails (a file held by another program) reopens the same database', async () => {
+    const { h, call } = host()
+    const id = await addCustomer(call, 'Still Here SARL')
+    await expect(
+      h.restart(() => {
+        throw Object.assign(new Error('busy'), { code: 'EBUSY' })
+      }),
+    ).rejects.toThrow('busy')
+    expect(h.current).not.toBeNull()
+    expect(await ok<{ customer: { displayName: string } }>(call('customers:get', { id }))).toMatchObject({
+      customer: { displayName: 'Still Here SARL' },
+    })
+  })
+
   it('refuses names that are not backups', async () => {
     const { call } = host()
     const res = (await call('backups:restore', { name: '../tradetier.db' })) as {

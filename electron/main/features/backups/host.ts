@@ -31,7 +31,14 @@ export class ServicesHost<S extends Closeable> {
     const old = this.current
     this.current = null
     await old?.close()
-    const aside = swap()
+    let aside: ReturnType<typeof swap>
+    try {
+      aside = swap()
+    } catch (err) {
+      // The swap put back what it moved: the same file opens again, and the caller hears why.
+      this.start()
+      throw err
+    }
     try {
       this.start()
     } catch (err) {
