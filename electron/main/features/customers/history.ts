@@ -1,6 +1,6 @@
 // A customer's history (issue 13 §3): its profile's, contacts' and tags' changes, from this
-// device's change log, the teammates' changes received here and the rows' births (row stamps), read in stamp order so each
-// change knows the value it replaced. A read: it writes nothing.
+// device's change log, the teammates' changes received here and the rows' births (row stamps),
+// read in stamp order so each change knows the value it replaced. A read: it writes nothing.
 import type { Db } from '../../db/connection'
 import { hlcToIso, parseHlc } from '../../core/hlc'
 import { HISTORY_DAYS, HISTORY_LIMIT, HISTORY_TABLES } from '../../../../shared/history'
