@@ -513,3 +513,77 @@ describe('any bytes at all', () => {
     )
   })
 })
+
+describe('a large import (bulk: indexes built once at the end, db/bulk.ts)', () => {
+  const schema = () =>
+    s!.db
+      .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name")
+      .all()
+  /** 1,200 accounts with two contacts each: 3,600 new rows, enough to defer the indexes. */
+  const bigFile = () => {
+    const lines = [CUSTOMERS.split('\n')[0]]
+    for (let i = 0; i < 1200; i++)
+      for (const k of [0, 1])
+        lines.push(
+          `B-${i},Bulk ${i} Trading,${i % 2 ? 'France' : 'China'},Lyon,Marie Curie,${i % 5 ? '' : 'VIP'},Contact ${i}-${k},c${i}-${k}@bulk${i}.com,`,
+        )
+    return file(lines.join('\n'))
+  }
+
+  it('writes every row and its derived work, and leaves every index and trigger as it was', async () => {
+    const svc = open()
+    const before = schema()
+    const beforeCounts = counts()
+    const result = await runImport(
+      svc,
+      svc.dir,
+      bigFile(),
+      opts({ kind: 'customers', mapping: CUSTOMER_MAPPING }),
+    )
+    expect(result).toMatchObject({ rows: 2400, created: 1200, refused: 0 })
+    expect(schema()).toEqual(before)
+    expect(svc.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    const after = counts()
+    expect(after.customers - beforeCounts.customers).toBe(1200)
+    expect(after.contacts - beforeCounts.contacts).toBe(2400)
+    expect(after.tags - beforeCounts.tags).toBe(240)
+    // Every new row is in the stream: 1,200 customers, 2,400 contacts, 240 tags.
+    expect(after.log - beforeCounts.log).toBe(3840)
+    const one = (sql: string) => svc.db.prepare(sql).pluck().get() as number
+    expect(one('SELECT count(*) FROM customer_tiers')).toBe(after.customers)
+    expect(one('SELECT count(*) FROM search_docs')).toBe(after.customers)
+    // The list's country filter reads the rebuilt index, and finds them all.
+    expect(
+      one(
+        "SELECT count(*) FROM customers INDEXED BY customers_live_country WHERE deleted_at IS NULL AND country = 'FR'",
+      ),
+    ).toBe(600)
+    // A contact's email and a name are found by the search.
+    const find = async (query: string) =>
+      data(await call('customers:search', { query })).hits.map((h) => h.displayName)
+    expect(await find('c777-1@bulk777.com')).toContain('Bulk 777 Trading')
+    expect(await find('Bulk 1199')).toContain('Bulk 1199 Trading')
+  })
+
+  it('a cancelled one changes nothing, its dropped indexes included', async () => {
+    const svc = open()
+    const before = schema()
+    const beforeCounts = counts()
+    const signal = { cancelled: false }
+    const err = await refusal(
+      runImport(
+        svc,
+        svc.dir,
+        bigFile(),
+        opts({ kind: 'customers', mapping: CUSTOMER_MAPPING }),
+        () => {
+          signal.cancelled = true
+        },
+        signal,
+      ),
+    )
+    expect(err.code).toBe('import_cancelled')
+    expect(counts()).toEqual(beforeCounts)
+    expect(schema()).toEqual(before)
+  })
+})

@@ -80,6 +80,9 @@ export function writeScope(db: Db): object | undefined {
   return scopes.get(db)
 }
 
+/** A multi-row INSERT: `head`, then `row` once per row, comma-separated, then `tail`. */
+type InsertTemplate = { head: string; row: string; tail: string }
+
 const STAMP_SET = {
   head: 'INSERT INTO cell_stamps (tbl, row_id, col, hlc, prev_hlc) VALUES',
   row: '(?, ?, ?, ?, ?)',
@@ -278,7 +281,16 @@ export class SyncWriter {
     const stamps: CellValue[] = []
     const births: CellValue[] = []
     const log: CellValue[] = []
+    // New rows of one table with the same columns, one after another (an import's customers, then
+    // their contacts), go in one multi-row INSERT: per row, SQLite does what a single INSERT does
+    // (its triggers fire row by row, in order), without a statement call each.
+    const pending: { rows: { template: InsertTemplate; values: CellValue[] } | null } = { rows: null }
+    const flushRows = () => {
+      if (pending.rows) this.insertRows(pending.rows.template, pending.rows.values)
+      pending.rows = null
+    }
     const flush = () => {
+      flushRows()
       this.insertRows(STAMP_SET, stamps)
       this.insertRows(ROW_STAMP_SET, births)
       this.insertRows(LOG_ADD, log)
@@ -336,8 +348,18 @@ export class SyncWriter {
       if (stamps.length >= FLUSH_CELLS * 5 || log.length >= FLUSH_CELLS * 6) flush()
       const updatedAt = hlcToIso(lastStamp)
       const written = [...changed, ...this.derived(change.table, current, changed)]
-      if (current) this.update(change.table, change.id, written, updatedAt)
-      else this.insert(change.table, change.id, written, updatedAt)
+      if (current) {
+        flushRows()
+        this.update(change.table, change.id, written, updatedAt)
+      } else {
+        const template = this.insertTemplate(change.table, written)
+        if (pending.rows?.template !== template) {
+          flushRows()
+          pending.rows = { template, values: [] }
+        }
+        pending.rows.values.push(change.id, ...written.map(([, v]) => v), updatedAt)
+        if (pending.rows.values.length >= FLUSH_CELLS * 16) flushRows()
+      }
       cells += changed.length
       const set = touched.get(change.table) ?? new Set<string>()
       set.add(change.id)
@@ -629,20 +651,22 @@ export class SyncWriter {
    * Inserts the rows flattened in `values` by multi-row statements of `template`, in chunks of
    * powers of two so a handful of prepared statements serve every count.
    */
-  private insertRows(template: { head: string; row: string; tail: string }, values: CellValue[]): void {
+  private insertRows(template: InsertTemplate, values: CellValue[]): void {
     const width = template.row.split('?').length - 1
     const n = values.length / width
+    // SQLite takes at most 32,766 parameters a statement.
+    const most = Math.min(FLUSH_CELLS, Math.floor(32_766 / width))
     let done = 0
     while (done < n) {
       let k = 1
-      while (k * 2 <= Math.min(n - done, FLUSH_CELLS)) k *= 2
+      while (k * 2 <= Math.min(n - done, most)) k *= 2
       this.rows(template, k).run(values.slice(done * width, (done + k) * width))
       done += k
     }
   }
 
-  /** The multi-row INSERT of `n` rows for STAMP_SET, ROW_STAMP_SET or LOG_ADD. */
-  private rows(template: { head: string; row: string; tail: string }, n: number) {
+  /** The multi-row INSERT of `n` rows of a template (STAMP_SET, LOG_ADD, a table's new rows…). */
+  private rows(template: InsertTemplate, n: number) {
     return this.statement(
       `${template.head} ${Array.from({ length: n }, () => template.row).join(', ')}${template.tail}`,
     )
@@ -668,12 +692,27 @@ export class SyncWriter {
     return stmt
   }
 
-  // Column names come from SYNCED_COLUMNS (checked above) or a deriver, never from user input.
-  private insert(table: SyncedTable, id: string, cells: [string, CellValue][], updatedAt: string) {
+  private readonly insertTemplates = new Map<string, InsertTemplate>()
+
+  /** The multi-row INSERT template (see insertRows) for new rows of `table` with these cells. */
+  private insertTemplate(table: SyncedTable, cells: readonly [string, CellValue][]) {
     const cols = cells.map(([c]) => `"${c}"`).join(', ')
-    const marks = cells.map(() => '?').join(', ')
-    const params: CellValue[] = [id, ...cells.map(([, v]) => v), updatedAt]
-    this.statement(`INSERT INTO "${table}" (id, ${cols}, updated_at) VALUES (?, ${marks}, ?)`).run(params)
+    const key = `${table} ${cols}`
+    let template = this.insertTemplates.get(key)
+    if (!template) {
+      // Column names come from SYNCED_COLUMNS (checked by the caller) or a deriver, never from user input.
+      template = {
+        head: `INSERT INTO "${table}" (id, ${cols}, updated_at) VALUES`,
+        row: `(?, ${cells.map(() => '?').join(', ')}, ?)`,
+        tail: '',
+      }
+      this.insertTemplates.set(key, template)
+    }
+    return template
+  }
+
+  private insert(table: SyncedTable, id: string, cells: [string, CellValue][], updatedAt: string) {
+    this.rows(this.insertTemplate(table, cells), 1).run([id, ...cells.map(([, v]) => v), updatedAt])
   }
 
   private update(table: SyncedTable, id: string, cells: [string, CellValue][], updatedAt: string) {

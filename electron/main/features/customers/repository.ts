@@ -1,6 +1,6 @@
 // Customers, their contacts and tags: reads with SQL, every write through SyncWriter.
 import { createHash } from 'node:crypto'
-import { v7 as uuidv7 } from 'uuid'
+import { newId } from '../../core/ids'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../db/connection'
 import type { Refine, SqlRow, contacts as contactsTable, customers as customersTable } from '../../db/schema'
@@ -190,7 +190,7 @@ export class CustomerRepository {
     contacts: readonly ContactValues[],
     extra: { externalId?: string | null } = {},
   ): { id: string; changes: RowChange[] } {
-    const id = uuidv7()
+    const id = newId()
     const at = this.now().toISOString()
     const changes: RowChange[] = [
       {
@@ -216,7 +216,7 @@ export class CustomerRepository {
     contacts.forEach((c, i) =>
       changes.push({
         table: 'contacts',
-        id: uuidv7(),
+        id: newId(),
         values: {
           ...toCells({ ...c, isPrimary: i === primaryIndex }, CONTACT_COLUMNS),
           customer_id: id,
@@ -356,7 +356,7 @@ export class CustomerRepository {
 
   /** The changes that add a contact to an existing customer (primary rules included), unwritten. */
   contactAddition(customerId: string, values: ContactValues): { id: string; changes: RowChange[] } {
-    const id = uuidv7()
+    const id = newId()
     const changes: RowChange[] = [
       {
         table: 'contacts',

@@ -2,7 +2,7 @@
 // customer (new, or the existing one the user picked from the duplicate suggestions), its
 // contact, the fair's tag and source, the lead, the follow-up reminder and the photo's row.
 import { createHash } from 'node:crypto'
-import { v7 as uuidv7 } from 'uuid'
+import { newId } from '../../core/ids'
 import type { z } from 'zod'
 import type { AppContext } from '../../context'
 import type { RowChange } from '../../db/writer'
@@ -146,7 +146,7 @@ export class FairRepository {
 
   save(id: string | null, v: FairValues): Fair {
     if (id) this.get(id)
-    const fairId = id ?? uuidv7()
+    const fairId = id ?? newId()
     this.ctx.writer.write([
       {
         table: 'fairs',
@@ -254,7 +254,7 @@ export class FairRepository {
         changes.push(...added.changes)
       }
     }
-    const leadId = uuidv7()
+    const leadId = newId()
     changes.push({
       table: 'fair_leads',
       id: leadId,

@@ -1,6 +1,6 @@
 // Customer feedback (P5): complaints, suggestions and praise with a severity and a resolved flag,
 // written through SyncWriter. Open complaints are counted for the customer page.
-import { v7 as uuidv7 } from 'uuid'
+import { newId } from '../../core/ids'
 import type { Db } from '../../db/connection'
 import type { Refine, SqlRow, feedback as feedbackTable } from '../../db/schema'
 import { liveCustomerGuard } from '../../db/live'
@@ -45,7 +45,7 @@ export class FeedbackRepository {
 
   add(customerId: string, v: FeedbackValues): Feedback {
     customerId = this.requireCustomer(customerId)
-    const id = uuidv7()
+    const id = newId()
     this.writer.write([
       {
         table: 'feedback',

@@ -3,7 +3,7 @@
 // view needs: a member page, figures, emails and bulk actions. Reads with SQL; writes through
 // SyncWriter (groups and memberships are synced) or the customer repository.
 import { createHash } from 'node:crypto'
-import { v7 as uuidv7 } from 'uuid'
+import { newId } from '../../core/ids'
 import type { Db } from '../../db/connection'
 import type { RowChange, SyncWriter } from '../../db/writer'
 import type { CustomerRepository } from '../customers/repository'
@@ -384,30 +384,38 @@ export class GroupRepository {
   /** Every member (or every ticked one) with the columns an export carries, in name order. */
   exportRows(selection: Selection, picked: readonly string[] | null = null): ExportRow[] {
     const where = this.scope(selection, picked)
+    // The primary contact's name, first email and first phone in one subquery (three cost 0.5 s
+    // more on 100k customers: each found and sorted the customer's contacts again).
+    const columns = `c.id, c.display_name, c.country, c.industry, c.owner,
+      t.tier, t.segment, t.stage, t.revenue_now AS revenue_usd, coalesce(f.order_count, 0) AS order_count, f.last_order,
+      c.original_name, c.city, c.business_type, c.source,
+      (SELECT json_array(k.name, json_extract(k.emails, '$[0]'), json_extract(k.phones, '$[0]')) FROM contacts k
+        WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_k`
     const rows = this.db
       .prepare(
-        `SELECT ${MEMBER_COLUMNS}, c.original_name, c.city, c.business_type, c.source,
-           (SELECT k.name FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_contact,
-           (SELECT json_extract(k.phones, '$[0]') FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_phone
-         ${fromFor(MEMBER_COLUMNS, where.where, 'c.')} WHERE ${LIVE} AND ${where.where} ORDER BY c.sort_name, c.id`,
+        `SELECT ${columns} ${fromFor(columns, where.where, 'c.')} WHERE ${LIVE} AND ${where.where} ORDER BY c.sort_name, c.id`,
       )
-      .all(...where.params) as (MemberDbRow & {
+      .all(...where.params) as (Omit<MemberDbRow, 'primary_email'> & {
       original_name: string | null
       city: string | null
       business_type: string | null
       source: string | null
-      primary_contact: string | null
-      primary_phone: string | null
+      primary_k: string | null
     })[]
-    return rows.map((r) => ({
-      ...toMember(r),
-      originalName: r.original_name,
-      city: r.city,
-      businessType: r.business_type,
-      source: r.source,
-      primaryContact: r.primary_contact,
-      primaryPhone: r.primary_phone,
-    }))
+    return rows.map((r) => {
+      const [contact, email, phone] = r.primary_k
+        ? (JSON.parse(r.primary_k) as [string | null, string | null, string | null])
+        : [null, null, null]
+      return {
+        ...toMember({ ...r, primary_email: email }),
+        originalName: r.original_name,
+        city: r.city,
+        businessType: r.business_type,
+        source: r.source,
+        primaryContact: contact,
+        primaryPhone: phone,
+      }
+    })
   }
 
   /** The ids of a selection's customers (or of its ticked ones, all of which must be in it): what an export of their orders reads. */
@@ -478,15 +486,15 @@ export class GroupRepository {
     }
     const at = this.now().toISOString()
     if (id === null) {
-      const newId = uuidv7()
+      const created = newId()
       this.writer.write([
         {
           table: 'customer_groups',
-          id: newId,
+          id: created,
           values: { name, kind: input.kind, rules, created_at: at, deleted_at: null },
         },
       ])
-      return this.get(newId)
+      return this.get(created)
     }
     const current = this.groupRow(id)
     if (current.kind !== input.kind)

@@ -7,7 +7,7 @@
 //
 // The transaction holds SQLite's write lock while it runs: a save in the window meanwhile waits
 // (busy_timeout), which is why an import's batches are sized to keep the whole run short.
-import { v7 as uuidv7 } from 'uuid'
+import { newId } from '../../core/ids'
 import type { Repositories } from '../../repositories'
 import type { RowChange } from '../../db/writer'
 import type { ImportOptionsParsed, ImportResult } from '../../../../shared/import'
@@ -17,6 +17,7 @@ import type { JobSignal, Progress } from '../../jobs/definitions'
 import { matchPlan, parseFile } from './plan'
 import type { CustomerStep, Plan } from './plan'
 import { normalizeText } from '../../core/text'
+import { deferIndexes, worthDeferring } from '../../db/bulk'
 
 const BATCH = 500
 /** Issues listed in a refusal or a result (the wizard's report has them all). */
@@ -97,26 +98,52 @@ async function write(
     return end
   }
 
+  // A large import builds the secondary indexes of what it fills once, at its end (db/bulk.ts).
+  const filled =
+    plan.kind === 'customers'
+      ? ['customers', 'contacts', 'customer_tags', 'customer_tiers', 'customer_duties', 'contact_birthdays']
+      : plan.kind === 'orders'
+        ? ['orders', 'customer_tiers', 'customer_duties']
+        : []
+  const newRows =
+    plan.kind === 'customers'
+      ? plan.customers.reduce((n, s) => n + (s.action === 'create' ? 1 + s.contacts.length : 0), 0)
+      : plan.kind === 'orders'
+        ? plan.orders.length
+        : 0
+  const mainTable = plan.kind === 'orders' ? 'orders' : 'customers'
+  const existing = r.db.prepare(`SELECT count(*) FROM "${mainTable}"`).pluck().get() as number
+  const indexes = worthDeferring(newRows, existing) ? deferIndexes(r.db, filled) : null
+
   const at = r.now().toISOString()
   for (let i = 0, end = batchEnd(0); i < total; i = end, end = batchEnd(end)) {
     const changes: RowChange[] = []
     if (plan.kind === 'customers') {
+      // The batch's new customers, then their tags, then their contacts: each table's new rows
+      // one after another go in as one multi-row INSERT (SyncWriter.write).
+      const created: RowChange[] = []
+      const writeCreated = () => {
+        const order = ['customers', 'customer_tags', 'contacts']
+        created.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table))
+        if (created.length > 0) r.writer.write(created.splice(0))
+      }
       for (const step of plan.customers.slice(i, end)) {
         if (step.action === 'skip') {
           counts.skipped += 1 + step.lines.length
         } else if (step.action === 'create' || !step.existingId) {
-          changes.push(
+          created.push(
             ...r.customers.creation(step.customer, step.contacts, { externalId: step.externalId }).changes,
           )
           counts.created++
         } else {
           // An existing customer: its own reads (contacts, tags) must see what this batch wrote,
           // so each update is written at once.
-          if (changes.length > 0) r.writer.write(changes.splice(0))
+          writeCreated()
           updateCustomer(r, step)
           counts.updated++
         }
       }
+      writeCreated()
     } else if (plan.kind === 'orders') {
       for (const step of plan.orders.slice(i, end)) {
         if (step.action === 'skip') {
@@ -130,7 +157,7 @@ async function write(
         } else {
           changes.push({
             table: 'orders',
-            id: uuidv7(),
+            id: newId(),
             values: { ...values, customer_id: step.customerId, created_at: at },
           })
           counts.created++
@@ -141,7 +168,7 @@ async function write(
         const v = step.interaction
         changes.push({
           table: 'interactions',
-          id: uuidv7(),
+          id: newId(),
           values: {
             customer_id: step.customerId,
             contact_id: null,
@@ -161,6 +188,7 @@ async function write(
     await tick()
     if (signal.cancelled) throw new AppFailure('import_cancelled')
   }
+  indexes?.rebuild()
   const tiersAfter = tiersOf(r, touched)
   for (const [id, tier] of tiersAfter) if (tiersBefore.get(id) !== tier) counts.tierMoves++
   return counts

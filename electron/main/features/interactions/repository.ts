@@ -1,6 +1,6 @@
 // The interaction log (P4): calls, emails, visits, fair talks… Insert-only events (a mistake is
 // deleted, not edited), written through SyncWriter; the newest date is the customer's last contact.
-import { v7 as uuidv7 } from 'uuid'
+import { newId } from '../../core/ids'
 import type { Db } from '../../db/connection'
 import type { Refine, SqlRow, interactions as interactionsTable } from '../../db/schema'
 import { liveCustomerGuard } from '../../db/live'
@@ -43,7 +43,7 @@ export class InteractionRepository {
     if (v.contactId && !this.q.contactOf.get(v.contactId, customerId)) {
       throw new AppFailure('validation', [{ path: ['interaction', 'contactId'], code: 'invalid_choice' }])
     }
-    const id = uuidv7()
+    const id = newId()
     this.writer.write([
       {
         table: 'interactions',

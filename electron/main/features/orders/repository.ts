@@ -2,7 +2,7 @@
 // USD rate in force on its date when it is entered, so later rate edits never rewrite history.
 // What follows an order write (figures, tier) is declared in electron/main/derivations.ts.
 import { createHash } from 'node:crypto'
-import { v7 as uuidv7 } from 'uuid'
+import { newId } from '../../core/ids'
 import type { Db } from '../../db/connection'
 import type { Refine, SqlRow, orders as ordersTable } from '../../db/schema'
 import { liveCustomerGuard } from '../../db/live'
@@ -126,7 +126,7 @@ export class OrderRepository {
   create(customerId: string, values: OrderValues): Order {
     customerId = this.requireCustomer(customerId)
     const usdRate = this.snapshotRate(values.currency, values.date, ['order'])
-    const id = uuidv7()
+    const id = newId()
     this.writer.write([
       {
         table: 'orders',

@@ -1,7 +1,7 @@
 // Reminders (R1) through the write path: a reminder row, and one insert-only event row per thing
 // done to an occurrence (done, skip, snooze, edit of this occurrence, reopen), so history is kept
 // and two devices acting on different occurrences never overwrite each other.
-import { v7 as uuidv7 } from 'uuid'
+import { newId } from '../../core/ids'
 import type { Db } from '../../db/connection'
 import type { SyncWriter } from '../../db/writer'
 import { liveCustomerGuard } from '../../db/live'
@@ -98,7 +98,7 @@ export class ReminderRepository {
 
   create(customerId: string, v: ReminderValues): Reminder {
     customerId = this.requireCustomer(customerId)
-    const id = uuidv7()
+    const id = newId()
     const values = {
       customer_id: customerId,
       ...this.cells(customerId, v),
@@ -131,7 +131,7 @@ export class ReminderRepository {
     this.writer.write([
       {
         table: 'reminder_events',
-        id: uuidv7(),
+        id: newId(),
         values: {
           reminder_id: id,
           occurrence,

@@ -1,7 +1,7 @@
 // The tiering policy as versioned, synced rows (T1–T5): saving adds a version and never edits an
 // old one, so every tier event can name the version that decided it. The highest version is in
 // force; two devices saving the same version number at once are ordered by id, the same on both.
-import { v7 as uuidv7 } from 'uuid'
+import { newId } from '../../core/ids'
 import type { Db } from '../../db/connection'
 import type { SyncWriter } from '../../db/writer'
 import { DEFAULT_POLICY, tieringPolicySchema } from '../../../../shared/tiering'
@@ -143,7 +143,7 @@ export class PolicyStore {
     this.writer.write([
       {
         table: 'tiering_policies',
-        id: uuidv7(),
+        id: newId(),
         values: {
           version,
           policy: JSON.stringify({ ...policy, version }),
