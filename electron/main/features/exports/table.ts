@@ -94,24 +94,24 @@ async function writeXlsx<R>({ columns, rows, language, base, sheetName }: TableF
     views: [{ state: 'frozen', ySplit: 1 }],
   })
   // Column styles are set before any row, so each cell takes its column's format as it is made.
-  sheet.columns = columns.map((c) => ({
-    header: c.header,
-    width: c.width,
-    style: c.numFmt ? { numFmt: NUM_FMT[c.numFmt](language) } : {},
-  }))
+  const styles = columns.map((c) => (c.numFmt ? { numFmt: NUM_FMT[c.numFmt](language) } : {}))
+  sheet.columns = columns.map((c, i) => ({ header: c.header, width: c.width, style: styles[i] }))
   const header = sheet.getRow(1)
   header.font = { bold: true }
   header.commit()
   for (const r of rows) {
-    sheet
-      .addRow(
-        columns.map((c) => {
-          const v = c.value(r)
-          // A day as a real date (midnight UTC, which Excel shows as that day, whatever the zone).
-          return typeof v === 'object' && v !== null ? new Date(`${v.day}T00:00:00Z`) : v
-        }),
-      )
-      .commit()
+    const row = sheet.addRow(
+      columns.map((c) => {
+        const v = c.value(r)
+        // A day as a real date (midnight UTC, which Excel shows as that day, whatever the zone).
+        return typeof v === 'object' && v !== null ? new Date(`${v.day}T00:00:00Z`) : v
+      }),
+    )
+    // Each cell is given its column's own style object: exceljs then finds the cell's style by
+    // that object (a WeakMap) instead of rendering it as XML to compare, once per cell — 1.7M
+    // times for 100k customers, two thirds of the export's time.
+    for (let i = 0; i < columns.length; i++) row.getCell(i + 1).style = styles[i]!
+    row.commit()
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
   sheet.commit()

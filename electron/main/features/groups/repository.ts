@@ -393,7 +393,10 @@ export class GroupRepository {
         WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_k`
     const rows = this.db
       .prepare(
-        `SELECT ${columns} ${fromFor(columns, where.where, 'c.')} WHERE ${LIVE} AND ${where.where} ORDER BY c.sort_name, c.id`,
+        // Read in name order from the customers' name index: led by the tier rows' `live` (the
+        // same fact, copied), SQLite sorted 100k wide rows in a temporary file, three times slower.
+        `SELECT ${columns} ${fromFor(columns, where.where, 'c.')}
+         WHERE c.deleted_at IS NULL AND +${LIVE} AND ${where.where} ORDER BY c.sort_name, c.id`,
       )
       .all(...where.params) as (Omit<MemberDbRow, 'primary_email'> & {
       original_name: string | null
