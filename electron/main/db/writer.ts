@@ -210,13 +210,16 @@ export class SyncWriter {
     return cols
   }
 
-  /** The id of a column set of `tbl`, added if new. */
-  private shapeOf(tbl: string, columns: readonly string[]): number {
+  /**
+   * The id of a column set of `tbl`, added if new. Remembered by the columns in the order given
+   * (`listed`, their names joined), so the rows of an import, all alike, sort nothing.
+   */
+  private shapeOf(tbl: string, columns: readonly string[], listed = columns.join(',')): number {
     const cache = this.shapeCache()
-    const cols = [...columns].sort().join(',')
-    const key = `${tbl} ${cols}`
+    const key = `${tbl} ${listed}`
     let id = cache.ids.get(key)
     if (id === undefined) {
+      const cols = [...columns].sort().join(',')
       id =
         (this.shapeFind.get([tbl, cols]) as number | undefined) ??
         Number(this.shapeAdd.run([tbl, cols]).lastInsertRowid)
@@ -314,20 +317,13 @@ export class SyncWriter {
       }
       if (changed.length === 0) continue
       let lastStamp = ''
+      const columns = changed.map(([c]) => c)
+      const listed = columns.join(',')
       if (!current && !restamp) {
         // A new row: one stamp for all its cells (row_stamps), which is also its place in the
         // stream: the outbox sends it as the row's cells, read from the row (sync/births.ts).
         lastStamp = this.clock.tick()
-        births.push(
-          change.table,
-          change.id,
-          lastStamp,
-          this.shapeOf(
-            change.table,
-            changed.map(([c]) => c),
-          ),
-          ++seq,
-        )
+        births.push(change.table, change.id, lastStamp, this.shapeOf(change.table, columns, listed), ++seq)
       }
       for (const [col, value] of lastStamp ? [] : changed) {
         const stamp = this.clock.tick()
@@ -352,7 +348,7 @@ export class SyncWriter {
         flushRows()
         this.update(change.table, change.id, written, updatedAt)
       } else {
-        const template = this.insertTemplate(change.table, written)
+        const template = this.insertTemplate(change.table, written, listed)
         if (pending.rows?.template !== template) {
           flushRows()
           pending.rows = { template, values: [] }
@@ -694,12 +690,16 @@ export class SyncWriter {
 
   private readonly insertTemplates = new Map<string, InsertTemplate>()
 
-  /** The multi-row INSERT template (see insertRows) for new rows of `table` with these cells. */
-  private insertTemplate(table: SyncedTable, cells: readonly [string, CellValue][]) {
-    const cols = cells.map(([c]) => `"${c}"`).join(', ')
-    const key = `${table} ${cols}`
+  /**
+   * The multi-row INSERT template (see insertRows) for new rows of `table` with these cells.
+   * `listed`: the names of the first cells joined, when known (the rest are derived columns, the
+   * same for the same synced ones), else all of them.
+   */
+  private insertTemplate(table: SyncedTable, cells: readonly [string, CellValue][], listed?: string) {
+    const key = `${table} ${listed ?? cells.map(([c]) => c).join(',')}`
     let template = this.insertTemplates.get(key)
     if (!template) {
+      const cols = cells.map(([c]) => `"${c}"`).join(', ')
       // Column names come from SYNCED_COLUMNS (checked by the caller) or a deriver, never from user input.
       template = {
         head: `INSERT INTO "${table}" (id, ${cols}, updated_at) VALUES`,
