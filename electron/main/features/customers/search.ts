@@ -366,9 +366,12 @@ export class SearchIndex {
 
   /** Rebuilds the whole index from empty, in one transaction (a base found with no index). */
   rebuildAll(): number {
-    const ids = this.db.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').pluck().all() as string[]
+    let ids: string[] = []
     this.db
       .transaction(() => {
+        // Read under the write lock: a customer another connection saves meanwhile is either
+        // here or written after, with its own entry — never wiped out by the delete below.
+        ids = this.db.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').pluck().all() as string[]
         this.written = { scope: undefined, sources: new Map() }
         this.db.exec(
           'DELETE FROM customer_fts; DELETE FROM search_docs; DELETE FROM search_grams; DELETE FROM match_keys',
