@@ -60,6 +60,19 @@ async function refusal(p: Promise<unknown>): Promise<AppFailure> {
   throw new Error('expected the import to be refused')
 }
 
+/** An import the user cancels once its first batch is written: its refusal. */
+function cancelledImport(
+  svc: Services & { dir: string },
+  fileId: string,
+  options: ReturnType<typeof opts>,
+): Promise<AppFailure> {
+  const signal = { cancelled: false }
+  const cancel = () => {
+    signal.cancelled = true
+  }
+  return refusal(runImport(svc, svc.dir, fileId, options, cancel, signal))
+}
+
 const CUSTOMERS = [
   'Account ID,Account Name,Country,City,Owner,Tags,Contact,Email,Phone',
   'Z-1,Haiyun Trading,China,Ningbo,li wei,VIP;Canton Fair 2025,Wang Fang,wang@haiyun.cn,+86 574 8888 1234',
@@ -343,19 +356,11 @@ describe('orders', () => {
     const lines = ['Account ID,Customer,Date,Amount,Currency,Status,Reference']
     for (let i = 0; i < 1200; i++) lines.push(`Z-${1 + (i % 3)},,2026-10-01,${1000 + i},USD,paid,R${i}`)
     const before = counts()
-    const signal = { cancelled: false }
-    const err = await refusal(
-      runImport(
-        svc,
-        svc.dir,
-        file(lines.join('\n')),
-        opts({ kind: 'orders', mapping: ORDER_MAPPING }),
-        // The user presses Cancel once the first batch is written.
-        () => {
-          signal.cancelled = true
-        },
-        signal,
-      ),
+    // The user presses Cancel once the first batch is written.
+    const err = await cancelledImport(
+      svc,
+      file(lines.join('\n')),
+      opts({ kind: 'orders', mapping: ORDER_MAPPING }),
     )
     expect(err.code).toBe('import_cancelled')
     expect(counts()).toEqual(before)
@@ -569,19 +574,7 @@ describe('a large import (bulk: indexes built once at the end, db/bulk.ts)', () 
     const svc = open()
     const before = schema()
     const beforeCounts = counts()
-    const signal = { cancelled: false }
-    const err = await refusal(
-      runImport(
-        svc,
-        svc.dir,
-        bigFile(),
-        opts({ kind: 'customers', mapping: CUSTOMER_MAPPING }),
-        () => {
-          signal.cancelled = true
-        },
-        signal,
-      ),
-    )
+    const err = await cancelledImport(svc, bigFile(), opts({ kind: 'customers', mapping: CUSTOMER_MAPPING }))
     expect(err.code).toBe('import_cancelled')
     expect(counts()).toEqual(beforeCounts)
     expect(schema()).toEqual(before)
