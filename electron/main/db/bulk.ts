@@ -7,6 +7,7 @@
 // the import's own transaction, so a failed or cancelled import rolls them back with its rows and
 // no other connection ever sees the database without them (WAL readers keep their snapshot).
 import type { Db } from './connection'
+import type { TableName } from '../../../shared/tables'
 
 /**
  * The indexes a bulk write may defer, by table. Only indexes that no statement of the write path
@@ -16,7 +17,7 @@ import type { Db } from './connection'
  * (the stream's head), `customer_tags_customer`, `search_grams_doc`, `match_keys_customer` (the
  * search index rewrites a customer's entry), `contact_birthdays_customer`, `tier_events_customer`.
  */
-export const DEFERRABLE_INDEXES: Readonly<Record<string, readonly string[]>> = {
+export const DEFERRABLE_INDEXES: Readonly<Partial<Record<TableName, readonly string[]>>> = {
   customers: [
     'customers_live_country',
     'customers_live_industry',
@@ -60,7 +61,7 @@ export function worthDeferring(newRows: number, existingRows: number): boolean {
  * Drops the deferrable indexes of `tables` and returns what builds them again, from the very SQL
  * they were created with. Call both inside one transaction: the rebuild must run before it commits.
  */
-export function deferIndexes(db: Db, tables: readonly string[]): { rebuild: () => void } {
+export function deferIndexes(db: Db, tables: readonly TableName[]): { rebuild: () => void } {
   if (!db.inTransaction) throw new Error('deferIndexes outside a transaction')
   const names = tables.flatMap((t) => DEFERRABLE_INDEXES[t] ?? [])
   const dropped = db
@@ -69,12 +70,5 @@ export function deferIndexes(db: Db, tables: readonly string[]): { rebuild: () =
     )
     .all(JSON.stringify(names)) as { name: string; sql: string }[]
   for (const index of dropped) db.exec(`DROP INDEX "${index.name}"`)
-  let built = false
-  return {
-    rebuild: () => {
-      if (built) return
-      built = true
-      for (const index of dropped) db.exec(index.sql)
-    },
-  }
+  return { rebuild: () => dropped.forEach((index) => db.exec(index.sql)) }
 }

@@ -15,7 +15,7 @@ import type { CustomerValues } from '../../../../shared/domain'
 import { AppFailure } from '../../../../shared/errors'
 import type { JobSignal, Progress } from '../../jobs/definitions'
 import { matchPlan, parseFile } from './plan'
-import type { CustomerStep, Plan } from './plan'
+import type { CustomerStep, OrderStep, Plan } from './plan'
 import { normalizeText } from '../../core/text'
 import { deferIndexes, worthDeferring } from '../../db/bulk'
 
@@ -99,21 +99,7 @@ async function write(
   }
 
   // A large import builds the secondary indexes of what it fills once, at its end (db/bulk.ts).
-  const filled =
-    plan.kind === 'customers'
-      ? ['customers', 'contacts', 'customer_tags', 'customer_tiers', 'customer_duties', 'contact_birthdays']
-      : plan.kind === 'orders'
-        ? ['orders', 'customer_tiers', 'customer_duties']
-        : []
-  const newRows =
-    plan.kind === 'customers'
-      ? plan.customers.reduce((n, s) => n + (s.action === 'create' ? 1 + s.contacts.length : 0), 0)
-      : plan.kind === 'orders'
-        ? plan.orders.length
-        : 0
-  const mainTable = plan.kind === 'orders' ? 'orders' : 'customers'
-  const existing = r.db.prepare(`SELECT count(*) FROM "${mainTable}"`).pluck().get() as number
-  const indexes = worthDeferring(newRows, existing) ? deferIndexes(r.db, filled) : null
+  const indexes = deferForBulk(r, plan)
 
   const at = r.now().toISOString()
   for (let i = 0, end = batchEnd(0); i < total; i = end, end = batchEnd(end)) {
@@ -130,7 +116,7 @@ async function write(
       for (const step of plan.customers.slice(i, end)) {
         if (step.action === 'skip') {
           counts.skipped += 1 + step.lines.length
-        } else if (step.action === 'create' || !step.existingId) {
+        } else if (createsCustomer(step)) {
           created.push(
             ...r.customers.creation(step.customer, step.contacts, { externalId: step.externalId }).changes,
           )
@@ -192,6 +178,44 @@ async function write(
   const tiersAfter = tiersOf(r, touched)
   for (const [id, tier] of tiersAfter) if (tiersBefore.get(id) !== tier) counts.tierMoves++
   return counts
+}
+
+/** As write() decides, once a skip is ruled out: a new customer, or a fill or overwrite of one the base lacks. */
+const createsCustomer = (s: CustomerStep) => s.action === 'create' || !s.existingId
+/** As write() decides: an overwrite of an order found updates it, anything else not skipped is new. */
+const createsOrder = (s: OrderStep) => !(s.action === 'overwrite' && s.existingId)
+
+/**
+ * The indexes a large import defers (db/bulk.ts): those of the tables it fills, its derived work
+ * included, when the new rows are many against what the main table holds. Null: written as usual.
+ */
+function deferForBulk(r: Repositories, plan: Plan): { rebuild: () => void } | null {
+  const bulk =
+    plan.kind === 'customers'
+      ? {
+          table: 'customers',
+          rows: plan.customers
+            .filter((s) => s.action !== 'skip' && createsCustomer(s))
+            .reduce((n, s) => n + 1 + s.contacts.length, 0),
+          filled: [
+            'customers',
+            'contacts',
+            'customer_tags',
+            'customer_tiers',
+            'customer_duties',
+            'contact_birthdays',
+          ] as const,
+        }
+      : plan.kind === 'orders'
+        ? {
+            table: 'orders',
+            rows: plan.orders.filter((s) => s.action !== 'skip' && createsOrder(s)).length,
+            filled: ['orders', 'customer_tiers', 'customer_duties'] as const,
+          }
+        : null
+  if (!bulk) return null
+  const existing = r.db.prepare(`SELECT count(*) FROM "${bulk.table}"`).pluck().get() as number
+  return worthDeferring(bulk.rows, existing) ? deferIndexes(r.db, bulk.filled) : null
 }
 
 /** The stored value tier of each customer. */
