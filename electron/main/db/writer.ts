@@ -211,12 +211,12 @@ export class SyncWriter {
   }
 
   /**
-   * The id of a column set of `tbl`, added if new. Remembered by the columns in the order given
-   * (`listed`, their names joined), so the rows of an import, all alike, sort nothing.
+   * The id of a column set of `tbl`, added if new. Remembered by the columns in the order given,
+   * so rows alike (an import's) are not sorted each.
    */
-  private shapeOf(tbl: string, columns: readonly string[], listed = columns.join(',')): number {
+  private shapeOf(tbl: string, columns: readonly string[]): number {
     const cache = this.shapeCache()
-    const key = `${tbl} ${listed}`
+    const key = `${tbl} ${columns.join(',')}`
     let id = cache.ids.get(key)
     if (id === undefined) {
       const cols = [...columns].sort().join(',')
@@ -317,13 +317,20 @@ export class SyncWriter {
       }
       if (changed.length === 0) continue
       let lastStamp = ''
-      const columns = changed.map(([c]) => c)
-      const listed = columns.join(',')
       if (!current && !restamp) {
         // A new row: one stamp for all its cells (row_stamps), which is also its place in the
         // stream: the outbox sends it as the row's cells, read from the row (sync/births.ts).
         lastStamp = this.clock.tick()
-        births.push(change.table, change.id, lastStamp, this.shapeOf(change.table, columns, listed), ++seq)
+        births.push(
+          change.table,
+          change.id,
+          lastStamp,
+          this.shapeOf(
+            change.table,
+            changed.map(([c]) => c),
+          ),
+          ++seq,
+        )
       }
       for (const [col, value] of lastStamp ? [] : changed) {
         const stamp = this.clock.tick()
@@ -348,7 +355,7 @@ export class SyncWriter {
         flushRows()
         this.update(change.table, change.id, written, updatedAt)
       } else {
-        const template = this.insertTemplate(change.table, written, listed)
+        const template = this.insertTemplate(change.table, written)
         if (pending.rows?.template !== template) {
           flushRows()
           pending.rows = { template, values: [] }
@@ -690,13 +697,9 @@ export class SyncWriter {
 
   private readonly insertTemplates = new Map<string, InsertTemplate>()
 
-  /**
-   * The multi-row INSERT template (see insertRows) for new rows of `table` with these cells.
-   * `listed`: the names of the first cells joined, when known (the rest are derived columns, the
-   * same for the same synced ones), else all of them.
-   */
-  private insertTemplate(table: SyncedTable, cells: readonly [string, CellValue][], listed?: string) {
-    const key = `${table} ${listed ?? cells.map(([c]) => c).join(',')}`
+  /** The multi-row INSERT template (see insertRows) for new rows of `table` with these cells. */
+  private insertTemplate(table: SyncedTable, cells: readonly [string, CellValue][]) {
+    const key = `${table} ${cells.map(([c]) => c).join(',')}`
     let template = this.insertTemplates.get(key)
     if (!template) {
       const cols = cells.map(([c]) => `"${c}"`).join(', ')
