@@ -226,7 +226,7 @@ function phoneDigits(typed: string): string {
 
 const GRAMS_ADD = 'INSERT OR IGNORE INTO search_grams (gram, doc) VALUES'
 const KEYS_ADD = 'INSERT OR IGNORE INTO match_keys (key, customer_id) VALUES'
-const PAIRS_PER_INSERT = 256
+const PAIRS_PER_INSERT = 200
 
 export class SearchIndex {
   private readonly stmts
@@ -264,11 +264,7 @@ export class SearchIndex {
     // already written in this write from the very same values is left as it is.
     const scope = writeScope(this.db)
     if (this.written.scope !== scope) this.written = { scope, sources: new Map() }
-    // Keys and grams of all the customers go in at the end, sorted: neighbours in each b-tree go
-    // in one after another, a few hundred rows a statement (an import reindexes 500 at a time).
-    const keys: [string, string][] = []
-    const gramRows: [string, number][] = []
-    for (const id of new Set(customerIds)) {
+    for (const id of customerIds) {
       const src = s.source.get(id) as IndexSource | undefined
       const contacts = src && !src.deleted_at ? (s.contacts.all(id) as ContactSource[]) : null
       const source = contacts ? JSON.stringify([src, contacts]) : null
@@ -285,17 +281,19 @@ export class SearchIndex {
         if (doc !== undefined) s.docDel.run(doc)
         continue
       }
-      for (const key of matchKeys(src, contacts)) keys.push([key, id])
+      this.insertPairs(
+        KEYS_ADD,
+        [...matchKeys(src, contacts)].map((key) => [key, id]),
+      )
       const { body, grams } = buildIndexEntry(src, contacts)
       doc ??= Number(s.docAdd.run(id).lastInsertRowid)
       s.ftsAdd.run(doc, body)
-      for (const g of grams) gramRows.push([g, doc])
+      this.insertPairs(
+        GRAMS_ADD,
+        [...grams].map((g) => [g, doc]),
+      )
       if (scope && source !== null) this.written.sources.set(id, source)
     }
-    const byPair = (a: [string, string | number], b: [string, string | number]) =>
-      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0
-    this.insertPairs(KEYS_ADD, keys.sort(byPair))
-    this.insertPairs(GRAMS_ADD, gramRows.sort(byPair))
   }
 
   /** What reindex wrote during the write in progress: the source of each customer's entry. */
@@ -306,7 +304,7 @@ export class SearchIndex {
 
   private readonly multiRow = new Map<string, ReturnType<Db['prepare']>>()
 
-  /** Inserts grams or keys a few hundred rows a statement instead of one. */
+  /** Inserts a customer's grams or keys a few hundred rows a statement instead of one. */
   private insertPairs(head: string, rows: readonly [string, string | number][]): void {
     for (let i = 0; i < rows.length; i += PAIRS_PER_INSERT) {
       const chunk = rows.slice(i, i + PAIRS_PER_INSERT)

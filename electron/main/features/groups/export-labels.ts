@@ -31,22 +31,11 @@ export type ExportLabels = {
 /** The export vocabulary of one UI language. */
 export function exportLabels(language: UiLanguage): ExportLabels {
   const t = (key: string) => lookup(translations[language], key) ?? lookup(translations.en, key) ?? key
-  // An export asks for the same few dozen names once per row (100k rows): each is looked up once
-  // (country names are kept by shared/countries).
-  const codes = new Map<string, string>()
   return {
     language,
     t,
-    code: (list, value) => {
-      if (value === null) return null
-      const key = `${list}.${value}`
-      let name = codes.get(key)
-      if (name === undefined) {
-        name = lookup(translations[language], `enum.${key}`) ?? value
-        codes.set(key, name)
-      }
-      return name
-    },
+    code: (list, value) =>
+      value === null ? null : (lookup(translations[language], `enum.${list}.${value}`) ?? value),
     country: (code) => (code ? countryName(code, language) : null),
   }
 }
