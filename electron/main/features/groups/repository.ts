@@ -70,10 +70,15 @@ const SORT_SQL: Record<MembersQuery['sort'], string> = {
   owner: "coalesce(c.owner, '')",
 }
 
-const MEMBER_COLUMNS = `c.id, c.display_name, c.country, c.industry, c.owner,
-  t.tier, t.segment, t.stage, t.revenue_now AS revenue_usd, coalesce(f.order_count, 0) AS order_count, f.last_order,
-  (SELECT json_extract(k.emails, '$[0]') FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL
-   ORDER BY k.is_primary DESC LIMIT 1) AS primary_email`
+/** A member's own columns (its primary contact is read by primaryContact). */
+const MEMBER_FIELDS = `c.id, c.display_name, c.country, c.industry, c.owner,
+  t.tier, t.segment, t.stage, t.revenue_now AS revenue_usd, coalesce(f.order_count, 0) AS order_count, f.last_order`
+
+/** `what` of the customer's primary contact (the one marked primary, else another), as a subquery. */
+const primaryContact = (what: string) =>
+  `(SELECT ${what} FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1)`
+
+const MEMBER_COLUMNS = `${MEMBER_FIELDS}, ${primaryContact("json_extract(k.emails, '$[0]')")} AS primary_email`
 
 type MemberDbRow = {
   id: string
@@ -386,11 +391,8 @@ export class GroupRepository {
     const where = this.scope(selection, picked)
     // The primary contact's name, first email and first phone in one subquery (three cost 0.5 s
     // more on 100k customers: each found and sorted the customer's contacts again).
-    const columns = `c.id, c.display_name, c.country, c.industry, c.owner,
-      t.tier, t.segment, t.stage, t.revenue_now AS revenue_usd, coalesce(f.order_count, 0) AS order_count, f.last_order,
-      c.original_name, c.city, c.business_type, c.source,
-      (SELECT json_array(k.name, json_extract(k.emails, '$[0]'), json_extract(k.phones, '$[0]')) FROM contacts k
-        WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY k.is_primary DESC LIMIT 1) AS primary_k`
+    const columns = `${MEMBER_FIELDS}, c.original_name, c.city, c.business_type, c.source,
+      ${primaryContact("json_array(k.name, json_extract(k.emails, '$[0]'), json_extract(k.phones, '$[0]'))")} AS primary_k`
     const rows = this.db
       .prepare(
         // Read in name order from the customers' name index: led by the tier rows' `live` (the
