@@ -30,7 +30,7 @@ export function appliedFrom(db: Db, device: string): number {
 
 /** Per device, the last sequence applied here from its stream (sync.applied.*). */
 export function appliedByDevice(db: Db): Record<string, number> {
-  const rows = db.prepare("SELECT key, value FROM meta WHERE key LIKE 'sync.applied.%'").all() as {
+  const rows = db.prepare('SELECT key, value FROM meta WHERE key LIKE ?').all(`${APPLIED_PREFIX}%`) as {
     key: string
     value: string
   }[]

@@ -93,7 +93,7 @@ async function writeXlsx<R>({ columns, rows, language, base, sheetName }: TableF
   const sheet = book.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1 }],
   })
-  // Column styles are set before any row, so each cell takes its column's format as it is made.
+  // Column styles format the cells, and what the user types under them later in Excel.
   const styles = columns.map((c) => (c.numFmt ? { numFmt: NUM_FMT[c.numFmt](language) } : {}))
   sheet.columns = columns.map((c, i) => ({ header: c.header, width: c.width, style: styles[i] }))
   const header = sheet.getRow(1)
