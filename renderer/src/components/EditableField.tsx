@@ -8,6 +8,7 @@ import { IconCheck, IconPencil, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { nameProps } from './scriptLang'
 import { useSaving } from './useSaving'
+import { enterTakesHighlighted } from './combobox'
 import classes from './EditableField.module.css'
 
 type Option = { value: string; label: string }
@@ -169,6 +170,11 @@ export function EditableField({
           clearable
           filter={filter}
           selectFirstOptionOnChange={Boolean(filter)}
+          allowDeselect={false}
+          onKeyDown={(e) => {
+            enterTakesHighlighted(e)
+            keys(e)
+          }}
         />
       ) : kind === 'tags' ? (
         <TagsInput

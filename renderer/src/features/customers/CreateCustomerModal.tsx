@@ -28,6 +28,7 @@ import { FormDialog } from '../../components/FormDialog'
 import { useSaving } from '../../components/useSaving'
 import { describeIssues, useFormIssues } from '../../components/formErrors'
 import { countryFilter } from '../../components/countries'
+import { typeaheadProps } from '../../components/combobox'
 import { EMPTY_CUSTOMER, customerFormSpec, toCreateInput } from './forms'
 import type { CustomerDraft } from './forms'
 
@@ -162,6 +163,7 @@ export function CreateCustomerModal({ opened, onClose }: { opened: boolean; onCl
           nothingFoundMessage={t('customerForm.countryNothing')}
           value={draft.country}
           onChange={(v) => set('country', v)}
+          {...typeaheadProps}
           error={errors['country']}
           data-testid="field-country"
         />

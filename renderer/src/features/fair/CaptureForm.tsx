@@ -33,7 +33,7 @@ import type { Fair } from '../../../../shared/fair'
 import type { DuplicateCandidate } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
 import { errorText, issuesByField } from './issues'
-import { countryOnEnter } from './countryEnter'
+import { typeaheadProps } from '../../components/combobox'
 
 type Draft = {
   company: string
@@ -218,8 +218,7 @@ export function CaptureForm({ fair }: { fair: Fair }) {
         return
       }
     } else if (el === refs.current.country) {
-      const picked = countryOnEnter(e, countries, draft.country)
-      if (picked) set('country', picked)
+      // The list has taken its highlighted option (typeaheadProps); Enter then moves on.
       e.preventDefault()
       setTimeout(() => focus('interests'), 0)
       return
@@ -331,6 +330,7 @@ export function CaptureForm({ fair }: { fair: Fair }) {
           nothingFoundMessage={t('customerForm.countryNothing')}
           value={target ? target.country : draft.country}
           onChange={(v) => set('country', v)}
+          {...typeaheadProps}
           {...bind('country')}
         />
         <MultiSelect

@@ -11,7 +11,7 @@ import type { AppError } from '../../../../shared/errors'
 import type { Fair } from '../../../../shared/fair'
 import { localToday } from '../../../../shared/dates'
 import { issuesByField } from './issues'
-import { countryOnEnter } from './countryEnter'
+import { typeaheadProps } from '../../components/combobox'
 
 type Draft = {
   name: string
@@ -38,7 +38,6 @@ export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (sav
   )
   const [error, setError] = useState<AppError | null>(null)
   const { saving, run } = useSaving()
-  const [listOpen, setListOpen] = useState(false)
   const errors = issuesByField(t, error)
   const countries = useMemo(() => fmt.countryOptions(), [fmt])
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }))
@@ -97,19 +96,7 @@ export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (sav
           openOnFocus={false}
           value={draft.country}
           onChange={(v) => set('country', v)}
-          dropdownOpened={listOpen}
-          onDropdownOpen={() => setListOpen(true)}
-          onDropdownClose={() => setListOpen(false)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return
-            const picked = countryOnEnter(e, countries, draft.country)
-            // The typed country is taken rather than the form sent without it.
-            if (picked) {
-              e.preventDefault()
-              set('country', picked)
-              setListOpen(false)
-            }
-          }}
+          {...typeaheadProps}
           error={errors['country']}
           data-testid="fair-country"
         />
