@@ -97,9 +97,8 @@ export function declareDerivations(writer: SyncWriter, d: DerivationDeps): void 
     writes: ['customer_figures', ...TIER_WRITES],
     run: (ids) => {
       const policy = d.policies.current()
-      for (const customerId of d.figures.customersOfOrders(ids)) {
-        d.tiers.evaluate(customerId, d.figures.refresh(customerId, policy))
-      }
+      const figures = d.figures.refreshMany(d.figures.customersOfOrders(ids), policy)
+      for (const [customerId, f] of figures) d.tiers.evaluate(customerId, f)
     },
   })
 

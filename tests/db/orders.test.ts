@@ -102,6 +102,49 @@ describe('orders and exchange rates', () => {
     expect(status.ok && (status.data as { returned: number }).returned).toBe(20)
   })
 
+  it("one write of several customers' orders stores the figures each customer alone would get", async () => {
+    s = createServices(tempDir())
+    const ids = [await customer(), await customer(), await customer(), await customer()]
+    const day = (n: number) =>
+      new Date(Date.parse(`${today()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10)
+    const at = new Date().toISOString()
+    // Customer 0: four paid orders (a median gap); 1: one paid, one cancelled; 2: only a quote; 3: none.
+    const rows: [number, number, string, number][] = [
+      [0, 10, 'paid', 1000],
+      [0, 40, 'paid', 2500],
+      [0, 100, 'shipped', 700],
+      [0, 250, 'paid', 4000],
+      [1, 5, 'paid', 300],
+      [1, 20, 'cancelled', 9000],
+      [2, 3, 'quoted', 50],
+    ]
+    s.writer.write(
+      rows.map(([c, ago, status, amount], i) => ({
+        table: 'orders' as const,
+        id: `order-${i}`,
+        values: {
+          customer_id: ids[c]!,
+          date: day(ago),
+          amount,
+          returned: 0,
+          currency: 'USD',
+          usd_rate: 1,
+          status,
+          created_at: at,
+        },
+      })),
+    )
+    const stored = () =>
+      ids.map((id) => s.db.prepare('SELECT * FROM customer_figures WHERE customer_id = ?').get(id) ?? null)
+    const together = stored()
+    expect(together[0]).toMatchObject({ order_count: 4, revenue_usd: 8200 })
+    expect(together[1]).toMatchObject({ order_count: 1, revenue_usd: 300 })
+    expect(together[3]).toBeNull()
+    const policy = s.policies.current()
+    for (const id of ids.slice(0, 3)) s.figures.refresh(id, policy)
+    expect(stored()).toEqual(together)
+  })
+
   it('keeps the customer figures equal to an independent oracle after any sequence of order changes', async () => {
     const asOf = today()
     // The oracle's calendar, written apart from the engine's: month steps clamp to the month's end

@@ -397,6 +397,14 @@ function planOrders(
   const byReference = r.db.prepare(
     'SELECT id FROM orders WHERE customer_id = ? AND reference = ? AND deleted_at IS NULL LIMIT 1',
   )
+  // A first import of an order book finds no orders at all: asked once per customer, not per line.
+  const hasOrders = r.db.prepare('SELECT 1 FROM orders WHERE customer_id = ? AND deleted_at IS NULL LIMIT 1')
+  const withOrders = new Map<string, boolean>()
+  const existingOrder = (customerId: string, reference: string) => {
+    let any = withOrders.get(customerId)
+    if (any === undefined) withOrders.set(customerId, (any = hasOrders.get(customerId) !== undefined))
+    return any ? (byReference.get(customerId, reference) as { id: string } | undefined) : undefined
+  }
   const seenReferences = new Map<string, number>()
   for (const rec of records) {
     const found = findOrRefuse(find, plan, rec, header)
@@ -434,7 +442,7 @@ function planOrders(
     // The same order imported twice (a re-import of the same book) is found by its reference.
     if (order.reference) {
       const sameInFile = seenReferences.get(`${found.id}\u0000${order.reference}`)
-      const existing = byReference.get(found.id, order.reference) as { id: string } | undefined
+      const existing = existingOrder(found.id, order.reference)
       if (existing || sameInFile !== undefined) {
         plan.duplicates.push({
           line: rec.line,
