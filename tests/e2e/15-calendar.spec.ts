@@ -122,7 +122,8 @@ for (const lang of ['zh', 'fr', 'en'] as const) {
     await page.getByTestId('calendar-view').getByText(tr(lang, 'calendarui.view.agenda')).click()
     const rows = page.getByTestId('agenda-row').filter({ hasText: title })
     await expect(rows.first()).toBeVisible()
-    expect(await rows.count()).toBeGreaterThanOrEqual(4)
+    // The agenda fills in as its days load: wait for all of them rather than count the first.
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(4)
     for (const d of mondays) await expect(page.locator(`section[data-day="${d}"]`)).toContainText(title)
     await shoot(page, `agenda-${lang}`)
 

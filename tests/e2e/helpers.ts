@@ -195,6 +195,12 @@ export async function customerTotal(page: Page): Promise<number> {
 export async function switchLanguage(page: Page, label: '中文' | 'Français' | 'English') {
   await page.getByTestId('language-switcher').click()
   await page.getByRole('option', { name: label }).click()
+  // Main remembers the choice a moment later. The harness's fetch, unlike Electron's IPC message,
+  // is dropped by a reload that comes first, so wait until main has it.
+  const code = { 中文: 'zh', Français: 'fr', English: 'en' }[label]
+  await expect
+    .poll(async () => (await ipc<{ language: string }>(page, 'settings:get')).data?.language)
+    .toBe(code)
 }
 
 export async function openSearch(page: Page) {
