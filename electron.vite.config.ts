@@ -8,11 +8,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      // The job worker is its own entry: a worker_threads thread loads it from out/main/worker.js.
+      // The job worker and the integrity check's helper are their own entries: worker_threads
+      // threads load them from out/main/worker.js and out/main/integrity-worker.js.
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           worker: resolve(import.meta.dirname, 'electron/main/jobs/worker.ts'),
+          'integrity-worker': resolve(import.meta.dirname, 'electron/main/db/integrity-worker.ts'),
         },
       },
     },

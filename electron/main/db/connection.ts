@@ -10,6 +10,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import * as schema from './schema'
+import { pragmaProblems } from './integrity'
 
 export type Db = Database.Database
 
@@ -133,14 +134,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): { db: 
  * every index against its table). Returns the first problems found; empty when the file is sound.
  */
 export function checkIntegrity(db: Db, depth: 'quick' | 'full'): string[] {
-  const pragma = depth === 'quick' ? 'quick_check' : 'integrity_check'
-  try {
-    const rows = db.pragma(`${pragma}(5)`, { simple: false }) as Record<string, string>[]
-    return rows.map((r) => Object.values(r)[0] ?? '').filter((r) => r !== 'ok')
-  } catch (err) {
-    // A torn page can make the check itself fail; that is damage too.
-    return [(err as { code?: string }).code ?? String(err)]
-  }
+  return pragmaProblems(db, `${depth === 'quick' ? 'quick_check' : 'integrity_check'}(5)`)
 }
 
 /** Number of migrations in the folder that the database has not recorded yet. */

@@ -188,10 +188,10 @@ export const JOBS = {
   }),
   /** Today's automatic backup if there is none yet (daily, weekly or monthly), then the rotation. */
   autoBackup: job({
-    run: (r, args: { dataDir: string; appVersion: string; deviceId: string }, progress) => {
+    run: async (r, args: { dataDir: string; appVersion: string; deviceId: string }, progress) => {
       const kind = dueAutomaticKind(listBackups(args.dataDir), r.now())
       if (!kind) return { created: null, removed: [] as string[] }
-      const entry = writeBackup(r.db, args.dataDir, kind, r.now(), args, undefined, progress)
+      const entry = await writeBackup(r.db, args.dataDir, kind, r.now(), args, undefined, progress)
       return { created: entry.name, removed: rotate(args.dataDir, readRotation(r.db)) }
     },
   }),

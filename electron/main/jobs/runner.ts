@@ -8,6 +8,7 @@ import type { ChangeTracker } from '../db/changes'
 import type { JobArgs, JobName, JobResult } from './definitions'
 import type { CancelRequest, JobMessage, JobRequest, WorkerData } from './worker'
 import { AppFailure } from '../../../shared/errors'
+import type { IntegrityHelper } from '../db/integrity'
 
 export type JobProgress = (job: JobName, done: number, total: number) => void
 
@@ -20,6 +21,16 @@ function workerEntry(): { file: string; execArgv: string[] } {
   const fromSource = import.meta.url.endsWith('.ts')
   const file = fileURLToPath(new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url))
   return { file, execArgv: fromSource ? ['--import', 'tsx'] : [] }
+}
+
+/** The integrity check's helper thread (db/integrity.ts), resolved here for the job worker to start. */
+function integrityEntry(): IntegrityHelper {
+  const fromSource = import.meta.url.endsWith('.ts')
+  const at = fromSource ? '../db/integrity-worker.ts' : './integrity-worker.js'
+  return {
+    file: fileURLToPath(new URL(at, import.meta.url)),
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  }
 }
 
 export class JobRunner {
@@ -105,7 +116,8 @@ export class JobRunner {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
     const { file, execArgv } = workerEntry()
-    const worker = new Worker(file, { workerData: { dataDir: this.dataDir } satisfies WorkerData, execArgv })
+    const workerData: WorkerData = { dataDir: this.dataDir, integrity: integrityEntry() }
+    const worker = new Worker(file, { workerData, execArgv })
     worker.on('message', (msg: JobMessage) => this.onMessage(msg))
     worker.on('error', (err) => this.failAll(err))
     worker.on('exit', () => {

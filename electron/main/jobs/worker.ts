@@ -3,6 +3,8 @@
 // posting progress. Bundled as out/main/worker.js; run from source under tsx elsewhere.
 import { parentPort, workerData } from 'node:worker_threads'
 import { openDatabase } from '../db/connection'
+import { useIntegrityHelper } from '../db/integrity'
+import type { IntegrityHelper } from '../db/integrity'
 import { clockOf, openRepositories } from '../repositories'
 import { JOBS } from './definitions'
 import type { JobName, JobSignal } from './definitions'
@@ -10,7 +12,7 @@ import { AppFailure } from '../../../shared/errors'
 import type { AppError } from '../../../shared/errors'
 import type { TableName } from '../../../shared/tables'
 
-export type WorkerData = { dataDir: string }
+export type WorkerData = { dataDir: string; integrity: IntegrityHelper }
 export type JobRequest = { id: number; job: JobName; args: unknown; at: string }
 /** Asks the job with this id to stop at its next batch (an import the user cancelled). */
 export type CancelRequest = { cancel: number }
@@ -21,7 +23,9 @@ export type JobMessage =
 
 const port = parentPort
 if (!port) throw new Error('jobs/worker.ts runs only as a worker thread')
-const { dataDir } = workerData as WorkerData
+const { dataDir, integrity } = workerData as WorkerData
+// A backup's check of its copy runs on this thread and a helper (db/integrity.ts).
+useIntegrityHelper(integrity)
 const { db } = openDatabase(dataDir, { attach: true })
 
 // The job running now and its cancel flag: a job checks it between batches (it yields there, so

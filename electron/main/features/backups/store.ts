@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { DB_FILE_NAME, checkIntegrity } from '../../db/connection'
+import { checkCopyIntegrity } from '../../db/integrity'
 import type { Db } from '../../db/connection'
 import { AppFailure } from '../../../../shared/errors'
 import type { BackupEntry, BackupKind, BackupPreview, Rotation } from '../../../../shared/backups'
@@ -99,10 +100,11 @@ function describe(db: Db) {
  * it copies inside one read transaction, so under WAL it is a consistent snapshot while main and
  * the worker keep writing (the backup API, stepped, restarts whenever another connection commits,
  * and a busy app could keep it restarting), and the copy comes out compacted and without a WAL.
- * The copy goes to a temporary name, is opened read-only and checked (integrity_check, customer
- * count) and only then renamed into place, so a listed backup is always a good one.
+ * The copy goes to a temporary name, is opened read-only and checked (integrity_check, on two
+ * threads: db/integrity.ts; customer count) and only then renamed into place, so a listed backup
+ * is always a good one.
  */
-export function writeBackup(
+export async function writeBackup(
   db: Db,
   dataDir: string,
   kind: BackupKind,
@@ -110,7 +112,7 @@ export function writeBackup(
   info: BackupInfo,
   to?: string,
   progress: (done: number, total: number) => void = () => undefined,
-): BackupEntry {
+): Promise<BackupEntry> {
   const dir = backupsDir(dataDir)
   fs.mkdirSync(dir, { recursive: true })
   const name = `${kind}-${stampOf(at)}.db`
@@ -121,17 +123,20 @@ export function writeBackup(
   db.prepare('VACUUM INTO ?').run(temp)
   progress(1, 3)
   let facts: ReturnType<typeof describe>
-  const copy = new Database(temp, { readonly: true, fileMustExist: true })
   try {
-    const problems = checkIntegrity(copy, 'full')
+    // integrity_check, on two threads inside the job worker (db/integrity.ts).
+    const problems = await checkCopyIntegrity(temp)
     if (problems.length > 0) throw new AppFailure('backup_damaged', undefined, { problems })
-    facts = describe(copy)
+    const copy = new Database(temp, { readonly: true, fileMustExist: true })
+    try {
+      facts = describe(copy)
+    } finally {
+      copy.close()
+    }
   } catch (err) {
-    copy.close()
     fs.rmSync(temp, { force: true })
     throw err
   }
-  copy.close()
   progress(2, 3)
   fs.renameSync(temp, target)
   const entry: BackupEntry = {
