@@ -193,8 +193,12 @@ export async function customerTotal(page: Page): Promise<number> {
 
 /** Picks a UI language through the header's switcher. */
 export async function switchLanguage(page: Page, label: '中文' | 'Français' | 'English') {
-  await page.getByTestId('language-switcher').click()
+  const switcher = page.getByTestId('language-switcher')
+  const before = await switcher.inputValue()
+  await switcher.click()
   await page.getByRole('option', { name: label }).click()
+  // The language already shown: nothing changes, nothing is saved.
+  if (before === label) return
   // Main remembers the choice a moment later. The harness's fetch, unlike Electron's IPC message,
   // is dropped by a reload that comes first, so wait until main has it.
   const code = { 中文: 'zh', Français: 'fr', English: 'en' }[label]
