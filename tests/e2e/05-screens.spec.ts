@@ -35,7 +35,9 @@ for (const [width, height] of [
     test('the customer table fits its area, with whole tier badges and headers apart, in zh, fr and en', async ({
       page,
     }) => {
-      await page.goto('/')
+      // Straight to the list: from the start address the app would move to Today once it has
+      // customers, and that move once beat this test's own navigation (CI, 1440×900).
+      await page.goto('/#/customers')
       const info = await ipc<{ count: number }>(page, 'customers:count')
       if (info.data!.count === 0) expect((await ipc(page, 'demo:load', { customers: 60 })).ok).toBe(true)
       for (const [lang] of LANGS) {
