@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import { checkCopyIntegrity, useIntegrityHelper } from '../../electron/main/db/integrity'
 import { tempDir } from '../helpers/tmp'
+import { HELPER_MARK } from '../helpers/integrity-helper-marked'
 
 const HELPER = {
   file: fileURLToPath(new URL('../../electron/main/db/integrity-worker.ts', import.meta.url)),
@@ -76,6 +77,21 @@ describe.each([
       'row 3 missing from index t5_a',
     ])
   })
+})
+
+it("on two threads the answer is the helper's and this thread's together, not the one-thread fallback", async () => {
+  useIntegrityHelper({
+    file: fileURLToPath(new URL('../helpers/integrity-helper-marked.ts', import.meta.url)),
+    execArgv: ['--import', 'tsx'],
+  })
+  // Damage in many tables: the two threads share them, and every one is still reported.
+  const problems = await checkCopyIntegrity(build(8, [0, 3, 6]))
+  expect(problems).toContain(HELPER_MARK)
+  expect(problems.filter((p) => p.includes('row 3 missing from index')).sort()).toEqual([
+    'row 3 missing from index t0_a',
+    'row 3 missing from index t3_a',
+    'row 3 missing from index t6_a',
+  ])
 })
 
 it('a helper that cannot start leaves the whole check to this thread', async () => {

@@ -71,6 +71,16 @@ export function checkQueuedTables(db: Db, work: IntegrityWork): string[] {
   return problems
 }
 
+/** The helper thread's share (./integrity-worker.ts): quick_check, then tables from the queue. */
+export function helperShare(work: IntegrityWork): string[] {
+  const db = new Database(work.file, { readonly: true, fileMustExist: true })
+  try {
+    return [...pragmaProblems(db, 'quick_check(5)'), ...checkQueuedTables(db, work)]
+  } finally {
+    db.close()
+  }
+}
+
 /** integrity_check of the database file `file` (read-only), on two threads when it can. */
 export async function checkCopyIntegrity(file: string): Promise<string[]> {
   const db = new Database(file, { readonly: true, fileMustExist: true })
