@@ -8,7 +8,7 @@ import { IconCheck, IconPencil, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { nameProps } from './scriptLang'
 import { useSaving } from './useSaving'
-import { enterTakesHighlighted } from './combobox'
+import { typeaheadProps } from './combobox'
 import classes from './EditableField.module.css'
 
 type Option = { value: string; label: string }
@@ -170,9 +170,9 @@ export function EditableField({
           clearable
           filter={filter}
           selectFirstOptionOnChange={Boolean(filter)}
-          allowDeselect={false}
+          {...typeaheadProps}
           onKeyDown={(e) => {
-            enterTakesHighlighted(e)
+            typeaheadProps.onKeyDown(e)
             keys(e)
           }}
         />
